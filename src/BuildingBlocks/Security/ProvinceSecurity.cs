@@ -1,0 +1,57 @@
+using System.Security.Claims;
+
+namespace Province.BuildingBlocks.Security;
+
+/// <summary>Authentication schemes. Citizens come from Zalo; staff sign in with a password.</summary>
+public static class ProvinceSchemes
+{
+    public const string Zalo = "Zalo";
+    public const string Staff = "Staff";
+}
+
+/// <summary>Authorization policies every endpoint chooses from (or it is explicitly anonymous).</summary>
+public static class ProvincePolicies
+{
+    /// <summary>A citizen identified by a Zalo access token.</summary>
+    public const string Citizen = "citizen";
+
+    /// <summary>Any officer or administrator.</summary>
+    public const string Staff = "staff";
+
+    /// <summary>An officer of the agency named by the route's <c>{agencyId}</c>, or an administrator.</summary>
+    public const string AgencyMember = "agency-member";
+
+    public const string Administrator = "administrator";
+}
+
+public static class ProvinceRoles
+{
+    public const string Citizen = "citizen";
+    public const string Officer = "officer";
+    public const string Administrator = "administrator";
+}
+
+public static class ProvinceClaims
+{
+    public const string CitizenId = "province:citizen_id";
+    public const string StaffId = "province:staff_id";
+    public const string AgencyId = "province:agency_id";
+    public const string ZaloId = "zalo:id";
+}
+
+public static class ClaimsPrincipalExtensions
+{
+    public static Guid GetCitizenId(this ClaimsPrincipal user) => RequiredGuid(user, ProvinceClaims.CitizenId);
+
+    public static Guid GetStaffId(this ClaimsPrincipal user) => RequiredGuid(user, ProvinceClaims.StaffId);
+
+    public static Guid? GetAgencyId(this ClaimsPrincipal user) =>
+        Guid.TryParse(user?.FindFirstValue(ProvinceClaims.AgencyId), out var id) ? id : null;
+
+    public static bool IsAdministrator(this ClaimsPrincipal user) => user?.IsInRole(ProvinceRoles.Administrator) == true;
+
+    private static Guid RequiredGuid(ClaimsPrincipal user, string claim) =>
+        Guid.TryParse(user?.FindFirstValue(claim), out var id)
+            ? id
+            : throw new InvalidOperationException($"The signed-in user has no {claim} claim; is the endpoint's policy right?");
+}

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Province.BuildingBlocks.Validation;
+using Province.Host.Setup;
+using Province.Simulators.Zalo;
+
+var builder = WebApplication.CreateBuilder(args);
+var zaloSimulator = builder.Configuration.GetValue("Zalo:Simulator:Enabled", false);
+
+ValidationFilterExtensions.UseVietnameseMessages();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddProvinceErrors();
+builder.Services.AddProvinceAuthorization();
+builder.Services.AddProvinceRateLimits(builder.Configuration);
+builder.Services.AddProvinceOpenApi();
+builder.Services.AddHealthChecks();
+builder.Services.AddModules(builder.Configuration);
+if (builder.Configuration["DataProtection:KeysDirectory"] is { Length: > 0 } keys)
+{
+    // Several host instances must share keys, or a staff token issued by one is refused by another.
+    builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keys));
+}
+
+if (zaloSimulator)
+{
+    builder.Services.AddZaloSimulator(builder.Configuration);
+}
+
+var app = builder.Build();
+
+if (args.Contains("--migrate"))
+{
+    // build/db-migrate.sh: apply every module's PostgreSQL migrations, then stop.
+    await app.InitializeDatabasesAsync(migrate: true);
+    return;
+}
+
+await app.InitializeDatabasesAsync(migrate: false);
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapOpenApi().AllowAnonymous();
+app.UseSwaggerUI(options =>
+{
+    options.SwaggerEndpoint("/openapi/v1.json", "Province v1");
+    options.DocumentTitle = "Province API";
+});
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+app.MapModules(app.Configuration);
+if (zaloSimulator)
+{
+    app.MapZaloSimulator();
+}
+
+await app.RunAsync();
+
+/// <summary>Visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;

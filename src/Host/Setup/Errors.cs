@@ -1,0 +1,115 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Province.BuildingBlocks.Errors;
+
+namespace Province.Host.Setup;
+
+/// <summary>
+/// Every error leaves as RFC 9457 problem details with a Vietnamese title, a stable <c>code</c> and
+/// the trace id, whether an endpoint returned it, the framework refused the request (bad JSON,
+/// 401, 404, 405...), or an exception escaped.
+/// </summary>
+internal static partial class Errors
+{
+    private static readonly Dictionary<int, (string Title, string Code)> ByStatus = new()
+    {
+        [400] = ("Yêu cầu không hợp lệ", "request.invalid"),
+        [401] = ("Chưa xác thực", "auth.unauthenticated"),
+        [403] = ("Không có quyền", "auth.forbidden"),
+        [404] = ("Không tìm thấy", "request.not_found"),
+        [405] = ("Phương thức không được hỗ trợ", "request.method_not_allowed"),
+        [409] = ("Xung đột dữ liệu", "request.conflict"),
+        [413] = ("Dữ liệu gửi lên quá lớn", "request.too_large"),
+        [415] = ("Định dạng dữ liệu không được hỗ trợ", "request.unsupported_media_type"),
+        [422] = ("Không thể thực hiện yêu cầu", "request.unprocessable"),
+        [429] = ("Quá nhiều yêu cầu", "request.rate_limited"),
+        [500] = ("Đã có lỗi xảy ra", "server.error"),
+        [503] = ("Dịch vụ tạm thời không sẵn sàng", "server.unavailable"),
+    };
+
+    public static IServiceCollection AddProvinceErrors(this IServiceCollection services)
+    {
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            var problem = context.ProblemDetails;
+            var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+            if (ByStatus.TryGetValue(status, out var known))
+            {
+                // Replace the framework's English default titles; keep titles an endpoint chose.
+                if (problem.Title is null || problem.Title == ReasonTitle(status))
+                {
+                    problem.Title = known.Title;
+                }
+
+                problem.Extensions.TryAdd(Problems.CodeKey, known.Code);
+            }
+
+            problem.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+        });
+        services.AddExceptionHandler<ProvinceExceptionHandler>();
+        return services;
+    }
+
+    /// <summary>The English titles ASP.NET Core puts on its own problems.</summary>
+    private static string? ReasonTitle(int status) => status switch
+    {
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        409 => "Conflict",
+        413 => "Payload Too Large",
+        415 => "Unsupported Media Type",
+        422 => "Unprocessable Entity",
+        429 => "Too Many Requests",
+        500 => "An error occurred while processing your request.",
+        503 => "Service Unavailable",
+        _ => null,
+    };
+
+    private sealed partial class ProvinceExceptionHandler(IProblemDetailsService problems, ILogger<ProvinceExceptionHandler> logger) : IExceptionHandler
+    {
+        public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+        {
+            var (status, code, detail) = exception switch
+            {
+                BadHttpRequestException bad => (bad.StatusCode, bad.StatusCode == 413 ? "request.too_large" : "request.malformed",
+                    bad.StatusCode == 413 ? "Dữ liệu gửi lên vượt quá dung lượng cho phép." : "Không đọc được dữ liệu gửi lên. Vui lòng kiểm tra định dạng JSON và kiểu của từng trường."),
+                DependencyUnavailableException dependency => (503, "server.dependency_unavailable",
+                    $"Hệ thống liên kết ({dependency.Dependency}) tạm thời không phản hồi. Vui lòng thử lại sau."),
+                DbUpdateConcurrencyException => (409, "request.concurrent_update",
+                    "Dữ liệu vừa được người khác thay đổi. Vui lòng tải lại rồi thử lại."),
+                DbUpdateException when IsUniqueViolation(exception) => (409, "request.duplicate",
+                    "Dữ liệu trùng với một bản ghi đã có."),
+                _ => (500, "server.error", "Đã có lỗi xảy ra. Vui lòng thử lại sau."),
+            };
+
+            if (status >= 500)
+            {
+                LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+            }
+
+            if (exception is DependencyUnavailableException unavailable)
+            {
+                httpContext.Response.Headers.RetryAfter = ((int)unavailable.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            }
+
+            httpContext.Response.StatusCode = status;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                Exception = exception,
+                ProblemDetails = { Status = status, Detail = detail, Extensions = { [Problems.CodeKey] = code } },
+            });
+        }
+
+        private static bool IsUniqueViolation(Exception exception) =>
+            exception.InnerException is Npgsql.PostgresException { SqlState: "23505" }
+            || exception.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteExtendedErrorCode: 2067 or 1555 };
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Path}")]
+        private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Authorization;
+using Province.BuildingBlocks.Security;
+
+namespace Province.Host.Setup;
+
+internal static class Security
+{
+    /// <summary>
+    /// Each policy names the scheme that proves it: citizen endpoints verify Zalo tokens, staff
+    /// endpoints verify our own bearer tokens. An endpoint that names no policy falls back to
+    /// "signed-in staff"; the endpoint test makes sure none relies on that.
+    /// </summary>
+    public static IServiceCollection AddProvinceAuthorization(this IServiceCollection services)
+    {
+        services.AddAuthentication(options =>
+        {
+            options.DefaultScheme = ProvinceSchemes.Staff;
+            options.DefaultChallengeScheme = ProvinceSchemes.Staff;
+        });
+        services.AddSingleton<IAuthorizationHandler, AgencyMemberHandler>();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ProvincePolicies.Citizen, policy => policy
+                .AddAuthenticationSchemes(ProvinceSchemes.Zalo)
+                .RequireAuthenticatedUser()
+                .RequireRole(ProvinceRoles.Citizen))
+            .AddPolicy(ProvincePolicies.Staff, policy => policy
+                .AddAuthenticationSchemes(ProvinceSchemes.Staff)
+                .RequireRole(ProvinceRoles.Officer, ProvinceRoles.Administrator))
+            .AddPolicy(ProvincePolicies.AgencyMember, policy => policy
+                .AddAuthenticationSchemes(ProvinceSchemes.Staff)
+                .RequireRole(ProvinceRoles.Officer, ProvinceRoles.Administrator)
+                .AddRequirements(new AgencyMemberRequirement()))
+            .AddPolicy(ProvincePolicies.Administrator, policy => policy
+                .AddAuthenticationSchemes(ProvinceSchemes.Staff)
+                .RequireRole(ProvinceRoles.Administrator))
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder(ProvinceSchemes.Staff)
+                .RequireRole(ProvinceRoles.Officer, ProvinceRoles.Administrator)
+                .Build());
+        return services;
+    }
+}
+
+/// <summary>The signed-in officer belongs to the agency in the route's <c>{agencyId}</c> (administrators: any agency).</summary>
+internal sealed class AgencyMemberRequirement : IAuthorizationRequirement;
+
+internal sealed class AgencyMemberHandler : AuthorizationHandler<AgencyMemberRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, AgencyMemberRequirement requirement)
+    {
+        var routeAgency = (context.Resource as HttpContext)?.GetRouteValue("agencyId")?.ToString();
+        if (context.User.IsAdministrator()
+            || (Guid.TryParse(routeAgency, out var agencyId) && context.User.GetAgencyId() == agencyId))
+        {
+            context.Succeed(requirement);
+        }
+
+        return Task.CompletedTask;
+    }
+}

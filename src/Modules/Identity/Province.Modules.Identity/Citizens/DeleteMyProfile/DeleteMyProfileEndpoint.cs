@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Province.BuildingBlocks.Security;
+using Province.Modules.Identity.Contracts;
+using Province.Modules.Identity.Data;
+
+namespace Province.Modules.Identity.Citizens.DeleteMyProfile;
+
+internal static class DeleteMyProfileEndpoint
+{
+    public static void MapDeleteMyProfile(this IEndpointRouteBuilder citizens) =>
+        citizens.MapDelete("/me", async Task<NoContent> (ClaimsPrincipal user, IMediator mediator, CancellationToken cancellationToken) =>
+            {
+                await mediator.Send(new DeleteMyProfileCommand(user.GetCitizenId()), cancellationToken);
+                return TypedResults.NoContent();
+            })
+            .WithName("DeleteMyProfile")
+            .WithSummary("Xóa hồ sơ cá nhân và dữ liệu cá nhân liên quan (Nghị định 13/2023/NĐ-CP).")
+            .RequireAuthorization(ProvincePolicies.Citizen);
+}
+
+internal sealed record DeleteMyProfileCommand(Guid CitizenId) : IRequest<Unit>;
+
+/// <summary>
+/// Deletes the citizen record and tells every module, through the outbox, to erase what it holds
+/// about this citizen. Signing in again later starts an empty profile.
+/// </summary>
+internal sealed class DeleteMyProfileHandler(IdentityDbContext db, TimeProvider clock) : IRequestHandler<DeleteMyProfileCommand, Unit>
+{
+    public async Task<Unit> Handle(DeleteMyProfileCommand request, CancellationToken cancellationToken)
+    {
+        var citizen = await db.Citizens.SingleAsync(c => c.Id == request.CitizenId, cancellationToken);
+        db.Citizens.Remove(citizen);
+        db.AddIntegrationEvent(new CitizenDeleted(Guid.CreateVersion7(), clock.GetUtcNow(), citizen.Id));
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}

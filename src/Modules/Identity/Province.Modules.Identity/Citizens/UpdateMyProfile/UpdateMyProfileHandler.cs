@@ -1,0 +1,61 @@
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Province.BuildingBlocks.Errors;
+using Province.Modules.Identity.Contracts;
+using Province.Modules.Identity.Data;
+
+namespace Province.Modules.Identity.Citizens.UpdateMyProfile;
+
+internal sealed record UpdateMyProfileCommand(Guid CitizenId, UpdateMyProfileRequest Profile) : IRequest<Results<Ok<CitizenProfileResponse>, ProblemHttpResult>>;
+
+internal sealed class UpdateMyProfileHandler(IdentityDbContext db, TimeProvider clock)
+    : IRequestHandler<UpdateMyProfileCommand, Results<Ok<CitizenProfileResponse>, ProblemHttpResult>>
+{
+    public async Task<Results<Ok<CitizenProfileResponse>, ProblemHttpResult>> Handle(UpdateMyProfileCommand request, CancellationToken cancellationToken)
+    {
+        var citizen = await db.Citizens.SingleAsync(c => c.Id == request.CitizenId, cancellationToken);
+        var profile = request.Profile;
+        if (citizen.Version != profile.Version)
+        {
+            return Problems.Conflict("identity.stale_version", "Hồ sơ đã được sửa ở nơi khác. Vui lòng tải lại rồi sửa tiếp.");
+        }
+
+        var changed = new List<string>();
+        Set(citizen.FullName, Clean(profile.FullName), v => citizen.FullName = v, "fullName", changed);
+        Set(citizen.DateOfBirth, profile.DateOfBirth, v => citizen.DateOfBirth = v, "dateOfBirth", changed);
+        Set(citizen.CitizenIdNumber, Clean(profile.CitizenIdNumber), v => citizen.CitizenIdNumber = v, "citizenIdNumber", changed);
+        Set(citizen.Address, Clean(profile.Address), v => citizen.Address = v, "address", changed);
+        if (Set(citizen.PhoneNumber, Clean(profile.PhoneNumber), v => citizen.PhoneNumber = v, "phoneNumber", changed))
+        {
+            // A typed number has not been confirmed by Zalo.
+            citizen.PhoneNumberVerified = false;
+        }
+
+        if (changed.Count > 0)
+        {
+            var now = clock.GetUtcNow();
+            citizen.UpdatedAt = now;
+            citizen.Version++;
+            db.AddIntegrationEvent(new CitizenProfileUpdated(Guid.CreateVersion7(), now, citizen.Id, changed));
+            // Profile and event are written in one transaction; a concurrent write fails on Version (409).
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return TypedResults.Ok(CitizenProfileResponse.From(citizen));
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static bool Set<T>(T current, T wanted, Action<T> assign, string field, List<string> changed)
+    {
+        if (EqualityComparer<T>.Default.Equals(current, wanted))
+        {
+            return false;
+        }
+
+        assign(wanted);
+        changed.Add(field);
+        return true;
+    }
+}

@@ -1,0 +1,46 @@
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Province.BuildingBlocks.Errors;
+using Province.Modules.Identity.Contracts;
+using Province.Modules.Identity.Data;
+using Province.Modules.Identity.Zalo;
+
+namespace Province.Modules.Identity.Citizens.VerifyPhoneNumber;
+
+internal sealed record VerifyPhoneNumberCommand(Guid CitizenId, string AccessToken, string PhoneToken)
+    : IRequest<Results<Ok<CitizenProfileResponse>, ProblemHttpResult>>;
+
+internal sealed class VerifyPhoneNumberHandler(IdentityDbContext db, IZaloGraphClient zalo, TimeProvider clock)
+    : IRequestHandler<VerifyPhoneNumberCommand, Results<Ok<CitizenProfileResponse>, ProblemHttpResult>>
+{
+    public async Task<Results<Ok<CitizenProfileResponse>, ProblemHttpResult>> Handle(VerifyPhoneNumberCommand request, CancellationToken cancellationToken)
+    {
+        var international = await zalo.GetPhoneNumberAsync(request.AccessToken, request.PhoneToken, cancellationToken);
+        var local = ToLocalNumber(international);
+        if (local is null)
+        {
+            return Problems.BusinessRule("identity.phone_token_refused", "Zalo không xác nhận được số điện thoại. Vui lòng cho phép chia sẻ số điện thoại rồi thử lại.");
+        }
+
+        var citizen = await db.Citizens.SingleAsync(c => c.Id == request.CitizenId, cancellationToken);
+        if (citizen.PhoneNumber != local || !citizen.PhoneNumberVerified)
+        {
+            var now = clock.GetUtcNow();
+            citizen.PhoneNumber = local;
+            citizen.PhoneNumberVerified = true;
+            citizen.UpdatedAt = now;
+            citizen.Version++;
+            db.AddIntegrationEvent(new CitizenProfileUpdated(Guid.CreateVersion7(), now, citizen.Id, ["phoneNumber"]));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return TypedResults.Ok(CitizenProfileResponse.From(citizen));
+    }
+
+    /// <summary>Zalo gives 84xxxxxxxxx (international, no '+'); forms and officers use 0xxxxxxxxx.</summary>
+    internal static string? ToLocalNumber(string? international) =>
+        international is { Length: 11 } && international.StartsWith("84", StringComparison.Ordinal) && international.All(char.IsAsciiDigit)
+            ? "0" + international[2..]
+            : null;
+}

@@ -1,0 +1,28 @@
+namespace Province.Modules.Identity.Data;
+
+internal enum StaffRole
+{
+    Officer,
+    Administrator,
+}
+
+/// <summary>An officer (cán bộ) or administrator of one agency, signing in with a password.</summary>
+internal sealed class StaffMember
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public required string UserName { get; init; }
+
+    public required string FullName { get; set; }
+
+    /// <summary>PasswordHasher&lt;StaffMember&gt; output (PBKDF2); the password itself is never stored.</summary>
+    public string PasswordHash { get; set; } = "";
+
+    public StaffRole Role { get; init; }
+
+    public Guid AgencyId { get; init; }
+
+    public bool IsActive { get; set; } = true;
+
+    public DateTimeOffset CreatedAt { get; init; }
+}

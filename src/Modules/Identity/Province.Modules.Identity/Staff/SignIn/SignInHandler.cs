@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using MediatR;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Province.BuildingBlocks.Errors;
+using Province.BuildingBlocks.Security;
+using Province.Modules.Identity.Data;
+
+namespace Province.Modules.Identity.Staff.SignIn;
+
+internal sealed record SignInCommand(string UserName, string Password) : IRequest<Results<SignInHttpResult, ProblemHttpResult>>;
+
+internal sealed class SignInHandler(IdentityDbContext db, IPasswordHasher<StaffMember> hasher)
+    : IRequestHandler<SignInCommand, Results<SignInHttpResult, ProblemHttpResult>>
+{
+    /// <summary>Verified when the user name is unknown, so both failures take the same time.</summary>
+    private static readonly string UnknownUserHash = new PasswordHasher<StaffMember>().HashPassword(null!, "unknown-user");
+
+    public async Task<Results<SignInHttpResult, ProblemHttpResult>> Handle(SignInCommand request, CancellationToken cancellationToken)
+    {
+        var userName = request.UserName.Trim().ToLowerInvariant();
+        var staff = await db.StaffMembers.SingleOrDefaultAsync(s => s.UserName == userName, cancellationToken);
+        var verdict = hasher.VerifyHashedPassword(staff!, staff?.PasswordHash ?? UnknownUserHash, request.Password);
+        if (staff is null || !staff.IsActive || verdict == PasswordVerificationResult.Failed)
+        {
+            return Problems.Unauthorized("identity.bad_credentials", "Tên đăng nhập hoặc mật khẩu không đúng.");
+        }
+
+        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            staff.PasswordHash = hasher.HashPassword(staff, request.Password);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var role = staff.Role == StaffRole.Administrator ? ProvinceRoles.Administrator : ProvinceRoles.Officer;
+        var identity = new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.NameIdentifier, staff.Id.ToString()),
+                new Claim(ClaimTypes.Name, staff.FullName),
+                new Claim(ProvinceClaims.StaffId, staff.Id.ToString()),
+                new Claim(ProvinceClaims.AgencyId, staff.AgencyId.ToString()),
+                new Claim(ClaimTypes.Role, role),
+            ],
+            ProvinceSchemes.Staff);
+
+        // The BearerToken handler writes { tokenType, accessToken, expiresIn, refreshToken }.
+        return TypedResults.SignIn(new ClaimsPrincipal(identity), authenticationScheme: ProvinceSchemes.Staff);
+    }
+}
