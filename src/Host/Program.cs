@@ -28,6 +28,18 @@ if (zaloSimulator)
 
 var app = builder.Build();
 
+if (args.Contains("--schema-sql"))
+{
+    // Prints each module's create script for PostgreSQL (run with Database__Provider=PostgreSql).
+    foreach (var database in app.Services.GetServices<Province.BuildingBlocks.Persistence.IModuleDatabase>())
+    {
+        Console.WriteLine($"-- module schema: {database.Schema}");
+        Console.WriteLine(database.GenerateCreateScript(app.Services));
+    }
+
+    return;
+}
+
 if (args.Contains("--migrate"))
 {
     // build/db-migrate.sh: apply every module's PostgreSQL migrations, then stop.

@@ -10,6 +10,9 @@ public interface IModuleDatabase
 
     /// <summary>SQLite: creates the file and tables from the model. PostgreSQL: applies migrations when <paramref name="migrate"/> is set.</summary>
     Task InitializeAsync(IServiceProvider services, bool migrate, CancellationToken cancellationToken);
+
+    /// <summary>The SQL that creates this module's tables from its current model: the body of a new module's first migration.</summary>
+    string GenerateCreateScript(IServiceProvider services);
 }
 
 internal sealed class ModuleDatabase<TContext>(string schema) : IModuleDatabase
@@ -33,6 +36,12 @@ internal sealed class ModuleDatabase<TContext>(string schema) : IModuleDatabase
         {
             await db.Database.MigrateAsync(cancellationToken);
         }
+    }
+
+    public string GenerateCreateScript(IServiceProvider services)
+    {
+        using var scope = services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<TContext>().Database.GenerateCreateScript();
     }
 }
 

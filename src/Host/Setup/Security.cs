@@ -7,8 +7,8 @@ internal static class Security
 {
     /// <summary>
     /// Each policy names the scheme that proves it: citizen endpoints verify Zalo tokens, staff
-    /// endpoints verify our own bearer tokens. An endpoint that names no policy falls back to
-    /// "signed-in staff"; the endpoint test makes sure none relies on that.
+    /// endpoints verify our own bearer tokens. There is no fallback policy (it would turn 404s into
+    /// 401s); instead a test fails when an endpoint names no policy and is not explicitly anonymous.
     /// </summary>
     public static IServiceCollection AddProvinceAuthorization(this IServiceCollection services)
     {
@@ -32,10 +32,7 @@ internal static class Security
                 .AddRequirements(new AgencyMemberRequirement()))
             .AddPolicy(ProvincePolicies.Administrator, policy => policy
                 .AddAuthenticationSchemes(ProvinceSchemes.Staff)
-                .RequireRole(ProvinceRoles.Administrator))
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder(ProvinceSchemes.Staff)
-                .RequireRole(ProvinceRoles.Officer, ProvinceRoles.Administrator)
-                .Build());
+                .RequireRole(ProvinceRoles.Administrator));
         return services;
     }
 }

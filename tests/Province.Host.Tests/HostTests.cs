@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Province.Testing;
+
+namespace Province.Host.Tests;
+
+public sealed class HostTests(ProvinceApp app) : IClassFixture<ProvinceApp>
+{
+    [Fact]
+    public async Task Liveness_and_readiness_answer_healthy_when_the_database_is_reachable()
+    {
+        using var client = app.CreateClient();
+
+        Assert.Equal("Healthy", await client.GetStringAsync("/health/live"));
+        Assert.Equal("Healthy", await client.GetStringAsync("/health/ready"));
+    }
+
+    [Fact]
+    public void Every_endpoint_names_an_authorization_policy_or_is_explicitly_anonymous()
+    {
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+        Assert.NotEmpty(endpoints);
+
+        var unguarded = endpoints
+            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null
+                && !e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => !string.IsNullOrEmpty(a.Policy)))
+            .Select(e => e.RoutePattern.RawText)
+            .ToList();
+
+        Assert.Empty(unguarded);
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_matches_the_approved_one()
+    {
+        using var client = app.CreateClient();
+
+        var document = await client.GetStringAsync("/openapi/v1.json");
+
+        var parsed = System.Text.Json.Nodes.JsonNode.Parse(document)!.AsObject();
+        // The server address is this test run's random port, not part of the API.
+        parsed.Remove("servers");
+        var pretty = parsed.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        Approval.Verify(pretty, "openapi");
+    }
+
+    [Fact]
+    public async Task The_browsable_API_page_is_served()
+    {
+        using var client = app.CreateClient();
+
+        var page = await client.GetAsync("/swagger/index.html");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unknown_address_gets_a_404_problem_in_Vietnamese()
+    {
+        using var client = app.CreateClient();
+
+        var response = await client.GetAsync("/api/khong-co");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Không tìm thấy", problem.GetProperty("title").GetString());
+        Assert.True(problem.TryGetProperty("traceId", out _));
+    }
+
+    [Fact]
+    public async Task A_wrong_method_gets_a_405_problem()
+    {
+        using var client = app.CreateClient();
+
+        var response = await client.DeleteAsync("/api/public/identity/agencies");
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+}

@@ -1,0 +1,106 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Npgsql;
+using Province.Testing;
+
+namespace Province.Modules.Notifications.Tests;
+
+/// <summary>
+/// The pipe end to end: Identity writes CitizenProfileUpdated to its outbox in the profile's
+/// transaction; the dispatcher publishes it; Notifications' handler takes effect exactly once.
+/// </summary>
+public sealed class OutboxDeliveryTests(ProvinceApp app) : IClassFixture<ProvinceApp>
+{
+    private static object Profile(string fullName, int version) => new { fullName, version };
+
+    [Fact]
+    public async Task Updating_the_profile_puts_exactly_one_message_in_the_citizens_inbox()
+    {
+        using var citizen = await app.CitizenAsync("zalo-outbox-once");
+        (await citizen.PutAsJsonAsync("/api/identity/me", Profile("Lê Thị Hoa", 0))).EnsureSuccessStatusCode();
+
+        var inbox = await Eventually.GetAsync(() => Inbox(citizen), i => i.GetProperty("total").GetInt32() > 0);
+
+        Assert.Equal(1, inbox.GetProperty("total").GetInt32());
+        var message = inbox.GetProperty("items")[0];
+        Assert.Equal("Thông tin cá nhân đã được cập nhật", message.GetProperty("title").GetString());
+        Assert.Contains("họ và tên", message.GetProperty("body").GetString(), StringComparison.Ordinal);
+        // The message names what changed, never the values (personal data).
+        Assert.DoesNotContain("Hoa", message.GetProperty("body").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_event_delivered_again_after_a_crash_does_not_notify_twice()
+    {
+        using var citizen = await app.CitizenAsync("zalo-outbox-redelivery");
+        (await citizen.PutAsJsonAsync("/api/identity/me", Profile("Lê Văn Tám", 0))).EnsureSuccessStatusCode();
+        await Eventually.GetAsync(() => Inbox(citizen), i => i.GetProperty("total").GetInt32() > 0);
+        var citizenId = (await citizen.GetFromJsonAsync<JsonElement>("/api/identity/me")).GetProperty("id").GetGuid();
+
+        // What a crash between "published" and "marked processed" leaves behind: the message pending again.
+        var redelivered = await Execute(
+            """
+            UPDATE identity.outbox_messages SET "ProcessedAt" = NULL
+            WHERE "Payload"::jsonb ->> 'citizenId' = @citizen
+            """,
+            citizenId);
+        Assert.Equal(1, redelivered);
+        var processedAgain = await Eventually.GetAsync(
+            () => Scalar("""SELECT count(*) FROM identity.outbox_messages WHERE "ProcessedAt" IS NULL AND "Payload"::jsonb ->> 'citizenId' = @citizen""", citizenId),
+            pending => pending == 0);
+        Assert.Equal(0, processedAgain);
+
+        var inbox = await Inbox(citizen);
+        Assert.Equal(1, inbox.GetProperty("total").GetInt32());
+        Assert.Equal(1, await Scalar("""SELECT count(*) FROM notifications.processed_messages p JOIN identity.outbox_messages o ON o."MessageId" = p."MessageId" WHERE o."Payload"::jsonb ->> 'citizenId' = @citizen""", citizenId));
+    }
+
+    [Fact]
+    public async Task Deleting_the_profile_erases_the_citizens_inbox()
+    {
+        using var citizen = await app.CitizenAsync("zalo-outbox-erase");
+        (await citizen.PutAsJsonAsync("/api/identity/me", Profile("Đỗ Văn Khoa", 0))).EnsureSuccessStatusCode();
+        await Eventually.GetAsync(() => Inbox(citizen), i => i.GetProperty("total").GetInt32() > 0);
+        var citizenId = (await citizen.GetFromJsonAsync<JsonElement>("/api/identity/me")).GetProperty("id").GetGuid();
+
+        (await citizen.DeleteAsync("/api/identity/me")).EnsureSuccessStatusCode();
+
+        var left = await Eventually.GetAsync(
+            () => Scalar("""SELECT count(*) FROM notifications.citizen_notifications WHERE "CitizenId" = @citizen::uuid""", citizenId),
+            count => count == 0);
+        Assert.Equal(0, left);
+    }
+
+    [Fact]
+    public async Task A_citizen_sees_only_their_own_notifications()
+    {
+        using var first = await app.CitizenAsync("zalo-inbox-first");
+        using var second = await app.CitizenAsync("zalo-inbox-second");
+        (await first.PutAsJsonAsync("/api/identity/me", Profile("Mai Văn Một", 0))).EnsureSuccessStatusCode();
+        await Eventually.GetAsync(() => Inbox(first), i => i.GetProperty("total").GetInt32() > 0);
+
+        var others = await Inbox(second);
+
+        Assert.Equal(0, others.GetProperty("total").GetInt32());
+    }
+
+    private static Task<JsonElement> Inbox(HttpClient citizen) => citizen.GetFromJsonAsync<JsonElement>("/api/notifications");
+
+    private async Task<int> Execute(string sql, Guid citizenId)
+    {
+        await using var connection = new NpgsqlConnection(app.Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("citizen", citizenId.ToString());
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task<long> Scalar(string sql, Guid citizenId)
+    {
+        await using var connection = new NpgsqlConnection(app.Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("citizen", citizenId.ToString());
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}

@@ -1,0 +1,51 @@
+using Npgsql;
+
+namespace Province.Testing;
+
+/// <summary>
+/// A fresh PostgreSQL database for one test fixture, on the private cluster that <c>build/test.sh</c>
+/// starts. Without that cluster the tests fail loudly: they never fall back to a fake database.
+/// </summary>
+public sealed class PostgresDatabase : IAsyncDisposable
+{
+    public const string AdminVariable = "PROVINCE_TEST_POSTGRES";
+
+    private readonly string _admin;
+
+    private PostgresDatabase(string admin, string name)
+    {
+        _admin = admin;
+        Name = name;
+        ConnectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name, MaxPoolSize = 50 }.ConnectionString;
+    }
+
+    public string Name { get; }
+
+    public string ConnectionString { get; }
+
+    public static async Task<PostgresDatabase> CreateAsync()
+    {
+        var admin = Environment.GetEnvironmentVariable(AdminVariable);
+        if (string.IsNullOrEmpty(admin))
+        {
+            throw new InvalidOperationException(
+                $"{AdminVariable} is not set. Run the tests with `bash build/test.sh`, which starts a private PostgreSQL and sets it.");
+        }
+
+        var database = new PostgresDatabase(admin, "province_test_" + Guid.NewGuid().ToString("N")[..16]);
+        await using var connection = new NpgsqlConnection(admin);
+        await connection.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database.Name}\"", connection);
+        await create.ExecuteNonQueryAsync();
+        return database;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(_admin);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,99 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Xunit;
+
+namespace Province.Testing;
+
+/// <summary>
+/// Province as it runs in production, over real HTTP on a loopback port, against its own PostgreSQL
+/// database (migrated at start), with the Zalo simulator and demo data switched on. Tests pass
+/// extra configuration (turning modules off, lowering rate limits) through <see cref="Settings"/>.
+/// </summary>
+public class ProvinceApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string DemoPassword = "TayNinh@2026";
+
+    private PostgresDatabase? _database;
+
+    public PostgresDatabase Database => _database ?? throw new InvalidOperationException("Not initialised yet.");
+
+    /// <summary>Configuration on top of the test defaults.</summary>
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public async Task InitializeAsync()
+    {
+        _database = await PostgresDatabase.CreateAsync();
+        UseKestrel(0);
+        StartServer();
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "PostgreSql",
+            ["Database:MigrateOnStartup"] = "true",
+            ["ConnectionStrings:Province"] = Database.ConnectionString,
+            ["Zalo:AppId"] = "province-test",
+            ["Zalo:AppSecret"] = "test-app-secret",
+            ["Zalo:GraphBaseUrl"] = "/zalo-simulator/graph",
+            ["Zalo:Simulator:Enabled"] = "true",
+            ["DemoData:Enabled"] = "true",
+            ["Outbox:PollInterval"] = "00:00:00.100",
+            ["RateLimiting:AnonymousPermitsPerMinute"] = "100000",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+
+        // UseSetting, not ConfigureAppConfiguration: Program.cs reads configuration while registering
+        // services, before configuration added by ConfigureAppConfiguration would be visible.
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>A client signed in as a Zalo user (a token minted by the simulator, as zmp-sdk would give it).</summary>
+    public async Task<HttpClient> CitizenAsync(string? zaloUserId = null, string? name = null)
+    {
+        var token = await ZaloAccessTokenAsync(zaloUserId, name);
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public async Task<string> ZaloAccessTokenAsync(string? zaloUserId = null, string? name = null)
+    {
+        using var anonymous = CreateClient();
+        var minted = await anonymous.PostAsJsonAsync("/zalo-simulator/dev/access-tokens", new { userId = zaloUserId, name });
+        minted.EnsureSuccessStatusCode();
+        return (await minted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+    }
+
+    /// <summary>A client signed in as a demo staff member (see IdentityDemoData).</summary>
+    public async Task<HttpClient> StaffAsync(string userName)
+    {
+        var client = CreateClient();
+        var signIn = await client.PostAsJsonAsync("/api/staff/identity/sign-in", new { userName, password = DemoPassword });
+        signIn.EnsureSuccessStatusCode();
+        var token = (await signIn.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+}
