@@ -4,4 +4,5 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 : "${ConnectionStrings__Province:?set ConnectionStrings__Province to the PostgreSQL connection string}"
-Database__Provider=PostgreSql dotnet run --project src/Host -c Release -- --migrate
+# --no-launch-profile: the Development profile (simulator, demo data) must not apply to a real database.
+Database__Provider=PostgreSql dotnet run --project src/Host -c Release --no-launch-profile -- --migrate

@@ -43,7 +43,7 @@ if (args.Contains("--schema-sql"))
 if (args.Contains("--migrate"))
 {
     // build/db-migrate.sh: apply every module's PostgreSQL migrations, then stop.
-    await app.InitializeDatabasesAsync(migrate: true);
+    await app.InitializeDatabasesAsync(migrate: true, seed: false);
     return;
 }
 

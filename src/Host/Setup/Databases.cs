@@ -6,9 +6,9 @@ internal static partial class Databases
 {
     /// <summary>
     /// Creates the SQLite files (embedded default) or applies PostgreSQL migrations when asked, then
-    /// adds demo data when <c>DemoData:Enabled</c>.
+    /// adds demo data when <c>DemoData:Enabled</c> (never in the migrate-only run).
     /// </summary>
-    public static async Task InitializeDatabasesAsync(this WebApplication app, bool migrate)
+    public static async Task InitializeDatabasesAsync(this WebApplication app, bool migrate, bool seed = true)
     {
         var settings = DatabaseSettings.From(app.Configuration);
         foreach (var database in app.Services.GetServices<IModuleDatabase>())
@@ -17,7 +17,7 @@ internal static partial class Databases
             LogInitialized(app.Logger, database.Schema, settings.Provider);
         }
 
-        if (app.Configuration.GetValue("DemoData:Enabled", false))
+        if (seed && app.Configuration.GetValue("DemoData:Enabled", false))
         {
             await using var scope = app.Services.CreateAsyncScope();
             foreach (var seeder in scope.ServiceProvider.GetServices<IDemoDataSeeder>())
