@@ -65,6 +65,20 @@ public sealed class CitizenProfileTests(ProvinceApp app) : IClassFixture<Provinc
     }
 
     [Fact]
+    public async Task Of_two_simultaneous_edits_of_one_version_exactly_one_wins()
+    {
+        using var citizen = await app.CitizenAsync("zalo-race");
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            citizen.PutAsJsonAsync("/api/identity/me", Profile(version: 0, fullName: $"Người Sửa {(char)('A' + i)}"))));
+
+        Assert.Equal(1, answers.Count(a => a.StatusCode == HttpStatusCode.OK));
+        Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.OK), a => Assert.Equal(HttpStatusCode.Conflict, a.StatusCode));
+        var saved = await citizen.GetFromJsonAsync<JsonElement>("/api/identity/me");
+        Assert.Equal(1, saved.GetProperty("version").GetInt32());
+    }
+
+    [Fact]
     public async Task Bad_fields_get_one_Vietnamese_message_each_and_nothing_is_saved()
     {
         using var citizen = await app.CitizenAsync("zalo-invalid");

@@ -12,6 +12,9 @@ public sealed class StaffTests(ProvinceApp app) : IClassFixture<ProvinceApp>
     private static readonly Guid Environment = IdentityDemoData.EnvironmentDepartment;
     private static readonly Guid Planning = IdentityDemoData.PlanningDepartment;
 
+    private static object NewAccount(string userName, string role, Guid agencyId) =>
+        new { userName, fullName = "Hồ Văn Nam", password = "MatKhau-Rat-Dai-2026", role, agencyId };
+
     [Fact]
     public async Task An_officer_lists_the_officers_of_their_own_agency()
     {
@@ -74,28 +77,14 @@ public sealed class StaffTests(ProvinceApp app) : IClassFixture<ProvinceApp>
     {
         using var administrator = await app.StaffAsync("quantri");
 
-        var created = await administrator.PostAsJsonAsync("/api/staff/identity/staff-members", new
-        {
-            userName = "KeHoach.Nam",
-            fullName = "Hồ Văn Nam",
-            password = "MatKhau-Rat-Dai-2026",
-            role = "officer",
-            agencyId = Planning,
-        });
+        var created = await administrator.PostAsJsonAsync("/api/staff/identity/staff-members", NewAccount("KeHoach.Nam", "officer", Planning));
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.NotNull(created.Headers.Location);
         using var client = app.CreateClient();
         var signIn = await client.PostAsJsonAsync("/api/staff/identity/sign-in", new { userName = "kehoach.nam", password = "MatKhau-Rat-Dai-2026" });
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
-        var duplicate = await administrator.PostAsJsonAsync("/api/staff/identity/staff-members", new
-        {
-            userName = "kehoach.nam",
-            fullName = "Hồ Văn Nam",
-            password = "MatKhau-Rat-Dai-2026",
-            role = "officer",
-            agencyId = Planning,
-        });
+        var duplicate = await administrator.PostAsJsonAsync("/api/staff/identity/staff-members", NewAccount("kehoach.nam", "officer", Planning));
         Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
     }
 
@@ -104,14 +93,7 @@ public sealed class StaffTests(ProvinceApp app) : IClassFixture<ProvinceApp>
     {
         using var officer = await app.StaffAsync("tuphap.lan");
 
-        var response = await officer.PostAsJsonAsync("/api/staff/identity/staff-members", new
-        {
-            userName = "tuphap.x",
-            fullName = "Không Được",
-            password = "MatKhau-Rat-Dai-2026",
-            role = "administrator",
-            agencyId = Justice,
-        });
+        var response = await officer.PostAsJsonAsync("/api/staff/identity/staff-members", NewAccount("tuphap.x", "administrator", Justice));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using Province.Modules.Identity.Zalo;
+
+namespace Province.Modules.Identity.Tests;
+
+/// <summary>Zalo is asked once per token per cache period; refusals are not remembered.</summary>
+public sealed class ZaloTokenVerifierTests
+{
+    [Fact]
+    public async Task A_verified_token_is_not_sent_to_Zalo_again_within_the_cache_period()
+    {
+        var zalo = new CountingZalo();
+        using var cache = new MemoryCache(new MemoryCacheOptions());
+        var verifier = new ZaloTokenVerifier(zalo, cache, Options.Create(new ZaloOptions { TokenCacheDuration = TimeSpan.FromMinutes(5) }));
+
+        var first = await verifier.VerifyAsync("good-token", CancellationToken.None);
+        var second = await verifier.VerifyAsync("good-token", CancellationToken.None);
+        var refused = await verifier.VerifyAsync("bad-token", CancellationToken.None);
+        await verifier.VerifyAsync("bad-token", CancellationToken.None);
+
+        Assert.Equal("zalo-1", first?.Id);
+        Assert.Equal(first, second);
+        Assert.Null(refused);
+        Assert.Equal(1, zalo.Calls["good-token"]);
+        Assert.Equal(2, zalo.Calls["bad-token"]);
+    }
+
+    private sealed class CountingZalo : IZaloGraphClient
+    {
+        public Dictionary<string, int> Calls { get; } = [];
+
+        public Task<ZaloUser?> GetUserAsync(string accessToken, CancellationToken cancellationToken)
+        {
+            Calls[accessToken] = Calls.GetValueOrDefault(accessToken) + 1;
+            return Task.FromResult(accessToken == "good-token" ? new ZaloUser("zalo-1", "An") : null);
+        }
+
+        public Task<string?> GetPhoneNumberAsync(string accessToken, string phoneToken, CancellationToken cancellationToken) =>
+            Task.FromResult<string?>(null);
+    }
+}
