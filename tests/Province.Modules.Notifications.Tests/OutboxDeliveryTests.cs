@@ -86,21 +86,16 @@ public sealed class OutboxDeliveryTests(ProvinceApp app) : IClassFixture<Provinc
 
     private static Task<JsonElement> Inbox(HttpClient citizen) => citizen.GetFromJsonAsync<JsonElement>("/api/notifications");
 
-    private async Task<int> Execute(string sql, Guid citizenId)
-    {
-        await using var connection = new NpgsqlConnection(app.Database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("citizen", citizenId.ToString());
-        return await command.ExecuteNonQueryAsync();
-    }
+    private Task<int> Execute(string sql, Guid citizenId) => WithCommand(sql, citizenId, command => command.ExecuteNonQueryAsync());
 
-    private async Task<long> Scalar(string sql, Guid citizenId)
+    private Task<long> Scalar(string sql, Guid citizenId) => WithCommand(sql, citizenId, async command => (long)(await command.ExecuteScalarAsync())!);
+
+    private async Task<T> WithCommand<T>(string sql, Guid citizenId, Func<NpgsqlCommand, Task<T>> run)
     {
         await using var connection = new NpgsqlConnection(app.Database.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddWithValue("citizen", citizenId.ToString());
-        return (long)(await command.ExecuteScalarAsync())!;
+        return await run(command);
     }
 }

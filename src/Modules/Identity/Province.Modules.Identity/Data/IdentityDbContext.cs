@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Province.BuildingBlocks.Outbox;
 using Province.BuildingBlocks.Persistence;
+using Province.Modules.Identity.Contracts;
 
 namespace Province.Modules.Identity.Data;
 
@@ -15,6 +16,17 @@ internal sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> opti
     public DbSet<Agency> Agencies => Set<Agency>();
 
     public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
+
+    /// <summary>
+    /// Bumps the citizen's version and time and queues <see cref="CitizenProfileUpdated"/>, to be saved
+    /// with the change by the caller's SaveChanges.
+    /// </summary>
+    public void RecordProfileChange(Citizen citizen, IReadOnlyList<string> changedFields, DateTimeOffset now)
+    {
+        citizen.UpdatedAt = now;
+        citizen.Version++;
+        AddIntegrationEvent(new CitizenProfileUpdated(Guid.CreateVersion7(), now, citizen.Id, changedFields));
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

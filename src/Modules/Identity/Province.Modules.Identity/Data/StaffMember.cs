@@ -1,9 +1,18 @@
+using Province.BuildingBlocks.Security;
+
 namespace Province.Modules.Identity.Data;
 
 internal enum StaffRole
 {
     Officer,
     Administrator,
+}
+
+internal static class StaffRoleNames
+{
+    /// <summary>The role claim value and API name of a staff role.</summary>
+    public static string ToRoleName(this StaffRole role) =>
+        role == StaffRole.Administrator ? ProvinceRoles.Administrator : ProvinceRoles.Officer;
 }
 
 /// <summary>An officer (cán bộ) or administrator of one agency, signing in with a password.</summary>

@@ -2,7 +2,6 @@ using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Province.BuildingBlocks.Errors;
-using Province.Modules.Identity.Contracts;
 using Province.Modules.Identity.Data;
 
 namespace Province.Modules.Identity.Citizens.UpdateMyProfile;
@@ -34,10 +33,7 @@ internal sealed class UpdateMyProfileHandler(IdentityDbContext db, TimeProvider 
 
         if (changed.Count > 0)
         {
-            var now = clock.GetUtcNow();
-            citizen.UpdatedAt = now;
-            citizen.Version++;
-            db.AddIntegrationEvent(new CitizenProfileUpdated(Guid.CreateVersion7(), now, citizen.Id, changed));
+            db.RecordProfileChange(citizen, changed, clock.GetUtcNow());
             // Profile and event are written in one transaction; a concurrent write fails on Version (409).
             await db.SaveChangesAsync(cancellationToken);
         }

@@ -2,7 +2,6 @@ using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Province.BuildingBlocks.Errors;
-using Province.Modules.Identity.Contracts;
 using Province.Modules.Identity.Data;
 using Province.Modules.Identity.Zalo;
 
@@ -26,12 +25,9 @@ internal sealed class VerifyPhoneNumberHandler(IdentityDbContext db, IZaloGraphC
         var citizen = await db.Citizens.SingleAsync(c => c.Id == request.CitizenId, cancellationToken);
         if (citizen.PhoneNumber != local || !citizen.PhoneNumberVerified)
         {
-            var now = clock.GetUtcNow();
             citizen.PhoneNumber = local;
             citizen.PhoneNumberVerified = true;
-            citizen.UpdatedAt = now;
-            citizen.Version++;
-            db.AddIntegrationEvent(new CitizenProfileUpdated(Guid.CreateVersion7(), now, citizen.Id, ["phoneNumber"]));
+            db.RecordProfileChange(citizen, ["phoneNumber"], clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
         }
 

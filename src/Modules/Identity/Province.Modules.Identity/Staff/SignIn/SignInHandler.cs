@@ -34,14 +34,13 @@ internal sealed class SignInHandler(IdentityDbContext db, IPasswordHasher<StaffM
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        var role = staff.Role == StaffRole.Administrator ? ProvinceRoles.Administrator : ProvinceRoles.Officer;
         var identity = new ClaimsIdentity(
             [
                 new Claim(ClaimTypes.NameIdentifier, staff.Id.ToString()),
                 new Claim(ClaimTypes.Name, staff.FullName),
                 new Claim(ProvinceClaims.StaffId, staff.Id.ToString()),
                 new Claim(ProvinceClaims.AgencyId, staff.AgencyId.ToString()),
-                new Claim(ClaimTypes.Role, role),
+                new Claim(ClaimTypes.Role, staff.Role.ToRoleName()),
             ],
             ProvinceSchemes.Staff);
 
