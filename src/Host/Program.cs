@@ -2,10 +2,12 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Province.BuildingBlocks.Validation;
 using Province.Host.Setup;
+using Province.Simulators.NationalPortal;
 using Province.Simulators.Zalo;
 
 var builder = WebApplication.CreateBuilder(args);
 var zaloSimulator = builder.Configuration.GetValue("Zalo:Simulator:Enabled", false);
+var portalSimulator = builder.Configuration.GetValue("NationalPortal:Simulator:Enabled", false);
 
 ValidationFilterExtensions.UseVietnameseMessages();
 builder.Services.AddSingleton(TimeProvider.System);
@@ -24,6 +26,11 @@ if (builder.Configuration["DataProtection:KeysDirectory"] is { Length: > 0 } key
 if (zaloSimulator)
 {
     builder.Services.AddZaloSimulator(builder.Configuration);
+}
+
+if (portalSimulator)
+{
+    builder.Services.AddNationalPortalSimulator(builder.Configuration);
 }
 
 var app = builder.Build();
@@ -67,6 +74,11 @@ app.MapModules(app.Configuration);
 if (zaloSimulator)
 {
     app.MapZaloSimulator();
+}
+
+if (portalSimulator)
+{
+    app.MapNationalPortalSimulator();
 }
 
 await app.RunAsync();

@@ -105,7 +105,7 @@ public sealed class StaffTests(ProvinceApp app) : IClassFixture<ProvinceApp>
 
         var page = await anonymous.GetFromJsonAsync<JsonElement>("/api/public/identity/agencies?pageSize=50");
 
-        Assert.Equal(7, page.GetProperty("total").GetInt32());
+        Assert.Equal(8, page.GetProperty("total").GetInt32());
         Assert.Contains(page.GetProperty("items").EnumerateArray(), a => a.GetProperty("name").GetString() == "Sở Tư pháp tỉnh Tây Ninh");
     }
 }

@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace Province.Testing;
@@ -20,6 +22,12 @@ public class ProvinceApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public PostgresDatabase Database => _database ?? throw new InvalidOperationException("Not initialised yet.");
 
+    /// <summary>Uploaded files of this instance, deleted with it.</summary>
+    public string FilesDirectory { get; } = Path.Combine(Path.GetTempPath(), "province-test-files-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>The host's clock; tests move it to cross weekends and Tết.</summary>
+    public TestClock Clock { get; } = new();
+
     /// <summary>Configuration on top of the test defaults.</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
@@ -33,6 +41,11 @@ public class ProvinceApp : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
+        if (Directory.Exists(FilesDirectory))
+        {
+            Directory.Delete(FilesDirectory, recursive: true);
+        }
+
         if (_database is not null)
         {
             await _database.DisposeAsync();
@@ -55,6 +68,15 @@ public class ProvinceApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["Outbox:PollInterval"] = "00:00:00.100",
             ["RateLimiting:AnonymousPermitsPerMinute"] = "100000",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Files:Directory"] = FilesDirectory,
+            ["NationalPortal:BaseUrl"] = "/national-portal-simulator",
+            ["NationalPortal:UserName"] = "province-test",
+            ["NationalPortal:Password"] = "test-portal-password",
+            ["NationalPortal:SyncEnabled"] = "true",
+            ["NationalPortal:SyncPollInterval"] = "00:00:00.100",
+            ["NationalPortal:SyncMaxBackoff"] = "00:00:00.500",
+            ["NationalPortal:Simulator:Enabled"] = "true",
+            ["Dossiers:DeadlineScanInterval"] = "00:00:00.200",
         };
         foreach (var (key, value) in Settings)
         {
@@ -67,6 +89,8 @@ public class ProvinceApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     /// <summary>A client signed in as a Zalo user (a token minted by the simulator, as zmp-sdk would give it).</summary>

@@ -1,4 +1,5 @@
 using Province.BuildingBlocks.Modules;
+using Province.Modules.Dossiers;
 using Province.Modules.Identity;
 using Province.Modules.Notifications;
 
@@ -14,6 +15,7 @@ internal static class ModuleRegistry
     [
         new IdentityModule(),
         new NotificationsModule(),
+        new DossiersModule(),
     ];
 
     public static IReadOnlyList<IModule> Enabled(IConfiguration configuration) =>

@@ -20,6 +20,7 @@ internal sealed class IdentityDemoData(IdentityDbContext db, IPasswordHasher<Sta
     internal static readonly Guid PlanningDepartment = Guid.Parse("0195a1f0-0000-7000-8000-000000000005");
     internal static readonly Guid CityCommittee = Guid.Parse("0195a1f0-0000-7000-8000-000000000006");
     internal static readonly Guid Ward1Committee = Guid.Parse("0195a1f0-0000-7000-8000-000000000007");
+    internal static readonly Guid LabourDepartment = Guid.Parse("0195a1f0-0000-7000-8000-000000000008");
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
@@ -35,7 +36,8 @@ internal sealed class IdentityDemoData(IdentityDbContext db, IPasswordHasher<Sta
             new Agency { Id = ConstructionDepartment, Code = "000.00.13.H57", Name = "Sở Xây dựng tỉnh Tây Ninh", Level = AgencyLevel.Department, ParentId = ProvinceCommittee },
             new Agency { Id = PlanningDepartment, Code = "000.00.08.H57", Name = "Sở Kế hoạch và Đầu tư tỉnh Tây Ninh", Level = AgencyLevel.Department, ParentId = ProvinceCommittee },
             new Agency { Id = CityCommittee, Code = "000.00.30.H57", Name = "Ủy ban nhân dân thành phố Tây Ninh", Level = AgencyLevel.District, ParentId = ProvinceCommittee },
-            new Agency { Id = Ward1Committee, Code = "000.30.01.H57", Name = "Ủy ban nhân dân Phường 1, thành phố Tây Ninh", Level = AgencyLevel.Commune, ParentId = CityCommittee });
+            new Agency { Id = Ward1Committee, Code = "000.30.01.H57", Name = "Ủy ban nhân dân Phường 1, thành phố Tây Ninh", Level = AgencyLevel.Commune, ParentId = CityCommittee },
+            new Agency { Id = LabourDepartment, Code = "000.00.16.H57", Name = "Sở Lao động - Thương binh và Xã hội tỉnh Tây Ninh", Level = AgencyLevel.Department, ParentId = ProvinceCommittee });
 
         Staff("quantri", "Lê Minh Quân", StaffRole.Administrator, ProvinceCommittee);
         Staff("tuphap.lan", "Nguyễn Thị Lan", StaffRole.Officer, JusticeDepartment);
@@ -43,6 +45,9 @@ internal sealed class IdentityDemoData(IdentityDbContext db, IPasswordHasher<Sta
         Staff("tnmt.thao", "Phạm Thu Thảo", StaffRole.Officer, EnvironmentDepartment);
         Staff("xaydung.son", "Võ Thanh Sơn", StaffRole.Officer, ConstructionDepartment);
         Staff("phuong1.mai", "Đặng Thị Mai", StaffRole.Officer, Ward1Committee);
+        Staff("phuong1.tuan", "Huỳnh Anh Tuấn", StaffRole.Officer, Ward1Committee);
+        Staff("thanhpho.khoa", "Lý Đăng Khoa", StaffRole.Officer, CityCommittee);
+        Staff("laodong.binh", "Ngô Thanh Bình", StaffRole.Officer, LabourDepartment);
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -1,0 +1,50 @@
+namespace Province.Modules.Dossiers.Data;
+
+/// <summary>
+/// A dossier's status; the numbers are the national portal's TrangThaiHoSo codes, one to one, so the
+/// sync sends them as they are.
+/// </summary>
+internal enum DossierStatus
+{
+    New = 1,
+    Accepted = 2,
+    Refused = 3,
+    Processing = 4,
+    SupplementRequested = 5,
+    FeeRequested = 6,
+    WithdrawalRequested = 7,
+    Stopped = 8,
+    Done = 9,
+    ResultReturned = 10,
+}
+
+internal static class DossierStatusTexts
+{
+    /// <summary>The portal's own Vietnamese name of each status, as the citizen reads it.</summary>
+    public static string Text(this DossierStatus status) => status switch
+    {
+        DossierStatus.New => "Mới đăng ký",
+        DossierStatus.Accepted => "Đã được tiếp nhận",
+        DossierStatus.Refused => "Không được tiếp nhận",
+        DossierStatus.Processing => "Đang xử lý",
+        DossierStatus.SupplementRequested => "Yêu cầu bổ sung giấy tờ",
+        DossierStatus.FeeRequested => "Yêu cầu thực hiện nghĩa vụ tài chính",
+        DossierStatus.WithdrawalRequested => "Công dân yêu cầu rút hồ sơ",
+        DossierStatus.Stopped => "Dừng xử lý",
+        DossierStatus.Done => "Đã xử lý xong",
+        DossierStatus.ResultReturned => "Đã trả kết quả",
+        _ => status.ToString(),
+    };
+
+    /// <summary>Waiting for the citizen: the legal clock does not run.</summary>
+    public static bool IsPaused(this DossierStatus status) =>
+        status is DossierStatus.SupplementRequested or DossierStatus.FeeRequested;
+
+    /// <summary>Still owed a result by the agency (the clock runs or is paused).</summary>
+    public static bool IsOpen(this DossierStatus status) =>
+        status is DossierStatus.New or DossierStatus.Accepted or DossierStatus.Processing
+            or DossierStatus.SupplementRequested or DossierStatus.FeeRequested;
+
+    /// <summary>Statuses in which the legal clock runs.</summary>
+    public static readonly DossierStatus[] Running = [DossierStatus.New, DossierStatus.Accepted, DossierStatus.Processing];
+}

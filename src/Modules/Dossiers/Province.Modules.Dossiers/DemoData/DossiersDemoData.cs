@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Province.BuildingBlocks.Persistence;
+using Province.Modules.Dossiers.Data;
+
+namespace Province.Modules.Dossiers.DemoData;
+
+/// <summary>
+/// The demo catalog: real procedures (procedures.json: national codes, names, legal times) executed by
+/// Identity's demo agencies of Tây Ninh; optionally <c>Dossiers:GeneratedProcedures</c> more, generated,
+/// for scale tests and benchmarks.
+/// </summary>
+internal sealed class DossiersDemoData(DossiersDbContext db, IOptions<DossiersSettings> settings, TimeProvider clock) : IDemoDataSeeder
+{
+    /// <summary>Identity's demo agency ids (IdentityDemoData); the catalog file names them by role.</summary>
+    internal static readonly Dictionary<string, Guid> Agencies = new(StringComparer.Ordinal)
+    {
+        ["province"] = Guid.Parse("0195a1f0-0000-7000-8000-000000000001"),
+        ["justice"] = Guid.Parse("0195a1f0-0000-7000-8000-000000000002"),
+        ["environment"] = Guid.Parse("0195a1f0-0000-7000-8000-000000000003"),
+        ["construction"] = Guid.Parse("0195a1f0-0000-7000-8000-000000000004"),
+        ["planning"] = Guid.Parse("0195a1f0-0000-7000-8000-000000000005"),
+        ["city"] = Guid.Parse("0195a1f0-0000-7000-8000-000000000006"),
+        ["ward"] = Guid.Parse("0195a1f0-0000-7000-8000-000000000007"),
+        ["labour"] = Guid.Parse("0195a1f0-0000-7000-8000-000000000008"),
+    };
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Procedures.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var real = LoadCatalog();
+        db.Procedures.AddRange(real);
+        db.Procedures.AddRange(ProcedureGenerator.Generate(real, settings.Value.GeneratedProcedures, clock.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    internal List<Procedure> LoadCatalog()
+    {
+        using var stream = typeof(DossiersDemoData).Assembly.GetManifestResourceStream("Province.Modules.Dossiers.DemoData.procedures.json")
+            ?? throw new InvalidOperationException("procedures.json is not embedded.");
+        var entries = JsonSerializer.Deserialize<List<CatalogEntry>>(stream, JsonSerializerOptions.Web) ?? [];
+        var now = clock.GetUtcNow();
+        return [.. entries.Select(e => new Procedure
+        {
+            Code = e.Code,
+            Name = e.Name,
+            Field = e.Field,
+            AgencyId = Agencies[e.Agency],
+            ProcessingWorkingDays = e.ProcessingDays,
+            OnlineLevel = e.OnlineLevel == "full" ? OnlineLevel.Full : OnlineLevel.Partial,
+            Steps = e.Steps,
+            Channels = e.Channels,
+            Fees = [.. e.Fees.Select(f => new ProcedureFee { Name = f.Name, Amount = f.Amount, Note = f.Note })],
+            RequiredDocuments = [.. e.RequiredDocuments.Select((d, i) => new RequiredDocument
+            {
+                Key = (i + 1).ToString(CultureInfo.InvariantCulture),
+                Name = d.Name,
+                Copies = d.Copies,
+                Mandatory = d.Mandatory,
+                FormTemplateName = d.FormTemplate?.Name,
+                FormTemplateFile = d.FormTemplate?.FileName,
+            })],
+            Result = e.Result,
+            LegalBasis = e.LegalBasis,
+            Requirements = e.Requirements,
+            Source = "demo",
+            UpdatedAt = now,
+        })];
+    }
+
+    private sealed record CatalogEntry(
+        string Code,
+        string Name,
+        string Field,
+        string Agency,
+        int ProcessingDays,
+        string OnlineLevel,
+        List<string> Steps,
+        List<string> Channels,
+        List<CatalogFee> Fees,
+        List<CatalogDocument> RequiredDocuments,
+        string Result,
+        List<string> LegalBasis,
+        string? Requirements);
+
+    private sealed record CatalogFee(string Name, long Amount, string? Note);
+
+    private sealed record CatalogDocument(string Name, int Copies, bool Mandatory, CatalogTemplate? FormTemplate);
+
+    private sealed record CatalogTemplate(string Name, string FileName);
+}

@@ -1,0 +1,112 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Province.BuildingBlocks.Files;
+using Province.BuildingBlocks.Http;
+using Province.BuildingBlocks.Messaging;
+using Province.BuildingBlocks.Modules;
+using Province.BuildingBlocks.Persistence;
+using Province.Modules.Dossiers.Data;
+using Province.Modules.Dossiers.Deadlines;
+using Province.Modules.Dossiers.DemoData;
+using Province.Modules.Dossiers.NationalPortal;
+using Province.Modules.Dossiers.Processing;
+using Province.Modules.Dossiers.Processing.GetDossierForOfficer;
+using Province.Modules.Dossiers.Processing.OfficerActions;
+using Province.Modules.Dossiers.Processing.OfficerQueue;
+using Province.Modules.Dossiers.Processing.UploadResultFile;
+using Province.Modules.Dossiers.Procedures;
+using Province.Modules.Dossiers.Procedures.GetProcedureDetail;
+using Province.Modules.Dossiers.Procedures.ImportCatalog;
+using Province.Modules.Dossiers.Procedures.ListFields;
+using Province.Modules.Dossiers.Procedures.SearchProcedures;
+using Province.Modules.Dossiers.Submission.PrefillApplicant;
+using Province.Modules.Dossiers.Submission.Receipt;
+using Province.Modules.Dossiers.Submission.SubmitDossier;
+using Province.Modules.Dossiers.Submission.UploadDocument;
+using Province.Modules.Dossiers.Tracking.DownloadFile;
+using Province.Modules.Dossiers.Tracking.GetMyDossier;
+using Province.Modules.Dossiers.Tracking.ListMyDossiers;
+using Province.Modules.Dossiers.Tracking.LookupDossier;
+using Province.Modules.Dossiers.Tracking.RequestWithdrawal;
+using Province.Modules.Dossiers.Tracking.SubmitSupplement;
+
+namespace Province.Modules.Dossiers;
+
+/// <summary>
+/// Dossiers (hồ sơ): the procedure catalog, online submission with receipt and QR code, legal
+/// deadlines in working days, the officers' processing workflow (statuses = the national portal's
+/// TrangThaiHoSo), tracking, and sync to the national public-service portal through its own outbox.
+/// </summary>
+public sealed class DossiersModule : IModule
+{
+    public string Name => "Dossiers";
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<DossiersDbContext>(configuration, DossiersDbContext.SchemaName);
+        services.AddHandlersFrom(typeof(DossiersModule).Assembly);
+        services.AddScoped<IDemoDataSeeder, DossiersDemoData>();
+
+        services.AddOptions<DossiersSettings>().Bind(configuration.GetSection(DossiersSettings.Section));
+        services.AddOptions<DeadlineSettings>().Bind(configuration.GetSection(DossiersSettings.Section));
+        services.AddSingleton(WorkingCalendar.From(configuration));
+        services.AddScoped(sp => new DeadlinePolicy(
+            sp.GetRequiredService<WorkingCalendar>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<DeadlineSettings>>().Value));
+        services.AddHostedService<DeadlineWatcher>();
+
+        services.AddSingleton<ProcedureSearchIndex>();
+        services.AddScoped<DossierWorkflow>();
+        services.AddScoped<DossierActionRunner>();
+        services.AddScoped<ReceiptBuilder>();
+        services.AddScoped<PortalSync>();
+        services.AddSingleton<SelfAddress>();
+        services.AddSingleton<IFileStore, LocalDiskFileStore>();
+
+        var portal = configuration.GetSection(NationalPortalOptions.Section);
+        services.AddOptions<NationalPortalOptions>().Bind(portal);
+        var pipeline = (portal.GetSection("Resilience").Get<ResilienceSettings>() ?? new ResilienceSettings()).Build();
+        services.AddSingleton<NationalPortalSession>();
+        services.AddHttpClient<INationalPortalClient, NationalPortalClient>()
+            .AddHttpMessageHandler(() => new ResilienceHandler(pipeline));
+        if (portal.GetValue("SyncEnabled", false))
+        {
+            services.AddHostedService<PortalSyncWorker>();
+        }
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        var publicApi = endpoints.MapGroup("/api/public/dossiers").WithTags("Dossiers - công khai");
+        publicApi.MapSearchProcedures();
+        publicApi.MapGetProcedureDetail();
+        publicApi.MapListFields();
+        publicApi.MapLookupDossier();
+
+        var citizens = endpoints.MapGroup("/api/dossiers").WithTags("Dossiers - công dân");
+        citizens.MapUploadDocument();
+        citizens.MapPrefillApplicant();
+        citizens.MapSubmitDossier();
+        citizens.MapListMyDossiers();
+        citizens.MapGetMyDossier();
+        citizens.MapReceipt();
+        citizens.MapCitizenDownloadFile();
+        citizens.MapRequestWithdrawal();
+        citizens.MapSubmitSupplement();
+
+        var staff = endpoints.MapGroup("/api/staff/dossiers").WithTags("Dossiers - cán bộ");
+        staff.MapOfficerQueue();
+        staff.MapGetDossierForOfficer();
+        staff.MapStaffDownloadFile();
+        staff.MapSimpleOfficerActions();
+        staff.MapAssignDossier();
+        staff.MapRequestFee();
+        staff.MapUploadResultFile();
+        staff.MapCompleteDossier();
+        staff.MapExtendDeadline();
+        staff.MapIssueApology();
+        staff.MapImportCatalog();
+    }
+}

@@ -1,0 +1,19 @@
+namespace Province.Modules.Dossiers;
+
+/// <summary>Configuration section <c>Dossiers</c>.</summary>
+internal sealed class DossiersSettings
+{
+    public const string Section = "Dossiers";
+
+    /// <summary>The largest document accepted (a phone photo is 2-5 MB; a scanned PDF rarely more).</summary>
+    public long MaxUploadBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>
+    /// What the receipt's QR code opens, <c>{code}</c> replaced by the dossier code: the mini app's
+    /// lookup page in production; a relative URL is resolved against this host.
+    /// </summary>
+    public string LookupUrlTemplate { get; set; } = "/api/public/dossiers/lookup/{code}";
+
+    /// <summary>Extra procedures generated at demo-data time for scale tests and benchmarks (0: none).</summary>
+    public int GeneratedProcedures { get; set; }
+}

@@ -1,0 +1,35 @@
+using System.Globalization;
+using FluentValidation;
+using Microsoft.AspNetCore.Routing;
+
+namespace Province.Modules.Dossiers.Processing.OfficerActions;
+
+internal sealed record ExtendDeadlineRequest(int WorkingDays, string Reason, int Version) : IOfficerActionRequest;
+
+internal sealed class ExtendDeadlineRequestValidator : AbstractValidator<ExtendDeadlineRequest>
+{
+    public ExtendDeadlineRequestValidator()
+    {
+        RuleFor(r => r.WorkingDays).InclusiveBetween(1, 60).WithMessage("Số ngày gia hạn từ 1 đến 60 ngày làm việc.");
+        RuleFor(r => r.Reason).NotEmpty().WithMessage("Vui lòng ghi rõ lý do gia hạn.").MaximumLength(2000).WithName("Lý do");
+        RuleFor(r => r.Version).GreaterThanOrEqualTo(0).WithName("Phiên bản");
+    }
+}
+
+internal static class ExtendDeadline
+{
+    public static void MapExtendDeadline(this IEndpointRouteBuilder staff) =>
+        staff.MapOfficerAction<ExtendDeadlineRequest>("extension", "ExtendDossierDeadline",
+            "Gia hạn giải quyết thêm một số ngày làm việc (khi pháp luật cho phép), ghi rõ lý do.",
+            (officer, request, dossier) =>
+            {
+                if (DossierWorkflow.Check(dossier, DossierAction.Extend) is { } refusal)
+                {
+                    return Task.FromResult<Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult?>(refusal);
+                }
+
+                dossier.DueDate = officer.Workflow.Deadlines.Calendar.AddWorkingDays(dossier.DueDate, request.WorkingDays);
+                return Task.FromResult(officer.Workflow.Apply(dossier, DossierAction.Extend, officer.Actor, request.Reason,
+                    $"Thời hạn giải quyết được gia hạn thêm {request.WorkingDays.ToString(CultureInfo.InvariantCulture)} ngày làm việc. Ngày hẹn trả mới: {{dueDate}}."));
+            });
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Province.BuildingBlocks.Errors;
+using Province.Modules.Dossiers.Contracts;
+using Province.Modules.Dossiers.Data;
+using Province.Modules.Dossiers.Deadlines;
+
+namespace Province.Modules.Dossiers.Processing.OfficerActions;
+
+internal sealed record IssueApologyRequest(DateOnly NewDueDate, string Reason, int Version) : IOfficerActionRequest;
+
+internal sealed class IssueApologyRequestValidator : AbstractValidator<IssueApologyRequest>
+{
+    public IssueApologyRequestValidator()
+    {
+        RuleFor(r => r.Reason).NotEmpty().WithMessage("Vui lòng ghi rõ lý do chậm trễ.").MaximumLength(1000).WithName("Lý do");
+        RuleFor(r => r.Version).GreaterThanOrEqualTo(0).WithName("Phiên bản");
+    }
+}
+
+internal static class IssueApology
+{
+    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+
+    public static void MapIssueApology(this IEndpointRouteBuilder staff) =>
+        staff.MapOfficerAction<IssueApologyRequest>("apology", "IssueDossierApology",
+            "Lập phiếu xin lỗi và hẹn lại ngày trả kết quả cho hồ sơ sắp trễ hoặc đã trễ hạn; phiếu được gửi đến công dân.",
+            (officer, request, dossier) =>
+            {
+                if (DossierWorkflow.Check(dossier, DossierAction.Apologize) is { } refusal)
+                {
+                    return Task.FromResult<ProblemHttpResult?>(refusal);
+                }
+
+                var workflow = officer.Workflow;
+                var timeliness = workflow.Deadlines.Of(dossier.Status, dossier.DueDate);
+                if (timeliness is not (Timeliness.DueSoon or Timeliness.Overdue or Timeliness.Paused))
+                {
+                    return Task.FromResult<ProblemHttpResult?>(Problems.BusinessRule("dossier.apology_not_needed",
+                        $"Hồ sơ còn trong hạn (hẹn trả {dossier.DueDate.ToString("dd/MM/yyyy", Vietnamese)}); phiếu xin lỗi chỉ lập khi hồ sơ sắp trễ hoặc đã trễ hạn."));
+                }
+
+                if (request.NewDueDate <= dossier.DueDate || request.NewDueDate < workflow.Deadlines.Today
+                    || !workflow.Deadlines.Calendar.IsWorkingDay(request.NewDueDate))
+                {
+                    return Task.FromResult<ProblemHttpResult?>(Problems.BusinessRule("dossier.new_due_date_invalid",
+                        "Ngày hẹn mới phải là ngày làm việc, sau ngày hẹn cũ và không ở quá khứ."));
+                }
+
+                var previous = dossier.DueDate;
+                var letter =
+                    $"{dossier.AgencyName} xin lỗi Ông/Bà {dossier.Applicant.FullName} vì hồ sơ mã {dossier.Code} " +
+                    $"({dossier.ProcedureName}) chưa giải quyết được đúng hẹn ngày {previous.ToString("dd/MM/yyyy", Vietnamese)}. " +
+                    $"Lý do: {request.Reason.Trim()}. Cơ quan hẹn trả kết quả vào ngày {request.NewDueDate.ToString("dd/MM/yyyy", Vietnamese)}. " +
+                    "Mong Ông/Bà thông cảm.";
+                var now = officer.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+                var db = officer.Services.GetRequiredService<DossiersDbContext>();
+                db.Apologies.Add(new ApologyLetter
+                {
+                    DossierId = dossier.Id,
+                    PreviousDueDate = previous,
+                    NewDueDate = request.NewDueDate,
+                    Reason = request.Reason.Trim(),
+                    Letter = letter,
+                    IssuedBy = officer.Actor.Id ?? Guid.Empty,
+                    IssuedByName = officer.Actor.Name,
+                    IssuedAt = now,
+                });
+                dossier.DueDate = request.NewDueDate;
+                db.AddIntegrationEvent(new DossierApologyIssued(Guid.CreateVersion7(), now, dossier.Id, dossier.Code, dossier.CitizenId, previous, request.NewDueDate, letter));
+                return Task.FromResult(workflow.Apply(dossier, DossierAction.Apologize, officer.Actor, request.Reason,
+                    "Cơ quan đã gửi phiếu xin lỗi và hẹn lại ngày trả kết quả: {dueDate}."));
+            });
+}

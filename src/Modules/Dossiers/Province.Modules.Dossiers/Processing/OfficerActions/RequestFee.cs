@@ -1,0 +1,39 @@
+using System.Globalization;
+using FluentValidation;
+using Microsoft.AspNetCore.Routing;
+
+namespace Province.Modules.Dossiers.Processing.OfficerActions;
+
+internal sealed record RequestFeeRequest(long Amount, string Description, int Version) : IOfficerActionRequest;
+
+internal sealed class RequestFeeRequestValidator : AbstractValidator<RequestFeeRequest>
+{
+    public RequestFeeRequestValidator()
+    {
+        RuleFor(r => r.Amount).GreaterThan(0).WithMessage("Số tiền phải lớn hơn 0 đồng.")
+            .LessThanOrEqualTo(100_000_000_000).WithMessage("Số tiền không hợp lệ.");
+        RuleFor(r => r.Description).NotEmpty().WithMessage("Vui lòng ghi rõ khoản phí, lệ phí.").MaximumLength(500).WithName("Nội dung");
+        RuleFor(r => r.Version).GreaterThanOrEqualTo(0).WithName("Phiên bản");
+    }
+}
+
+internal static class RequestFee
+{
+    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+
+    public static void MapRequestFee(this IEndpointRouteBuilder staff) =>
+        staff.MapOfficerAction<RequestFeeRequest>("fee-request", "RequestDossierFee",
+            "Ghi nhận nghĩa vụ tài chính (phí, lệ phí) công dân phải nộp; thời hạn tạm dừng đến khi nộp xong.",
+            (officer, request, dossier) =>
+            {
+                if (DossierWorkflow.Check(dossier, DossierAction.RequestFee) is { } refusal)
+                {
+                    return Task.FromResult<Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult?>(refusal);
+                }
+
+                dossier.FeeAmount = request.Amount;
+                dossier.FeeDescription = request.Description.Trim();
+                return Task.FromResult(officer.Workflow.Apply(dossier, DossierAction.RequestFee, officer.Actor, request.Description,
+                    $"Bạn cần nộp {request.Amount.ToString("N0", Vietnamese)} đồng ({request.Description.Trim()}). Thời hạn giải quyết tạm dừng đến khi nộp xong."));
+            });
+}

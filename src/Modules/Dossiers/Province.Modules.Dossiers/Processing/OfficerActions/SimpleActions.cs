@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Routing;
+
+namespace Province.Modules.Dossiers.Processing.OfficerActions;
+
+/// <summary>
+/// The actions that are a status change with a note or a reason and nothing more. The sentence is
+/// what the citizen reads in the history; {dueDate} becomes the dossier's return date.
+/// </summary>
+internal static class SimpleActions
+{
+    public static void MapSimpleOfficerActions(this IEndpointRouteBuilder staff)
+    {
+        staff.MapOfficerAction<NoteRequest>("acceptance", "AcceptDossier",
+            "Tiếp nhận hồ sơ (từ Mới đăng ký); ngày hẹn trả tính từ hôm nay theo thời hạn của thủ tục.",
+            (officer, request, dossier) => Task.FromResult(officer.Workflow.Apply(dossier, DossierAction.Accept, officer.Actor, request.Note,
+                "Hồ sơ đã được tiếp nhận. Ngày hẹn trả kết quả: {dueDate}.")));
+
+        staff.MapOfficerAction<ReasonRequest>("refusal", "RefuseDossier",
+            "Không tiếp nhận hồ sơ, ghi rõ lý do.",
+            (officer, request, dossier) => Task.FromResult(officer.Workflow.Apply(dossier, DossierAction.Refuse, officer.Actor, request.Reason,
+                "Hồ sơ không được tiếp nhận. Lý do được ghi kèm; bạn có thể nộp lại hồ sơ mới.")));
+
+        staff.MapOfficerAction<ReasonRequest>("supplement-request", "RequestDossierSupplement",
+            "Yêu cầu công dân bổ sung giấy tờ (ghi rõ còn thiếu gì); thời hạn tạm dừng đến khi công dân nộp bổ sung.",
+            (officer, request, dossier) =>
+            {
+                if (DossierWorkflow.Check(dossier, DossierAction.RequestSupplement) is { } refusal)
+                {
+                    return Task.FromResult<Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult?>(refusal);
+                }
+
+                dossier.SupplementRequest = request.Reason.Trim();
+                return Task.FromResult(officer.Workflow.Apply(dossier, DossierAction.RequestSupplement, officer.Actor, request.Reason,
+                    "Cơ quan yêu cầu bổ sung giấy tờ (xem nội dung kèm theo). Thời hạn giải quyết tạm dừng đến khi bạn nộp bổ sung."));
+            });
+
+        staff.MapOfficerAction<NoteRequest>("fee-payment", "ConfirmDossierFeePaid",
+            "Xác nhận công dân đã nộp phí, lệ phí; thời hạn giải quyết chạy tiếp.",
+            (officer, request, dossier) => Task.FromResult(officer.Workflow.Apply(dossier, DossierAction.ConfirmFeePaid, officer.Actor, request.Note,
+                "Cơ quan đã nhận phí, lệ phí; hồ sơ tiếp tục được xử lý. Ngày hẹn trả: {dueDate}.")));
+
+        staff.MapOfficerAction<NoteRequest>("result-return", "ReturnDossierResult",
+            "Trả kết quả cho công dân (tại quầy hoặc đã gửi bưu điện).",
+            (officer, request, dossier) => Task.FromResult(officer.Workflow.Apply(dossier, DossierAction.ReturnResult, officer.Actor, request.Note,
+                "Kết quả đã được trả cho bạn.")));
+
+        staff.MapOfficerAction<ReasonRequest>("stop", "StopDossier",
+            "Dừng xử lý hồ sơ, ghi rõ lý do.",
+            (officer, request, dossier) => Task.FromResult(officer.Workflow.Apply(dossier, DossierAction.Stop, officer.Actor, request.Reason,
+                "Cơ quan dừng xử lý hồ sơ (xem lý do kèm theo).")));
+    }
+}

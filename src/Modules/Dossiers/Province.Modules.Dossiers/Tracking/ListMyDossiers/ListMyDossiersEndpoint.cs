@@ -1,0 +1,29 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Province.BuildingBlocks.Paging;
+using Province.BuildingBlocks.Security;
+using Province.Modules.Dossiers.Data;
+using Province.Modules.Dossiers.Deadlines;
+
+namespace Province.Modules.Dossiers.Tracking.ListMyDossiers;
+
+internal static class ListMyDossiersEndpoint
+{
+    public static void MapListMyDossiers(this IEndpointRouteBuilder citizens) =>
+        citizens.MapGet("/", async Task<Ok<PagedResult<DossierSummaryResponse>>> (
+                int? page, int? pageSize, ClaimsPrincipal user, DossiersDbContext db, DeadlinePolicy deadlines, CancellationToken cancellationToken) =>
+            {
+                var paging = PageRequest.From(page, pageSize);
+                var mine = db.Dossiers.AsNoTracking().Where(d => d.CitizenId == user.GetCitizenId());
+                var total = await mine.CountAsync(cancellationToken);
+                var items = await mine.OrderByDescending(d => d.SubmittedAt).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+                return TypedResults.Ok(new PagedResult<DossierSummaryResponse>(
+                    [.. items.Select(d => DossierSummaryResponse.From(d, deadlines))], paging.Page, paging.PageSize, total));
+            })
+            .WithName("ListMyDossiers")
+            .WithSummary("Hồ sơ của tôi, mới nhất trước: trạng thái, ngày hẹn trả, đúng hạn hay trễ hạn.")
+            .RequireAuthorization(ProvincePolicies.Citizen);
+}

@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Province.BuildingBlocks.Security;
+using Province.BuildingBlocks.Validation;
+using Province.Modules.Dossiers.Processing;
+
+namespace Province.Modules.Dossiers.Tracking.RequestWithdrawal;
+
+internal static class RequestWithdrawalEndpoint
+{
+    public static void MapRequestWithdrawal(this IEndpointRouteBuilder citizens) =>
+        citizens.MapPost("/{id:guid}/withdrawal", async Task<Results<Ok<DossierStateResponse>, ProblemHttpResult>> (
+                Guid id, RequestWithdrawalRequest request, ClaimsPrincipal user, DossierActionRunner runner, DossierWorkflow workflow, CancellationToken cancellationToken) =>
+            {
+                var citizenId = user.GetCitizenId();
+                return await runner.RunAsync(id, d => d.CitizenId == citizenId, request.Version, dossier =>
+                    Task.FromResult(workflow.Apply(dossier, DossierAction.Withdraw, Actor.Citizen(citizenId), request.Reason,
+                        "Bạn đã rút hồ sơ. Cơ quan dừng giải quyết hồ sơ này.")), cancellationToken);
+            })
+            .WithName("WithdrawMyDossier")
+            .WithSummary("Công dân rút hồ sơ (trước khi có kết quả).")
+            .Validate<RequestWithdrawalRequest>()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(ProvincePolicies.Citizen);
+}
+
+internal sealed record RequestWithdrawalRequest(string Reason, int Version);
+
+internal sealed class RequestWithdrawalRequestValidator : AbstractValidator<RequestWithdrawalRequest>
+{
+    public RequestWithdrawalRequestValidator()
+    {
+        RuleFor(r => r.Reason).NotEmpty().WithMessage("Vui lòng cho biết lý do rút hồ sơ.").MaximumLength(1000).WithName("Lý do");
+        RuleFor(r => r.Version).GreaterThanOrEqualTo(0).WithName("Phiên bản");
+    }
+}

@@ -1,0 +1,78 @@
+using System.Security.Claims;
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Province.BuildingBlocks.Errors;
+using Province.BuildingBlocks.Security;
+using Province.BuildingBlocks.Validation;
+using Province.Modules.Dossiers.Data;
+using Province.Modules.Dossiers.Processing;
+using Province.Modules.Dossiers.Submission.SubmitDossier;
+
+namespace Province.Modules.Dossiers.Tracking.SubmitSupplement;
+
+internal static class SubmitSupplementEndpoint
+{
+    public static void MapSubmitSupplement(this IEndpointRouteBuilder citizens) =>
+        citizens.MapPost("/{id:guid}/supplements", async Task<Results<Ok<DossierStateResponse>, ProblemHttpResult>> (
+                Guid id, SubmitSupplementRequest request, ClaimsPrincipal user, DossierActionRunner runner, DossierWorkflow workflow,
+                DossiersDbContext db, CancellationToken cancellationToken) =>
+            {
+                var citizenId = user.GetCitizenId();
+                return await runner.RunAsync(id, d => d.CitizenId == citizenId, request.Version, async dossier =>
+                {
+                    if (DossierWorkflow.Check(dossier, DossierAction.SubmitSupplement) is { } refusal)
+                    {
+                        return refusal;
+                    }
+
+                    var fileIds = request.Documents.SelectMany(d => d.FileIds).Distinct().ToList();
+                    var files = await db.Files.Where(f => fileIds.Contains(f.Id) && f.CitizenId == citizenId && f.DossierId == null)
+                        .ToListAsync(cancellationToken);
+                    if (files.Count != fileIds.Count)
+                    {
+                        return Problems.BusinessRule("dossier.file_unavailable",
+                            "Có tệp không tồn tại, không phải của bạn hoặc đã nộp kèm hồ sơ khác. Vui lòng tải tệp lên lại.");
+                    }
+
+                    foreach (var document in request.Documents)
+                    {
+                        foreach (var file in files.Where(f => document.FileIds.Contains(f.Id)))
+                        {
+                            file.DossierId = dossier.Id;
+                            file.Purpose = DossierFilePurpose.Supplement;
+                            file.RequiredDocumentKey = document.DocumentKey;
+                        }
+                    }
+
+                    dossier.SupplementRequest = null;
+                    return workflow.Apply(dossier, DossierAction.SubmitSupplement, Actor.Citizen(citizenId), request.Note,
+                        "Bạn đã nộp bổ sung giấy tờ; hồ sơ tiếp tục được xử lý. Ngày hẹn trả mới: {dueDate}.");
+                }, cancellationToken);
+            })
+            .WithName("SubmitDossierSupplement")
+            .WithSummary("Nộp bổ sung giấy tờ khi cơ quan yêu cầu (tải tệp lên trước qua /uploads); thời hạn giải quyết chạy tiếp.")
+            .Validate<SubmitSupplementRequest>()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(ProvincePolicies.Citizen);
+}
+
+internal sealed record SubmitSupplementRequest(IReadOnlyList<SubmittedDocument> Documents, string? Note, int Version);
+
+internal sealed class SubmitSupplementRequestValidator : AbstractValidator<SubmitSupplementRequest>
+{
+    public SubmitSupplementRequestValidator()
+    {
+        RuleFor(r => r.Documents).NotEmpty().WithMessage("Vui lòng đính kèm giấy tờ bổ sung.");
+        RuleForEach(r => r.Documents).ChildRules(document =>
+        {
+            document.RuleFor(d => d.DocumentKey).NotEmpty().MaximumLength(20).WithName("Mã giấy tờ");
+            document.RuleFor(d => d.FileIds).NotEmpty().WithMessage("Mỗi giấy tờ cần ít nhất một tệp.")
+                .Must(ids => ids.Count <= 10).WithMessage("Mỗi giấy tờ tối đa 10 tệp.");
+        }).When(r => r.Documents is not null);
+        RuleFor(r => r.Note).MaximumLength(1000).WithName("Ghi chú");
+        RuleFor(r => r.Version).GreaterThanOrEqualTo(0).WithName("Phiên bản");
+    }
+}

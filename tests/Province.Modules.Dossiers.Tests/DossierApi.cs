@@ -1,0 +1,115 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Province.Testing;
+
+namespace Province.Modules.Dossiers.Tests;
+
+/// <summary>The calls the mini app and the back office make, in the tests' words.</summary>
+internal static class DossierApi
+{
+    public const string BirthRegistration = "1.001193";
+    public static readonly Guid Ward1 = Guid.Parse("0195a1f0-0000-7000-8000-000000000007");
+    public static readonly Guid JusticeDepartment = Guid.Parse("0195a1f0-0000-7000-8000-000000000002");
+
+    /// <summary>A tiny valid PNG; <paramref name="salt"/> makes its bytes (and hash) unique.</summary>
+    public static byte[] Png(int salt = 0)
+    {
+        byte[] header = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+        return [.. header, .. BitConverter.GetBytes(salt), .. BitConverter.GetBytes(Environment.TickCount64), .. Guid.NewGuid().ToByteArray()];
+    }
+
+    public static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] content, string fileName = "giay-chung-sinh.png", string path = "/api/dossiers/uploads")
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        form.Add(file, "file", fileName);
+        return await client.PostAsync(path, form);
+    }
+
+    public static async Task<Guid> UploadIdAsync(HttpClient client, int salt = 0)
+    {
+        var response = await UploadAsync(client, Png(salt));
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>The body of a birth registration with every mandatory document attached.</summary>
+    public static async Task<object> BirthRegistrationAsync(HttpClient citizen, string name = "Nguyễn Văn An", int salt = 0)
+    {
+        using var procedureClient = new HttpClient { BaseAddress = citizen.BaseAddress };
+        var procedure = await citizen.GetFromJsonAsync<JsonElement>($"/api/public/dossiers/procedures/{BirthRegistration}");
+        var documents = new List<object>();
+        foreach (var document in procedure.GetProperty("requiredDocuments").EnumerateArray().Where(d => d.GetProperty("mandatory").GetBoolean()))
+        {
+            documents.Add(new { documentKey = document.GetProperty("key").GetString(), fileIds = new[] { await UploadIdAsync(citizen, salt * 100 + documents.Count) } });
+        }
+
+        return new
+        {
+            procedureCode = BirthRegistration,
+            applicant = new { fullName = name, dateOfBirth = "1990-05-12", citizenIdNumber = "072090001234", phoneNumber = "0912345678", email = (string?)null, address = "12 Trần Hưng Đạo, Phường 1, Tây Ninh" },
+            summary = "Đăng ký khai sinh cho con",
+            documents,
+            delivery = new { method = "atOffice", address = (string?)null },
+        };
+    }
+
+    public static async Task<HttpResponseMessage> SubmitAsync(HttpClient citizen, object body, string? idempotencyKey = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/dossiers") { Content = JsonContent.Create(body) };
+        request.Headers.Add("Idempotency-Key", idempotencyKey ?? Guid.NewGuid().ToString());
+        return await citizen.SendAsync(request);
+    }
+
+    /// <summary>Submits a birth registration and returns (id, code).</summary>
+    public static async Task<(Guid Id, string Code)> SubmitBirthRegistrationAsync(HttpClient citizen, int salt = 0)
+    {
+        var response = await SubmitAsync(citizen, await BirthRegistrationAsync(citizen, salt: salt));
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var receipt = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (receipt.GetProperty("dossierId").GetGuid(), receipt.GetProperty("dossierCode").GetString()!);
+    }
+
+    public static async Task<int> VersionAsync(HttpClient officer, Guid dossierId) =>
+        (await officer.GetFromJsonAsync<JsonElement>($"/api/staff/dossiers/{dossierId}")).GetProperty("version").GetInt32();
+
+    /// <summary>An officer action with the current version; returns the raw answer.</summary>
+    public static async Task<HttpResponseMessage> ActAsync(HttpClient officer, Guid dossierId, string action, object? extra = null)
+    {
+        var version = await VersionAsync(officer, dossierId);
+        var body = new Dictionary<string, object?> { ["version"] = version };
+        if (extra is not null)
+        {
+            foreach (var property in JsonSerializer.SerializeToElement(extra, JsonSerializerOptions.Web).EnumerateObject())
+            {
+                body[property.Name] = property.Value;
+            }
+        }
+
+        return await officer.PostAsJsonAsync($"/api/staff/dossiers/{dossierId}/{action}", body);
+    }
+
+    public static async Task<JsonElement> OkAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    public static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"expected {(int)expected}, got {(int)response.StatusCode}: {text}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    public static async Task<JsonElement> PortalReceivedAsync(ProvinceApp app)
+    {
+        using var client = app.CreateClient();
+        return await client.GetFromJsonAsync<JsonElement>("/national-portal-simulator/dev/received");
+    }
+}

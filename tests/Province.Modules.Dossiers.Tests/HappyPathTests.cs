@@ -1,0 +1,100 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Province.Testing;
+using static Province.Modules.Dossiers.Tests.DossierApi;
+
+namespace Province.Modules.Dossiers.Tests;
+
+/// <summary>A citizen's birth registration from search to returned result, over HTTP, as the mini app and the ward's officers do it.</summary>
+public sealed partial class HappyPathTests(ProvinceApp app) : IClassFixture<ProvinceApp>
+{
+    [Fact]
+    public async Task A_dossier_goes_from_search_to_returned_result_and_the_citizen_reads_every_step()
+    {
+        var citizen = await app.CitizenAsync("zalo-happy", "Nguyễn Văn An");
+
+        // Find the procedure typed without diacritics, read what it needs.
+        var search = await citizen.GetFromJsonAsync<JsonElement>("/api/public/dossiers/procedures?q=dang%20ky%20khai%20sinh");
+        Assert.Equal(BirthRegistration, search.GetProperty("items")[0].GetProperty("code").GetString());
+        var procedure = await citizen.GetFromJsonAsync<JsonElement>($"/api/public/dossiers/procedures/{BirthRegistration}");
+        Assert.Equal("Đăng ký khai sinh", procedure.GetProperty("name").GetString());
+        Assert.NotEmpty(procedure.GetProperty("requiredDocuments").EnumerateArray());
+
+        // Prefill comes from the profile.
+        await citizen.PutAsJsonAsync("/api/identity/me", new { fullName = "Nguyễn Văn An", address = "12 Trần Hưng Đạo", phoneNumber = "0912345678", version = 0 });
+        var prefill = await citizen.GetFromJsonAsync<JsonElement>("/api/dossiers/applicant-prefill");
+        Assert.Equal("Nguyễn Văn An", prefill.GetProperty("fullName").GetString());
+        Assert.Equal("0912345678", prefill.GetProperty("phoneNumber").GetString());
+
+        // Submit: 201, Location, a receipt with a well-formed code and a due date.
+        var submitted = await SubmitAsync(citizen, await BirthRegistrationAsync(citizen));
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+        var receipt = await submitted.Content.ReadFromJsonAsync<JsonElement>();
+        var id = receipt.GetProperty("dossierId").GetGuid();
+        var code = receipt.GetProperty("dossierCode").GetString()!;
+        Assert.Equal($"/api/dossiers/{id}", submitted.Headers.Location!.OriginalString);
+        Assert.Matches(CodePattern(), code);
+        Assert.StartsWith("000.30.01.H57-", code, StringComparison.Ordinal);
+        Assert.Equal("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", receipt.GetProperty("title").GetString());
+        Assert.Contains(receipt.GetProperty("lines").EnumerateArray(), l => l.GetString()!.StartsWith("Ngày hẹn trả kết quả:", StringComparison.Ordinal));
+        Assert.Contains($"/api/public/dossiers/lookup/{code}", receipt.GetProperty("lookupUrl").GetString(), StringComparison.Ordinal);
+
+        var svg = await citizen.GetAsync($"/api/dossiers/{id}/receipt/qr.svg");
+        Assert.Equal("image/svg+xml", svg.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<svg", await svg.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var png = await citizen.GetByteArrayAsync($"/api/dossiers/{id}/receipt/qr.png");
+        Assert.Equal(0x89, png[0]);
+
+        // The public lookup (what the QR opens) hides the applicant.
+        using var anonymous = app.CreateClient();
+        var lookup = await anonymous.GetFromJsonAsync<JsonElement>($"/api/public/dossiers/lookup/{code}");
+        Assert.Equal("Nguyễn V*** A***", lookup.GetProperty("applicantName").GetString());
+        Assert.Equal(1, lookup.GetProperty("status").GetInt32());
+        var lookupText = lookup.GetRawText();
+        Assert.DoesNotContain("0912345678", lookupText, StringComparison.Ordinal);
+        Assert.DoesNotContain("072090001234", lookupText, StringComparison.Ordinal);
+
+        // The ward's officers work it through.
+        var officer = await app.StaffAsync("phuong1.mai");
+        var queue = await officer.GetFromJsonAsync<JsonElement>($"/api/staff/dossiers/agencies/{Ward1}/queue?status=1");
+        Assert.Contains(queue.GetProperty("items").EnumerateArray(), i => i.GetProperty("code").GetString() == code);
+
+        await OkAsync(await ActAsync(officer, id, "acceptance", new { note = "Hồ sơ đầy đủ" }));
+        var colleague = await officer.GetFromJsonAsync<JsonElement>($"/api/staff/identity/agencies/{Ward1}/officers");
+        var tuan = colleague.GetProperty("items").EnumerateArray().First(o => o.GetProperty("fullName").GetString() == "Huỳnh Anh Tuấn").GetProperty("id").GetGuid();
+        await OkAsync(await ActAsync(officer, id, "assignment", new { officerId = tuan }));
+        await OkAsync(await ActAsync(officer, id, "fee-request", new { amount = 8000, description = "Lệ phí cấp bản sao trích lục" }));
+        await OkAsync(await ActAsync(officer, id, "fee-payment", new { note = "Đã thu qua chuyển khoản" }));
+        var result = await UploadAsync(officer, Png(42), "giay-khai-sinh.png", $"/api/staff/dossiers/{id}/result-files");
+        Assert.Equal(HttpStatusCode.Created, result.StatusCode);
+        await OkAsync(await ActAsync(officer, id, "completion", new { resultNote = "Bản chính Giấy khai sinh trả tại quầy" }));
+        var returned = await OkAsync(await ActAsync(officer, id, "result-return", new { note = "Công dân đã nhận" }));
+        Assert.Equal(10, returned.GetProperty("status").GetInt32());
+        Assert.Equal("Đã trả kết quả", returned.GetProperty("statusText").GetString());
+
+        // The citizen sees every step in plain Vietnamese, and the result file.
+        var mine = await citizen.GetFromJsonAsync<JsonElement>($"/api/dossiers/{id}");
+        var steps = mine.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("toStatus").GetInt32()).ToList();
+        Assert.Equal([1, 2, 4, 6, 4, 9, 10], steps);
+        Assert.Contains(mine.GetProperty("history").EnumerateArray(), h => h.GetProperty("description").GetString()!.Contains("Huỳnh Anh Tuấn", StringComparison.Ordinal));
+        var resultFile = mine.GetProperty("files").EnumerateArray().Single(f => f.GetProperty("purpose").GetString() == "result");
+        var download = await citizen.GetAsync($"/api/dossiers/{id}/files/{resultFile.GetProperty("id").GetGuid()}");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
+        var list = await citizen.GetFromJsonAsync<JsonElement>("/api/dossiers");
+        Assert.Contains(list.GetProperty("items").EnumerateArray(), d => d.GetProperty("code").GetString() == code && d.GetProperty("status").GetInt32() == 10);
+
+        // Every change reached the national portal, in order, with the portal's status codes.
+        var portal = await Eventually.GetAsync(
+            () => anonymous.GetFromJsonAsync<JsonElement>($"/national-portal-simulator/dev/dossiers/{code}"),
+            d => d.GetProperty("TrangThaiHoSo").ToString() == "10");
+        var progress = portal.GetProperty("TienDo").EnumerateArray().Select(p => p.GetProperty("TrangThai").GetString()).ToList();
+        Assert.Equal(["2", "4", "6", "4", "9", "10"], progress);
+        Assert.Matches("^[0-9]{14}$", portal.GetProperty("NgayHenTra").GetString()!);
+    }
+
+    [GeneratedRegex(@"^\d{3}\.\d{2}\.\d{2}\.H\d{2}-\d{6}-\d{4}$")]
+    internal static partial Regex CodePattern();
+}
