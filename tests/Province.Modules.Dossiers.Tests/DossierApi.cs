@@ -1,8 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Province.Testing;
 
 namespace Province.Modules.Dossiers.Tests;
 

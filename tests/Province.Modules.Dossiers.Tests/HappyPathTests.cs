@@ -1,9 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using Province.Testing;
-using static Province.Modules.Dossiers.Tests.DossierApi;
 
 namespace Province.Modules.Dossiers.Tests;
 

@@ -1,0 +1,28 @@
+using Province.BuildingBlocks.Messaging;
+using Province.BuildingBlocks.Outbox;
+using Province.Modules.Notifications.Data;
+
+namespace Province.Modules.Notifications.Handlers;
+
+/// <summary>An event that becomes one message in a citizen's inbox, once, however often it is delivered.</summary>
+internal abstract class CitizenMessageHandler<TEvent>(NotificationsDbContext db, TimeProvider clock)
+    : IdempotentEventHandler<TEvent, NotificationsDbContext>(db, clock)
+    where TEvent : IIntegrationEvent
+{
+    /// <summary>Whom to tell and what, in Vietnamese.</summary>
+    protected abstract (Guid CitizenId, string Title, string Body) Compose(TEvent integrationEvent);
+
+    protected override Task ApplyAsync(TEvent integrationEvent, CancellationToken cancellationToken)
+    {
+        var (citizenId, title, body) = Compose(integrationEvent);
+        Db.CitizenNotifications.Add(new CitizenNotification
+        {
+            CitizenId = citizenId,
+            Title = title.Length > 200 ? title[..200] : title,
+            Body = body.Length > 2000 ? body[..2000] : body,
+            SourceEventId = integrationEvent.Id,
+            CreatedAt = Clock.GetUtcNow(),
+        });
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,111 @@
+namespace Province.Modules.Dossiers.Tests;
+
+/// <summary>Every action from a status it does not start from is refused with 409, a stable code and a Vietnamese reason.</summary>
+public sealed class IllegalTransitionTests(ProvinceApp app) : IClassFixture<ProvinceApp>
+{
+    /// <summary>How to bring a new dossier to each status (officer actions in order).</summary>
+    private static readonly Dictionary<int, (string Action, object? Body)[]> PathTo = new()
+    {
+        [1] = [],
+        [2] = [("acceptance", null)],
+        [3] = [("refusal", new { reason = "Sai thẩm quyền" })],
+        [4] = [("acceptance", null), ("assignment", null)],
+        [5] = [("acceptance", null), ("supplement-request", new { reason = "Thiếu giấy chứng sinh bản chính" })],
+        [6] = [("acceptance", null), ("fee-request", new { amount = 8000, description = "Lệ phí" })],
+        [8] = [("acceptance", null), ("stop", new { reason = "Công dân không bổ sung" })],
+        [9] = [("acceptance", null), ("assignment", null), ("completion", new { resultNote = "Trả bản chính tại quầy" })],
+        [10] = [("acceptance", null), ("assignment", null), ("completion", new { resultNote = "Trả bản chính tại quầy" }), ("result-return", null)],
+    };
+
+    /// <summary>Each officer action and the statuses it may start from.</summary>
+    private static readonly (string Action, object? Body, int[] AllowedFrom)[] Actions =
+    [
+        ("acceptance", null, [1]),
+        ("refusal", new { reason = "Không thuộc thẩm quyền" }, [1]),
+        ("assignment", null, [2, 4]),
+        ("supplement-request", new { reason = "Thiếu giấy tờ" }, [2, 4]),
+        ("fee-request", new { amount = 8000, description = "Lệ phí" }, [2, 4]),
+        ("fee-payment", null, [6]),
+        ("completion", new { resultNote = "Bản chính trả tại quầy" }, [4]),
+        ("result-return", null, [9]),
+        ("stop", new { reason = "Dừng" }, [2, 4, 5, 6]),
+        ("extension", new { workingDays = 2, reason = "Cần xác minh" }, [2, 4, 5, 6]),
+    ];
+
+    public static TheoryData<int> Statuses => [1, 2, 3, 4, 5, 6, 8, 9, 10];
+
+    [Theory]
+    [MemberData(nameof(Statuses))]
+    public async Task Every_officer_action_not_allowed_from_a_status_answers_409_and_leaves_the_dossier_as_it_was(int status)
+    {
+        var officer = await app.StaffAsync("phuong1.mai");
+        var citizen = await app.CitizenAsync($"zalo-illegal-{status}");
+        var (id, _) = await SubmitBirthRegistrationAsync(citizen, salt: status);
+        await BringToAsync(officer, id, status);
+
+        foreach (var (action, body, allowedFrom) in Actions.Where(a => !a.AllowedFrom.Contains(status)))
+        {
+            var versionBefore = await VersionAsync(officer, id);
+            var problem = await ProblemAsync(await ActAsync(officer, id, action, await BodyAsync(officer, action, body)), HttpStatusCode.Conflict);
+            Assert.Equal("dossier.illegal_transition", problem.GetProperty("code").GetString());
+            Assert.StartsWith("Không thể", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            Assert.Equal(versionBefore, await VersionAsync(officer, id));
+        }
+    }
+
+    [Fact]
+    public async Task A_citizen_cannot_withdraw_a_dossier_that_has_its_result_nor_supplement_one_not_asked_for()
+    {
+        var officer = await app.StaffAsync("phuong1.mai");
+        var citizen = await app.CitizenAsync("zalo-illegal-citizen");
+        var (id, _) = await SubmitBirthRegistrationAsync(citizen, salt: 77);
+
+        var supplement = await citizen.PostAsJsonAsync($"/api/dossiers/{id}/supplements",
+            new { documents = new[] { new { documentKey = "1", fileIds = new[] { await UploadIdAsync(citizen, 9901) } } }, version = 0 });
+        Assert.Equal("dossier.illegal_transition", (await ProblemAsync(supplement, HttpStatusCode.Conflict)).GetProperty("code").GetString());
+
+        await BringToAsync(officer, id, 9);
+        var version = await VersionAsync(officer, id);
+        var withdraw = await citizen.PostAsJsonAsync($"/api/dossiers/{id}/withdrawal", new { reason = "Không cần nữa", version });
+        var problem = await ProblemAsync(withdraw, HttpStatusCode.Conflict);
+        Assert.Contains("Đã xử lý xong", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_citizen_can_withdraw_an_open_dossier_and_nothing_more_happens_to_it()
+    {
+        var officer = await app.StaffAsync("phuong1.mai");
+        var citizen = await app.CitizenAsync("zalo-withdraw");
+        var (id, _) = await SubmitBirthRegistrationAsync(citizen, salt: 78);
+        await BringToAsync(officer, id, 2);
+
+        var version = await VersionAsync(officer, id);
+        var withdrawn = await OkAsync(await citizen.PostAsJsonAsync($"/api/dossiers/{id}/withdrawal", new { reason = "Nộp nhầm thủ tục", version }));
+        Assert.Equal(7, withdrawn.GetProperty("status").GetInt32());
+
+        foreach (var (action, body, _) in Actions)
+        {
+            await ProblemAsync(await ActAsync(officer, id, action, await BodyAsync(officer, action, body)), HttpStatusCode.Conflict);
+        }
+    }
+
+    private async Task BringToAsync(HttpClient officer, Guid id, int status)
+    {
+        foreach (var (action, body) in PathTo[status])
+        {
+            await OkAsync(await ActAsync(officer, id, action, await BodyAsync(officer, action, body)));
+        }
+    }
+
+    /// <summary>The assignment needs a real officer of the agency; every other action's body is fixed.</summary>
+    private static async Task<object?> BodyAsync(HttpClient officer, string action, object? body)
+    {
+        if (action != "assignment")
+        {
+            return body;
+        }
+
+        var officers = await officer.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/staff/identity/agencies/{Ward1}/officers");
+        return new { officerId = officers.GetProperty("items")[0].GetProperty("id").GetGuid() };
+    }
+}
