@@ -33,6 +33,17 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
         });
     }
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        if (Database.IsSqlite())
+        {
+            // SQLite has no timestamp type and cannot compare or ORDER BY DateTimeOffset text; stored as
+            // a sortable integer there. PostgreSQL keeps timestamptz.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
