@@ -11,6 +11,9 @@ var portalSimulator = builder.Configuration.GetValue("NationalPortal:Simulator:E
 
 ValidationFilterExtensions.UseVietnameseMessages();
 builder.Services.AddSingleton(TimeProvider.System);
+// API convention: enums travel as camelCase strings ("monday", not 1).
+builder.Services.ConfigureHttpJsonOptions(options =>
+    options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
 builder.Services.AddProvinceErrors();
 builder.Services.AddProvinceAuthorization();
 builder.Services.AddProvinceRateLimits(builder.Configuration);

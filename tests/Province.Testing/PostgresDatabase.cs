@@ -51,7 +51,8 @@ public sealed class PostgresDatabase : IAsyncDisposable
             command.Parameters.AddWithValue(name, value);
         }
 
-        return (T)Convert.ChangeType((await command.ExecuteScalarAsync())!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+        var result = await command.ExecuteScalarAsync();
+        return result is T typed ? typed : (T)Convert.ChangeType(result!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public async ValueTask DisposeAsync()

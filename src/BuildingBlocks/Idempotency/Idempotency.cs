@@ -67,6 +67,47 @@ public sealed record IdempotentRequest(string Scope, string Key, string RequestH
                 "Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác. Mỗi lần tạo mới cần một khóa mới.");
     }
 
+    /// <summary>
+    /// Runs <paramref name="create"/> in a transaction (committed only when it does not answer a
+    /// problem). When the save fails because the same key raced in from another request, answers with
+    /// that request's stored answer; otherwise <paramref name="explainConflict"/> may name the
+    /// conflict (a unique rule of the module) before the failure is rethrown.
+    /// </summary>
+    public async Task<IResult> CreateOnceAsync(DbContext db, Func<Task<IResult>> create, Func<Task<IResult?>>? explainConflict, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(create);
+        try
+        {
+            return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                var result = await create();
+                if (result is not Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult)
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                }
+
+                return result;
+            });
+        }
+        catch (DbUpdateException) when (!cancellationToken.IsCancellationRequested)
+        {
+            db.ChangeTracker.Clear();
+            if (await FindEarlierAnswerAsync(db, cancellationToken) is { } raced)
+            {
+                return raced;
+            }
+
+            if (explainConflict is not null && await explainConflict() is { } explained)
+            {
+                return explained;
+            }
+
+            throw;
+        }
+    }
+
     /// <summary>Stages the answer's record on <paramref name="db"/>; it is saved with the created record.</summary>
     public void Remember<TResponse>(DbContext db, int statusCode, string? location, TResponse response, DateTimeOffset now)
     {

@@ -1,4 +1,5 @@
 using Province.BuildingBlocks.Modules;
+using Province.Modules.Appointments;
 using Province.Modules.Dossiers;
 using Province.Modules.Identity;
 using Province.Modules.Notifications;
@@ -16,6 +17,7 @@ internal static class ModuleRegistry
         new IdentityModule(),
         new NotificationsModule(),
         new DossiersModule(),
+        new AppointmentsModule(),
     ];
 
     public static IReadOnlyList<IModule> Enabled(IConfiguration configuration) =>

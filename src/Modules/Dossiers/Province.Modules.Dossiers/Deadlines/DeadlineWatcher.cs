@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using Province.BuildingBlocks.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Province.Modules.Dossiers.Contracts;
@@ -14,37 +14,15 @@ namespace Province.Modules.Dossiers.Deadlines;
 /// saved with the outbox row in one transaction, so several host instances never raise it twice and
 /// a crash never loses it. The marker is not the dossier's Version: officers' edits are not disturbed.
 /// </summary>
-internal sealed partial class DeadlineWatcher(
+internal sealed class DeadlineWatcher(
     IServiceScopeFactory scopeFactory,
     IOptions<DeadlineSettings> settings,
     TimeProvider clock,
-    ILogger<DeadlineWatcher> logger) : BackgroundService
+    ILogger<DeadlineWatcher> logger) : PeriodicBackgroundService(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await ScanAsync(stoppingToken);
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogScanFailed(logger, exception);
-            }
+    protected override TimeSpan Interval => settings.Value.DeadlineScanInterval;
 
-            try
-            {
-                await Task.Delay(settings.Value.DeadlineScanInterval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
-
-    public async Task<int> ScanAsync(CancellationToken cancellationToken)
+    public override async Task<int> ScanAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DossiersDbContext>();
@@ -72,7 +50,7 @@ internal sealed partial class DeadlineWatcher(
                     .ExecuteUpdateAsync(s => s.SetProperty(d => d.DueSoonRaisedFor, dossier.DueDate), cancellationToken);
             if (claimed == 1)
             {
-                var now = clock.GetUtcNow();
+                var now = Clock.GetUtcNow();
                 db.AddIntegrationEvent(overdue
                     ? new DossierOverdue(Guid.CreateVersion7(), now, dossier.Id, dossier.Code, dossier.AgencyId, dossier.AssignedOfficerId, dossier.DueDate)
                     : new DossierDueSoon(Guid.CreateVersion7(), now, dossier.Id, dossier.Code, dossier.AgencyId, dossier.AssignedOfficerId, dossier.DueDate));
@@ -85,7 +63,4 @@ internal sealed partial class DeadlineWatcher(
 
         return raised;
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Deadline scan failed; retrying at the next interval")]
-    private static partial void LogScanFailed(ILogger logger, Exception exception);
 }

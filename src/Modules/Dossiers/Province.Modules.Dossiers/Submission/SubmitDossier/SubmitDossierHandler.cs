@@ -62,85 +62,68 @@ internal sealed class SubmitDossierHandler(
 
         var now = clock.GetUtcNow();
         var today = deadlines.Today;
-        var strategy = db.Database.CreateExecutionStrategy();
-        try
+        return await command.Idempotency.CreateOnceAsync(db, async () =>
         {
-            return await strategy.ExecuteAsync(async () =>
+            var dossier = new Dossier
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                var dossier = new Dossier
+                Code = await DossierCodes.NextAsync(db, agency.Code, today, cancellationToken),
+                ProcedureId = procedure.Id,
+                ProcedureCode = procedure.Code,
+                ProcedureName = procedure.Name,
+                Field = procedure.Field,
+                AgencyId = agency.Id,
+                AgencyCode = agency.Code,
+                AgencyName = agency.Name,
+                ProcessingWorkingDays = procedure.ProcessingWorkingDays,
+                CitizenId = command.CitizenId,
+                Applicant = new Applicant
                 {
-                    Code = await DossierCodes.NextAsync(db, agency.Code, today, cancellationToken),
-                    ProcedureId = procedure.Id,
-                    ProcedureCode = procedure.Code,
-                    ProcedureName = procedure.Name,
-                    Field = procedure.Field,
-                    AgencyId = agency.Id,
-                    AgencyCode = agency.Code,
-                    AgencyName = agency.Name,
-                    ProcessingWorkingDays = procedure.ProcessingWorkingDays,
-                    CitizenId = command.CitizenId,
-                    Applicant = new Applicant
-                    {
-                        FullName = request.Applicant.FullName.Trim(),
-                        DateOfBirth = request.Applicant.DateOfBirth,
-                        CitizenIdNumber = Clean(request.Applicant.CitizenIdNumber),
-                        PhoneNumber = Clean(request.Applicant.PhoneNumber),
-                        Email = Clean(request.Applicant.Email),
-                        Address = Clean(request.Applicant.Address),
-                    },
-                    Summary = Clean(request.Summary),
-                    Delivery = request.Delivery.Method == "publicPostal" ? ResultDelivery.PublicPostal : ResultDelivery.AtOffice,
-                    DeliveryAddress = request.Delivery.Method == "publicPostal" ? Clean(request.Delivery.Address) : null,
-                    SubmittedAt = now,
-                    UpdatedAt = now,
-                    DueDate = deadlines.Calendar.AddWorkingDays(today, procedure.ProcessingWorkingDays),
-                };
-                db.Dossiers.Add(dossier);
-                foreach (var document in request.Documents)
+                    FullName = request.Applicant.FullName.Trim(),
+                    DateOfBirth = request.Applicant.DateOfBirth,
+                    CitizenIdNumber = Clean(request.Applicant.CitizenIdNumber),
+                    PhoneNumber = Clean(request.Applicant.PhoneNumber),
+                    Email = Clean(request.Applicant.Email),
+                    Address = Clean(request.Applicant.Address),
+                },
+                Summary = Clean(request.Summary),
+                Delivery = request.Delivery.Method == "publicPostal" ? ResultDelivery.PublicPostal : ResultDelivery.AtOffice,
+                DeliveryAddress = request.Delivery.Method == "publicPostal" ? Clean(request.Delivery.Address) : null,
+                SubmittedAt = now,
+                UpdatedAt = now,
+                DueDate = deadlines.Calendar.AddWorkingDays(today, procedure.ProcessingWorkingDays),
+            };
+            db.Dossiers.Add(dossier);
+            foreach (var document in request.Documents)
+            {
+                foreach (var file in files.Where(f => document.FileIds.Contains(f.Id)))
                 {
-                    foreach (var file in files.Where(f => document.FileIds.Contains(f.Id)))
-                    {
-                        file.DossierId = dossier.Id;
-                        file.Purpose = DossierFilePurpose.Application;
-                        file.RequiredDocumentKey = document.DocumentKey;
-                        dossier.Files.Add(file);
-                    }
+                    file.DossierId = dossier.Id;
+                    file.Purpose = DossierFilePurpose.Application;
+                    file.RequiredDocumentKey = document.DocumentKey;
+                    dossier.Files.Add(file);
                 }
-
-                db.History.Add(new DossierHistoryEntry
-                {
-                    DossierId = dossier.Id,
-                    At = now,
-                    Actor = HistoryActor.Citizen,
-                    ActorId = command.CitizenId,
-                    ActorName = "Công dân",
-                    ToStatus = DossierStatus.New,
-                    Description = $"Hồ sơ đã được nộp trực tuyến và chờ {agency.Name} tiếp nhận.",
-                });
-                db.AddIntegrationEvent(new DossierSubmitted(
-                    Guid.CreateVersion7(), now, dossier.Id, dossier.Code, dossier.CitizenId, dossier.AgencyId, procedure.Code, procedure.Name, dossier.DueDate));
-                portalSync.QueueNew(dossier);
-
-                var receipt = receipts.Build(dossier, procedure);
-                var location = $"/api/dossiers/{dossier.Id}";
-                command.Idempotency.Remember(db, StatusCodes.Status201Created, location, receipt, now);
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                return (IResult)TypedResults.Created(location, receipt);
-            });
-        }
-        catch (DbUpdateException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // The same key raced in twice: the other request's dossier stands; answer with it.
-            db.ChangeTracker.Clear();
-            if (await command.Idempotency.FindEarlierAnswerAsync(db, cancellationToken) is { } raced)
-            {
-                return raced;
             }
 
-            throw;
-        }
+            db.History.Add(new DossierHistoryEntry
+            {
+                DossierId = dossier.Id,
+                At = now,
+                Actor = HistoryActor.Citizen,
+                ActorId = command.CitizenId,
+                ActorName = "Công dân",
+                ToStatus = DossierStatus.New,
+                Description = $"Hồ sơ đã được nộp trực tuyến và chờ {agency.Name} tiếp nhận.",
+            });
+            db.AddIntegrationEvent(new DossierSubmitted(
+                Guid.CreateVersion7(), now, dossier.Id, dossier.Code, dossier.CitizenId, dossier.AgencyId, procedure.Code, procedure.Name, dossier.DueDate));
+            portalSync.QueueNew(dossier);
+
+            var receipt = receipts.Build(dossier, procedure);
+            var location = $"/api/dossiers/{dossier.Id}";
+            command.Idempotency.Remember(db, StatusCodes.Status201Created, location, receipt, now);
+            await db.SaveChangesAsync(cancellationToken);
+            return TypedResults.Created(location, receipt);
+        }, explainConflict: null, cancellationToken);
     }
 
     /// <summary>Null when every mandatory document has files and every key is the procedure's; else what is wrong.</summary>

@@ -1,0 +1,111 @@
+using System.Security.Cryptography;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Province.BuildingBlocks.Errors;
+using Province.BuildingBlocks.Idempotency;
+using Province.Modules.Appointments.Common;
+using Province.Modules.Appointments.Contracts;
+using Province.Modules.Appointments.Data;
+using Province.Modules.Dossiers.Contracts;
+using Province.Modules.Identity.Contracts;
+
+namespace Province.Modules.Appointments.Bookings.BookSlot;
+
+internal sealed record BookSlotCommand(Guid CitizenId, BookSlotRequest Request, IdempotentRequest Idempotency) : IRequest<IResult>;
+
+/// <summary>
+/// Checks the booking rules, then takes a place with a conditional UPDATE (<c>Booked &lt; Capacity</c>)
+/// and inserts the booking in the same transaction: the capacity holds under any concurrency, and
+/// the unique index on active bookings keeps one per citizen, group and day.
+/// </summary>
+internal sealed class BookSlotHandler(AppointmentsDbContext db, IMediator mediator, TimeProvider clock) : IRequestHandler<BookSlotCommand, IResult>
+{
+    private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    public async Task<IResult> Handle(BookSlotCommand command, CancellationToken cancellationToken)
+    {
+        if (await command.Idempotency.FindEarlierAnswerAsync(db, cancellationToken) is { } earlier)
+        {
+            return earlier;
+        }
+
+        var request = command.Request;
+        var slot = await db.Slots.AsNoTracking().SingleOrDefaultAsync(s => s.Id == request.SlotId, cancellationToken);
+        var office = slot is null ? null : await db.Offices.AsNoTracking().Include(o => o.ServiceGroups).SingleAsync(o => o.Id == slot.OfficeId, cancellationToken);
+        if (slot is null || office is null)
+        {
+            return Problems.NotFound("appointments.slot_not_found", "Không tìm thấy khung giờ này.");
+        }
+
+        if (await BookingRules.CheckSlotAsync(db, office, slot, clock, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var profile = await mediator.Send(new GetCitizenProfile(command.CitizenId), cancellationToken);
+        var fullName = Clean(request.FullName) ?? profile?.FullName;
+        var phone = Clean(request.PhoneNumber) ?? profile?.PhoneNumber;
+        if (fullName is null || phone is null)
+        {
+            return Problems.Validation(new Dictionary<string, string[]>
+            {
+                [fullName is null ? "fullName" : "phoneNumber"] = ["Vui lòng nhập họ tên và số điện thoại (hoặc lưu vào hồ sơ cá nhân) để cơ quan liên hệ khi cần."],
+            });
+        }
+
+        if (request.ProcedureCode is { Length: > 0 } procedureCode && await mediator.Send(new GetProcedure(procedureCode), cancellationToken) is null)
+        {
+            return Problems.BusinessRule("appointments.procedure_unknown", $"Không có thủ tục mã {procedureCode}.");
+        }
+
+        if (request.DossierId is { } dossierId && await mediator.Send(new GetCitizenDossier(command.CitizenId, dossierId), cancellationToken) is null)
+        {
+            return Problems.BusinessRule("appointments.dossier_unknown", "Không tìm thấy hồ sơ này trong các hồ sơ của bạn.");
+        }
+
+        var group = office.ServiceGroups.Single(g => g.Id == slot.ServiceGroupId);
+        var now = clock.GetUtcNow();
+        return await command.Idempotency.CreateOnceAsync(db, async () =>
+        {
+            if (!await BookingRules.TakePlaceAsync(db, slot.Id, cancellationToken))
+            {
+                return BookingRules.SlotFull();
+            }
+
+            var booking = new Booking
+            {
+                Code = NewCode(),
+                OfficeId = office.Id,
+                ServiceGroupId = slot.ServiceGroupId,
+                SlotId = slot.Id,
+                Day = slot.Day,
+                Start = slot.Start,
+                CitizenId = command.CitizenId,
+                FullName = fullName,
+                PhoneNumber = phone,
+                ProcedureCode = Clean(request.ProcedureCode),
+                DossierId = request.DossierId,
+                Status = office.RequiresApproval ? BookingStatus.Pending : BookingStatus.Approved,
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
+            db.Bookings.Add(booking);
+            db.AddIntegrationEvent(new AppointmentBooked(Guid.CreateVersion7(), now, booking.Id, booking.Code, booking.CitizenId, office.Id, office.Name,
+                group.Name, OfficeTime.StartsAt(booking.Day, booking.Start), !office.RequiresApproval));
+            var response = BookingResponse.From(booking);
+            var location = $"/api/appointments/bookings/{booking.Id}";
+            command.Idempotency.Remember(db, StatusCodes.Status201Created, location, response, now);
+            await db.SaveChangesAsync(cancellationToken);
+            return TypedResults.Created(location, response);
+        },
+        explainConflict: async () =>
+            await db.Bookings.AnyAsync(b => b.CitizenId == command.CitizenId && b.ServiceGroupId == slot.ServiceGroupId && b.Day == slot.Day && b.Active, cancellationToken)
+                ? BookingRules.OnePerDay()
+                : null,
+        cancellationToken);
+    }
+
+    private static string NewCode() => "LH" + RandomNumberGenerator.GetString(CodeAlphabet, 8);
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

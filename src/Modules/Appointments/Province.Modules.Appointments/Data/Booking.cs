@@ -1,0 +1,156 @@
+namespace Province.Modules.Appointments.Data;
+
+/// <summary>
+/// A bookable time of a service group on a day, with a capacity. <see cref="Booked"/> only changes
+/// through conditional UPDATEs (<c>Booked &lt; Capacity</c>), so it can never exceed the capacity,
+/// however many citizens on however many host instances book at once.
+/// </summary>
+internal sealed class Slot
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public Guid OfficeId { get; init; }
+
+    public Guid ServiceGroupId { get; init; }
+
+    public DateOnly Day { get; init; }
+
+    public TimeOnly Start { get; init; }
+
+    public TimeOnly End { get; init; }
+
+    public int Capacity { get; set; }
+
+    public int Booked { get; set; }
+}
+
+internal enum BookingStatus
+{
+    Pending,
+    Approved,
+    Rejected,
+    Cancelled,
+    CheckedIn,
+}
+
+internal sealed class Booking
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    /// <summary>Short code on the citizen's screen and in the kiosk's QR, e.g. "LH7K2M9Q".</summary>
+    public required string Code { get; init; }
+
+    public Guid OfficeId { get; init; }
+
+    public Guid ServiceGroupId { get; init; }
+
+    public Guid SlotId { get; set; }
+
+    public DateOnly Day { get; set; }
+
+    public TimeOnly Start { get; set; }
+
+    public Guid CitizenId { get; init; }
+
+    public required string FullName { get; init; }
+
+    public required string PhoneNumber { get; init; }
+
+    /// <summary>A procedure of the Dossiers catalog the visit is about (checked through its Contracts).</summary>
+    public string? ProcedureCode { get; init; }
+
+    public Guid? DossierId { get; init; }
+
+    public BookingStatus Status { get; set; }
+
+    /// <summary>True while Pending or Approved: one active booking per citizen, group and day (a unique index).</summary>
+    public bool Active { get; set; } = true;
+
+    public string? RejectionReason { get; set; }
+
+    public bool ReminderSent { get; set; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public int Version { get; set; }
+}
+
+internal enum TicketStatus
+{
+    Waiting,
+    Called,
+    Serving,
+    Done,
+    Skipped,
+}
+
+internal enum PriorityReason
+{
+    None,
+    Elderly,
+    Disability,
+    Pregnant,
+}
+
+internal enum TicketChannel
+{
+    Remote,
+    Kiosk,
+    Booking,
+}
+
+/// <summary>A number in the day's queue of a service group (bốc số), as Novo SGA models it: issued → called → serving → done.</summary>
+internal sealed class QueueTicket
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public Guid OfficeId { get; init; }
+
+    public Guid ServiceGroupId { get; init; }
+
+    public DateOnly Day { get; init; }
+
+    public int Number { get; init; }
+
+    /// <summary>"HT-012": the group's code and the number, as the screen shows it.</summary>
+    public required string Display { get; init; }
+
+    public Guid? CitizenId { get; init; }
+
+    public Guid? BookingId { get; init; }
+
+    public TicketChannel Channel { get; init; }
+
+    public PriorityReason Priority { get; init; }
+
+    public TicketStatus Status { get; set; }
+
+    /// <summary>The counter that called it, or the counter it was transferred to (then it waits for that counter).</summary>
+    public Guid? CounterId { get; set; }
+
+    public int Recalls { get; set; }
+
+    public bool NearNotified { get; set; }
+
+    public DateTimeOffset IssuedAt { get; init; }
+
+    public DateTimeOffset? CalledAt { get; set; }
+
+    public DateTimeOffset? StartedAt { get; set; }
+
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    public int Version { get; set; }
+}
+
+/// <summary>The last ticket number of a service group on a day ("officeId:groupId" scope).</summary>
+internal sealed class TicketSequence
+{
+    public required string Scope { get; init; }
+
+    public DateOnly Day { get; init; }
+
+    public int LastNumber { get; set; }
+}

@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Province.BuildingBlocks.Persistence;
+using Province.Modules.Appointments.Common;
+using Province.Modules.Appointments.Data;
+using Province.Modules.Appointments.Offices.GenerateSlots;
+
+namespace Province.Modules.Appointments.DemoData;
+
+/// <summary>
+/// Two one-stop offices of the demo province: Phường 1's (bookings confirmed at once) and the
+/// province's public administration service centre (bookings approved by an officer), with slots
+/// for the next two weeks.
+/// </summary>
+internal sealed class AppointmentsDemoData(AppointmentsDbContext db, TimeProvider clock) : IDemoDataSeeder
+{
+    internal static readonly Guid Ward1Office = Guid.Parse("0195a1f0-0000-7000-8000-0000000000a1");
+    internal static readonly Guid ProvinceCentre = Guid.Parse("0195a1f0-0000-7000-8000-0000000000a2");
+    private static readonly Guid Ward1Committee = Guid.Parse("0195a1f0-0000-7000-8000-000000000007");
+    private static readonly Guid ProvinceCommittee = Guid.Parse("0195a1f0-0000-7000-8000-000000000001");
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Offices.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var weekdays = new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday }
+            .Select(d => new OpeningHours { Day = d, Opens = new TimeOnly(7, 0), Closes = new TimeOnly(17, 0) }).ToList();
+        var ward = new Office
+        {
+            Id = Ward1Office,
+            AgencyId = Ward1Committee,
+            Name = "Bộ phận Một cửa UBND Phường 1",
+            Address = "Số 1 Võ Văn Truyện, Phường 1, thành phố Tây Ninh",
+            OpeningHours = [.. weekdays, new OpeningHours { Day = DayOfWeek.Saturday, Opens = new TimeOnly(7, 30), Closes = new TimeOnly(11, 30) }],
+        };
+        var civil = new ServiceGroup { OfficeId = ward.Id, Code = "HT", Name = "Hộ tịch", Field = "Hộ tịch", DefaultServiceMinutes = 10 };
+        var certification = new ServiceGroup { OfficeId = ward.Id, Code = "CT", Name = "Chứng thực", Field = "Chứng thực", DefaultServiceMinutes = 5 };
+        ward.ServiceGroups.AddRange([civil, certification]);
+        ward.Counters.Add(new Counter { OfficeId = ward.Id, Number = 1, Name = "Quầy 1", ServiceGroupIds = [civil.Id, certification.Id] });
+        ward.Counters.Add(new Counter { OfficeId = ward.Id, Number = 2, Name = "Quầy 2", ServiceGroupIds = [civil.Id] });
+
+        var centre = new Office
+        {
+            Id = ProvinceCentre,
+            AgencyId = ProvinceCommittee,
+            Name = "Trung tâm Phục vụ hành chính công tỉnh Tây Ninh",
+            Address = "Số 83 Phạm Tung, Phường 3, thành phố Tây Ninh",
+            RequiresApproval = true,
+            OpeningHours = weekdays.Select(h => new OpeningHours { Day = h.Day, Opens = h.Opens, Closes = h.Closes }).ToList(),
+        };
+        var land = new ServiceGroup { OfficeId = centre.Id, Code = "DD", Name = "Đất đai", Field = "Đất đai", DefaultServiceMinutes = 20 };
+        var building = new ServiceGroup { OfficeId = centre.Id, Code = "XD", Name = "Xây dựng", Field = "Xây dựng", DefaultServiceMinutes = 15 };
+        var business = new ServiceGroup { OfficeId = centre.Id, Code = "KD", Name = "Đăng ký kinh doanh", Field = "Thành lập và hoạt động doanh nghiệp", DefaultServiceMinutes = 15 };
+        centre.ServiceGroups.AddRange([land, building, business]);
+        centre.Counters.Add(new Counter { OfficeId = centre.Id, Number = 1, Name = "Quầy 1 - Đất đai", ServiceGroupIds = [land.Id] });
+        centre.Counters.Add(new Counter { OfficeId = centre.Id, Number = 2, Name = "Quầy 2 - Xây dựng", ServiceGroupIds = [building.Id] });
+        centre.Counters.Add(new Counter { OfficeId = centre.Id, Number = 3, Name = "Quầy 3 - Kinh doanh", ServiceGroupIds = [business.Id, land.Id] });
+
+        db.Offices.AddRange(ward, centre);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var (today, _) = OfficeTime.Now(clock);
+        foreach (var (office, group) in new[] { (ward, civil), (ward, certification), (centre, land), (centre, building), (centre, business) })
+        {
+            await SlotPlanner.PlanAsync(db, office, group.Id, today, today.AddDays(14), 30, 5, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Province.BuildingBlocks.Security;
+using Province.BuildingBlocks.Validation;
+using Province.Modules.Appointments.Common;
+using Province.Modules.Appointments.Data;
+
+namespace Province.Modules.Appointments.Offices.BlockDay;
+
+internal static class BlockDayEndpoint
+{
+    public static void MapBlockDay(this IEndpointRouteBuilder staff) =>
+        staff.MapPost("/offices/{officeId:guid}/blocked-days", async Task<Results<NoContent, ProblemHttpResult>> (
+                Guid officeId, BlockDayRequest request, AppointmentsDbContext db, CancellationToken cancellationToken) =>
+            {
+                if (!await db.Offices.AnyAsync(o => o.Id == officeId, cancellationToken))
+                {
+                    return OfficeAccess.OfficeNotFound();
+                }
+
+                if (!await db.BlockedDays.AnyAsync(b => b.OfficeId == officeId && b.Day == request.Day, cancellationToken))
+                {
+                    db.BlockedDays.Add(new BlockedDay { OfficeId = officeId, Day = request.Day, Reason = request.Reason.Trim() });
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+
+                return TypedResults.NoContent();
+            })
+            .WithName("BlockOfficeDay")
+            .WithSummary("Quản trị chặn một ngày (nghỉ lễ, tập huấn...): không nhận đặt lịch, không cấp số.")
+            .Validate<BlockDayRequest>()
+            .RequireAuthorization(ProvincePolicies.Administrator);
+}
+
+internal sealed record BlockDayRequest(DateOnly Day, string Reason);
+
+internal sealed class BlockDayRequestValidator : AbstractValidator<BlockDayRequest>
+{
+    public BlockDayRequestValidator() => RuleFor(r => r.Reason).NotEmpty().MaximumLength(300).WithName("Lý do");
+}

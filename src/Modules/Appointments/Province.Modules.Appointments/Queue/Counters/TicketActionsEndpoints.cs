@@ -1,0 +1,113 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Province.BuildingBlocks.Errors;
+using Province.BuildingBlocks.Security;
+using Province.Modules.Appointments.Common;
+using Province.Modules.Appointments.Data;
+
+namespace Province.Modules.Appointments.Queue.Counters;
+
+internal sealed record TicketActionRequest(int Version);
+
+internal sealed record TransferRequest(Guid CounterId, int Version);
+
+/// <summary>
+/// What a counter does with a called number: recall it, mark it absent (skip), start and finish
+/// serving, or send it to another counter. Each is a checked transition (409 with the reason).
+/// </summary>
+internal static class TicketActionsEndpoints
+{
+    public static void MapTicketActions(this IEndpointRouteBuilder staff)
+    {
+        Map(staff, "recall", "RecallTicket", "Gọi lại số đang mời (công dân chưa đến quầy).", [TicketStatus.Called], (t, _) =>
+        {
+            t.Recalls++;
+            return Task.FromResult<ProblemHttpResult?>(null);
+        });
+        Map(staff, "skip", "SkipTicket", "Qua lượt số đã gọi mà công dân vắng mặt.", [TicketStatus.Called], (t, _) =>
+        {
+            t.Status = TicketStatus.Skipped;
+            return Task.FromResult<ProblemHttpResult?>(null);
+        });
+        Map(staff, "start", "StartServingTicket", "Bắt đầu phục vụ số đã gọi.", [TicketStatus.Called], (t, context) =>
+        {
+            t.Status = TicketStatus.Serving;
+            t.StartedAt = context.Now;
+            return Task.FromResult<ProblemHttpResult?>(null);
+        });
+        Map(staff, "finish", "FinishTicket", "Kết thúc phục vụ.", [TicketStatus.Serving], (t, context) =>
+        {
+            t.Status = TicketStatus.Done;
+            t.FinishedAt = context.Now;
+            return Task.FromResult<ProblemHttpResult?>(null);
+        });
+
+        staff.MapPost("/tickets/{id:guid}/transfer", async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> (
+                Guid id, TransferRequest request, ClaimsPrincipal user, AppointmentsDbContext db, QueueReader reader, QueueSignals signals, TimeProvider clock, CancellationToken cancellationToken) =>
+                await ActAsync(id, request.Version, user, db, reader, signals, clock, [TicketStatus.Called, TicketStatus.Serving], async (ticket, _) =>
+                {
+                    var target = await db.Counters.AsNoTracking().SingleOrDefaultAsync(c => c.Id == request.CounterId && c.OfficeId == ticket.OfficeId, cancellationToken);
+                    if (target is null || !target.ServiceGroupIds.Contains(ticket.ServiceGroupId))
+                    {
+                        return Problems.BusinessRule("appointments.counter_cannot_serve", "Quầy được chuyển đến phải thuộc bộ phận này và phục vụ nhóm dịch vụ của số.");
+                    }
+
+                    // Back in the queue, for that counter only, ahead of its other numbers.
+                    ticket.Status = TicketStatus.Waiting;
+                    ticket.CounterId = target.Id;
+                    ticket.StartedAt = null;
+                    return null;
+                }, cancellationToken))
+            .WithName("TransferTicket")
+            .WithSummary("Chuyển số sang quầy khác; quầy đó gọi số này trước.")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(ProvincePolicies.Staff);
+    }
+
+    private static void Map(IEndpointRouteBuilder staff, string action, string name, string summary, TicketStatus[] from, Func<QueueTicket, ActionContext, Task<ProblemHttpResult?>> act) =>
+        staff.MapPost($"/tickets/{{id:guid}}/{action}", async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> (
+                Guid id, TicketActionRequest request, ClaimsPrincipal user, AppointmentsDbContext db, QueueReader reader, QueueSignals signals, TimeProvider clock, CancellationToken cancellationToken) =>
+                await ActAsync(id, request.Version, user, db, reader, signals, clock, from, act, cancellationToken))
+            .WithName(name)
+            .WithSummary(summary)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(ProvincePolicies.Staff);
+
+    private static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> ActAsync(
+        Guid id, int version, ClaimsPrincipal user, AppointmentsDbContext db, QueueReader reader, QueueSignals signals, TimeProvider clock,
+        TicketStatus[] from, Func<QueueTicket, ActionContext, Task<ProblemHttpResult?>> act, CancellationToken cancellationToken)
+    {
+        var ticket = await db.Tickets.SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+        var office = ticket is null ? null : await db.Offices.AsNoTracking().SingleAsync(o => o.Id == ticket.OfficeId, cancellationToken);
+        if (ticket is null || office is null || !user.MayManage(office))
+        {
+            return Problems.NotFound("appointments.ticket_not_found", "Không tìm thấy số thứ tự.");
+        }
+
+        if (ticket.Version != version)
+        {
+            return Problems.Conflict("appointments.stale_version", "Số này vừa được quầy khác xử lý. Vui lòng tải lại.");
+        }
+
+        if (!from.Contains(ticket.Status))
+        {
+            return Problems.Conflict("appointments.illegal_ticket_transition",
+                $"Không thể thực hiện khi số {ticket.Display} đang ở trạng thái \"{TicketResponse.Text(ticket.Status)}\".");
+        }
+
+        if (await act(ticket, new ActionContext(clock.GetUtcNow())) is { } problem)
+        {
+            return problem;
+        }
+
+        ticket.Version++;
+        await db.SaveChangesAsync(cancellationToken);
+        signals.Changed(ticket.OfficeId);
+        return TypedResults.Ok(await reader.DescribeAsync(ticket, cancellationToken));
+    }
+
+    private sealed record ActionContext(DateTimeOffset Now);
+}

@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using Province.Modules.Appointments.Common;
+using Province.Modules.Appointments.Data;
+
+namespace Province.Modules.Appointments.Queue;
+
+/// <summary>Reads the state of the day's queues: who is ahead of a ticket, the wait, what is being served.</summary>
+internal sealed class QueueReader(AppointmentsDbContext db, TimeProvider clock)
+{
+    /// <summary>
+    /// The calling order (Novo SGA's): tickets transferred to a counter first at that counter, then the
+    /// priority ones (elderly, disability, pregnancy), then by number.
+    /// </summary>
+    public static IQueryable<QueueTicket> InCallingOrder(IQueryable<QueueTicket> tickets, Guid? counterId) =>
+        tickets.OrderByDescending(t => counterId != null && t.CounterId == counterId)
+            .ThenByDescending(t => t.Priority != PriorityReason.None)
+            .ThenBy(t => t.Number);
+
+    public async Task<TicketResponse> DescribeAsync(QueueTicket ticket, CancellationToken cancellationToken)
+    {
+        var ahead = 0;
+        var minutes = 0;
+        if (ticket.Status == TicketStatus.Waiting)
+        {
+            var waiting = db.Tickets.AsNoTracking().Where(t => t.OfficeId == ticket.OfficeId && t.ServiceGroupId == ticket.ServiceGroupId
+                && t.Day == ticket.Day && t.Status == TicketStatus.Waiting && t.Id != ticket.Id);
+            ahead = ticket.Priority != PriorityReason.None
+                ? await waiting.CountAsync(t => t.Priority != PriorityReason.None && t.Number < ticket.Number, cancellationToken)
+                : await waiting.CountAsync(t => t.Priority != PriorityReason.None || t.Number < ticket.Number, cancellationToken);
+            minutes = (int)Math.Ceiling(ahead * await MinutesPerPersonAsync(ticket.OfficeId, ticket.ServiceGroupId, ticket.Day, cancellationToken));
+        }
+
+        var counterName = ticket.CounterId is { } counterId
+            ? await db.Counters.AsNoTracking().Where(c => c.Id == counterId).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        return new TicketResponse(ticket.Id, ticket.Display, ticket.OfficeId, ticket.ServiceGroupId, ticket.Day,
+            TicketResponse.Camel(ticket.Status), TicketResponse.Text(ticket.Status), TicketResponse.Camel(ticket.Priority),
+            counterName, ahead, minutes, ticket.Version);
+    }
+
+    /// <summary>
+    /// The day's average service time of the group (from finished tickets), or its default, divided
+    /// by the counters that serve the group.
+    /// </summary>
+    private async Task<double> MinutesPerPersonAsync(Guid officeId, Guid groupId, DateOnly day, CancellationToken cancellationToken)
+    {
+        var finished = await db.Tickets.AsNoTracking()
+            .Where(t => t.OfficeId == officeId && t.ServiceGroupId == groupId && t.Day == day && t.Status == TicketStatus.Done && t.StartedAt != null && t.FinishedAt != null)
+            .Select(t => new { t.StartedAt, t.FinishedAt })
+            .ToListAsync(cancellationToken);
+        var average = finished.Count > 0
+            ? finished.Average(t => (t.FinishedAt!.Value - t.StartedAt!.Value).TotalMinutes)
+            : await db.ServiceGroups.Where(g => g.Id == groupId).Select(g => g.DefaultServiceMinutes).SingleAsync(cancellationToken);
+        var counters = (await db.Counters.AsNoTracking().Where(c => c.OfficeId == officeId).ToListAsync(cancellationToken))
+            .Count(c => c.ServiceGroupIds.Contains(groupId));
+        return average / Math.Max(1, counters);
+    }
+
+    public async Task<NowServingResponse> NowServingAsync(Office office, CancellationToken cancellationToken)
+    {
+        var (today, _) = OfficeTime.Now(clock);
+        var tickets = await db.Tickets.AsNoTracking().Where(t => t.OfficeId == office.Id && t.Day == today)
+            .Select(t => new { t.ServiceGroupId, t.Display, t.Number, t.Status, t.CounterId, t.CalledAt })
+            .ToListAsync(cancellationToken);
+        var counters = office.Counters.ToDictionary(c => c.Id, c => c.Name);
+        var groups = office.ServiceGroups.OrderBy(g => g.Code).Select(g =>
+        {
+            var mine = tickets.Where(t => t.ServiceGroupId == g.Id).ToList();
+            var current = mine.Where(t => t.Status is TicketStatus.Called or TicketStatus.Serving).OrderByDescending(t => t.CalledAt).ToList();
+            return new GroupNowServing(
+                g.Id, g.Code, g.Name,
+                current.FirstOrDefault()?.Display,
+                [.. current.Select(t => new CounterCall(t.Display, t.CounterId is { } c && counters.TryGetValue(c, out var name) ? name : "", TicketResponse.Camel(t.Status)))],
+                mine.Count(t => t.Status == TicketStatus.Waiting),
+                mine.Count == 0 ? 0 : mine.Max(t => t.Number));
+        }).ToList();
+        return new NowServingResponse(office.Id, office.Name, today, groups);
+    }
+}
+
+internal sealed record NowServingResponse(Guid OfficeId, string OfficeName, DateOnly Day, IReadOnlyList<GroupNowServing> Groups);
+
+/// <summary>One service group on the screen: the last number called, every number at a counter, how many wait.</summary>
+internal sealed record GroupNowServing(Guid ServiceGroupId, string Code, string Name, string? NowServing, IReadOnlyList<CounterCall> AtCounters, int Waiting, int LastIssued);
+
+internal sealed record CounterCall(string Number, string Counter, string Status);

@@ -1,0 +1,109 @@
+using System.Security.Claims;
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Province.BuildingBlocks.Errors;
+using Province.BuildingBlocks.Idempotency;
+using Province.BuildingBlocks.Security;
+using Province.BuildingBlocks.Validation;
+using Province.Modules.Appointments.Common;
+using Province.Modules.Appointments.Data;
+using Province.Modules.Identity.Contracts;
+
+namespace Province.Modules.Appointments.Queue.TakeTicket;
+
+/// <summary>Lấy số từ xa: "elderly", "disability" or "pregnant" asks for priority (checked at the counter; age from the profile).</summary>
+internal sealed record TakeTicketRequest(Guid OfficeId, Guid ServiceGroupId, string? Priority);
+
+internal sealed class TakeTicketRequestValidator : AbstractValidator<TakeTicketRequest>
+{
+    public TakeTicketRequestValidator()
+    {
+        RuleFor(r => r.OfficeId).NotEmpty().WithMessage("Vui lòng chọn bộ phận một cửa.");
+        RuleFor(r => r.ServiceGroupId).NotEmpty().WithMessage("Vui lòng chọn nhóm dịch vụ.");
+        RuleFor(r => r.Priority).Must(p => p is null or "elderly" or "disability" or "pregnant")
+            .WithMessage("Ưu tiên là \"elderly\" (người cao tuổi), \"disability\" (người khuyết tật) hoặc \"pregnant\" (phụ nữ mang thai).");
+    }
+}
+
+internal static class TakeTicketEndpoints
+{
+    public static PriorityReason ParsePriority(string? priority) => priority switch
+    {
+        "elderly" => PriorityReason.Elderly,
+        "disability" => PriorityReason.Disability,
+        "pregnant" => PriorityReason.Pregnant,
+        _ => PriorityReason.None,
+    };
+
+    public static void MapTakeTicket(this IEndpointRouteBuilder citizens)
+    {
+        citizens.MapPost("/tickets", async Task<IResult> (
+                TakeTicketRequest request, ClaimsPrincipal user, HttpContext context, AppointmentsDbContext db, TicketIssuer issuer,
+                QueueReader reader, IMediator mediator, TimeProvider clock, CancellationToken cancellationToken) =>
+            {
+                var citizenId = user.GetCitizenId();
+                var idempotency = IdempotentRequest.For(context, citizenId.ToString(), request);
+                if (await idempotency.FindEarlierAnswerAsync(db, cancellationToken) is { } earlier)
+                {
+                    return earlier;
+                }
+
+                var office = await db.Offices.AsNoTracking().AsSplitQuery().Include(o => o.ServiceGroups).Include(o => o.Counters)
+                    .SingleOrDefaultAsync(o => o.Id == request.OfficeId, cancellationToken);
+                if (office is null)
+                {
+                    return OfficeAccess.OfficeNotFound();
+                }
+
+                var priority = ParsePriority(request.Priority);
+                if (priority == PriorityReason.Elderly
+                    && await mediator.Send(new GetCitizenProfile(citizenId), cancellationToken) is { DateOfBirth: { } born }
+                    && born.AddYears(60) > OfficeTime.Now(clock).Day)
+                {
+                    return Problems.BusinessRule("appointments.not_elderly", "Ưu tiên người cao tuổi dành cho công dân từ đủ 60 tuổi (theo ngày sinh trong hồ sơ).");
+                }
+
+                var (today, _) = OfficeTime.Now(clock);
+                if (await db.Tickets.AnyAsync(t => t.CitizenId == citizenId && t.ServiceGroupId == request.ServiceGroupId && t.Day == today
+                        && (t.Status == TicketStatus.Waiting || t.Status == TicketStatus.Called), cancellationToken))
+                {
+                    return Problems.Conflict("appointments.ticket_already_taken", "Bạn đang có một số chờ của nhóm dịch vụ này hôm nay.");
+                }
+
+                var (ticket, problem) = await issuer.IssueAsync(office, request.ServiceGroupId, TicketChannel.Remote, priority, citizenId, null,
+                    issued => idempotency.Remember(db, StatusCodes.Status201Created, $"/api/appointments/tickets/{issued.Id}",
+                        new { id = issued.Id, number = issued.Display }, clock.GetUtcNow()),
+                    cancellationToken);
+                if (problem is not null)
+                {
+                    return problem;
+                }
+
+                return TypedResults.Created($"/api/appointments/tickets/{ticket!.Id}", await reader.DescribeAsync(ticket, cancellationToken));
+            })
+            .WithName("TakeQueueTicket")
+            .WithSummary("Lấy số thứ tự trong ngày từ xa (cần Idempotency-Key); trả số, số người đang chờ trước và thời gian chờ ước tính.")
+            .Validate<TakeTicketRequest>()
+            .RequireIdempotencyKey()
+            .Produces<TicketResponse>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(ProvincePolicies.Citizen);
+
+        citizens.MapGet("/tickets/{id:guid}", async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> (
+                Guid id, ClaimsPrincipal user, AppointmentsDbContext db, QueueReader reader, CancellationToken cancellationToken) =>
+            {
+                var ticket = await db.Tickets.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id && t.CitizenId == user.GetCitizenId(), cancellationToken);
+                return ticket is null
+                    ? Problems.NotFound("appointments.ticket_not_found", "Không tìm thấy số thứ tự.")
+                    : TypedResults.Ok(await reader.DescribeAsync(ticket, cancellationToken));
+            })
+            .WithName("GetMyTicket")
+            .WithSummary("Số của tôi: trạng thái, quầy mời, số người phía trước, thời gian chờ ước tính.")
+            .RequireAuthorization(ProvincePolicies.Citizen);
+    }
+}

@@ -1,0 +1,179 @@
+using System.Globalization;
+
+namespace Province.Modules.Appointments.Tests;
+
+/// <summary>Queue tickets: numbering under a burst, the calling order, the live view, who may call.</summary>
+public sealed class QueueTests : IClassFixture<ProvinceApp>
+{
+    private readonly ProvinceApp _app;
+
+    public QueueTests(ProvinceApp app)
+    {
+        _app = app;
+        _app.Clock.Set(Wednesday8am.AddHours(1));
+    }
+
+    [Fact]
+    public async Task Three_hundred_concurrent_ticket_requests_get_three_hundred_consecutive_numbers()
+    {
+        var office = await CreateOfficeAsync(_app);
+        var group = Group(office, "HT");
+        var citizens = new HttpClient[300];
+        await Parallel.ForEachAsync(Enumerable.Range(0, 300), new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            async (i, _) => citizens[i] = await _app.CitizenAsync($"zalo-ticket-{i}"));
+
+        var answers = await Task.WhenAll(citizens.Select(c => TakeTicketAsync(c, Id(office), group)));
+
+        var numbers = new List<int>();
+        foreach (var answer in answers)
+        {
+            var ticket = await OkAsync(answer);
+            Assert.Equal(HttpStatusCode.Created, answer.StatusCode);
+            numbers.Add(int.Parse(ticket.GetProperty("number").GetString()!["HT-".Length..], CultureInfo.InvariantCulture));
+        }
+
+        Assert.Equal(Enumerable.Range(1, 300), numbers.Order());
+    }
+
+    [Fact]
+    public async Task Counters_call_priority_first_then_by_number_with_skips_recalls_and_transfers()
+    {
+        var office = await CreateOfficeAsync(_app);
+        var group = Group(office, "HT");
+        var officer = await _app.StaffAsync("phuong1.mai");
+        var counter1 = CounterId(office, 1);
+        var counter2 = CounterId(office, 2);
+        var an = await OkAsync(await TakeTicketAsync(await _app.CitizenAsync("zalo-order-1"), Id(office), group));            // HT-001
+        var binh = await OkAsync(await TakeTicketAsync(await _app.CitizenAsync("zalo-order-2"), Id(office), group));          // HT-002
+        var elderly = await OkAsync(await TakeTicketAsync(await _app.CitizenAsync("zalo-order-3"), Id(office), group, "elderly")); // HT-003, priority
+        var pregnant = await OkAsync(await officer.PostAsJsonAsync($"/api/staff/appointments/offices/{Id(office)}/kiosk/tickets",
+            new { serviceGroupId = group, priority = "pregnant" }));                                                          // HT-004, priority
+
+        async Task<JsonElement> CallAsync(Guid counter) => await OkAsync(await officer.PostAsync($"/api/staff/appointments/offices/{Id(office)}/counters/{counter}/next", null));
+        async Task<JsonElement> ActAsync(JsonElement ticket, string action, object? body = null) =>
+            await OkAsync(await officer.PostAsJsonAsync($"/api/staff/appointments/tickets/{Id(ticket)}/{action}", body ?? new { version = ticket.GetProperty("version").GetInt32() }));
+
+        Assert.Equal("HT-003", (await CallAsync(counter1)).GetProperty("number").GetString());
+        var second = await CallAsync(counter2);
+        Assert.Equal("HT-004", second.GetProperty("number").GetString());
+        var third = await CallAsync(counter1);
+        Assert.Equal("HT-001", third.GetProperty("number").GetString());
+
+        // HT-001 does not come: recalled once, then skipped as absent.
+        var recalled = await ActAsync(third, "recall");
+        Assert.Equal("called", recalled.GetProperty("status").GetString());
+        var skipped = await ActAsync(recalled, "skip");
+        Assert.Equal("skipped", skipped.GetProperty("status").GetString());
+        var illegal = await officer.PostAsJsonAsync($"/api/staff/appointments/tickets/{Id(skipped)}/start", new { version = skipped.GetProperty("version").GetInt32() });
+        await ProblemAsync(illegal, HttpStatusCode.Conflict, "appointments.illegal_ticket_transition");
+
+        // HT-002: the citizen sees they are next, then it is served.
+        var binhClient = await _app.CitizenAsync("zalo-order-2");
+        Assert.Equal(0, (await binhClient.GetFromJsonAsync<JsonElement>($"/api/appointments/tickets/{Id(binh)}")).GetProperty("ahead").GetInt32());
+        var fourth = await CallAsync(counter1);
+        Assert.Equal("HT-002", fourth.GetProperty("number").GetString());
+        var serving = await ActAsync(fourth, "start");
+        var done = await ActAsync(serving, "finish");
+        Assert.Equal("done", done.GetProperty("status").GetString());
+
+        // Transfer: HT-005 goes from counter 1 to counter 2, which calls it before HT-006.
+        await OkAsync(await TakeTicketAsync(await _app.CitizenAsync("zalo-order-5"), Id(office), group));
+        await OkAsync(await TakeTicketAsync(await _app.CitizenAsync("zalo-order-6"), Id(office), group));
+        var fifth = await CallAsync(counter1);
+        Assert.Equal("HT-005", fifth.GetProperty("number").GetString());
+        await ActAsync(fifth, "transfer", new { counterId = counter2, version = fifth.GetProperty("version").GetInt32() });
+        Assert.Equal("HT-006", (await CallAsync(counter1)).GetProperty("number").GetString());
+        Assert.Equal("HT-005", (await CallAsync(counter2)).GetProperty("number").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, (await officer.PostAsync($"/api/staff/appointments/offices/{Id(office)}/counters/{counter1}/next", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_live_view_changes_after_a_call_by_get_and_by_server_sent_events()
+    {
+        var office = await CreateOfficeAsync(_app);
+        var group = Group(office, "CT");
+        var officer = await _app.StaffAsync("phuong1.mai");
+        var ticket = await OkAsync(await TakeTicketAsync(await _app.CitizenAsync("zalo-live-1"), Id(office), group));
+        using var anonymous = _app.CreateClient();
+        var before = await anonymous.GetFromJsonAsync<JsonElement>($"/api/public/appointments/offices/{Id(office)}/now-serving");
+        var ct = before.GetProperty("groups").EnumerateArray().Single(g => g.GetProperty("code").GetString() == "CT");
+        Assert.Equal(JsonValueKind.Null, ct.GetProperty("nowServing").ValueKind);
+        Assert.Equal(1, ct.GetProperty("waiting").GetInt32());
+
+        using var stream = await anonymous.GetAsync($"/api/public/appointments/offices/{Id(office)}/now-serving/stream", HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal("text/event-stream", stream.Content.Headers.ContentType?.MediaType);
+        using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync());
+        Assert.Contains("\"nowServing\":null", await NextEventAsync(reader), StringComparison.Ordinal);
+
+        await OkAsync(await officer.PostAsync($"/api/staff/appointments/offices/{Id(office)}/counters/{CounterId(office, 1)}/next", null));
+
+        var pushed = await NextEventAsync(reader);
+        Assert.Contains($"\"nowServing\":\"{ticket.GetProperty("number").GetString()}\"", pushed, StringComparison.Ordinal);
+        var after = await anonymous.GetFromJsonAsync<JsonElement>($"/api/public/appointments/offices/{Id(office)}/now-serving");
+        var served = after.GetProperty("groups").EnumerateArray().Single(g => g.GetProperty("code").GetString() == "CT");
+        Assert.Equal("CT-001", served.GetProperty("nowServing").GetString());
+        Assert.Equal("Quầy 1", served.GetProperty("atCounters")[0].GetProperty("counter").GetString());
+    }
+
+    [Fact]
+    public async Task An_officer_of_another_office_cannot_issue_call_or_act_and_a_citizen_sees_only_their_ticket()
+    {
+        var office = await CreateOfficeAsync(_app);
+        var group = Group(office, "HT");
+        var ticket = await OkAsync(await TakeTicketAsync(await _app.CitizenAsync("zalo-guard-1"), Id(office), group));
+        var outsider = await _app.StaffAsync("tuphap.lan");
+
+        await ProblemAsync(await outsider.PostAsync($"/api/staff/appointments/offices/{Id(office)}/counters/{CounterId(office, 1)}/next", null),
+            HttpStatusCode.Forbidden, "appointments.not_your_office");
+        await ProblemAsync(await outsider.PostAsJsonAsync($"/api/staff/appointments/offices/{Id(office)}/kiosk/tickets", new { serviceGroupId = group }),
+            HttpStatusCode.Forbidden, "appointments.not_your_office");
+        await ProblemAsync(await outsider.PostAsJsonAsync($"/api/staff/appointments/tickets/{Id(ticket)}/skip", new { version = 0 }),
+            HttpStatusCode.NotFound, "appointments.ticket_not_found");
+        var stranger = await _app.CitizenAsync("zalo-guard-2");
+        await ProblemAsync(await stranger.GetAsync($"/api/appointments/tickets/{Id(ticket)}"), HttpStatusCode.NotFound, "appointments.ticket_not_found");
+        Assert.Equal("waiting", (await (await _app.CitizenAsync("zalo-guard-1")).GetFromJsonAsync<JsonElement>($"/api/appointments/tickets/{Id(ticket)}")).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_booking_checked_in_at_the_kiosk_gets_a_number_once()
+    {
+        var office = await CreateOfficeAsync(_app);
+        var group = Group(office, "HT");
+        var slots = await SlotsAsync(_app, office, group, Today);
+        var citizen = await _app.CitizenAsync("zalo-checkin");
+        var booking = await OkAsync(await BookAsync(citizen, SlotAt(slots, "10:00")));
+        var officer = await _app.StaffAsync("phuong1.mai");
+
+        var ticket = await OkAsync(await officer.PostAsJsonAsync($"/api/staff/appointments/offices/{Id(office)}/kiosk/check-ins", new { bookingCode = booking.GetProperty("code").GetString() }));
+        Assert.Equal("HT-001", ticket.GetProperty("number").GetString());
+        Assert.Equal("checkedIn", (await citizen.GetFromJsonAsync<JsonElement>($"/api/appointments/bookings/{Id(booking)}")).GetProperty("status").GetString());
+        await ProblemAsync(await officer.PostAsJsonAsync($"/api/staff/appointments/offices/{Id(office)}/kiosk/check-ins", new { bookingCode = booking.GetProperty("code").GetString() }),
+            HttpStatusCode.UnprocessableEntity, "appointments.check_in_refused");
+    }
+
+    [Fact]
+    public async Task Tickets_are_refused_on_blocked_days_and_outside_opening_hours()
+    {
+        var office = await CreateOfficeAsync(_app);
+        var citizen = await _app.CitizenAsync("zalo-closed");
+        _app.Clock.Set(Wednesday8am.AddHours(10));
+        await ProblemAsync(await TakeTicketAsync(citizen, Id(office), Group(office, "HT")), HttpStatusCode.UnprocessableEntity, "appointments.outside_hours");
+        _app.Clock.Set(Wednesday8am.AddHours(1));
+        var administrator = await _app.StaffAsync("quantri");
+        await administrator.PostAsJsonAsync($"/api/staff/appointments/offices/{Id(office)}/blocked-days", new { day = Today, reason = "Nghỉ bù" });
+        await ProblemAsync(await TakeTicketAsync(citizen, Id(office), Group(office, "HT")), HttpStatusCode.UnprocessableEntity, "appointments.office_closed_today");
+    }
+
+    private static async Task<string> NextEventAsync(StreamReader reader)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var line = await reader.ReadLineAsync(timeout.Token) ?? throw new InvalidOperationException("The stream ended.");
+            if (line.StartsWith("data:", StringComparison.Ordinal))
+            {
+                return line;
+            }
+        }
+    }
+}
