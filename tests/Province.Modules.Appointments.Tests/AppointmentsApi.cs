@@ -79,19 +79,11 @@ internal static class AppointmentsApi
         return await citizen.SendAsync(request);
     }
 
-    public static async Task<JsonElement> OkAsync(HttpResponseMessage response)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
-    }
+    public static Task<JsonElement> OkAsync(HttpResponseMessage response) => ApiAssert.OkAsync(response);
 
     public static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected, string code)
     {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == expected, $"expected {(int)expected}, got {(int)response.StatusCode}: {text}");
-        var problem = JsonDocument.Parse(text).RootElement.Clone();
-        Assert.Equal(code, problem.GetProperty("code").GetString());
+        var problem = await ApiAssert.ProblemAsync(response, expected, code);
         // Every refusal explains itself in Vietnamese (a letter with a Vietnamese mark).
         Assert.Matches("[àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]", problem.GetProperty("detail").GetString()!);
         return problem;

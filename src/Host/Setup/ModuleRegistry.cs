@@ -1,6 +1,7 @@
 using Province.BuildingBlocks.Modules;
 using Province.Modules.Appointments;
 using Province.Modules.Dossiers;
+using Province.Modules.FieldReports;
 using Province.Modules.Identity;
 using Province.Modules.Notifications;
 
@@ -18,6 +19,7 @@ internal static class ModuleRegistry
         new NotificationsModule(),
         new DossiersModule(),
         new AppointmentsModule(),
+        new FieldReportsModule(),
     ];
 
     public static IReadOnlyList<IModule> Enabled(IConfiguration configuration) =>

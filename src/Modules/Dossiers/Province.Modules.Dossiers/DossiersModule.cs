@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Province.BuildingBlocks.Files;
 using Province.BuildingBlocks.Http;
@@ -63,7 +64,7 @@ public sealed class DossiersModule : IModule
         services.AddScoped<ReceiptBuilder>();
         services.AddScoped<PortalSync>();
         services.AddSingleton<SelfAddress>();
-        services.AddSingleton<IFileStore, LocalDiskFileStore>();
+        services.TryAddSingleton<IFileStore, LocalDiskFileStore>();
 
         var portal = configuration.GetSection(NationalPortalOptions.Section);
         services.AddOptions<NationalPortalOptions>().Bind(portal);

@@ -12,8 +12,16 @@ internal abstract class CitizenMessageHandler<TEvent>(NotificationsDbContext db,
     /// <summary>Whom to tell and what, in Vietnamese.</summary>
     protected abstract (Guid CitizenId, string Title, string Body) Compose(TEvent integrationEvent);
 
+    /// <summary>False for an event about no citizen (e.g. a report made through Open311): recorded as handled, nothing sent.</summary>
+    protected virtual bool ConcernsACitizen(TEvent integrationEvent) => true;
+
     protected override Task ApplyAsync(TEvent integrationEvent, CancellationToken cancellationToken)
     {
+        if (!ConcernsACitizen(integrationEvent))
+        {
+            return Task.CompletedTask;
+        }
+
         var (citizenId, title, body) = Compose(integrationEvent);
         Db.CitizenNotifications.Add(new CitizenNotification
         {

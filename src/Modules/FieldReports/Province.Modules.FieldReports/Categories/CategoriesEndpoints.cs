@@ -1,0 +1,137 @@
+using System.Security.Cryptography;
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Province.BuildingBlocks.Errors;
+using Province.BuildingBlocks.Security;
+using Province.BuildingBlocks.Validation;
+using Province.Modules.FieldReports.Data;
+
+namespace Province.Modules.FieldReports.Categories;
+
+internal sealed record CategoryResponse(Guid Id, string Code, string Name, string? Description, int HandlingHours, bool Active, IReadOnlyList<AnswerTemplateDto> AnswerTemplates)
+{
+    public static CategoryResponse From(Category c) =>
+        new(c.Id, c.Code, c.Name, c.Description, c.HandlingHours, c.Active, [.. c.AnswerTemplates.Select(t => new AnswerTemplateDto(t.Title, t.Text))]);
+}
+
+internal sealed record AnswerTemplateDto(string Title, string Text);
+
+internal sealed record CategoryRequest(string Code, string Name, string? Description, int HandlingHours, bool Active, IReadOnlyList<AnswerTemplateDto>? AnswerTemplates);
+
+internal sealed record RoutingRuleRequest(int Order, Guid? CategoryId, string? Area, Guid AgencyId);
+
+internal sealed record Open311ClientRequest(string Name);
+
+internal sealed class CategoryRequestValidator : AbstractValidator<CategoryRequest>
+{
+    public CategoryRequestValidator()
+    {
+        RuleFor(r => r.Code).NotEmpty().MaximumLength(50).Matches("^[a-z0-9-]+$").WithMessage("Mã lĩnh vực gồm chữ thường không dấu, số và gạch nối, ví dụ chieu-sang.");
+        RuleFor(r => r.Name).NotEmpty().MaximumLength(200).WithName("Tên lĩnh vực");
+        RuleFor(r => r.Description).MaximumLength(1000).WithName("Mô tả");
+        RuleFor(r => r.HandlingHours).InclusiveBetween(1, 24 * 90).WithName("Thời hạn xử lý (giờ)");
+    }
+}
+
+/// <summary>What administrators configure: categories (with deadlines and answer templates), routing rules, Open311 keys.</summary>
+internal static class CategoriesEndpoints
+{
+    public static void MapPublicCategories(this IEndpointRouteBuilder publicApi) =>
+        publicApi.MapGet("/categories", async Task<Ok<List<CategoryResponse>>> (FieldReportsDbContext db, CancellationToken cancellationToken) =>
+                TypedResults.Ok((await db.Categories.AsNoTracking().Where(c => c.Active).OrderBy(c => c.Name).ToListAsync(cancellationToken)).Select(CategoryResponse.From).ToList()))
+            .WithName("ListFieldReportCategories")
+            .WithSummary("Các lĩnh vực đang nhận phản ánh, với thời hạn xử lý.")
+            .AllowAnonymous()
+            .RequireRateLimiting("anonymous");
+
+    public static void MapAdministration(this IEndpointRouteBuilder staff)
+    {
+        staff.MapPost("/categories", async Task<Results<Created<CategoryResponse>, ProblemHttpResult>> (CategoryRequest request, FieldReportsDbContext db, CancellationToken cancellationToken) =>
+            {
+                if (await db.Categories.AnyAsync(c => c.Code == request.Code, cancellationToken))
+                {
+                    return Problems.Conflict("field_report.category_exists", $"Đã có lĩnh vực mã {request.Code}.");
+                }
+
+                var category = new Category { Code = request.Code, Name = request.Name.Trim() };
+                Copy(request, category);
+                db.Categories.Add(category);
+                await db.SaveChangesAsync(cancellationToken);
+                return TypedResults.Created($"/api/public/field-reports/categories/{category.Id}", CategoryResponse.From(category));
+            })
+            .WithName("CreateFieldReportCategory")
+            .WithSummary("Quản trị thêm lĩnh vực phản ánh.")
+            .Validate<CategoryRequest>()
+            .RequireAuthorization(ProvincePolicies.Administrator);
+
+        staff.MapPut("/categories/{id:guid}", async Task<Results<Ok<CategoryResponse>, ProblemHttpResult>> (Guid id, CategoryRequest request, FieldReportsDbContext db, CancellationToken cancellationToken) =>
+            {
+                var category = await db.Categories.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+                if (category is null)
+                {
+                    return Problems.NotFound("field_report.category_not_found", "Không tìm thấy lĩnh vực.");
+                }
+
+                Copy(request, category);
+                await db.SaveChangesAsync(cancellationToken);
+                return TypedResults.Ok(CategoryResponse.From(category));
+            })
+            .WithName("UpdateFieldReportCategory")
+            .WithSummary("Quản trị sửa lĩnh vực: tên, thời hạn, đang nhận hay ngừng, mẫu trả lời (mã không đổi).")
+            .Validate<CategoryRequest>()
+            .RequireAuthorization(ProvincePolicies.Administrator);
+
+        staff.MapGet("/routing-rules", async Task<Ok<List<RoutingRule>>> (FieldReportsDbContext db, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await db.RoutingRules.AsNoTracking().OrderBy(r => r.Order).ToListAsync(cancellationToken)))
+            .WithName("ListFieldReportRoutingRules")
+            .WithSummary("Quy tắc chuyển phản ánh, theo thứ tự áp dụng.")
+            .RequireAuthorization(ProvincePolicies.Administrator);
+
+        staff.MapPost("/routing-rules", async Task<Created<RoutingRule>> (RoutingRuleRequest request, FieldReportsDbContext db, CancellationToken cancellationToken) =>
+            {
+                var rule = new RoutingRule { Order = request.Order, CategoryId = request.CategoryId, Area = string.IsNullOrWhiteSpace(request.Area) ? null : request.Area.Trim(), AgencyId = request.AgencyId };
+                db.RoutingRules.Add(rule);
+                await db.SaveChangesAsync(cancellationToken);
+                return TypedResults.Created($"/api/staff/field-reports/routing-rules/{rule.Id}", rule);
+            })
+            .WithName("CreateFieldReportRoutingRule")
+            .WithSummary("Quản trị thêm quy tắc: lĩnh vực và xã/phường (để trống = mọi) → cơ quan; thứ tự nhỏ áp dụng trước.")
+            .RequireAuthorization(ProvincePolicies.Administrator);
+
+        staff.MapDelete("/routing-rules/{id:guid}", async Task<NoContent> (Guid id, FieldReportsDbContext db, CancellationToken cancellationToken) =>
+            {
+                await db.RoutingRules.Where(r => r.Id == id).ExecuteDeleteAsync(cancellationToken);
+                return TypedResults.NoContent();
+            })
+            .WithName("DeleteFieldReportRoutingRule")
+            .WithSummary("Quản trị xóa một quy tắc chuyển phản ánh.")
+            .RequireAuthorization(ProvincePolicies.Administrator);
+
+        staff.MapPost("/open311-clients", async Task<Created<Open311ClientCreated>> (Open311ClientRequest request, FieldReportsDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+            {
+                var key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+                var client = new Open311Client { Name = request.Name.Trim(), KeyHash = Open311.Open311Keys.Hash(key), CreatedAt = clock.GetUtcNow() };
+                db.Open311Clients.Add(client);
+                await db.SaveChangesAsync(cancellationToken);
+                // The key is shown once; only its hash is kept.
+                return TypedResults.Created($"/api/staff/field-reports/open311-clients/{client.Id}", new Open311ClientCreated(client.Id, client.Name, key));
+            })
+            .WithName("IssueOpen311ApiKey")
+            .WithSummary("Quản trị cấp api_key cho một ứng dụng Open311 (khóa chỉ hiện một lần).")
+            .RequireAuthorization(ProvincePolicies.Administrator);
+    }
+
+    private static void Copy(CategoryRequest request, Category category)
+    {
+        category.Name = request.Name.Trim();
+        category.Description = request.Description?.Trim();
+        category.HandlingHours = request.HandlingHours;
+        category.Active = request.Active;
+        category.AnswerTemplates = [.. (request.AnswerTemplates ?? []).Select(t => new AnswerTemplate { Title = t.Title, Text = t.Text })];
+    }
+}
+
+internal sealed record Open311ClientCreated(Guid Id, string Name, string ApiKey);

@@ -1,0 +1,17 @@
+namespace Province.Modules.FieldReports;
+
+/// <summary>Configuration section <c>FieldReports</c>.</summary>
+internal sealed class FieldReportsSettings
+{
+    public const string Section = "FieldReports";
+
+    /// <summary>The agency that receives a report no routing rule matches.</summary>
+    public Guid? FallbackAgencyId { get; set; }
+
+    /// <summary>How many days after the answer the reporter may rate it (and reopen it with 1-2 stars).</summary>
+    public int RatingWindowDays { get; set; } = 7;
+
+    public long MaxPhotoBytes { get; set; } = 10 * 1024 * 1024;
+
+    public TimeSpan EscalationScanInterval { get; set; } = TimeSpan.FromMinutes(10);
+}

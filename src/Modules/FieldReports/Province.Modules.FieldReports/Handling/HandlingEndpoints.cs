@@ -1,0 +1,265 @@
+using System.Security.Claims;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Province.BuildingBlocks.Errors;
+using Province.BuildingBlocks.Files;
+using Province.BuildingBlocks.Paging;
+using Province.BuildingBlocks.Security;
+using Province.Modules.FieldReports.Contracts;
+using Province.Modules.FieldReports.Data;
+using Province.Modules.FieldReports.Reporting;
+using Province.Modules.FieldReports.Routing;
+using Province.Modules.FieldReports.Workflow;
+using Province.Modules.Identity.Contracts;
+
+namespace Province.Modules.FieldReports.Handling;
+
+internal sealed record QueueItem(Guid Id, string Code, string Title, Guid CategoryId, string? Area, string Status, string StatusText, DateTimeOffset CreatedAt, DateTimeOffset DueAt, bool Overdue, bool DueSoon, string? OfficerName, int Version);
+
+internal sealed record OfficerActionRequest(int Version, Guid? OfficerId, Guid? AgencyId, Guid? CategoryId, string? Area, string? Text, IReadOnlyList<Guid>? PhotoIds);
+
+/// <summary>
+/// The agency's side: its queue (nobody else's), and the workflow actions. A report of another agency
+/// answers 404 as if it did not exist.
+/// </summary>
+internal static class HandlingEndpoints
+{
+    public static void MapHandling(this IEndpointRouteBuilder staff)
+    {
+        staff.MapGet("/agencies/{agencyId:guid}/queue", async Task<Ok<PagedResult<QueueItem>>> (
+                Guid agencyId, string? status, string? timeliness, int? page, int? pageSize, FieldReportsDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+            {
+                var paging = PageRequest.From(page, pageSize);
+                var now = clock.GetUtcNow();
+                var soon = now.AddHours(24);
+                var query = db.Reports.AsNoTracking().Where(r => r.AgencyId == agencyId);
+                if (Enum.TryParse<ReportStatus>(status, ignoreCase: true, out var wanted))
+                {
+                    query = query.Where(r => r.Status == wanted);
+                }
+
+                var open = new[] { ReportStatus.Received, ReportStatus.Assigned, ReportStatus.InProgress, ReportStatus.WaitingForInformation };
+                query = timeliness switch
+                {
+                    "overdue" => query.Where(r => open.Contains(r.Status) && r.DueAt < now),
+                    "dueSoon" => query.Where(r => open.Contains(r.Status) && r.DueAt >= now && r.DueAt <= soon),
+                    _ => query,
+                };
+                var total = await query.CountAsync(cancellationToken);
+                var rows = await query.OrderBy(r => r.DueAt).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+                return TypedResults.Ok(new PagedResult<QueueItem>([.. rows.Select(r => new QueueItem(
+                    r.Id, r.Code, r.Title, r.CategoryId, r.Area, PublicReportResponse.Camel(r.Status), ReportWorkflow.Text(r.Status),
+                    r.CreatedAt, r.DueAt, open.Contains(r.Status) && r.DueAt < now, open.Contains(r.Status) && r.DueAt >= now && r.DueAt <= soon, r.OfficerName, r.Version))],
+                    paging.Page, paging.PageSize, total));
+            })
+            .WithName("GetAgencyFieldReportQueue")
+            .WithSummary("Phản ánh giao cho cơ quan: lọc trạng thái, sắp hết hạn, quá hạn; hạn sớm nhất trước.")
+            .RequireAuthorization(ProvincePolicies.AgencyMember);
+
+        staff.MapGet("/{id:guid}", async Task<Results<Ok<ReportDetailResponse>, ProblemHttpResult>> (Guid id, ClaimsPrincipal user, FieldReportsDbContext db, CancellationToken cancellationToken) =>
+            {
+                var report = await ReportingEndpoints.Load(db, id, cancellationToken);
+                return report is null || !MayHandle(user, report) ? ReportingEndpoints.NotFound() : TypedResults.Ok(ReportDetailResponse.From(report, showReporter: true));
+            })
+            .WithName("GetFieldReportForOfficer")
+            .WithSummary("Chi tiết phản ánh cho cán bộ cơ quan được giao (người phản ánh ẩn danh thì không hiện tên).")
+            .RequireAuthorization(ProvincePolicies.Staff);
+
+        staff.MapPost("/photos", async Task<Results<Created<PhotoLink>, ProblemHttpResult>> (
+                IFormFile file, ClaimsPrincipal user, FieldReportsDbContext db, IFileStore store, IOptions<FieldReportsSettings> settings, TimeProvider clock, CancellationToken cancellationToken) =>
+            {
+                var (photo, problem) = await PhotoUploads.StoreAsync(file, settings.Value.MaxPhotoBytes, null, user.GetStaffId(), PhotoKind.Fix, store, clock, cancellationToken);
+                if (problem is not null)
+                {
+                    return problem;
+                }
+
+                db.Photos.Add(photo!);
+                await db.SaveChangesAsync(cancellationToken);
+                return TypedResults.Created($"/api/public/field-reports/photos/{photo!.Id}", new PhotoLink(photo.Id, "fix", $"/api/public/field-reports/photos/{photo.Id}"));
+            })
+            .WithName("UploadFieldReportFixPhoto")
+            .WithSummary("Cán bộ tải ảnh sau khi khắc phục (JPEG, PNG; đã xóa siêu dữ liệu).")
+            .DisableAntiforgery()
+            .Accepts<IFormFile>("multipart/form-data")
+            .RequireAuthorization(ProvincePolicies.Staff);
+
+        Map(staff, "assignment", "AssignFieldReport", "Giao phản ánh cho một cán bộ của cơ quan.", async (context, report, request) =>
+        {
+            if (ReportWorkflow.Check(report, ReportAction.AssignOfficer) is { } refusal)
+            {
+                return refusal;
+            }
+
+            var officer = request.OfficerId is { } officerId ? await context.Mediator.Send(new GetStaffMember(officerId), context.CancellationToken) : null;
+            if (officer is not { Active: true } || officer.AgencyId != report.AgencyId)
+            {
+                return Problems.BusinessRule("field_report.assignee_not_in_agency", "Cán bộ được giao phải đang công tác tại cơ quan xử lý phản ánh.");
+            }
+
+            report.OfficerId = officer.Id;
+            report.OfficerName = officer.FullName;
+            context.Db.AddIntegrationEvent(new FieldReportAssigned(Guid.CreateVersion7(), context.Now, report.Id, report.Code, report.AgencyId, officer.Id));
+            return context.Workflow.Apply(report, ReportAction.AssignOfficer, context.Actor, $"Phản ánh được giao cho cán bộ {officer.FullName}.", request.Text);
+        });
+
+        Map(staff, "start", "StartFieldReport", "Bắt đầu xử lý.", (context, report, request) =>
+            Task.FromResult(context.Workflow.Apply(report, ReportAction.Start, context.Actor, "Cơ quan đang xử lý phản ánh.", request.Text)));
+
+        Map(staff, "information-request", "RequestFieldReportInformation", "Đề nghị người phản ánh bổ sung thông tin (ghi rõ cần gì).", (context, report, request) =>
+        {
+            if (string.IsNullOrWhiteSpace(request.Text))
+            {
+                return Task.FromResult<ProblemHttpResult?>(Problems.BusinessRule("field_report.text_required", "Vui lòng ghi rõ thông tin cần bổ sung."));
+            }
+
+            var problem = context.Workflow.Apply(report, ReportAction.RequestInformation, context.Actor, "Cơ quan đề nghị bổ sung thông tin.", request.Text);
+            if (problem is null)
+            {
+                report.InformationRequest = request.Text!.Trim();
+            }
+
+            return Task.FromResult(problem);
+        });
+
+        Map(staff, "resolution", "ResolveFieldReport", "Trả lời công khai, kèm ảnh sau khắc phục nếu có.", async (context, report, request) =>
+        {
+            if (string.IsNullOrWhiteSpace(request.Text))
+            {
+                return Problems.BusinessRule("field_report.text_required", "Vui lòng nhập nội dung trả lời công khai.");
+            }
+
+            if (ReportWorkflow.Check(report, ReportAction.Resolve) is { } refusal)
+            {
+                return refusal;
+            }
+
+            var photoIds = (request.PhotoIds ?? []).ToList();
+            var photos = await context.Db.Photos.Where(p => photoIds.Contains(p.Id) && p.ReportId == null && p.Kind == PhotoKind.Fix).ToListAsync(context.CancellationToken);
+            if (photos.Count != photoIds.Count)
+            {
+                return Problems.BusinessRule("field_report.photo_unavailable", "Có ảnh không tồn tại hoặc đã dùng cho phản ánh khác.");
+            }
+
+            photos.ForEach(p => p.ReportId = report.Id);
+            report.Answer = request.Text!.Trim();
+            report.AnsweredAt = context.Now;
+            context.Db.AddIntegrationEvent(new FieldReportAnswered(Guid.CreateVersion7(), context.Now, report.Id, report.Code, report.CitizenId, true, report.Answer));
+            return context.Workflow.Apply(report, ReportAction.Resolve, context.Actor, "Cơ quan đã xử lý và trả lời công khai.", null);
+        });
+
+        Map(staff, "rejection", "RejectFieldReport", "Từ chối (không thuộc phạm vi, thông tin sai), ghi rõ lý do.", (context, report, request) =>
+        {
+            if (string.IsNullOrWhiteSpace(request.Text))
+            {
+                return Task.FromResult<ProblemHttpResult?>(Problems.BusinessRule("field_report.text_required", "Vui lòng ghi rõ lý do từ chối."));
+            }
+
+            var problem = context.Workflow.Apply(report, ReportAction.Reject, context.Actor, "Phản ánh không được xử lý (xem lý do).", request.Text);
+            if (problem is null)
+            {
+                report.Answer = request.Text!.Trim();
+                report.AnsweredAt = context.Now;
+                context.Db.AddIntegrationEvent(new FieldReportAnswered(Guid.CreateVersion7(), context.Now, report.Id, report.Code, report.CitizenId, false, report.Answer));
+            }
+
+            return Task.FromResult(problem);
+        });
+
+        Map(staff, "closure", "CloseFieldReport", "Đóng phản ánh đã trả lời.", (context, report, request) =>
+            Task.FromResult(context.Workflow.Apply(report, ReportAction.Close, context.Actor, "Phản ánh đã đóng.", request.Text)));
+
+        Map(staff, "forwarding", "ForwardFieldReport", "Chuyển phản ánh sang cơ quan có thẩm quyền khác.", async (context, report, request) =>
+        {
+            if (ReportWorkflow.Check(report, ReportAction.Forward) is { } refusal)
+            {
+                return refusal;
+            }
+
+            var agency = request.AgencyId is { } agencyId ? await context.Mediator.Send(new GetAgency(agencyId), context.CancellationToken) : null;
+            if (agency is null || agency.Id == report.AgencyId)
+            {
+                return Problems.BusinessRule("field_report.forward_target_invalid", "Vui lòng chọn một cơ quan khác trong danh bạ để chuyển phản ánh.");
+            }
+
+            report.AgencyId = agency.Id;
+            report.OfficerId = null;
+            report.OfficerName = null;
+            context.Db.AddIntegrationEvent(new FieldReportAssigned(Guid.CreateVersion7(), context.Now, report.Id, report.Code, agency.Id, null));
+            return context.Workflow.Apply(report, ReportAction.Forward, context.Actor, $"Phản ánh được chuyển đến {agency.Name}.", request.Text);
+        });
+
+        Map(staff, "recategorization", "RecategorizeFieldReport", "Đổi lĩnh vực hoặc địa bàn; quy tắc định tuyến được áp dụng lại.", async (context, report, request) =>
+        {
+            if (ReportWorkflow.Check(report, ReportAction.Recategorize) is { } refusal)
+            {
+                return refusal;
+            }
+
+            var categoryId = request.CategoryId ?? report.CategoryId;
+            var category = await context.Db.Categories.AsNoTracking().SingleOrDefaultAsync(c => c.Id == categoryId, context.CancellationToken);
+            if (category is null)
+            {
+                return Problems.BusinessRule("field_report.category_unknown", "Lĩnh vực này không có.");
+            }
+
+            report.CategoryId = category.Id;
+            report.Area = request.Area?.Trim() ?? report.Area;
+            var agencyId = await context.Services.GetRequiredService<ReportRouter>().RouteAsync(category.Id, report.Area, context.CancellationToken) ?? report.AgencyId;
+            if (agencyId != report.AgencyId)
+            {
+                report.AgencyId = agencyId;
+                report.OfficerId = null;
+                report.OfficerName = null;
+                context.Db.AddIntegrationEvent(new FieldReportAssigned(Guid.CreateVersion7(), context.Now, report.Id, report.Code, agencyId, null));
+            }
+
+            report.DueAt = context.Now.AddHours(category.HandlingHours);
+            return context.Workflow.Apply(report, ReportAction.Recategorize, context.Actor, $"Phản ánh được xếp vào lĩnh vực \"{category.Name}\" và chuyển theo quy tắc tiếp nhận.", request.Text);
+        });
+    }
+
+    private static bool MayHandle(ClaimsPrincipal user, Report report) => user.IsAdministrator() || user.GetAgencyId() == report.AgencyId;
+
+    private static void Map(IEndpointRouteBuilder staff, string action, string name, string summary, Func<ActionContext, Report, OfficerActionRequest, Task<ProblemHttpResult?>> act) =>
+        staff.MapPost($"/{{id:guid}}/{action}", async Task<Results<Ok<ReportDetailResponse>, ProblemHttpResult>> (
+                Guid id, OfficerActionRequest request, ClaimsPrincipal user, FieldReportsDbContext db, IServiceProvider services, TimeProvider clock, CancellationToken cancellationToken) =>
+            {
+                var report = await ReportingEndpoints.Load(db, id, cancellationToken, tracking: true);
+                if (report is null || !MayHandle(user, report))
+                {
+                    return ReportingEndpoints.NotFound();
+                }
+
+                if (report.Version != request.Version)
+                {
+                    return ReportingEndpoints.Stale();
+                }
+
+                var context = new ActionContext(db, services, user.Identity?.Name ?? "Cán bộ", clock.GetUtcNow(), cancellationToken);
+                if (await act(context, report, request) is { } problem)
+                {
+                    return problem;
+                }
+
+                await db.SaveChangesAsync(cancellationToken);
+                return TypedResults.Ok(ReportDetailResponse.From(report, showReporter: true));
+            })
+            .WithName(name)
+            .WithSummary(summary)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(ProvincePolicies.Staff);
+
+    private sealed record ActionContext(FieldReportsDbContext Db, IServiceProvider Services, string Actor, DateTimeOffset Now, CancellationToken CancellationToken)
+    {
+        public ReportWorkflow Workflow => Services.GetRequiredService<ReportWorkflow>();
+
+        public IMediator Mediator => Services.GetRequiredService<IMediator>();
+    }
+}

@@ -1,0 +1,261 @@
+using System.Security.Cryptography;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Province.Modules.FieldReports.Contracts;
+using Province.Modules.FieldReports.Data;
+using Province.Modules.FieldReports.Routing;
+using Province.Modules.Identity.Contracts;
+
+namespace Province.Modules.FieldReports.Open311;
+
+/// <summary>
+/// Open311 GeoReport v2 at <c>/open311/v2</c>, so existing Open311 apps and dashboards work with the
+/// province: services, service definitions, requests (create with an administrator-issued api_key,
+/// search with the standard filters, one by id) and tokens, in XML (the spec's required format) and JSON.
+/// </summary>
+internal static class Open311Endpoints
+{
+    private const string Formats = "regex(^(json|xml)$)";
+    private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    public static void MapOpen311(this IEndpointRouteBuilder endpoints)
+    {
+        var open311 = endpoints.MapGroup("/open311/v2").WithTags("Open311 GeoReport v2").AllowAnonymous().RequireRateLimiting("anonymous");
+
+        open311.MapGet($"/services.{{format:{Formats}}}", async (string format, FieldReportsDbContext db, CancellationToken cancellationToken) =>
+            {
+                var categories = await db.Categories.AsNoTracking().Where(c => c.Active).OrderBy(c => c.Name).ToListAsync(cancellationToken);
+                return Open311Format.Write(format, "services", "service", categories.Select(c => new Dictionary<string, object?>
+                {
+                    ["service_code"] = c.Code,
+                    ["service_name"] = c.Name,
+                    ["description"] = c.Description ?? c.Name,
+                    ["metadata"] = false,
+                    ["type"] = "realtime",
+                    ["keywords"] = "",
+                    ["group"] = "Phản ánh hiện trường",
+                }));
+            })
+            .WithName("Open311ListServices")
+            .WithSummary("GeoReport v2: danh sách dịch vụ (lĩnh vực phản ánh).");
+
+        open311.MapGet($"/services/{{code}}.{{format:{Formats}}}", async (string code, string format, FieldReportsDbContext db, CancellationToken cancellationToken) =>
+            {
+                var category = await db.Categories.AsNoTracking().SingleOrDefaultAsync(c => c.Code == code && c.Active, cancellationToken);
+                if (category is null)
+                {
+                    return Open311Format.Error(format, StatusCodes.Status404NotFound, $"service_code {code} not found");
+                }
+
+                // No extra attributes: every category takes the standard fields only.
+                return Open311Format.Write(format, "service_definitions", "service_definition", [new Dictionary<string, object?>
+                {
+                    ["service_code"] = category.Code,
+                    ["attributes"] = Array.Empty<IReadOnlyDictionary<string, object?>>(),
+                }]);
+            })
+            .WithName("Open311GetServiceDefinition")
+            .WithSummary("GeoReport v2: định nghĩa một dịch vụ.");
+
+        open311.MapPost($"/requests.{{format:{Formats}}}", async (string format, HttpRequest http, FieldReportsDbContext db, ReportRouter router, TimeProvider clock, CancellationToken cancellationToken) =>
+            {
+                if (!http.HasFormContentType)
+                {
+                    return Open311Format.Error(format, StatusCodes.Status400BadRequest, "Send application/x-www-form-urlencoded");
+                }
+
+                var form = await http.ReadFormAsync(cancellationToken);
+                var key = form["api_key"].ToString();
+                var hash = Open311Keys.Hash(key);
+                if (key.Length == 0 || !await db.Open311Clients.AnyAsync(c => c.KeyHash == hash && !c.Revoked, cancellationToken))
+                {
+                    return Open311Format.Error(format, StatusCodes.Status403Forbidden, "api_key missing or invalid");
+                }
+
+                var category = await db.Categories.AsNoTracking().SingleOrDefaultAsync(c => c.Code == form["service_code"].ToString() && c.Active, cancellationToken);
+                if (category is null)
+                {
+                    return Open311Format.Error(format, StatusCodes.Status400BadRequest, "service_code not provided or not found");
+                }
+
+                double? latitude = double.TryParse(form["lat"], System.Globalization.CultureInfo.InvariantCulture, out var lat) && lat is >= -90 and <= 90 ? lat : null;
+                double? longitude = double.TryParse(form["long"], System.Globalization.CultureInfo.InvariantCulture, out var lng) && lng is >= -180 and <= 180 ? lng : null;
+                var address = form["address_string"].ToString();
+                if ((latitude is null || longitude is null) && string.IsNullOrWhiteSpace(address))
+                {
+                    return Open311Format.Error(format, StatusCodes.Status400BadRequest, "lat and long, or address_string, is required");
+                }
+
+                var description = form["description"].ToString();
+                if (description.Length is 0 or > 4000)
+                {
+                    return Open311Format.Error(format, StatusCodes.Status400BadRequest, "description is required and at most 4000 characters");
+                }
+
+                var agencyId = await router.RouteAsync(category.Id, null, cancellationToken);
+                if (agencyId is null)
+                {
+                    return Open311Format.Error(format, StatusCodes.Status400BadRequest, "no agency handles this service yet");
+                }
+
+                var now = clock.GetUtcNow();
+                var name = $"{form["first_name"]} {form["last_name"]}".Trim();
+                var report = new Report
+                {
+                    Code = "PA-" + RandomNumberGenerator.GetString(CodeAlphabet, 8),
+                    CategoryId = category.Id,
+                    Title = description.Length > 80 ? description[..80] : description,
+                    Description = description,
+                    Latitude = latitude,
+                    Longitude = longitude,
+                    Address = string.IsNullOrWhiteSpace(address) ? null : address.Trim()[..Math.Min(300, address.Trim().Length)],
+                    ReporterName = name.Length == 0 ? null : name[..Math.Min(100, name.Length)],
+                    ReporterPhone = Truncate(form["phone"].ToString(), 20),
+                    ReporterEmail = Truncate(form["email"].ToString(), 200),
+                    Status = ReportStatus.Received,
+                    AgencyId = agencyId.Value,
+                    DueAt = now.AddHours(category.HandlingHours),
+                    Source = "open311",
+                    CreatedAt = now,
+                    UpdatedAt = now,
+                };
+                db.Reports.Add(report);
+                db.History.Add(new ReportHistoryEntry { ReportId = report.Id, At = now, Actor = "Open311", ToStatus = ReportStatus.Received, Description = "Phản ánh nhận qua Open311 và đã chuyển đến cơ quan có thẩm quyền." });
+                db.AddIntegrationEvent(new FieldReportReceived(Guid.CreateVersion7(), now, report.Id, report.Code, null, category.Name, report.AgencyId));
+                await db.SaveChangesAsync(cancellationToken);
+                return Open311Format.Write(format, "service_requests", "request", [new Dictionary<string, object?>
+                {
+                    ["service_request_id"] = report.Code,
+                    ["service_notice"] = $"Thời hạn xử lý: {category.HandlingHours} giờ",
+                    ["account_id"] = null,
+                }], StatusCodes.Status201Created);
+            })
+            .WithName("Open311CreateRequest")
+            .WithSummary("GeoReport v2: tạo phản ánh (form-urlencoded, cần api_key do quản trị cấp).")
+            .DisableAntiforgery();
+
+        open311.MapGet($"/requests.{{format:{Formats}}}", async (string format, string? service_request_id, string? service_code, string? start_date, string? end_date, string? status,
+                HttpRequest http, FieldReportsDbContext db, IMediator mediator, TimeProvider clock, CancellationToken cancellationToken) =>
+            {
+                var query = db.Reports.AsNoTracking().Include(r => r.Photos).AsQueryable();
+                if (!string.IsNullOrWhiteSpace(service_request_id))
+                {
+                    var codes = service_request_id.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                    query = query.Where(r => codes.Contains(r.Code));
+                }
+                else
+                {
+                    if (!TryDate(start_date, out var start) || !TryDate(end_date, out var end))
+                    {
+                        return Open311Format.Error(format, StatusCodes.Status400BadRequest, "start_date and end_date must be ISO 8601 dates");
+                    }
+
+                    var to = end ?? clock.GetUtcNow();
+                    var from = start ?? to.AddDays(-90);
+                    query = query.Where(r => r.CreatedAt >= from && r.CreatedAt <= to);
+                    if (!string.IsNullOrWhiteSpace(service_code))
+                    {
+                        var codes = service_code.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                        var categories = await db.Categories.Where(c => codes.Contains(c.Code)).Select(c => c.Id).ToListAsync(cancellationToken);
+                        query = query.Where(r => categories.Contains(r.CategoryId));
+                    }
+
+                    var statuses = (status ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                    if (statuses.Contains("open") != statuses.Contains("closed"))
+                    {
+                        var closed = new[] { ReportStatus.Resolved, ReportStatus.Rejected, ReportStatus.Closed };
+                        query = statuses.Contains("closed") ? query.Where(r => closed.Contains(r.Status)) : query.Where(r => !closed.Contains(r.Status));
+                    }
+                }
+
+                var reports = await query.OrderByDescending(r => r.CreatedAt).Take(1000).ToListAsync(cancellationToken);
+                return Open311Format.Write(format, "service_requests", "request", await ToRequestsAsync(reports, db, mediator, http, cancellationToken));
+            })
+            .WithName("Open311ListRequests")
+            .WithSummary("GeoReport v2: tìm phản ánh (service_request_id, service_code, start_date, end_date, status; mặc định 90 ngày, tối đa 1.000).");
+
+        open311.MapGet($"/requests/{{id}}.{{format:{Formats}}}", async (string id, string format, HttpRequest http, FieldReportsDbContext db, IMediator mediator, CancellationToken cancellationToken) =>
+            {
+                var report = await db.Reports.AsNoTracking().Include(r => r.Photos).SingleOrDefaultAsync(r => r.Code == id, cancellationToken);
+                return report is null
+                    ? Open311Format.Error(format, StatusCodes.Status404NotFound, $"service_request_id {id} not found")
+                    : Open311Format.Write(format, "service_requests", "request", await ToRequestsAsync([report], db, mediator, http, cancellationToken));
+            })
+            .WithName("Open311GetRequest")
+            .WithSummary("GeoReport v2: một phản ánh theo service_request_id.");
+
+        open311.MapGet($"/tokens/{{token}}.{{format:{Formats}}}", async (string token, string format, FieldReportsDbContext db, CancellationToken cancellationToken) =>
+            {
+                // Requests are created at once, so a token is the report's id and maps straight to its code.
+                var code = Guid.TryParse(token, out var id)
+                    ? await db.Reports.AsNoTracking().Where(r => r.Id == id).Select(r => r.Code).SingleOrDefaultAsync(cancellationToken)
+                    : null;
+                return code is null
+                    ? Open311Format.Error(format, StatusCodes.Status404NotFound, $"token {token} not found")
+                    : Open311Format.Write(format, "service_requests", "request", [new Dictionary<string, object?> { ["service_request_id"] = code, ["token"] = token }]);
+            })
+            .WithName("Open311GetToken")
+            .WithSummary("GeoReport v2: service_request_id của một token.");
+    }
+
+    /// <summary>The spec's request fields. Reporter names, phones and e-mails never leave.</summary>
+    private static async Task<List<IReadOnlyDictionary<string, object?>>> ToRequestsAsync(
+        List<Report> reports, FieldReportsDbContext db, IMediator mediator, HttpRequest http, CancellationToken cancellationToken)
+    {
+        var categoryIds = reports.Select(r => r.CategoryId).Distinct().ToList();
+        var categories = await db.Categories.AsNoTracking().Where(c => categoryIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var agencies = new Dictionary<Guid, string>();
+        foreach (var agencyId in reports.Select(r => r.AgencyId).Distinct())
+        {
+            agencies[agencyId] = (await mediator.Send(new GetAgency(agencyId), cancellationToken))?.Name ?? "";
+        }
+
+        var root = $"{http.Scheme}://{http.Host}";
+        return [.. reports.Select(r =>
+        {
+            var closed = r.Status is ReportStatus.Resolved or ReportStatus.Rejected or ReportStatus.Closed;
+            var photo = r.Photos.OrderBy(p => p.UploadedAt).FirstOrDefault();
+            return (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
+            {
+                ["service_request_id"] = r.Code,
+                ["status"] = closed ? "closed" : "open",
+                ["status_notes"] = closed ? r.Answer : null,
+                ["service_name"] = categories[r.CategoryId].Name,
+                ["service_code"] = categories[r.CategoryId].Code,
+                ["description"] = r.Description,
+                ["agency_responsible"] = agencies[r.AgencyId],
+                ["service_notice"] = null,
+                ["requested_datetime"] = Open311Format.Date(r.CreatedAt),
+                ["updated_datetime"] = Open311Format.Date(r.UpdatedAt),
+                ["expected_datetime"] = Open311Format.Date(r.DueAt),
+                ["address"] = r.Address,
+                ["address_id"] = null,
+                ["zipcode"] = null,
+                ["lat"] = r.Latitude,
+                ["long"] = r.Longitude,
+                ["media_url"] = photo is null ? null : $"{root}/api/public/field-reports/photos/{photo.Id}",
+            };
+        })];
+    }
+
+    private static bool TryDate(string? value, out DateTimeOffset? date)
+    {
+        date = null;
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return true;
+        }
+
+        if (DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed))
+        {
+            date = parsed;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static string? Truncate(string value, int max) => string.IsNullOrWhiteSpace(value) ? null : value.Trim()[..Math.Min(max, value.Trim().Length)];
+}

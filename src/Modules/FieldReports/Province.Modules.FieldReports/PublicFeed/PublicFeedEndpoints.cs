@@ -1,0 +1,116 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Province.BuildingBlocks.Files;
+using Province.BuildingBlocks.Paging;
+using Province.Modules.FieldReports.Data;
+using Province.Modules.FieldReports.Reporting;
+using Province.Modules.FieldReports.Routing;
+
+namespace Province.Modules.FieldReports.PublicFeed;
+
+internal sealed record NearbyReport(string Code, string Title, string Status, int DistanceMeters);
+
+/// <summary>The public side: answered reports (the quick public answer is what makes citizens report more), a report page, the duplicate hint, photos.</summary>
+internal static class PublicFeedEndpoints
+{
+    public static void MapPublicFeed(this IEndpointRouteBuilder publicApi)
+    {
+        publicApi.MapGet("/", async Task<Ok<PagedResult<PublicReportResponse>>> (
+                Guid? categoryId, string? area, double? minLatitude, double? minLongitude, double? maxLatitude, double? maxLongitude,
+                int? page, int? pageSize, FieldReportsDbContext db, CancellationToken cancellationToken) =>
+            {
+                var paging = PageRequest.From(page, pageSize);
+                var answered = db.Reports.AsNoTracking().Where(r => r.Answer != null && r.AnsweredAt != null
+                    && (r.Status == ReportStatus.Resolved || r.Status == ReportStatus.Closed));
+                if (categoryId is not null)
+                {
+                    answered = answered.Where(r => r.CategoryId == categoryId);
+                }
+
+                if (minLatitude is not null && minLongitude is not null && maxLatitude is not null && maxLongitude is not null)
+                {
+                    answered = answered.Where(r => r.Latitude >= minLatitude && r.Latitude <= maxLatitude && r.Longitude >= minLongitude && r.Longitude <= maxLongitude);
+                }
+
+                var rows = await answered.Include(r => r.Photos).OrderByDescending(r => r.AnsweredAt).ToListAsync(cancellationToken);
+                if (!string.IsNullOrWhiteSpace(area))
+                {
+                    var folded = ReportRouter.Fold(area);
+                    rows = [.. rows.Where(r => ReportRouter.Fold(r.Area) == folded)];
+                }
+
+                return TypedResults.Ok(new PagedResult<PublicReportResponse>(
+                    [.. rows.Skip(paging.Skip).Take(paging.PageSize).Select(PublicReportResponse.From)], paging.Page, paging.PageSize, rows.Count));
+            })
+            .WithName("ListAnsweredFieldReports")
+            .WithSummary("Phản ánh đã được trả lời, mới nhất trước; lọc theo lĩnh vực, xã/phường, khung bản đồ. Không bao giờ có thông tin người phản ánh.")
+            .AllowAnonymous()
+            .RequireRateLimiting("anonymous");
+
+        publicApi.MapGet("/{code}", async Task<Results<Ok<PublicReportResponse>, ProblemHttpResult>> (string code, FieldReportsDbContext db, CancellationToken cancellationToken) =>
+            {
+                var report = await db.Reports.AsNoTracking().Include(r => r.Photos).SingleOrDefaultAsync(r => r.Code == code, cancellationToken);
+                return report is null ? ReportingEndpoints.NotFound() : TypedResults.Ok(PublicReportResponse.From(report));
+            })
+            .WithName("GetPublicFieldReport")
+            .WithSummary("Trang công khai của một phản ánh theo mã (PA-...).")
+            .AllowAnonymous()
+            .RequireRateLimiting("anonymous");
+
+        publicApi.MapGet("/nearby", async Task<Ok<List<NearbyReport>>> (
+                Guid categoryId, double latitude, double longitude, int? radiusMeters, FieldReportsDbContext db, CancellationToken cancellationToken) =>
+            {
+                var radius = Math.Clamp(radiusMeters ?? 300, 50, 2000);
+                // A bounding box in degrees first (uses no index magic, cheap), exact distance after.
+                var latitudeSpan = radius / 111_320.0;
+                var longitudeSpan = radius / (111_320.0 * Math.Max(0.1, Math.Cos(latitude * Math.PI / 180)));
+                var open = await db.Reports.AsNoTracking()
+                    .Where(r => r.CategoryId == categoryId && r.Latitude != null && r.Longitude != null
+                        && r.Status != ReportStatus.Resolved && r.Status != ReportStatus.Rejected && r.Status != ReportStatus.Closed
+                        && r.Latitude >= latitude - latitudeSpan && r.Latitude <= latitude + latitudeSpan
+                        && r.Longitude >= longitude - longitudeSpan && r.Longitude <= longitude + longitudeSpan)
+                    .ToListAsync(cancellationToken);
+                return TypedResults.Ok(open
+                    .Select(r => new NearbyReport(r.Code, r.Title, PublicReportResponse.Camel(r.Status), (int)Meters(latitude, longitude, r.Latitude!.Value, r.Longitude!.Value)))
+                    .Where(r => r.DistanceMeters <= radius)
+                    .OrderBy(r => r.DistanceMeters)
+                    .Take(20)
+                    .ToList());
+            })
+            .WithName("ListNearbyOpenFieldReports")
+            .WithSummary("Trước khi gửi: các phản ánh cùng lĩnh vực đang xử lý gần vị trí này (tránh gửi trùng).")
+            .AllowAnonymous()
+            .RequireRateLimiting("anonymous");
+
+        publicApi.MapGet("/photos/{id:guid}", async Task<Results<FileStreamHttpResult, ProblemHttpResult>> (
+                Guid id, FieldReportsDbContext db, IFileStore store, HttpContext context, CancellationToken cancellationToken) =>
+            {
+                // Only photos attached to a report are public; an upload not yet sent stays private.
+                var photo = await db.Photos.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id && p.ReportId != null, cancellationToken);
+                var stream = photo is null ? null : await store.OpenReadAsync(photo.StorageKey, cancellationToken);
+                if (photo is null || stream is null)
+                {
+                    return Province.BuildingBlocks.Errors.Problems.NotFound("field_report.photo_not_found", "Không tìm thấy ảnh.");
+                }
+
+                context.Response.Headers.XContentTypeOptions = "nosniff";
+                context.Response.Headers.CacheControl = "public, max-age=86400";
+                return TypedResults.File(stream, photo.ContentType);
+            })
+            .WithName("GetFieldReportPhoto")
+            .WithSummary("Ảnh của một phản ánh (đã xóa vị trí GPS và thông tin máy chụp).")
+            .AllowAnonymous()
+            .RequireRateLimiting("anonymous");
+    }
+
+    private static double Meters(double lat1, double lon1, double lat2, double lon2)
+    {
+        const double earth = 6_371_000;
+        var dLat = (lat2 - lat1) * Math.PI / 180;
+        var dLon = (lon2 - lon1) * Math.PI / 180;
+        var a = Math.Sin(dLat / 2) * Math.Sin(dLat / 2) + Math.Cos(lat1 * Math.PI / 180) * Math.Cos(lat2 * Math.PI / 180) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2);
+        return earth * 2 * Math.Atan2(Math.Sqrt(a), Math.Sqrt(1 - a));
+    }
+}

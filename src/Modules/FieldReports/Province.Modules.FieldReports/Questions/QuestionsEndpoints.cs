@@ -1,0 +1,148 @@
+using System.Security.Claims;
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Province.BuildingBlocks.Errors;
+using Province.BuildingBlocks.Idempotency;
+using Province.BuildingBlocks.Paging;
+using Province.BuildingBlocks.Security;
+using Province.BuildingBlocks.Time;
+using Province.BuildingBlocks.Validation;
+using Province.Modules.FieldReports.Data;
+using Province.Modules.FieldReports.Routing;
+using Province.Modules.Identity.Contracts;
+
+namespace Province.Modules.FieldReports.Questions;
+
+internal sealed record AskRequest(Guid AgencyId, string Title, string Text);
+
+internal sealed record AnswerRequest(string Answer, bool Public);
+
+internal sealed record QuestionResponse(Guid Id, Guid AgencyId, string Title, string Text, string? Answer, DateTimeOffset? AnsweredAt, bool Public, DateTimeOffset CreatedAt)
+{
+    public static QuestionResponse From(Question q) => new(q.Id, q.AgencyId, q.Title, q.Text, q.Answer, q.AnsweredAt?.ToVietnamTime(), q.Public, q.CreatedAt.ToVietnamTime());
+}
+
+internal sealed class AskRequestValidator : AbstractValidator<AskRequest>
+{
+    public AskRequestValidator()
+    {
+        RuleFor(r => r.AgencyId).NotEmpty().WithMessage("Vui lòng chọn cơ quan được hỏi.");
+        RuleFor(r => r.Title).NotEmpty().MaximumLength(200).WithName("Tiêu đề");
+        RuleFor(r => r.Text).NotEmpty().MaximumLength(4000).WithName("Câu hỏi");
+    }
+}
+
+internal sealed class AnswerRequestValidator : AbstractValidator<AnswerRequest>
+{
+    public AnswerRequestValidator() => RuleFor(r => r.Answer).NotEmpty().MaximumLength(4000).WithName("Câu trả lời");
+}
+
+/// <summary>Hỏi đáp: a citizen asks an agency; its officers answer; answers marked public become a searchable guide.</summary>
+internal static class QuestionsEndpoints
+{
+    public static void MapPublicQuestions(this IEndpointRouteBuilder publicApi) =>
+        publicApi.MapGet("/questions", async Task<Ok<PagedResult<QuestionResponse>>> (string? q, Guid? agencyId, int? page, int? pageSize, FieldReportsDbContext db, CancellationToken cancellationToken) =>
+            {
+                var paging = PageRequest.From(page, pageSize);
+                var guide = db.Questions.AsNoTracking().Where(x => x.Public && x.Answer != null);
+                if (agencyId is not null)
+                {
+                    guide = guide.Where(x => x.AgencyId == agencyId);
+                }
+
+                // Every word typed (folded: "ho khau" finds "hộ khẩu") must appear.
+                foreach (var word in ReportRouter.Fold(q).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(10))
+                {
+                    guide = guide.Where(x => x.SearchText.Contains(word));
+                }
+
+                var total = await guide.CountAsync(cancellationToken);
+                var items = await guide.OrderByDescending(x => x.AnsweredAt).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+                return TypedResults.Ok(new PagedResult<QuestionResponse>([.. items.Select(QuestionResponse.From)], paging.Page, paging.PageSize, total));
+            })
+            .WithName("SearchPublicQuestions")
+            .WithSummary("Tra cứu hỏi đáp công khai; gõ không dấu cũng tìm được.")
+            .AllowAnonymous()
+            .RequireRateLimiting("anonymous");
+
+    public static void MapCitizenQuestions(this IEndpointRouteBuilder citizens)
+    {
+        citizens.MapPost("/questions", async (AskRequest request, ClaimsPrincipal user, HttpContext context, FieldReportsDbContext db, IMediator mediator, TimeProvider clock, CancellationToken cancellationToken) =>
+            {
+                var citizenId = user.GetCitizenId();
+                var idempotency = IdempotentRequest.For(context, citizenId.ToString(), request);
+                if (await idempotency.FindEarlierAnswerAsync(db, cancellationToken) is { } earlier)
+                {
+                    return earlier;
+                }
+
+                if (await mediator.Send(new GetAgency(request.AgencyId), cancellationToken) is null)
+                {
+                    return Problems.BusinessRule("question.agency_unknown", "Cơ quan không có trong danh bạ.");
+                }
+
+                return await idempotency.CreateOnceAsync(db, async () =>
+                {
+                    var question = new Question
+                    {
+                        CitizenId = citizenId, AgencyId = request.AgencyId, Title = request.Title.Trim(), Text = request.Text.Trim(), CreatedAt = clock.GetUtcNow(),
+                    };
+                    question.SearchText = ReportRouter.Fold($"{question.Title} {question.Text}");
+                    db.Questions.Add(question);
+                    var response = QuestionResponse.From(question);
+                    idempotency.Remember(db, StatusCodes.Status201Created, $"/api/field-reports/questions/{question.Id}", response, question.CreatedAt);
+                    await db.SaveChangesAsync(cancellationToken);
+                    return TypedResults.Created($"/api/field-reports/questions/{question.Id}", response);
+                }, explainConflict: null, cancellationToken);
+            })
+            .WithName("AskQuestion")
+            .WithSummary("Gửi câu hỏi đến một cơ quan (cần Idempotency-Key).")
+            .Validate<AskRequest>()
+            .RequireIdempotencyKey()
+            .Produces<QuestionResponse>(StatusCodes.Status201Created)
+            .RequireAuthorization(ProvincePolicies.Citizen);
+
+        citizens.MapGet("/questions", async Task<Ok<List<QuestionResponse>>> (ClaimsPrincipal user, FieldReportsDbContext db, CancellationToken cancellationToken) =>
+                TypedResults.Ok((await db.Questions.AsNoTracking().Where(q => q.CitizenId == user.GetCitizenId()).OrderByDescending(q => q.CreatedAt).Take(100).ToListAsync(cancellationToken))
+                    .Select(QuestionResponse.From).ToList()))
+            .WithName("ListMyQuestions")
+            .WithSummary("Câu hỏi của tôi và câu trả lời.")
+            .RequireAuthorization(ProvincePolicies.Citizen);
+    }
+
+    public static void MapStaffQuestions(this IEndpointRouteBuilder staff)
+    {
+        staff.MapGet("/agencies/{agencyId:guid}/questions", async Task<Ok<List<QuestionResponse>>> (Guid agencyId, bool? unanswered, FieldReportsDbContext db, CancellationToken cancellationToken) =>
+                TypedResults.Ok((await db.Questions.AsNoTracking().Where(q => q.AgencyId == agencyId && (unanswered != true || q.Answer == null))
+                    .OrderBy(q => q.CreatedAt).Take(200).ToListAsync(cancellationToken)).Select(QuestionResponse.From).ToList()))
+            .WithName("ListAgencyQuestions")
+            .WithSummary("Câu hỏi gửi đến cơ quan (lọc chưa trả lời).")
+            .RequireAuthorization(ProvincePolicies.AgencyMember);
+
+        staff.MapPost("/questions/{id:guid}/answer", async Task<Results<Ok<QuestionResponse>, ProblemHttpResult>> (
+                Guid id, AnswerRequest request, ClaimsPrincipal user, FieldReportsDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+            {
+                var question = await db.Questions.SingleOrDefaultAsync(q => q.Id == id, cancellationToken);
+                if (question is null || !(user.IsAdministrator() || user.GetAgencyId() == question.AgencyId))
+                {
+                    return Problems.NotFound("question.not_found", "Không tìm thấy câu hỏi.");
+                }
+
+                question.Answer = request.Answer.Trim();
+                question.AnsweredBy = user.Identity?.Name;
+                question.AnsweredAt = clock.GetUtcNow();
+                question.Public = request.Public;
+                question.SearchText = ReportRouter.Fold($"{question.Title} {question.Text} {question.Answer}");
+                await db.SaveChangesAsync(cancellationToken);
+                return TypedResults.Ok(QuestionResponse.From(question));
+            })
+            .WithName("AnswerQuestion")
+            .WithSummary("Cán bộ trả lời câu hỏi; đánh dấu công khai để đưa vào mục hỏi đáp.")
+            .Validate<AnswerRequest>()
+            .RequireAuthorization(ProvincePolicies.Staff);
+    }
+}

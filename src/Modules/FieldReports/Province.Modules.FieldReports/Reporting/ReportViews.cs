@@ -1,0 +1,61 @@
+using Province.BuildingBlocks.Time;
+using Province.Modules.FieldReports.Data;
+using Province.Modules.FieldReports.Workflow;
+
+namespace Province.Modules.FieldReports.Reporting;
+
+/// <summary>What anyone may see of a report: never the reporter's identity or contact.</summary>
+internal sealed record PublicReportResponse(
+    Guid Id,
+    string Code,
+    Guid CategoryId,
+    string Title,
+    string Description,
+    double? Latitude,
+    double? Longitude,
+    string? Address,
+    string? Area,
+    string Status,
+    string StatusText,
+    Guid AgencyId,
+    string? Answer,
+    DateTimeOffset? AnsweredAt,
+    DateTimeOffset CreatedAt,
+    IReadOnlyList<PhotoLink> Photos)
+{
+    public static PublicReportResponse From(Report r) => new(
+        r.Id, r.Code, r.CategoryId, r.Title, r.Description, r.Latitude, r.Longitude, r.Address, r.Area,
+        Camel(r.Status), ReportWorkflow.Text(r.Status), r.AgencyId,
+        r.Status is ReportStatus.Resolved or ReportStatus.Rejected or ReportStatus.Closed ? r.Answer : null,
+        r.AnsweredAt?.ToVietnamTime(), r.CreatedAt.ToVietnamTime(),
+        [.. r.Photos.OrderBy(p => p.UploadedAt).Select(p => new PhotoLink(p.Id, p.Kind == PhotoKind.Fix ? "fix" : "report", $"/api/public/field-reports/photos/{p.Id}"))]);
+
+    public static string Camel(Enum value) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+}
+
+internal sealed record PhotoLink(Guid Id, string Kind, string Url);
+
+/// <summary>The reporter's and the officers' view: everything, with the history.</summary>
+internal sealed record ReportDetailResponse(
+    PublicReportResponse Report,
+    string? ReporterName,
+    string? ReporterPhone,
+    bool Anonymous,
+    string? OfficerName,
+    DateTimeOffset DueAt,
+    string? InformationRequest,
+    int? Rating,
+    int Reopens,
+    IReadOnlyList<HistoryStep> History,
+    int Version)
+{
+    public static ReportDetailResponse From(Report r, bool showReporter) => new(
+        PublicReportResponse.From(r),
+        showReporter && !r.Anonymous ? r.ReporterName : null,
+        showReporter ? r.ReporterPhone : null,
+        r.Anonymous, r.OfficerName, r.DueAt.ToVietnamTime(), r.InformationRequest, r.Rating, r.Reopens,
+        [.. r.History.OrderBy(h => h.Id).Select(h => new HistoryStep(h.At.ToVietnamTime(), h.Actor, PublicReportResponse.Camel(h.ToStatus), ReportWorkflow.Text(h.ToStatus), h.Description, h.Note))],
+        r.Version);
+}
+
+internal sealed record HistoryStep(DateTimeOffset At, string Actor, string Status, string StatusText, string Description, string? Note);

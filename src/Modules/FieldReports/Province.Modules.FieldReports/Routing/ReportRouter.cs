@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Province.Modules.FieldReports.Data;
+
+namespace Province.Modules.FieldReports.Routing;
+
+/// <summary>
+/// Sends a report to the competent agency: routing rules in order, first match wins (an empty
+/// category or area matches anything), then the configured fallback agency. Areas are compared
+/// folded (no diacritics, lower case), so "Phuong 1" matches "Phường 1".
+/// </summary>
+internal sealed class ReportRouter(FieldReportsDbContext db, IOptions<FieldReportsSettings> settings)
+{
+    public async Task<Guid?> RouteAsync(Guid categoryId, string? area, CancellationToken cancellationToken)
+    {
+        var folded = Fold(area);
+        var rules = await db.RoutingRules.AsNoTracking().OrderBy(r => r.Order).ToListAsync(cancellationToken);
+        var match = rules.FirstOrDefault(r => (r.CategoryId == null || r.CategoryId == categoryId) && (r.Area == null || Fold(r.Area) == folded));
+        return match?.AgencyId ?? settings.Value.FallbackAgencyId;
+    }
+
+    public static string Fold(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return "";
+        }
+
+        var decomposed = text.Trim().Normalize(System.Text.NormalizationForm.FormD);
+        var kept = decomposed.Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)
+            .Select(c => c is 'đ' or 'Đ' ? 'd' : char.ToLowerInvariant(c));
+        return string.Join(' ', new string([.. kept]).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+}

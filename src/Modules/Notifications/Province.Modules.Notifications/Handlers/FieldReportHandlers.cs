@@ -1,0 +1,15 @@
+using Province.Modules.FieldReports.Contracts;
+using Province.Modules.Notifications.Data;
+
+namespace Province.Modules.Notifications.Handlers;
+
+/// <summary>The agency answered the citizen's report (or said why it will not act).</summary>
+internal sealed class FieldReportAnsweredHandler(NotificationsDbContext db, TimeProvider clock)
+    : CitizenMessageHandler<FieldReportAnswered>(db, clock)
+{
+    protected override bool ConcernsACitizen(FieldReportAnswered integrationEvent) => integrationEvent.CitizenId is not null;
+
+    protected override (Guid CitizenId, string Title, string Body) Compose(FieldReportAnswered e) =>
+        (e.CitizenId!.Value, e.Resolved ? $"Phản ánh {e.Code} đã được trả lời" : $"Phản ánh {e.Code} không được xử lý",
+            e.Resolved ? $"{e.Answer} Hãy đánh giá câu trả lời để cơ quan làm tốt hơn." : $"Lý do: {e.Answer}");
+}

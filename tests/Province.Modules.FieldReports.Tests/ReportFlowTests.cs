@@ -1,0 +1,168 @@
+using Province.BuildingBlocks.Files;
+
+namespace Province.Modules.FieldReports.Tests;
+
+/// <summary>From the street to the public answer: photos, routing, the agency's workflow, the public feed.</summary>
+public sealed class ReportFlowTests(FieldReportsApp app) : IClassFixture<FieldReportsApp>
+{
+    [Fact]
+    public async Task A_report_with_photos_is_routed_handled_and_answered_publicly_without_the_reporter_or_the_photo_gps()
+    {
+        var citizen = await app.CitizenAsync("zalo-report-1");
+        await citizen.PutAsJsonAsync("/api/identity/me", new { fullName = "Phạm Thị Hoa", phoneNumber = "0934567890", version = 0 });
+        var photo = await UploadPhotoAsync(citizen, TestJpeg.WithGpsExif());
+
+        // The stored bytes (what anyone can download) carry no EXIF, GPS or phone model.
+        var key = await app.Database.ScalarAsync<string>("""SELECT "StorageKey" FROM field_reports.report_photos WHERE "Id" = @id""", ("id", photo));
+        var stored = await File.ReadAllBytesAsync(Path.Combine(app.FilesDirectory, key));
+        Assert.False(JpegMetadata.HasExif(stored));
+        Assert.Equal(-1, stored.AsSpan().IndexOf(TestJpeg.CameraBytes("Samsung SM-A546E")));
+        Assert.Equal(-1, stored.AsSpan().IndexOf("Exif"u8));
+
+        // Lighting in Phường 1 (typed without diacritics) goes to the ward, at once.
+        var lighting = await CategoryAsync(citizen, "dien-nuoc-chieu-sang");
+        var nearbyBefore = await citizen.GetFromJsonAsync<JsonElement>($"/api/public/field-reports/nearby?categoryId={lighting}&latitude=11.3101&longitude=106.0983");
+        var report = await SubmitAsync(citizen, lighting, "Phuong 1", [photo]);
+        Assert.Equal(Ward1, report.GetProperty("report").GetProperty("agencyId").GetGuid());
+        Assert.Equal("received", report.GetProperty("report").GetProperty("status").GetString());
+        var nearby = await citizen.GetFromJsonAsync<JsonElement>($"/api/public/field-reports/nearby?categoryId={lighting}&latitude=11.3102&longitude=106.0984");
+        Assert.Equal(nearbyBefore.GetArrayLength() + 1, nearby.GetArrayLength());
+        Assert.Contains(nearby.EnumerateArray(), n => n.GetProperty("code").GetString() == Code(report) && n.GetProperty("distanceMeters").GetInt32() < 50);
+
+        // Environment goes to Sở TN&MT; anything unmatched to the city.
+        Assert.Equal(EnvironmentDepartment, (await SubmitAsync(citizen, await CategoryAsync(citizen, "moi-truong"))).GetProperty("report").GetProperty("agencyId").GetGuid());
+        Assert.Equal(City, (await SubmitAsync(citizen, await CategoryAsync(citizen, "an-toan-thuc-pham"))).GetProperty("report").GetProperty("agencyId").GetGuid());
+
+        // The ward handles it: assign, start, ask for more, get it, answer with a photo of the fix.
+        var ward = await app.StaffAsync("phuong1.mai");
+        var id = Id(report);
+        var queue = await ward.GetFromJsonAsync<JsonElement>($"/api/staff/field-reports/agencies/{Ward1}/queue");
+        Assert.Contains(queue.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetGuid() == id);
+        await OkAsync(await ActAsync(ward, id, "assignment", new { officerId = await OfficerIdAsync(ward, Ward1) }));
+        await OkAsync(await ActAsync(ward, id, "start"));
+        await OkAsync(await ActAsync(ward, id, "information-request", new { text = "Xin cho biết số hiệu cột đèn." }));
+        var mine = await citizen.GetFromJsonAsync<JsonElement>($"/api/field-reports/{id}");
+        Assert.Equal("waitingForInformation", mine.GetProperty("report").GetProperty("status").GetString());
+        await OkAsync(await citizen.PostAsJsonAsync($"/api/field-reports/{id}/information", new { information = "Cột số 12, 13 và 14.", version = mine.GetProperty("version").GetInt32() }));
+        var fix = await UploadPhotoAsync(ward, TestJpeg.WithGpsExif(camera: "iPhone 15"), "/api/staff/field-reports/photos");
+        var resolved = await OkAsync(await ActAsync(ward, id, "resolution", new { text = "Đã thay bóng đèn ba cột 12-14 lúc 16 giờ.", photoIds = new[] { fix } }));
+        Assert.Equal("resolved", resolved.GetProperty("report").GetProperty("status").GetString());
+
+        // The public sees the answer and both photos, never who reported it.
+        using var anonymous = app.CreateClient();
+        var feed = await anonymous.GetStringAsync($"/api/public/field-reports?categoryId={lighting}");
+        Assert.Contains("Đã thay bóng đèn", feed, StringComparison.Ordinal);
+        Assert.DoesNotContain("Phạm Thị Hoa", feed, StringComparison.Ordinal);
+        Assert.DoesNotContain("0934567890", feed, StringComparison.Ordinal);
+        var page = await anonymous.GetFromJsonAsync<JsonElement>($"/api/public/field-reports/{Code(report)}");
+        Assert.Equal(2, page.GetProperty("photos").GetArrayLength());
+        foreach (var link in page.GetProperty("photos").EnumerateArray())
+        {
+            var bytes = await anonymous.GetByteArrayAsync(link.GetProperty("url").GetString());
+            Assert.False(JpegMetadata.HasExif(bytes));
+        }
+
+        await Eventually.GetAsync(
+            () => citizen.GetFromJsonAsync<JsonElement>("/api/notifications"),
+            inbox => inbox.GetProperty("items").EnumerateArray().Any(n => n.GetProperty("title").GetString() == $"Phản ánh {Code(report)} đã được trả lời"));
+        var history = (await citizen.GetFromJsonAsync<JsonElement>($"/api/field-reports/{id}")).GetProperty("history").EnumerateArray().Select(h => h.GetProperty("status").GetString()).ToList();
+        Assert.Equal(["received", "assigned", "inProgress", "waitingForInformation", "inProgress", "resolved"], history);
+    }
+
+    [Fact]
+    public async Task Illegal_transitions_are_refused_with_409_and_the_report_is_unchanged()
+    {
+        var citizen = await app.CitizenAsync("zalo-report-2");
+        var report = await SubmitAsync(citizen, await CategoryAsync(citizen, "dien-nuoc-chieu-sang"));
+        var ward = await app.StaffAsync("phuong1.mai");
+        var id = Id(report);
+
+        foreach (var action in new[] { "start", "resolution", "closure", "information-request" })
+        {
+            await ProblemAsync(await ActAsync(ward, id, action, new { text = "x" }), HttpStatusCode.Conflict, "field_report.illegal_transition");
+        }
+
+        await OkAsync(await ActAsync(ward, id, "rejection", new { text = "Đèn thuộc khu dân cư tự quản, không thuộc phạm vi." }));
+        foreach (var action in new[] { "start", "resolution", "rejection", "assignment", "forwarding", "information-request" })
+        {
+            await ProblemAsync(await ActAsync(ward, id, action, new { text = "x", officerId = Guid.NewGuid(), agencyId = City }), HttpStatusCode.Conflict, "field_report.illegal_transition");
+        }
+
+        await OkAsync(await ActAsync(ward, id, "closure"));
+        var detail = await ward.GetFromJsonAsync<JsonElement>($"/api/staff/field-reports/{id}");
+        Assert.Equal("closed", detail.GetProperty("report").GetProperty("status").GetString());
+        await ProblemAsync(await citizen.PostAsJsonAsync($"/api/field-reports/{id}/information", new { information = "x", version = detail.GetProperty("version").GetInt32() }),
+            HttpStatusCode.Conflict, "field_report.illegal_transition");
+    }
+
+    [Fact]
+    public async Task A_report_is_forwarded_to_another_agency_and_an_officer_of_another_agency_is_refused()
+    {
+        var citizen = await app.CitizenAsync("zalo-report-3");
+        var report = await SubmitAsync(citizen, await CategoryAsync(citizen, "dien-nuoc-chieu-sang"));
+        var id = Id(report);
+        var justice = await app.StaffAsync("tuphap.lan");
+        Assert.Equal(HttpStatusCode.Forbidden, (await justice.GetAsync($"/api/staff/field-reports/agencies/{Ward1}/queue")).StatusCode);
+        await ProblemAsync(await justice.GetAsync($"/api/staff/field-reports/{id}"), HttpStatusCode.NotFound, "field_report.not_found");
+        await ProblemAsync(await justice.PostAsJsonAsync($"/api/staff/field-reports/{id}/start", new { version = 0 }), HttpStatusCode.NotFound, "field_report.not_found");
+
+        var ward = await app.StaffAsync("phuong1.mai");
+        await OkAsync(await ActAsync(ward, id, "forwarding", new { agencyId = City, text = "Tuyến đường do thành phố quản lý." }));
+
+        await ProblemAsync(await ward.GetAsync($"/api/staff/field-reports/{id}"), HttpStatusCode.NotFound, "field_report.not_found");
+        var city = await app.StaffAsync("thanhpho.khoa");
+        var detail = await city.GetFromJsonAsync<JsonElement>($"/api/staff/field-reports/{id}");
+        Assert.Equal(City, detail.GetProperty("report").GetProperty("agencyId").GetGuid());
+        Assert.Equal("received", detail.GetProperty("report").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_low_rating_reopens_the_report_and_a_good_one_does_not()
+    {
+        var ward = await app.StaffAsync("phuong1.mai");
+        async Task<(HttpClient Citizen, Guid Id)> AnsweredAsync(string user)
+        {
+            var citizen = await app.CitizenAsync(user);
+            var id = Id(await SubmitAsync(citizen, await CategoryAsync(citizen, "dien-nuoc-chieu-sang")));
+            await OkAsync(await ActAsync(ward, id, "assignment", new { officerId = await OfficerIdAsync(ward, Ward1) }));
+            await OkAsync(await ActAsync(ward, id, "resolution", new { text = "Đã sửa." }));
+            return (citizen, id);
+        }
+
+        var (unhappy, first) = await AnsweredAsync("zalo-rate-1");
+        var version = (await unhappy.GetFromJsonAsync<JsonElement>($"/api/field-reports/{first}")).GetProperty("version").GetInt32();
+        var reopened = await OkAsync(await unhappy.PostAsJsonAsync($"/api/field-reports/{first}/rating", new { stars = 2, comment = "Đèn vẫn chưa sáng.", version }));
+        Assert.Equal("inProgress", reopened.GetProperty("report").GetProperty("status").GetString());
+        Assert.Equal(1, reopened.GetProperty("reopens").GetInt32());
+        Assert.Equal(1, await app.Database.ScalarAsync<int>(
+            """SELECT count(*) FROM field_reports.outbox_messages WHERE "Type" LIKE '%FieldReportReopened%' AND "Payload"::jsonb ->> 'reportId' = @id""", ("id", first.ToString())));
+
+        var (happy, second) = await AnsweredAsync("zalo-rate-2");
+        version = (await happy.GetFromJsonAsync<JsonElement>($"/api/field-reports/{second}")).GetProperty("version").GetInt32();
+        var kept = await OkAsync(await happy.PostAsJsonAsync($"/api/field-reports/{second}/rating", new { stars = 5, version }));
+        Assert.Equal("resolved", kept.GetProperty("report").GetProperty("status").GetString());
+        await ProblemAsync(await happy.PostAsJsonAsync($"/api/field-reports/{second}/rating", new { stars = 9, version = kept.GetProperty("version").GetInt32() }),
+            HttpStatusCode.UnprocessableEntity, "field_report.rating_invalid");
+    }
+
+    [Fact]
+    public async Task An_overdue_report_is_escalated_to_the_parent_agency_once()
+    {
+        app.Clock.Set(new DateTime(2026, 12, 2, 9, 0, 0));
+        var citizen = await app.CitizenAsync("zalo-overdue");
+        var report = await SubmitAsync(citizen, await CategoryAsync(citizen, "an-ninh-trat-tu"));  // 48 h, routed to the city
+        Assert.Equal(City, report.GetProperty("report").GetProperty("agencyId").GetGuid());
+
+        app.Clock.Set(new DateTime(2026, 12, 4, 10, 0, 0));
+        var id = Id(report);
+        await Eventually.GetAsync(
+            () => app.Database.ScalarAsync<string>("""SELECT "AgencyId"::text FROM field_reports.reports WHERE "Id" = @id""", ("id", id)),
+            agency => agency == ProvinceCommittee.ToString());
+        await Task.Delay(TimeSpan.FromMilliseconds(600));
+        Assert.Equal(1, await app.Database.ScalarAsync<int>(
+            """SELECT count(*) FROM field_reports.outbox_messages WHERE "Type" LIKE '%FieldReportOverdue%' AND "Payload"::jsonb ->> 'reportId' = @id""", ("id", id.ToString())));
+        var administrator = await app.StaffAsync("quantri");
+        var detail = await administrator.GetFromJsonAsync<JsonElement>($"/api/staff/field-reports/{id}");
+        Assert.Contains(detail.GetProperty("history").EnumerateArray(), h => h.GetProperty("description").GetString()!.Contains("cấp trên", StringComparison.Ordinal));
+    }
+}
