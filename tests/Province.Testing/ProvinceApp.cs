@@ -18,7 +18,19 @@ public class ProvinceApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string DemoPassword = "TayNinh@2026";
 
+    private readonly bool _ownsDatabase = true;
     private PostgresDatabase? _database;
+
+    public ProvinceApp()
+    {
+    }
+
+    /// <summary>An instance on a database another instance created (several hosts on one PostgreSQL).</summary>
+    protected ProvinceApp(PostgresDatabase sharedDatabase)
+    {
+        _database = sharedDatabase;
+        _ownsDatabase = false;
+    }
 
     public PostgresDatabase Database => _database ?? throw new InvalidOperationException("Not initialised yet.");
 
@@ -33,7 +45,7 @@ public class ProvinceApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await PostgresDatabase.CreateAsync();
+        _database ??= await PostgresDatabase.CreateAsync();
         UseKestrel(0);
         StartServer();
     }
@@ -46,7 +58,7 @@ public class ProvinceApp : WebApplicationFactory<Program>, IAsyncLifetime
             Directory.Delete(FilesDirectory, recursive: true);
         }
 
-        if (_database is not null)
+        if (_database is not null && _ownsDatabase)
         {
             await _database.DisposeAsync();
         }

@@ -36,6 +36,21 @@ internal sealed class CategoryRequestValidator : AbstractValidator<CategoryReque
     }
 }
 
+internal sealed class RoutingRuleRequestValidator : AbstractValidator<RoutingRuleRequest>
+{
+    public RoutingRuleRequestValidator()
+    {
+        RuleFor(r => r.Order).InclusiveBetween(0, 100_000).WithName("Thứ tự");
+        RuleFor(r => r.AgencyId).NotEmpty().WithMessage("Vui lòng chọn cơ quan tiếp nhận.");
+        RuleFor(r => r.Area).MaximumLength(200).WithName("Xã, phường");
+    }
+}
+
+internal sealed class Open311ClientRequestValidator : AbstractValidator<Open311ClientRequest>
+{
+    public Open311ClientRequestValidator() => RuleFor(r => r.Name).NotEmpty().MaximumLength(200).WithName("Tên ứng dụng");
+}
+
 /// <summary>What administrators configure: categories (with deadlines and answer templates), routing rules, Open311 keys.</summary>
 internal static class CategoriesEndpoints
 {
@@ -90,14 +105,26 @@ internal static class CategoriesEndpoints
             .WithSummary("Quy tắc chuyển phản ánh, theo thứ tự áp dụng.")
             .RequireAuthorization(ProvincePolicies.Administrator);
 
-        staff.MapPost("/routing-rules", async Task<Created<RoutingRule>> (RoutingRuleRequest request, FieldReportsDbContext db, CancellationToken cancellationToken) =>
+        staff.MapPost("/routing-rules", async Task<Results<Created<RoutingRule>, ProblemHttpResult>> (
+                RoutingRuleRequest request, FieldReportsDbContext db, MediatR.IMediator mediator, CancellationToken cancellationToken) =>
             {
+                if (await mediator.Send(new Province.Modules.Identity.Contracts.GetAgency(request.AgencyId), cancellationToken) is null)
+                {
+                    return Problems.BusinessRule("field_report.agency_unknown", "Cơ quan tiếp nhận không có trong danh bạ.");
+                }
+
+                if (request.CategoryId is { } categoryId && !await db.Categories.AnyAsync(c => c.Id == categoryId, cancellationToken))
+                {
+                    return Problems.BusinessRule("field_report.category_unknown", "Lĩnh vực này không có.");
+                }
+
                 var rule = new RoutingRule { Order = request.Order, CategoryId = request.CategoryId, Area = string.IsNullOrWhiteSpace(request.Area) ? null : request.Area.Trim(), AgencyId = request.AgencyId };
                 db.RoutingRules.Add(rule);
                 await db.SaveChangesAsync(cancellationToken);
                 return TypedResults.Created($"/api/staff/field-reports/routing-rules/{rule.Id}", rule);
             })
             .WithName("CreateFieldReportRoutingRule")
+            .Validate<RoutingRuleRequest>()
             .WithSummary("Quản trị thêm quy tắc: lĩnh vực và xã/phường (để trống = mọi) → cơ quan; thứ tự nhỏ áp dụng trước.")
             .RequireAuthorization(ProvincePolicies.Administrator);
 
@@ -120,6 +147,7 @@ internal static class CategoriesEndpoints
                 return TypedResults.Created($"/api/staff/field-reports/open311-clients/{client.Id}", new Open311ClientCreated(client.Id, client.Name, key));
             })
             .WithName("IssueOpen311ApiKey")
+            .Validate<Open311ClientRequest>()
             .WithSummary("Quản trị cấp api_key cho một ứng dụng Open311 (khóa chỉ hiện một lần).")
             .RequireAuthorization(ProvincePolicies.Administrator);
     }

@@ -1,0 +1,169 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Province.Testing;
+
+namespace Province.Host.Tests;
+
+/// <summary>
+/// Two Province hosts on one PostgreSQL, each running its own outbox dispatchers, portal sender and
+/// watchers, as a province scales out: numbers and codes stay unique and gap-free, and every
+/// integration event takes effect once per consumer.
+/// </summary>
+public sealed class TwoInstancesTests : IAsyncLifetime
+{
+    private static readonly Guid Ward1Office = Guid.Parse("0195a1f0-0000-7000-8000-0000000000a1");
+    private readonly string _keys = Path.Combine(Path.GetTempPath(), "province-keys-" + Guid.NewGuid().ToString("N"));
+    private PostgresDatabase? _database;
+    private Instance? _first;
+    private Instance? _second;
+
+    private Instance First => _first!;
+
+    private Instance Second => _second!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await PostgresDatabase.CreateAsync();
+        _first = new Instance(_database, _keys);
+        await _first.InitializeAsync();
+        // The second starts on the migrated, seeded database (its own migration and seeding find nothing to do).
+        _second = new Instance(_database, _keys);
+        await _second.InitializeAsync();
+        foreach (var instance in new[] { _first, _second })
+        {
+            instance.Clock.Set(new DateTime(2026, 12, 2, 9, 0, 0));
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (IAsyncLifetime instance in new ProvinceApp?[] { _first, _second }.OfType<ProvinceApp>())
+        {
+            await instance.DisposeAsync();
+        }
+
+        await _database!.DisposeAsync();
+        if (Directory.Exists(_keys))
+        {
+            Directory.Delete(_keys, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Three_hundred_tickets_through_two_hosts_get_three_hundred_consecutive_numbers()
+    {
+        using var anonymous = First.CreateClient();
+        var office = (await anonymous.GetFromJsonAsync<JsonElement>("/api/public/appointments/offices")).EnumerateArray().Single(o => o.GetProperty("id").GetGuid() == Ward1Office);
+        var group = office.GetProperty("serviceGroups").EnumerateArray().Single(g => g.GetProperty("code").GetString() == "CT").GetProperty("id").GetGuid();
+        var citizens = new HttpClient[300];
+        await Parallel.ForEachAsync(Enumerable.Range(0, 300), new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            async (i, _) => citizens[i] = await (i % 2 == 0 ? First : Second).CitizenAsync($"zalo-two-ticket-{i}"));
+
+        var answers = await Task.WhenAll(citizens.Select(async citizen =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/appointments/tickets") { Content = JsonContent.Create(new { officeId = Ward1Office, serviceGroupId = group }) };
+            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+            return await citizen.SendAsync(request);
+        }));
+
+        var numbers = new List<int>();
+        foreach (var answer in answers)
+        {
+            var ticket = await ApiAssert.OkAsync(answer);
+            numbers.Add(int.Parse(ticket.GetProperty("number").GetString()!["CT-".Length..], CultureInfo.InvariantCulture));
+        }
+
+        Assert.Equal(Enumerable.Range(1, 300), numbers.Order());
+    }
+
+    [Fact]
+    public async Task Two_hundred_dossiers_through_two_hosts_get_distinct_codes_and_each_event_takes_effect_once()
+    {
+        var submissions = new ConcurrentBag<(Instance Host, HttpClient Citizen, object Body)>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, 200), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
+        {
+            var host = i % 2 == 0 ? First : Second;
+            var citizen = await host.CitizenAsync($"zalo-two-dossier-{i}");
+            submissions.Add((host, citizen, await BirthRegistrationAsync(citizen, i)));
+        });
+
+        var answers = await Task.WhenAll(submissions.Select(async s =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/dossiers") { Content = JsonContent.Create(s.Body) };
+            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+            return await s.Citizen.SendAsync(request);
+        }));
+        var receipts = new List<JsonElement>();
+        foreach (var answer in answers)
+        {
+            receipts.Add(await ApiAssert.OkAsync(answer));
+        }
+
+        var codes = receipts.Select(r => r.GetProperty("dossierCode").GetString()!).ToList();
+        Assert.Equal(200, codes.Distinct().Count());
+        var numbers = codes.Select(c => int.Parse(c[^4..], CultureInfo.InvariantCulture)).Order().ToList();
+        Assert.Equal(Enumerable.Range(numbers[0], 200), numbers);
+
+        // Officers on both hosts accept them: 200 DossierStatusChanged events, dispatched by both hosts' outboxes.
+        var officers = new[] { await First.StaffAsync("phuong1.mai"), await Second.StaffAsync("phuong1.tuan") };
+        await Parallel.ForEachAsync(receipts.Select((r, i) => (Id: r.GetProperty("dossierId").GetGuid(), Officer: officers[i % 2])),
+            new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            async (work, _) => await ApiAssert.OkAsync(await work.Officer.PostAsJsonAsync($"/api/staff/dossiers/{work.Id}/acceptance", new { version = 0 })));
+
+        var database = First.Database;
+        await Eventually.GetAsync(
+            () => database.ScalarAsync<long>("""SELECT count(*) FROM dossiers.outbox_messages WHERE "ProcessedAt" IS NULL"""),
+            pending => pending == 0, TimeSpan.FromSeconds(60));
+        Assert.Equal(200, await database.ScalarAsync<long>("""SELECT count(*) FROM notifications.citizen_notifications WHERE "Title" LIKE 'Hồ sơ %: Đã được tiếp nhận'"""));
+        Assert.Equal(200, await database.ScalarAsync<long>(
+            """SELECT count(DISTINCT "SourceEventId") FROM notifications.citizen_notifications WHERE "Title" LIKE 'Hồ sơ %: Đã được tiếp nhận'"""));
+
+        // The national portal got each new dossier once, whichever host sent it.
+        await Eventually.GetAsync(
+            () => database.ScalarAsync<long>("""SELECT count(*) FROM dossiers.portal_sync_messages WHERE "SentAt" IS NULL"""),
+            pending => pending == 0, TimeSpan.FromSeconds(60));
+        var created = new List<string>();
+        foreach (var host in new[] { First, Second })
+        {
+            using var client = host.CreateClient();
+            var received = await client.GetFromJsonAsync<JsonElement>("/national-portal-simulator/dev/received");
+            created.AddRange(received.EnumerateArray()
+                .Where(c => c.GetProperty("service").GetString() == "DongBoHoSoMC" && !c.GetProperty("body").GetProperty("isUpdating").GetBoolean())
+                .Select(c => c.GetProperty("body").GetProperty("data")[0].GetProperty("MaHoSo").GetString()!));
+        }
+
+        Assert.Equal(codes.Order(), created.Order());
+    }
+
+    private static async Task<object> BirthRegistrationAsync(HttpClient citizen, int salt)
+    {
+        var documents = new List<object>();
+        foreach (var key in new[] { "1", "2" })
+        {
+            using var form = new MultipartFormDataContent();
+            var file = new ByteArrayContent([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. BitConverter.GetBytes(salt), .. Guid.NewGuid().ToByteArray()]);
+            file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+            form.Add(file, "file", "giay-to.png");
+            var upload = await ApiAssert.OkAsync(await citizen.PostAsync("/api/dossiers/uploads", form));
+            documents.Add(new { documentKey = key, fileIds = new[] { upload.GetProperty("id").GetGuid() } });
+        }
+
+        return new
+        {
+            procedureCode = "1.001193",
+            applicant = new { fullName = "Nguyễn Văn An", phoneNumber = "0912345678" },
+            documents,
+            delivery = new { method = "atOffice" },
+        };
+    }
+
+    /// <summary>One host on the shared database, sharing data-protection keys so staff tokens work on both.</summary>
+    private sealed class Instance(PostgresDatabase database, string keys) : ProvinceApp(database)
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["DataProtection:KeysDirectory"] = keys };
+    }
+}
