@@ -54,6 +54,12 @@ public sealed class ReportFlowTests(FieldReportsApp app) : IClassFixture<FieldRe
         Assert.Contains("Đã thay bóng đèn", feed, StringComparison.Ordinal);
         Assert.DoesNotContain("Phạm Thị Hoa", feed, StringComparison.Ordinal);
         Assert.DoesNotContain("0934567890", feed, StringComparison.Ordinal);
+        var byArea = await anonymous.GetFromJsonAsync<JsonElement>("/api/public/field-reports?area=phuong%201");
+        Assert.Contains(byArea.GetProperty("items").EnumerateArray(), r => r.GetProperty("code").GetString() == Code(report));
+        var elsewhere = await anonymous.GetFromJsonAsync<JsonElement>("/api/public/field-reports?area=Phường%202");
+        Assert.DoesNotContain(elsewhere.GetProperty("items").EnumerateArray(), r => r.GetProperty("code").GetString() == Code(report));
+        var inBox = await anonymous.GetFromJsonAsync<JsonElement>("/api/public/field-reports?minLatitude=11.30&minLongitude=106.09&maxLatitude=11.32&maxLongitude=106.11");
+        Assert.Contains(inBox.GetProperty("items").EnumerateArray(), r => r.GetProperty("code").GetString() == Code(report));
         var page = await anonymous.GetFromJsonAsync<JsonElement>($"/api/public/field-reports/{Code(report)}");
         Assert.Equal(2, page.GetProperty("photos").GetArrayLength());
         foreach (var link in page.GetProperty("photos").EnumerateArray())

@@ -34,15 +34,20 @@ internal static class PublicFeedEndpoints
                     answered = answered.Where(r => r.Latitude >= minLatitude && r.Latitude <= maxLatitude && r.Longitude >= minLongitude && r.Longitude <= maxLongitude);
                 }
 
-                var rows = await answered.Include(r => r.Photos).OrderByDescending(r => r.AnsweredAt).ToListAsync(cancellationToken);
                 if (!string.IsNullOrWhiteSpace(area))
                 {
+                    // Areas are typed with or without diacritics: the stored value is matched folded, on
+                    // the (small) set of distinct areas, then the feed is filtered by the exact stored spellings.
                     var folded = ReportRouter.Fold(area);
-                    rows = [.. rows.Where(r => ReportRouter.Fold(r.Area) == folded)];
+                    var spellings = (await db.Reports.AsNoTracking().Where(r => r.Area != null).Select(r => r.Area!).Distinct().ToListAsync(cancellationToken))
+                        .Where(a => ReportRouter.Fold(a) == folded).ToList();
+                    answered = answered.Where(r => r.Area != null && spellings.Contains(r.Area));
                 }
 
-                return TypedResults.Ok(new PagedResult<PublicReportResponse>(
-                    [.. rows.Skip(paging.Skip).Take(paging.PageSize).Select(PublicReportResponse.From)], paging.Page, paging.PageSize, rows.Count));
+                var total = await answered.CountAsync(cancellationToken);
+                var rows = await answered.Include(r => r.Photos).OrderByDescending(r => r.AnsweredAt)
+                    .Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+                return TypedResults.Ok(new PagedResult<PublicReportResponse>([.. rows.Select(PublicReportResponse.From)], paging.Page, paging.PageSize, total));
             })
             .WithName("ListAnsweredFieldReports")
             .WithSummary("Phản ánh đã được trả lời, mới nhất trước; lọc theo lĩnh vực, xã/phường, khung bản đồ. Không bao giờ có thông tin người phản ánh.")
