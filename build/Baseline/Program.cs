@@ -1,0 +1,17 @@
+using Npgsql;
+
+// GET /row: one row of one table, no framework beyond minimal APIs and Npgsql's pool.
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.Logging.ClearProviders();
+var dataSource = NpgsqlDataSource.Create(builder.Configuration.GetConnectionString("Province")
+    ?? throw new InvalidOperationException("ConnectionStrings:Province is not set."));
+var app = builder.Build();
+
+app.MapGet("/row", async (CancellationToken cancellationToken) =>
+{
+    await using var command = dataSource.CreateCommand("SELECT \"Name\" FROM identity.agencies WHERE \"Code\" = $1");
+    command.Parameters.AddWithValue("000.30.01.H57");
+    return Results.Text((string?)await command.ExecuteScalarAsync(cancellationToken) ?? "");
+});
+
+await app.RunAsync();

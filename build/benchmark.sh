@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# Measures Province on this machine: starts a private PostgreSQL, publishes and starts Province in Release,
+# bulk-loads scale data (build/bulk-load.sql), then drives each scenario over loopback with wrk for a
+# fixed time and connection count, beside a baseline (build/Baseline: one row with raw Npgsql).
+# Prints one line per scenario and writes build/benchmark-results.md.
+# Usage: bash build/benchmark.sh            (DURATION=15s CONNECTIONS=32 THREADS=2 to change the load)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+duration="${DURATION:-15s}"; connections="${CONNECTIONS:-32}"; threads="${THREADS:-2}"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+if ! command -v wrk >/dev/null; then
+  echo "wrk is missing: installing it (Debian package)."
+  if [ "$(id -u)" = 0 ]; then apt_get="apt-get"; else apt_get="sudo apt-get"; fi
+  $apt_get update -qq && DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq wrk >/dev/null
+fi
+
+source "$root/build/postgres.sh"
+start_private_postgres "-c shared_buffers=256MB -c synchronous_commit=off"
+psql=("$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -v ON_ERROR_STOP=1 -q)
+"${psql[@]}" -d postgres -c "CREATE DATABASE province"
+connection="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=province;Maximum Pool Size=100"
+
+echo "Publishing Province and the baseline in Release..."
+dotnet publish src/Host -c Release -o "$pg_work/host" --nologo -v q >/dev/null
+dotnet publish build/Baseline -c Release -o "$pg_work/baseline" --nologo -v q >/dev/null
+
+host=http://127.0.0.1:5100
+baseline=http://127.0.0.1:5101
+pids=()
+stop_all() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; stop_private_postgres; }
+trap stop_all EXIT
+
+(cd "$pg_work/host" && ASPNETCORE_ENVIRONMENT=Production Database__Provider=PostgreSql ConnectionStrings__Province="$connection" \
+  Database__MigrateOnStartup=true DemoData__Enabled=true Dossiers__GeneratedProcedures=2000 Files__Directory="$pg_work/files" \
+  Zalo__Simulator__Enabled=true Zalo__GraphBaseUrl=/zalo-simulator/graph Zalo__AppSecret=benchmark Zalo__AppId=benchmark \
+  RateLimiting__AnonymousPermitsPerMinute=1000000000 Logging__LogLevel__Default=Warning \
+  exec dotnet Province.Host.dll --urls "$host" >"$pg_work/host.log" 2>&1) &
+pids+=($!)
+for _ in $(seq 1 120); do curl -sf "$host/health/ready" >/dev/null && break; sleep 1; done
+curl -sf "$host/health/ready" >/dev/null || { cat "$pg_work/host.log"; exit 1; }
+host_pid=$(pgrep -f "Province.Host.dll --urls $host" | head -1)
+
+echo "Loading scale data..."
+start=$(date +%s)
+"${psql[@]}" -d province -f build/bulk-load.sql
+echo "Loaded in $(( $(date +%s) - start )) s: $("${psql[@]}" -d province -tAc "SELECT (SELECT count(*) FROM dossiers.dossiers) || ' dossiers, ' || (SELECT count(*) FROM field_reports.reports) || ' field reports, ' || (SELECT count(*) FROM dossiers.procedures) || ' procedures, ' || (SELECT count(*) FROM identity.agencies) || ' agencies, ' || (SELECT count(*) FROM identity.citizens) || ' citizens'")"
+
+(cd "$pg_work/baseline" && ConnectionStrings__Province="$connection" exec dotnet Baseline.dll --urls "$baseline" >"$pg_work/baseline.log" 2>&1) &
+pids+=($!)
+for _ in $(seq 1 30); do curl -sf "$baseline/row" >/dev/null && break; sleep 1; done
+
+staff=$(curl -sf -X POST "$host/api/staff/identity/sign-in" -H 'content-type: application/json' -d '{"userName":"phuong1.mai","password":"TayNinh@2026"}' \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
+citizen=$(curl -sf -X POST "$host/zalo-simulator/dev/access-tokens" -H 'content-type: application/json' -d '{"name":"Người đo"}' \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
+category=$(curl -sf "$host/api/public/field-reports/categories" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
+ward_office=0195a1f0-0000-7000-8000-0000000000a1
+ward=0195a1f0-0000-7000-8000-000000000007
+
+cat >"$pg_work/report.lua" <<LUA
+counter = 0
+request = function()
+  counter = counter + 1
+  local key = string.format("bench-%d-%d-%d", os.time(), math.random(1, 1000000000), counter)
+  local body = '{"categoryId":"$category","title":"Đèn đường không sáng","description":"Đo tải","latitude":11.31,"longitude":106.1,"area":"Phường 1","anonymous":false}'
+  return wrk.format("POST", "/api/field-reports", {["Content-Type"] = "application/json", ["Authorization"] = "Bearer $citizen", ["Idempotency-Key"] = key}, body)
+end
+LUA
+
+results="$pg_work/results.tsv"
+: >"$results"
+# run NAME KIND URL [wrk args...]: one scenario; appends "name kind rps p50 p99 errors".
+run() {
+  local name=$1 kind=$2 url=$3; shift 3
+  local out; out=$(wrk -t"$threads" -c"$connections" -d"$duration" --latency "$@" "$url")
+  python3 - "$name" "$kind" "$out" >>"$results" <<'PY'
+import re, sys
+name, kind, out = sys.argv[1], sys.argv[2], sys.argv[3]
+def ms(v):
+    m = re.match(r"([\d.]+)(us|ms|s)", v); n = float(m.group(1))
+    return n / 1000 if m.group(2) == "us" else n * 1000 if m.group(2) == "s" else n
+rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+p50 = ms(re.search(r"\s50%\s+(\S+)", out).group(1)); p99 = ms(re.search(r"\s99%\s+(\S+)", out).group(1))
+errors = sum(int(x) for x in re.findall(r"Non-2xx or 3xx responses: (\d+)", out))
+errors += sum(int(x) for x in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
+print(f"{name}\t{kind}\t{rps:.0f}\t{p50:.2f}\t{p99:.2f}\t{errors}")
+PY
+  tail -1 "$results" | awk -F'\t' '{printf "%-34s %8s req/s  p50 %7s ms  p99 %7s ms  errors %s\n", $1, $3, $4, $5, $6}'
+}
+
+echo "Scenarios ($duration, $connections connections, $threads threads):"
+run "baseline: one row, raw Npgsql" baseline "$baseline/row"
+run "procedure search" read "$host/api/public/dossiers/procedures?q=dang%20ky%20khai%20sinh"
+run "public dossier lookup by code" read "$host/api/public/dossiers/lookup/BENCH-0500000"
+run "public field report feed" read "$host/api/public/field-reports"
+run "queue: number now served" read "$host/api/public/appointments/offices/$ward_office/now-serving"
+run "officer queue, overdue first (1M)" read "$host/api/staff/dossiers/agencies/$ward/queue?timeliness=overdue" -H "Authorization: Bearer $staff"
+run "submit a field report" write "$host" -s "$pg_work/report.lua"
+
+peak=$(awk '/VmHWM/ {print int($2/1024)}' "/proc/$host_pid/status")
+echo "Host peak memory (VmHWM): ${peak} MB"
+echo "Query plan of the officer queue at 1,000,000 dossiers:"
+"${psql[@]}" -d province -c "EXPLAIN (ANALYZE, BUFFERS OFF, COSTS OFF) SELECT * FROM dossiers.dossiers WHERE \"AgencyId\" = '$ward' AND \"Status\" IN (1, 2, 4) AND \"DueDate\" < current_date ORDER BY \"DueDate\", \"SubmittedAt\" LIMIT 20" | tee "$pg_work/plan.txt"
+
+python3 - "$results" "$peak" "$pg_work/plan.txt" "$duration" "$connections" "$threads" <<'PY' >"$root/build/benchmark-results.md"
+import datetime, platform, sys, os
+rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
+baseline = float(next(r for r in rows if r[1] == "baseline")[2])
+cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
+print(f"# Benchmark results\n\n{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores ({cpu}), "
+      f"host, PostgreSQL and wrk on the same machine; wrk {sys.argv[4]}, {sys.argv[5]} connections, {sys.argv[6]} threads. "
+      "Produced by `bash build/benchmark.sh`.\n")
+print("| scenario | requests/s | vs baseline | p50 ms | p99 ms | errors |\n|---|---|---|---|---|---|")
+for name, kind, rps, p50, p99, errors in rows:
+    ratio = "" if kind != "read" else f"{float(rps) / baseline:.2f}"
+    print(f"| {name} | {rps} | {ratio} | {p50} | {p99} | {errors} |")
+print(f"\nHost peak memory (VmHWM): {sys.argv[2]} MB\n\nOfficer queue plan at 1,000,000 dossiers:\n\n```\n{open(sys.argv[3]).read().strip()}\n```")
+PY
+echo "Written build/benchmark-results.md"

@@ -1,0 +1,43 @@
+-- Scale data for build/benchmark.sh, loaded with set-based INSERT ... SELECT (seconds, not hours):
+-- 50 agencies, 200,000 citizens, 1,000,000 dossiers (ten years, mostly closed, the rest open across
+-- the demo agencies), 300,000 field reports (most answered). Procedures (2,000+) come from the demo
+-- data generator (Dossiers:GeneratedProcedures). Codes are deterministic so scenarios can use them.
+\set ON_ERROR_STOP on
+
+INSERT INTO identity.agencies ("Id", "Code", "Name", "Level", "ParentId")
+SELECT gen_random_uuid(), format('000.%s.%s.H57', lpad((40 + g / 10)::text, 2, '0'), lpad((g % 10)::text, 2, '0')),
+       format('Ủy ban nhân dân xã số %s', g), 'Commune', '0195a1f0-0000-7000-8000-000000000006'
+FROM generate_series(1, 42) g;
+
+INSERT INTO identity.citizens ("Id", "ZaloId", "FullName", "PhoneNumberVerified", "CreatedAt", "UpdatedAt", "Version")
+SELECT gen_random_uuid(), 'bench-' || g, 'Công dân ' || g, false, now(), now(), 0
+FROM generate_series(1, 200000) g;
+
+-- Dossiers: agency i of the 8 demo agencies (the ward is one in eight); one in ten still open.
+INSERT INTO dossiers.dossiers ("Id", "Code", "ProcedureId", "ProcedureCode", "ProcedureName", "Field", "AgencyId", "AgencyCode", "AgencyName",
+    "ProcessingWorkingDays", "CitizenId", "Delivery", "Status", "SubmittedAt", "DueDate", "UpdatedAt", "Version", "ApplicantFullName")
+SELECT gen_random_uuid(),
+       format('BENCH-%s', lpad(g::text, 7, '0')),
+       gen_random_uuid(), '1.001193', 'Đăng ký khai sinh', 'Hộ tịch',
+       ('0195a1f0-0000-7000-8000-00000000000' || (1 + g % 8))::uuid, '000.30.01.H57', 'Cơ quan',
+       1, gen_random_uuid(), 'AtOffice',
+       CASE WHEN g % 10 = 0 THEN 1 + (g / 10) % 3 ELSE 10 END,
+       now() - (g % 3650) * interval '1 day',
+       (current_date - (g % 3650) + 5),
+       now(), 0, 'Công dân ' || g
+FROM generate_series(1, 1000000) g;
+
+INSERT INTO field_reports.reports ("Id", "Code", "CategoryId", "Title", "Description", "Anonymous", "Status", "AgencyId", "DueAt",
+    "Reopens", "Source", "CreatedAt", "UpdatedAt", "Version", "Answer", "AnsweredAt", "Latitude", "Longitude", "Area")
+SELECT gen_random_uuid(), format('PB-%s', lpad(g::text, 6, '0')),
+       (SELECT "Id" FROM field_reports.categories ORDER BY "Code" LIMIT 1 OFFSET g % 7),
+       'Phản ánh ' || g, 'Nội dung phản ánh số ' || g, false,
+       CASE WHEN g % 5 = 0 THEN 'Received' ELSE 'Resolved' END,
+       '0195a1f0-0000-7000-8000-000000000006', now() + interval '3 days', 0, 'app',
+       now() - (g % 1000) * interval '1 hour', now(), 0,
+       CASE WHEN g % 5 = 0 THEN NULL ELSE 'Đã xử lý.' END,
+       CASE WHEN g % 5 = 0 THEN NULL ELSE now() - (g % 1000) * interval '1 hour' END,
+       11.25 + (g % 1000) / 10000.0, 106.05 + (g % 997) / 10000.0, 'Phường ' || (1 + g % 10)
+FROM generate_series(1, 300000) g;
+
+ANALYZE;

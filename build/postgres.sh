@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Sourced by test.sh and benchmark.sh: starts a private PostgreSQL 15 cluster in a temporary folder on a
+# free port (installing PostgreSQL with apt where missing) and removes it when the calling script exits.
+# After `start_private_postgres`: $pg_port, $pg_work, $pg_bin, and as_pg (run as the cluster's owner).
+
+pg_bin=/usr/lib/postgresql/15/bin
+
+start_private_postgres() {
+  local extra_options="${1:-}"
+  if [ ! -x "$pg_bin/initdb" ]; then
+    echo "PostgreSQL 15 is missing: installing it (Debian packages)."
+    if [ "$(id -u)" = 0 ]; then apt_get="apt-get"; else apt_get="sudo apt-get"; fi
+    $apt_get update -qq
+    DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq postgresql-15 >/dev/null
+  fi
+
+  pg_work="$(mktemp -d /tmp/province-pg.XXXXXX)"
+  pg_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()' 2>/dev/null || echo 55432)
+  as_pg=()
+  if [ "$(id -u)" = 0 ]; then
+    # initdb refuses to run as root: the cluster belongs to the postgres user.
+    id postgres >/dev/null 2>&1 || useradd --system --no-create-home postgres
+    chown postgres "$pg_work"
+    as_pg=(runuser -u postgres --)
+  fi
+  trap stop_private_postgres EXIT
+
+  "${as_pg[@]}" "$pg_bin/initdb" -D "$pg_work/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$pg_work/initdb.log" 2>&1 \
+    || { cat "$pg_work/initdb.log"; exit 1; }
+  "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_work/data" -l "$pg_work/postgres.log" -w -o \
+    "-p $pg_port -k $pg_work -c listen_addresses=127.0.0.1 -c max_connections=300 $extra_options" start >/dev/null \
+    || { cat "$pg_work/postgres.log"; exit 1; }
+  echo "PostgreSQL 15 started on 127.0.0.1:$pg_port ($pg_work)"
+}
+
+stop_private_postgres() {
+  "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_work/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$pg_work"
+}
