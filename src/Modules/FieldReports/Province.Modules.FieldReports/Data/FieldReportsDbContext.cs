@@ -56,6 +56,9 @@ internal sealed class FieldReportsDbContext(DbContextOptions<FieldReportsDbConte
             report.HasIndex(r => r.Code).IsUnique();
             report.HasIndex(r => new { r.AgencyId, r.Status, r.DueAt });
             report.HasIndex(r => new { r.Status, r.AnsweredAt });
+            // The public feed: answered reports, newest answer first, one page read from the index.
+            report.HasIndex(r => r.AnsweredAt).IsDescending().HasFilter("\"Status\" IN ('Resolved', 'Closed') AND \"Answer\" IS NOT NULL")
+                .HasDatabaseName("IX_reports_public_feed");
             report.HasIndex(r => new { r.CategoryId, r.Status });
             report.HasIndex(r => new { r.CitizenId, r.CreatedAt });
             report.Property(r => r.Code).HasMaxLength(12);

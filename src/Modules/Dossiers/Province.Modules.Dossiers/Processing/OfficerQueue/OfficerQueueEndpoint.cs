@@ -34,7 +34,7 @@ internal static class OfficerQueueEndpoint
                     new OfficerQueueQuery(agencyId, (DossierStatus?)status, field, timeliness, officerId, PageRequest.From(page, pageSize)), cancellationToken));
             })
             .WithName("GetAgencyDossierQueue")
-            .WithSummary("Hàng đợi hồ sơ của cơ quan: lọc theo trạng thái, lĩnh vực, sắp đến hạn/quá hạn, hồ sơ được giao cho tôi; hạn sớm nhất trước.")
+            .WithSummary("Hàng đợi hồ sơ của cơ quan (mặc định: hồ sơ đang mở): lọc theo trạng thái, lĩnh vực, sắp đến hạn/quá hạn, hồ sơ được giao cho tôi; hạn sớm nhất trước.")
             .RequireAuthorization(ProvincePolicies.AgencyMember);
 }
 
@@ -66,12 +66,13 @@ internal sealed class OfficerQueueHandler(DossiersDbContext db, DeadlinePolicy d
     {
         var today = deadlines.Today;
         var dueSoonLimit = deadlines.DueSoonLimit;
-        var running = DossierStatusTexts.Running;
+        // Statuses written as constants, not a parameter array, so PostgreSQL can prove the
+        // open-dossiers partial index applies.
         var query = db.Dossiers.AsNoTracking().Where(d => d.AgencyId == request.AgencyId);
-        if (request.Status is { } status)
-        {
-            query = query.Where(d => d.Status == status);
-        }
+        query = request.Status is { } status
+            ? query.Where(d => d.Status == status)
+            : query.Where(d => d.Status == DossierStatus.New || d.Status == DossierStatus.Accepted || d.Status == DossierStatus.Processing
+                || d.Status == DossierStatus.SupplementRequested || d.Status == DossierStatus.FeeRequested);
 
         if (!string.IsNullOrWhiteSpace(request.Field))
         {
@@ -85,9 +86,10 @@ internal sealed class OfficerQueueHandler(DossiersDbContext db, DeadlinePolicy d
 
         query = request.Timeliness switch
         {
-            "overdue" => query.Where(d => running.Contains(d.Status) && d.DueDate < today),
-            "dueSoon" => query.Where(d => running.Contains(d.Status) && d.DueDate >= today && d.DueDate <= dueSoonLimit),
-            "onTime" => query.Where(d => running.Contains(d.Status) && d.DueDate > dueSoonLimit),
+            "overdue" => query.Where(d => (d.Status == DossierStatus.New || d.Status == DossierStatus.Accepted || d.Status == DossierStatus.Processing) && d.DueDate < today),
+            "dueSoon" => query.Where(d => (d.Status == DossierStatus.New || d.Status == DossierStatus.Accepted || d.Status == DossierStatus.Processing)
+                && d.DueDate >= today && d.DueDate <= dueSoonLimit),
+            "onTime" => query.Where(d => (d.Status == DossierStatus.New || d.Status == DossierStatus.Accepted || d.Status == DossierStatus.Processing) && d.DueDate > dueSoonLimit),
             "paused" => query.Where(d => d.Status == DossierStatus.SupplementRequested || d.Status == DossierStatus.FeeRequested),
             _ => query,
         };
