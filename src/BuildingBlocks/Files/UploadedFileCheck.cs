@@ -1,3 +1,7 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Province.BuildingBlocks.Errors;
+
 namespace Province.BuildingBlocks.Files;
 
 /// <summary>What an upload really is, judged by its first bytes, never by its name or declared type.</summary>
@@ -10,6 +14,9 @@ public enum DetectedFileType
     Pdf,
     Executable,
 }
+
+/// <summary>An upload read (within its cap) and judged; <see cref="Problem"/> is the answer when it is refused.</summary>
+public sealed record CheckedUpload(ReadOnlyMemory<byte> Bytes, DetectedFileType Type, string? ContentType, ProblemHttpResult? Problem);
 
 public sealed record UploadedFileVerdict(DetectedFileType Type, string? ContentType, string? Error)
 {
@@ -78,6 +85,33 @@ public static class UploadedFileCheck
             DetectedFileType.Executable => new(type, null, "Tệp này là một chương trình chạy được, không phải ảnh hay PDF, nên không được tải lên (dù tên tệp là gì)."),
             _ => new(type, null, "Chỉ nhận ảnh (JPEG, PNG, WebP) hoặc tệp PDF; nội dung tệp này không thuộc các loại đó."),
         };
+    }
+
+    /// <summary>Reads a form file, at most <paramref name="maxBytes"/>, and judges it by content: 413 too large, 415 not a photo or PDF.</summary>
+    public static async Task<CheckedUpload> ReadAsync(IFormFile file, long maxBytes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (file.Length > maxBytes)
+        {
+            return new(default, DetectedFileType.Unknown, null, Problems.Create(StatusCodes.Status413PayloadTooLarge, "file.too_large", "Tệp quá lớn", TooLarge(maxBytes)));
+        }
+
+        using var buffer = new MemoryStream((int)Math.Min(file.Length, maxBytes));
+        await using (var stream = file.OpenReadStream())
+        {
+            await stream.CopyToAsync(buffer, cancellationToken);
+        }
+
+        var bytes = buffer.ToArray();
+        var verdict = Check(bytes, maxBytes);
+        if (!verdict.Accepted)
+        {
+            var status = bytes.Length > maxBytes ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status415UnsupportedMediaType;
+            var code = bytes.Length > maxBytes ? "file.too_large" : verdict.Type == DetectedFileType.Executable ? "file.executable" : "file.type_not_allowed";
+            return new(default, verdict.Type, null, Problems.Create(status, code, "Tệp không được chấp nhận", verdict.Error));
+        }
+
+        return new(bytes, verdict.Type, verdict.ContentType, null);
     }
 
     public static string TooLarge(long maxBytes) =>

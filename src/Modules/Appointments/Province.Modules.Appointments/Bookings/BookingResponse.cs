@@ -1,5 +1,6 @@
 using Province.Modules.Appointments.Common;
 using Province.Modules.Appointments.Data;
+using Province.BuildingBlocks.Text;
 
 namespace Province.Modules.Appointments.Bookings;
 
@@ -24,7 +25,7 @@ internal sealed record BookingResponse(
     public static BookingResponse From(Booking b) => new(
         b.Id, b.Code, b.OfficeId, b.ServiceGroupId, b.SlotId, b.Day, b.Start, OfficeTime.StartsAt(b.Day, b.Start),
         b.FullName, b.PhoneNumber, b.ProcedureCode, b.DossierId,
-        System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(b.Status.ToString()), Text(b.Status), b.RejectionReason, b.Version);
+        EnumNames.Camel(b.Status), Text(b.Status), b.RejectionReason, b.Version);
 
     public static string Text(BookingStatus status) => status switch
     {

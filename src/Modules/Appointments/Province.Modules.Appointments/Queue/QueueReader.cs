@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Province.Modules.Appointments.Common;
 using Province.Modules.Appointments.Data;
+using Province.BuildingBlocks.Text;
 
 namespace Province.Modules.Appointments.Queue;
 
@@ -34,7 +35,7 @@ internal sealed class QueueReader(AppointmentsDbContext db, TimeProvider clock)
             ? await db.Counters.AsNoTracking().Where(c => c.Id == counterId).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken)
             : null;
         return new TicketResponse(ticket.Id, ticket.Display, ticket.OfficeId, ticket.ServiceGroupId, ticket.Day,
-            TicketResponse.Camel(ticket.Status), TicketResponse.Text(ticket.Status), TicketResponse.Camel(ticket.Priority),
+            EnumNames.Camel(ticket.Status), TicketResponse.Text(ticket.Status), EnumNames.Camel(ticket.Priority),
             counterName, ahead, minutes, ticket.Version);
     }
 
@@ -70,7 +71,7 @@ internal sealed class QueueReader(AppointmentsDbContext db, TimeProvider clock)
             return new GroupNowServing(
                 g.Id, g.Code, g.Name,
                 current.FirstOrDefault()?.Display,
-                [.. current.Select(t => new CounterCall(t.Display, t.CounterId is { } c && counters.TryGetValue(c, out var name) ? name : "", TicketResponse.Camel(t.Status)))],
+                [.. current.Select(t => new CounterCall(t.Display, t.CounterId is { } c && counters.TryGetValue(c, out var name) ? name : "", EnumNames.Camel(t.Status)))],
                 mine.Count(t => t.Status == TicketStatus.Waiting),
                 mine.Count == 0 ? 0 : mine.Max(t => t.Number));
         }).ToList();

@@ -1,4 +1,5 @@
 using Province.Modules.Appointments.Data;
+using Province.BuildingBlocks.Text;
 
 namespace Province.Modules.Appointments.Queue;
 
@@ -25,6 +26,4 @@ internal sealed record TicketResponse(
         TicketStatus.Done => "Đã xong",
         _ => "Đã qua lượt (vắng mặt)",
     };
-
-    public static string Camel(Enum value) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 }

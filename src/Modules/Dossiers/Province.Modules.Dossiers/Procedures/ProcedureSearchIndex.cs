@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Province.Modules.Dossiers.Data;
+using Province.BuildingBlocks.Text;
 
 namespace Province.Modules.Dossiers.Procedures;
 

@@ -16,6 +16,7 @@ using Province.Modules.FieldReports.Reporting;
 using Province.Modules.FieldReports.Routing;
 using Province.Modules.FieldReports.Workflow;
 using Province.Modules.Identity.Contracts;
+using Province.BuildingBlocks.Text;
 
 namespace Province.Modules.FieldReports.Handling;
 
@@ -53,7 +54,7 @@ internal static class HandlingEndpoints
                 var total = await query.CountAsync(cancellationToken);
                 var rows = await query.OrderBy(r => r.DueAt).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
                 return TypedResults.Ok(new PagedResult<QueueItem>([.. rows.Select(r => new QueueItem(
-                    r.Id, r.Code, r.Title, r.CategoryId, r.Area, PublicReportResponse.Camel(r.Status), ReportWorkflow.Text(r.Status),
+                    r.Id, r.Code, r.Title, r.CategoryId, r.Area, EnumNames.Camel(r.Status), ReportWorkflow.Text(r.Status),
                     r.CreatedAt, r.DueAt, open.Contains(r.Status) && r.DueAt < now, open.Contains(r.Status) && r.DueAt >= now && r.DueAt <= soon, r.OfficerName, r.Version))],
                     paging.Page, paging.PageSize, total));
             })

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -7,6 +6,7 @@ using Province.Modules.FieldReports.Contracts;
 using Province.Modules.FieldReports.Data;
 using Province.Modules.FieldReports.Routing;
 using Province.Modules.Identity.Contracts;
+using Province.BuildingBlocks.Text;
 
 namespace Province.Modules.FieldReports.Open311;
 
@@ -18,8 +18,6 @@ namespace Province.Modules.FieldReports.Open311;
 internal static class Open311Endpoints
 {
     private const string Formats = "regex(^(json|xml)$)";
-    private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-
     public static void MapOpen311(this IEndpointRouteBuilder endpoints)
     {
         var open311 = endpoints.MapGroup("/open311/v2").WithTags("Open311 GeoReport v2").AllowAnonymous().RequireRateLimiting("anonymous");
@@ -104,7 +102,7 @@ internal static class Open311Endpoints
                 var name = $"{form["first_name"]} {form["last_name"]}".Trim();
                 var report = new Report
                 {
-                    Code = "PA-" + RandomNumberGenerator.GetString(CodeAlphabet, 8),
+                    Code = PublicCodes.New("PA-"),
                     CategoryId = category.Id,
                     Title = description.Length > 80 ? description[..80] : description,
                     Description = description,

@@ -7,6 +7,7 @@ using Province.BuildingBlocks.Paging;
 using Province.Modules.FieldReports.Data;
 using Province.Modules.FieldReports.Reporting;
 using Province.Modules.FieldReports.Routing;
+using Province.BuildingBlocks.Text;
 
 namespace Province.Modules.FieldReports.PublicFeed;
 
@@ -38,9 +39,9 @@ internal static class PublicFeedEndpoints
                 {
                     // Areas are typed with or without diacritics: the stored value is matched folded, on
                     // the (small) set of distinct areas, then the feed is filtered by the exact stored spellings.
-                    var folded = ReportRouter.Fold(area);
+                    var folded = VietnameseText.Fold(area);
                     var spellings = (await db.Reports.AsNoTracking().Where(r => r.Area != null).Select(r => r.Area!).Distinct().ToListAsync(cancellationToken))
-                        .Where(a => ReportRouter.Fold(a) == folded).ToList();
+                        .Where(a => VietnameseText.Fold(a) == folded).ToList();
                     answered = answered.Where(r => r.Area != null && spellings.Contains(r.Area));
                 }
 
@@ -78,7 +79,7 @@ internal static class PublicFeedEndpoints
                         && r.Longitude >= longitude - longitudeSpan && r.Longitude <= longitude + longitudeSpan)
                     .ToListAsync(cancellationToken);
                 return TypedResults.Ok(open
-                    .Select(r => new NearbyReport(r.Code, r.Title, PublicReportResponse.Camel(r.Status), (int)Meters(latitude, longitude, r.Latitude!.Value, r.Longitude!.Value)))
+                    .Select(r => new NearbyReport(r.Code, r.Title, EnumNames.Camel(r.Status), (int)Meters(latitude, longitude, r.Latitude!.Value, r.Longitude!.Value)))
                     .Where(r => r.DistanceMeters <= radius)
                     .OrderBy(r => r.DistanceMeters)
                     .Take(20)

@@ -14,6 +14,7 @@ using Province.BuildingBlocks.Validation;
 using Province.Modules.FieldReports.Data;
 using Province.Modules.FieldReports.Routing;
 using Province.Modules.Identity.Contracts;
+using Province.BuildingBlocks.Text;
 
 namespace Province.Modules.FieldReports.Questions;
 
@@ -55,7 +56,7 @@ internal static class QuestionsEndpoints
                 }
 
                 // Every word typed (folded: "ho khau" finds "hộ khẩu") must appear.
-                foreach (var word in ReportRouter.Fold(q).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(10))
+                foreach (var word in VietnameseText.Fold(q).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(10))
                 {
                     guide = guide.Where(x => x.SearchText.Contains(word));
                 }
@@ -91,7 +92,7 @@ internal static class QuestionsEndpoints
                     {
                         CitizenId = citizenId, AgencyId = request.AgencyId, Title = request.Title.Trim(), Text = request.Text.Trim(), CreatedAt = clock.GetUtcNow(),
                     };
-                    question.SearchText = ReportRouter.Fold($"{question.Title} {question.Text}");
+                    question.SearchText = VietnameseText.Fold($"{question.Title} {question.Text}");
                     db.Questions.Add(question);
                     var response = QuestionResponse.From(question);
                     idempotency.Remember(db, StatusCodes.Status201Created, $"/api/field-reports/questions/{question.Id}", response, question.CreatedAt);
@@ -136,7 +137,7 @@ internal static class QuestionsEndpoints
                 question.AnsweredBy = user.Identity?.Name;
                 question.AnsweredAt = clock.GetUtcNow();
                 question.Public = request.Public;
-                question.SearchText = ReportRouter.Fold($"{question.Title} {question.Text} {question.Answer}");
+                question.SearchText = VietnameseText.Fold($"{question.Title} {question.Text} {question.Answer}");
                 await db.SaveChangesAsync(cancellationToken);
                 return TypedResults.Ok(QuestionResponse.From(question));
             })

@@ -17,31 +17,21 @@ internal static class PhotoUploads
     public static async Task<(ReportPhoto? Photo, ProblemHttpResult? Problem)> StoreAsync(
         IFormFile file, long maxBytes, Guid? citizenId, Guid? staffId, PhotoKind kind, IFileStore store, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (file.Length > maxBytes)
+        var upload = await UploadedFileCheck.ReadAsync(file, maxBytes, cancellationToken);
+        if (upload.Type is not (DetectedFileType.Jpeg or DetectedFileType.Png))
         {
-            return (null, Problems.Create(StatusCodes.Status413PayloadTooLarge, "file.too_large", "Tệp quá lớn", UploadedFileCheck.TooLarge(maxBytes)));
+            // Programs and oversized files keep the shared answer; anything else gets the photo-specific one.
+            var shared = upload.Type == DetectedFileType.Executable || upload.Problem?.ProblemDetails.Status == StatusCodes.Status413PayloadTooLarge;
+            return (null, shared
+                ? upload.Problem
+                : Problems.Create(StatusCodes.Status415UnsupportedMediaType, "file.type_not_allowed", "Tệp không được chấp nhận", "Ảnh phản ánh phải là ảnh chụp JPEG hoặc PNG."));
         }
 
-        using var buffer = new MemoryStream();
-        await using (var stream = file.OpenReadStream())
-        {
-            await stream.CopyToAsync(buffer, cancellationToken);
-        }
-
-        var bytes = buffer.ToArray();
-        var verdict = UploadedFileCheck.Check(bytes, maxBytes);
-        if (!verdict.Accepted || verdict.Type is not (DetectedFileType.Jpeg or DetectedFileType.Png))
-        {
-            return (null, Problems.Create(StatusCodes.Status415UnsupportedMediaType,
-                verdict.Type == DetectedFileType.Executable ? "file.executable" : "file.type_not_allowed",
-                "Tệp không được chấp nhận",
-                verdict.Type == DetectedFileType.Executable ? verdict.Error : "Ảnh phản ánh phải là ảnh chụp JPEG hoặc PNG."));
-        }
-
+        var bytes = upload.Bytes.ToArray();
         byte[] clean;
         try
         {
-            clean = verdict.Type == DetectedFileType.Jpeg ? JpegMetadata.Strip(bytes) : StripPng(bytes);
+            clean = upload.Type == DetectedFileType.Jpeg ? JpegMetadata.Strip(bytes) : StripPng(bytes);
         }
         catch (InvalidDataException)
         {
@@ -53,7 +43,7 @@ internal static class PhotoUploads
             CitizenId = citizenId,
             StaffId = staffId,
             Kind = kind,
-            ContentType = verdict.ContentType!,
+            ContentType = upload.ContentType!,
             Size = clean.Length,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(clean)),
             StorageKey = await store.SaveAsync("field-reports", clean, cancellationToken),

@@ -1,6 +1,7 @@
 using Province.BuildingBlocks.Time;
 using Province.Modules.FieldReports.Data;
 using Province.Modules.FieldReports.Workflow;
+using Province.BuildingBlocks.Text;
 
 namespace Province.Modules.FieldReports.Reporting;
 
@@ -25,12 +26,10 @@ internal sealed record PublicReportResponse(
 {
     public static PublicReportResponse From(Report r) => new(
         r.Id, r.Code, r.CategoryId, r.Title, r.Description, r.Latitude, r.Longitude, r.Address, r.Area,
-        Camel(r.Status), ReportWorkflow.Text(r.Status), r.AgencyId,
+        EnumNames.Camel(r.Status), ReportWorkflow.Text(r.Status), r.AgencyId,
         r.Status is ReportStatus.Resolved or ReportStatus.Rejected or ReportStatus.Closed ? r.Answer : null,
         r.AnsweredAt?.ToVietnamTime(), r.CreatedAt.ToVietnamTime(),
         [.. r.Photos.OrderBy(p => p.UploadedAt).Select(p => new PhotoLink(p.Id, p.Kind == PhotoKind.Fix ? "fix" : "report", $"/api/public/field-reports/photos/{p.Id}"))]);
-
-    public static string Camel(Enum value) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 }
 
 internal sealed record PhotoLink(Guid Id, string Kind, string Url);
@@ -54,7 +53,7 @@ internal sealed record ReportDetailResponse(
         showReporter && !r.Anonymous ? r.ReporterName : null,
         showReporter ? r.ReporterPhone : null,
         r.Anonymous, r.OfficerName, r.DueAt.ToVietnamTime(), r.InformationRequest, r.Rating, r.Reopens,
-        [.. r.History.OrderBy(h => h.Id).Select(h => new HistoryStep(h.At.ToVietnamTime(), h.Actor, PublicReportResponse.Camel(h.ToStatus), ReportWorkflow.Text(h.ToStatus), h.Description, h.Note))],
+        [.. r.History.OrderBy(h => h.Id).Select(h => new HistoryStep(h.At.ToVietnamTime(), h.Actor, EnumNames.Camel(h.ToStatus), ReportWorkflow.Text(h.ToStatus), h.Description, h.Note))],
         r.Version);
 }
 

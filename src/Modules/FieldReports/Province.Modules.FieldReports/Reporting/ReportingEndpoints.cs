@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
@@ -18,6 +17,7 @@ using Province.Modules.FieldReports.Data;
 using Province.Modules.FieldReports.Routing;
 using Province.Modules.FieldReports.Workflow;
 using Province.Modules.Identity.Contracts;
+using Province.BuildingBlocks.Text;
 
 namespace Province.Modules.FieldReports.Reporting;
 
@@ -47,8 +47,6 @@ internal sealed record ProvideInformationRequest(string Information, int Version
 
 internal static class ReportingEndpoints
 {
-    private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-
     public static void MapReporting(this IEndpointRouteBuilder citizens)
     {
         citizens.MapPost("/photos", async Task<Results<Created<PhotoLink>, ProblemHttpResult>> (
@@ -107,7 +105,7 @@ internal static class ReportingEndpoints
                 {
                     var report = new Report
                     {
-                        Code = "PA-" + RandomNumberGenerator.GetString(CodeAlphabet, 8),
+                        Code = PublicCodes.New("PA-"),
                         CategoryId = category.Id,
                         Title = request.Title.Trim(),
                         Description = request.Description.Trim(),

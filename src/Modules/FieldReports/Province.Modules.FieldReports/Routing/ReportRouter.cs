@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Province.BuildingBlocks.Text;
 using Province.Modules.FieldReports.Data;
 
 namespace Province.Modules.FieldReports.Routing;
@@ -13,22 +14,9 @@ internal sealed class ReportRouter(FieldReportsDbContext db, IOptions<FieldRepor
 {
     public async Task<Guid?> RouteAsync(Guid categoryId, string? area, CancellationToken cancellationToken)
     {
-        var folded = Fold(area);
+        var folded = VietnameseText.Fold(area);
         var rules = await db.RoutingRules.AsNoTracking().OrderBy(r => r.Order).ToListAsync(cancellationToken);
-        var match = rules.FirstOrDefault(r => (r.CategoryId == null || r.CategoryId == categoryId) && (r.Area == null || Fold(r.Area) == folded));
+        var match = rules.FirstOrDefault(r => (r.CategoryId == null || r.CategoryId == categoryId) && (r.Area == null || VietnameseText.Fold(r.Area) == folded));
         return match?.AgencyId ?? settings.Value.FallbackAgencyId;
-    }
-
-    public static string Fold(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return "";
-        }
-
-        var decomposed = text.Trim().Normalize(System.Text.NormalizationForm.FormD);
-        var kept = decomposed.Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)
-            .Select(c => c is 'đ' or 'Đ' ? 'd' : char.ToLowerInvariant(c));
-        return string.Join(' ', new string([.. kept]).Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Province.BuildingBlocks.Errors;
@@ -8,6 +7,7 @@ using Province.Modules.Appointments.Contracts;
 using Province.Modules.Appointments.Data;
 using Province.Modules.Dossiers.Contracts;
 using Province.Modules.Identity.Contracts;
+using Province.BuildingBlocks.Text;
 
 namespace Province.Modules.Appointments.Bookings.BookSlot;
 
@@ -20,8 +20,6 @@ internal sealed record BookSlotCommand(Guid CitizenId, BookSlotRequest Request, 
 /// </summary>
 internal sealed class BookSlotHandler(AppointmentsDbContext db, IMediator mediator, TimeProvider clock) : IRequestHandler<BookSlotCommand, IResult>
 {
-    private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-
     public async Task<IResult> Handle(BookSlotCommand command, CancellationToken cancellationToken)
     {
         if (await command.Idempotency.FindEarlierAnswerAsync(db, cancellationToken) is { } earlier)
@@ -74,7 +72,7 @@ internal sealed class BookSlotHandler(AppointmentsDbContext db, IMediator mediat
 
             var booking = new Booking
             {
-                Code = NewCode(),
+                Code = PublicCodes.New("LH"),
                 OfficeId = office.Id,
                 ServiceGroupId = slot.ServiceGroupId,
                 SlotId = slot.Id,
@@ -104,8 +102,6 @@ internal sealed class BookSlotHandler(AppointmentsDbContext db, IMediator mediat
                 : null,
         cancellationToken);
     }
-
-    private static string NewCode() => "LH" + RandomNumberGenerator.GetString(CodeAlphabet, 8);
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

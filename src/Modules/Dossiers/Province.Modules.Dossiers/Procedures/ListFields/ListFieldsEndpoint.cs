@@ -8,6 +8,8 @@ namespace Province.Modules.Dossiers.Procedures.ListFields;
 
 internal static class ListFieldsEndpoint
 {
+    private static readonly StringComparer Vietnamese = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: true);
+
     public static void MapListFields(this IEndpointRouteBuilder publicApi) =>
         publicApi.MapGet("/fields", async Task<Ok<List<FieldResponse>>> (DossiersDbContext db, CancellationToken cancellationToken) =>
             {
@@ -16,8 +18,7 @@ internal static class ListFieldsEndpoint
                     .Select(g => new { Name = g.Key, Count = g.Count() })
                     .ToListAsync(cancellationToken);
                 // Sorted here, in Vietnamese order, not by the database's collation.
-                var vietnamese = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: true);
-                return TypedResults.Ok(fields.OrderBy(f => f.Name, vietnamese).Select(f => new FieldResponse(f.Name, f.Count)).ToList());
+                return TypedResults.Ok(fields.OrderBy(f => f.Name, Vietnamese).Select(f => new FieldResponse(f.Name, f.Count)).ToList());
             })
             .WithName("ListProcedureFields")
             .WithSummary("Các lĩnh vực thủ tục và số thủ tục mỗi lĩnh vực.")

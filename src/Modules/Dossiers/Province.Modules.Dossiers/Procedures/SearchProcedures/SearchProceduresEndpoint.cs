@@ -30,10 +30,9 @@ internal sealed class SearchProceduresHandler(ProcedureSearchIndex index, Dossie
         var query = request.Query is { Length: > 200 } tooLong ? tooLong[..200] : request.Query;
         var found = await index.SearchAsync(query, request.Field, request.Page.Skip, request.Page.PageSize, cancellationToken);
         var ids = found.Ids.ToList();
-        var procedures = await db.Procedures.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken);
+        var procedures = await db.Procedures.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
         // Keep the index's ranking; a procedure deleted since the index was built simply drops out.
-        var items = ids.Select(id => procedures.FirstOrDefault(p => p.Id == id)).OfType<Procedure>()
-            .Select(ProcedureSummaryResponse.From).ToList();
+        var items = ids.Where(procedures.ContainsKey).Select(id => ProcedureSummaryResponse.From(procedures[id])).ToList();
         return new PagedResult<ProcedureSummaryResponse>(items, request.Page.Page, request.Page.PageSize, found.Total);
     }
 }

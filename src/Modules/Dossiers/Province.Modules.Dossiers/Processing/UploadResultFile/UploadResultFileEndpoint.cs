@@ -37,7 +37,7 @@ internal static class UploadResultFileEndpoint
                         $"Chỉ tải kết quả lên khi hồ sơ đang xử lý; hồ sơ đang ở trạng thái \"{dossier.Status.Text()}\".");
                 }
 
-                var content = await UploadedFiles.ReadCheckedAsync(file, settings.Value.MaxUploadBytes, cancellationToken);
+                var content = await UploadedFileCheck.ReadAsync(file, settings.Value.MaxUploadBytes, cancellationToken);
                 if (content.Problem is { } problem)
                 {
                     return problem;

@@ -45,7 +45,7 @@ internal sealed class UploadDocumentHandler(DossiersDbContext db, IFileStore fil
 {
     public async Task<Results<Created<UploadedFileResponse>, Ok<UploadedFileResponse>, ProblemHttpResult>> Handle(UploadDocumentCommand request, CancellationToken cancellationToken)
     {
-        var content = await UploadedFiles.ReadCheckedAsync(request.File, settings.Value.MaxUploadBytes, cancellationToken);
+        var content = await UploadedFileCheck.ReadAsync(request.File, settings.Value.MaxUploadBytes, cancellationToken);
         if (content.Problem is { } problem)
         {
             return problem;

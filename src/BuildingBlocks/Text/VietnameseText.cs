@@ -1,14 +1,15 @@
 using System.Globalization;
 using System.Text;
 
-namespace Province.Modules.Dossiers.Procedures;
+namespace Province.BuildingBlocks.Text;
 
 /// <summary>
 /// Folds Vietnamese text for matching: lower case, tone marks and vowel marks removed, đ → d.
 /// "Đăng ký khai sinh", "dang ky khai sinh" and "đang ky khai sinh" (a mark forgotten) all fold to
 /// "dang ky khai sinh", which is how people type on a phone without a Vietnamese keyboard.
+/// Punctuation other than '.' (kept for codes such as "1.001193") becomes a space.
 /// </summary>
-internal static class VietnameseText
+public static class VietnameseText
 {
     public static string Fold(string? text)
     {
