@@ -3,7 +3,8 @@
 # bulk-loads scale data (build/bulk-load.sql), then drives each scenario over loopback with wrk for a
 # fixed time and connection count, beside a baseline (build/Baseline: one row with raw Npgsql).
 # Prints one line per scenario and writes build/benchmark-results.md.
-# Usage: bash build/benchmark.sh            (DURATION=15s CONNECTIONS=32 THREADS=2 to change the load)
+# Usage: bash build/benchmark.sh            (DURATION=15s CONNECTIONS=32 THREADS=2 to change the load;
+#        KEEP_RUNNING=1 keeps the loaded database and the host up after the run, for profiling, until Ctrl+C)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -119,3 +120,8 @@ for name, kind, rps, p50, p99, errors in rows:
 print(f"\nHost peak memory (VmHWM): {sys.argv[2]} MB\n\nOfficer queue plan at 1,000,000 dossiers:\n\n```\n{open(sys.argv[3]).read().strip()}\n```")
 PY
 echo "Written build/benchmark-results.md"
+if [ "${KEEP_RUNNING:-}" = 1 ]; then
+  echo "Kept running for profiling: host $host (pid $host_pid), PostgreSQL 127.0.0.1:$pg_port database province, staff token in $pg_work/staff.token. Ctrl+C ends."
+  echo "$staff" >"$pg_work/staff.token"
+  sleep infinity
+fi

@@ -13,6 +13,7 @@ start_private_postgres "-c fsync=off -c synchronous_commit=off -c full_page_writ
 port=$pg_port
 work=$pg_work
 
+export PROVINCE_PG_BIN="$pg_bin"
 export PROVINCE_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Maximum Pool Size=20"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 

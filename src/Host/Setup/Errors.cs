@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Province.BuildingBlocks.Errors;
+using Province.BuildingBlocks.Persistence;
 
 namespace Province.Host.Setup;
 
@@ -79,14 +80,20 @@ internal static partial class Errors
                     bad.StatusCode == 413 ? "Dữ liệu gửi lên vượt quá dung lượng cho phép." : "Không đọc được dữ liệu gửi lên. Vui lòng kiểm tra định dạng JSON và kiểu của từng trường."),
                 DependencyUnavailableException dependency => (503, "server.dependency_unavailable",
                     $"Hệ thống liên kết ({dependency.Dependency}) tạm thời không phản hồi. Vui lòng thử lại sau."),
+                _ when DatabaseErrors.IsUnavailable(exception) => (503, "server.database_unavailable",
+                    "Cơ sở dữ liệu tạm thời không phản hồi; yêu cầu chưa được thực hiện. Vui lòng thử lại sau ít giây."),
                 DbUpdateConcurrencyException => (409, "request.concurrent_update",
                     "Dữ liệu vừa được người khác thay đổi. Vui lòng tải lại rồi thử lại."),
-                DbUpdateException when IsUniqueViolation(exception) => (409, "request.duplicate",
+                DbUpdateException when DatabaseErrors.IsUniqueViolation(exception) => (409, "request.duplicate",
                     "Dữ liệu trùng với một bản ghi đã có."),
                 _ => (500, "server.error", "Đã có lỗi xảy ra. Vui lòng thử lại sau."),
             };
 
-            if (status >= 500)
+            if (status == 503)
+            {
+                LogUnavailable(logger, httpContext.Request.Method, httpContext.Request.Path, exception.GetBaseException().Message);
+            }
+            else if (status >= 500)
             {
                 LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
             }
@@ -94,6 +101,11 @@ internal static partial class Errors
             if (exception is DependencyUnavailableException unavailable)
             {
                 httpContext.Response.Headers.RetryAfter = ((int)unavailable.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            }
+            else if (status == 503)
+            {
+                // A restarting PostgreSQL is usually back within seconds; the pool drops broken connections itself.
+                httpContext.Response.Headers.RetryAfter = "5";
             }
 
             httpContext.Response.StatusCode = status;
@@ -105,9 +117,8 @@ internal static partial class Errors
             });
         }
 
-        private static bool IsUniqueViolation(Exception exception) =>
-            exception.InnerException is Npgsql.PostgresException { SqlState: "23505" }
-            || exception.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteExtendedErrorCode: 2067 or 1555 };
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Answered 503 on {Method} {Path}: a dependency is unavailable ({Reason})")]
+        private static partial void LogUnavailable(ILogger logger, string method, string path, string reason);
 
         [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Path}")]
         private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);

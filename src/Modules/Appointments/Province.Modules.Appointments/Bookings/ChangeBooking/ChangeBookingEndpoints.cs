@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Province.BuildingBlocks.Errors;
+using Province.BuildingBlocks.Persistence;
 using Province.BuildingBlocks.Security;
 using Province.Modules.Appointments.Bookings.MyBookings;
 using Province.Modules.Appointments.Data;
@@ -109,7 +110,7 @@ internal static class ChangeBookingEndpoints
             await transaction.CommitAsync(cancellationToken);
             return TypedResults.Ok(BookingResponse.From(booking));
         }
-        catch (DbUpdateException exception) when (exception is not DbUpdateConcurrencyException)
+        catch (DbUpdateException exception) when (DatabaseErrors.IsUniqueViolation(exception))
         {
             // The unique index on active bookings: moving onto a day that already has one.
             return BookingRules.OnePerDay();
