@@ -1,5 +1,5 @@
 -- Scale data for build/benchmark.sh, loaded with set-based INSERT ... SELECT (seconds, not hours):
--- 50 agencies, 200,000 citizens, 1,000,000 dossiers (ten years, mostly closed, the rest open across
+-- 50 agencies, 200,000 citizens, 1,000,000 dossiers (ten years, 99% closed, 10,000 open across
 -- the demo agencies), 300,000 field reports (most answered). Procedures (2,000+) come from the demo
 -- data generator (Dossiers:GeneratedProcedures). Codes are deterministic so scenarios can use them.
 \set ON_ERROR_STOP on
@@ -13,19 +13,27 @@ INSERT INTO identity.citizens ("Id", "ZaloId", "FullName", "PhoneNumberVerified"
 SELECT gen_random_uuid(), 'bench-' || g, 'Công dân ' || g, false, now(), now(), 0
 FROM generate_series(1, 200000) g;
 
--- Dossiers: agency i of the 8 demo agencies (the ward is one in eight); one in ten still open.
+-- Dossiers: agency i of the 8 demo agencies (the ward is one in eight). Ten years of them, one a day per
+-- slot, almost all closed; one in a hundred is still open (10,000 open, 1,250 per agency), submitted in the
+-- last 60 days with due dates around today, so about a fifth of the open ones are overdue. The deadline
+-- watcher has already raised due-soon and overdue for those (as it would have over ten years).
 INSERT INTO dossiers.dossiers ("Id", "Code", "ProcedureId", "ProcedureCode", "ProcedureName", "Field", "AgencyId", "AgencyCode", "AgencyName",
-    "ProcessingWorkingDays", "CitizenId", "Delivery", "Status", "SubmittedAt", "DueDate", "UpdatedAt", "Version", "ApplicantFullName")
+    "ProcessingWorkingDays", "CitizenId", "Delivery", "Status", "SubmittedAt", "DueDate", "UpdatedAt", "Version", "ApplicantFullName",
+    "OverdueRaisedFor", "DueSoonRaisedFor")
 SELECT gen_random_uuid(),
        format('BENCH-%s', lpad(g::text, 7, '0')),
        gen_random_uuid(), '1.001193', 'Đăng ký khai sinh', 'Hộ tịch',
-       ('0195a1f0-0000-7000-8000-00000000000' || (1 + g % 8))::uuid, '000.30.01.H57', 'Cơ quan',
-       1, gen_random_uuid(), 'AtOffice',
-       CASE WHEN g % 10 = 0 THEN 1 + (g / 10) % 3 ELSE 10 END,
-       now() - (g % 3650) * interval '1 day',
-       (current_date - (g % 3650) + 5),
-       now(), 0, 'Công dân ' || g
-FROM generate_series(1, 1000000) g;
+       -- Open ones spread by g / 100: g itself is a multiple of 100 for them, which would land on two agencies only.
+       ('0195a1f0-0000-7000-8000-00000000000' || (1 + (CASE WHEN open THEN g / 100 ELSE g END) % 8))::uuid, '000.30.01.H57', 'Cơ quan',
+       5, gen_random_uuid(), 'AtOffice',
+       CASE WHEN NOT open THEN 10 WHEN g / 100 % 3 = 0 THEN 1 WHEN g / 100 % 3 = 1 THEN 2 ELSE 4 END,
+       submitted, due, now(), 0, 'Công dân ' || g,
+       CASE WHEN open AND due < current_date THEN due END,
+       CASE WHEN open AND due <= current_date + 10 THEN due END
+FROM generate_series(1, 1000000) g,
+     LATERAL (SELECT g % 100 = 0 AS open) o,
+     LATERAL (SELECT CASE WHEN open THEN now() - (g / 100 % 60) * interval '1 day' ELSE now() - (g % 3650) * interval '1 day' END AS submitted) s,
+     LATERAL (SELECT (CASE WHEN open THEN current_date - (g / 100 % 60) + 48 ELSE current_date - (g % 3650) + 7 END)::date AS due) d;
 
 INSERT INTO field_reports.reports ("Id", "Code", "CategoryId", "Title", "Description", "Anonymous", "Status", "AgencyId", "DueAt",
     "Reopens", "Source", "CreatedAt", "UpdatedAt", "Version", "Answer", "AnsweredAt", "Latitude", "Longitude", "Area")

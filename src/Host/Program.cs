@@ -19,6 +19,8 @@ builder.Services.AddProvinceAuthorization();
 builder.Services.AddProvinceRateLimits(builder.Configuration);
 builder.Services.AddProvinceOpenApi();
 builder.Services.AddHealthChecks();
+// Public reads that everyone asks alike are kept a few seconds (PublicResponseCache); bounded in memory.
+builder.Services.AddOutputCache(options => options.SizeLimit = 32 * 1024 * 1024);
 builder.Services.AddModules(builder.Configuration);
 if (builder.Configuration["DataProtection:KeysDirectory"] is { Length: > 0 } keys)
 {
@@ -70,6 +72,7 @@ app.UseSwaggerUI(options =>
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseOutputCache();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();

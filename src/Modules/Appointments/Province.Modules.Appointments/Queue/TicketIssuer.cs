@@ -57,7 +57,7 @@ internal sealed class TicketIssuer(AppointmentsDbContext db, QueueSignals signal
         alongside?.Invoke(ticket);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        signals.Changed(office.Id);
+        await signals.ChangedAsync(office.Id, cancellationToken);
         return (ticket, null);
     }
 }

@@ -5,9 +5,6 @@ namespace Province.Modules.Dossiers.Procedures;
 /// <summary>A line of search results.</summary>
 internal sealed record ProcedureSummaryResponse(string Code, string Name, string Field, Guid AgencyId, int ProcessingWorkingDays, string OnlineLevel, string OnlineLevelText)
 {
-    public static ProcedureSummaryResponse From(Procedure p) =>
-        new(p.Code, p.Name, p.Field, p.AgencyId, p.ProcessingWorkingDays, Level(p.OnlineLevel), LevelText(p.OnlineLevel));
-
     internal static string Level(Data.OnlineLevel level) => level == Data.OnlineLevel.Full ? "full" : "partial";
 
     internal static string LevelText(Data.OnlineLevel level) => level == Data.OnlineLevel.Full ? "Dịch vụ công trực tuyến toàn trình" : "Dịch vụ công trực tuyến một phần";

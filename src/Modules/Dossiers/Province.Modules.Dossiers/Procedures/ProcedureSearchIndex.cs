@@ -9,8 +9,10 @@ namespace Province.Modules.Dossiers.Procedures;
 /// The catalog's search index, held in memory: a province has one or two thousand procedures
 /// (a few hundred kilobytes folded), so matching every entry on each query takes well under a
 /// millisecond and needs no database round trip or PostgreSQL extension (unaccent, trigram) that
-/// SQLite would lack. Rebuilt when an import changes the catalog, and at most a minute stale for
-/// changes made by another host instance.
+/// SQLite would lack. It also holds each procedure's summary, so a search answers from memory
+/// alone (loading the matched procedures' full rows was most of a search's cost in the benchmark).
+/// Rebuilt when an import changes the catalog, and at most a minute stale for changes made by
+/// another host instance.
 /// </summary>
 internal sealed class ProcedureSearchIndex(IServiceScopeFactory scopeFactory, TimeProvider clock)
 {
@@ -33,19 +35,21 @@ internal sealed class ProcedureSearchIndex(IServiceScopeFactory scopeFactory, Ti
 
         if (words.Length == 0)
         {
-            var all = candidates.OrderBy(e => e.Field, StringComparer.Ordinal).ThenBy(e => e.Name, StringComparer.Ordinal).ToList();
-            return new SearchPage([.. all.Skip(skip).Take(take).Select(e => e.Id)], all.Count);
+            // Entries are kept in (field, name) order: browsing needs no sort.
+            var all = candidates as Entry[] ?? [.. candidates];
+            return new SearchPage([.. all.Skip(skip).Take(take).Select(e => e.Summary)], all.Length);
         }
 
         var phrase = string.Join(' ', words);
-        var ranked = candidates
+        var ranked = snapshot.Matching(words)
+            .Where(e => foldedField.Length == 0 || e.Field == foldedField)
             .Select(e => (Entry: e, Score: Score(e, words, phrase)))
             .Where(r => r.Score > 0)
             .OrderByDescending(r => r.Score)
             .ThenBy(r => r.Entry.Name.Length)
             .ThenBy(r => r.Entry.Code, StringComparer.Ordinal)
             .ToList();
-        return new SearchPage([.. ranked.Skip(skip).Take(take).Select(r => r.Entry.Id)], ranked.Count);
+        return new SearchPage([.. ranked.Skip(skip).Take(take).Select(r => r.Entry.Summary)], ranked.Count);
     }
 
     /// <summary>
@@ -122,15 +126,17 @@ internal sealed class ProcedureSearchIndex(IServiceScopeFactory scopeFactory, Ti
             await using var scope = scopeFactory.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<DossiersDbContext>();
             var rows = await db.Procedures.AsNoTracking()
-                .Select(p => new { p.Id, p.Code, p.Name, p.Field })
+                .Select(p => new { p.Code, p.Name, p.Field, p.AgencyId, p.ProcessingWorkingDays, p.OnlineLevel })
                 .ToListAsync(cancellationToken);
             var entries = rows.Select(r =>
             {
                 var name = VietnameseText.Fold(r.Name);
                 var field = VietnameseText.Fold(r.Field);
-                return new Entry(r.Id, r.Code, name, [.. name.Split(' ')], field, [.. field.Split(' ')]);
-            }).ToArray();
-            _snapshot = snapshot = new Snapshot(entries, clock.GetUtcNow());
+                var summary = new ProcedureSummaryResponse(r.Code, r.Name, r.Field, r.AgencyId, r.ProcessingWorkingDays,
+                    ProcedureSummaryResponse.Level(r.OnlineLevel), ProcedureSummaryResponse.LevelText(r.OnlineLevel));
+                return new Entry(summary, r.Code, name, [.. name.Split(' ')], field, [.. field.Split(' ')]);
+            }).OrderBy(e => e.Field, StringComparer.Ordinal).ThenBy(e => e.Name, StringComparer.Ordinal).ToArray();
+            _snapshot = snapshot = Snapshot.Build(entries, clock.GetUtcNow());
             return snapshot;
         }
         finally
@@ -139,9 +145,111 @@ internal sealed class ProcedureSearchIndex(IServiceScopeFactory scopeFactory, Ti
         }
     }
 
-    internal sealed record SearchPage(IReadOnlyList<Guid> Ids, int Total);
+    internal sealed record SearchPage(IReadOnlyList<ProcedureSummaryResponse> Items, int Total);
 
-    private sealed record Entry(Guid Id, string Code, string Name, HashSet<string> NameWords, string Field, HashSet<string> FieldWords);
+    private sealed record Entry(ProcedureSummaryResponse Summary, string Code, string Name, HashSet<string> NameWords, string Field, HashSet<string> FieldWords);
 
-    private sealed record Snapshot(Entry[] Entries, DateTimeOffset BuiltAt);
+    /// <summary>
+    /// The entries plus a sorted word list with, for each word, the entries whose name or field holds it:
+    /// a query word's prefix matches are one binary search and a contiguous run, so only entries that
+    /// contain every query word are scored (scoring all two thousand entries was the cost of a search).
+    /// </summary>
+    private sealed class Snapshot
+    {
+        private readonly string[] _words;
+        private readonly int[][] _postings;
+        private readonly int[] _byCode;
+
+        private Snapshot(Entry[] entries, string[] words, int[][] postings, int[] byCode, DateTimeOffset builtAt)
+        {
+            Entries = entries;
+            _words = words;
+            _postings = postings;
+            _byCode = byCode;
+            BuiltAt = builtAt;
+        }
+
+        public Entry[] Entries { get; }
+
+        public DateTimeOffset BuiltAt { get; }
+
+        public static Snapshot Build(Entry[] entries, DateTimeOffset builtAt)
+        {
+            var postings = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
+            for (var i = 0; i < entries.Length; i++)
+            {
+                foreach (var word in entries[i].NameWords.Concat(entries[i].FieldWords).Where(w => w.Length > 0).Distinct())
+                {
+                    if (!postings.TryGetValue(word, out var list))
+                    {
+                        postings[word] = list = [];
+                    }
+
+                    list.Add(i);
+                }
+            }
+
+            var byCode = Enumerable.Range(0, entries.Length).OrderBy(i => entries[i].Code, StringComparer.Ordinal).ToArray();
+            return new Snapshot(entries, [.. postings.Keys], [.. postings.Values.Select(l => l.ToArray())], byCode, builtAt);
+        }
+
+        /// <summary>Entries where every word begins a word of the name or field, or the code.</summary>
+        public IEnumerable<Entry> Matching(string[] words)
+        {
+            var hits = new int[Entries.Length];
+            for (var w = 0; w < words.Length; w++)
+            {
+                var word = words[w];
+                // Each entry counts once per query word (stamp w + 1), however many of its words match.
+                for (var i = LowerBound(_words, word, k => k); i < _words.Length && _words[i].StartsWith(word, StringComparison.Ordinal); i++)
+                {
+                    foreach (var entry in _postings[i])
+                    {
+                        Mark(hits, entry, w);
+                    }
+                }
+
+                for (var i = LowerBound(_byCode, word, k => Entries[k].Code); i < _byCode.Length && Entries[_byCode[i]].Code.StartsWith(word, StringComparison.Ordinal); i++)
+                {
+                    Mark(hits, _byCode[i], w);
+                }
+            }
+
+            for (var i = 0; i < hits.Length; i++)
+            {
+                if (hits[i] == words.Length)
+                {
+                    yield return Entries[i];
+                }
+            }
+        }
+
+        /// <summary>Counts word <paramref name="w"/> for the entry if every earlier word has already matched it.</summary>
+        private static void Mark(int[] hits, int entry, int w)
+        {
+            if (hits[entry] == w)
+            {
+                hits[entry] = w + 1;
+            }
+        }
+
+        private static int LowerBound<T>(T[] sorted, string value, Func<T, string> key)
+        {
+            int low = 0, high = sorted.Length;
+            while (low < high)
+            {
+                var middle = (low + high) / 2;
+                if (string.CompareOrdinal(key(sorted[middle]), value) < 0)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            return low;
+        }
+    }
 }

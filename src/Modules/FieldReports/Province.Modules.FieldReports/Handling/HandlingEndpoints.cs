@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Province.BuildingBlocks.Caching;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Files;
 using Province.BuildingBlocks.Paging;
@@ -249,6 +250,7 @@ internal static class HandlingEndpoints
                 }
 
                 await db.SaveChangesAsync(cancellationToken);
+                await PublicResponseCache.EvictAsync(services, PublicFeed.PublicFeedEndpoints.FeedCacheTag, cancellationToken);
                 return TypedResults.Ok(ReportDetailResponse.From(report, showReporter: true));
             })
             .WithName(name)

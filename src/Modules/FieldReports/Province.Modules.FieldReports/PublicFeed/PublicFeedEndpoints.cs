@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Province.BuildingBlocks.Caching;
 using Province.BuildingBlocks.Files;
 using Province.BuildingBlocks.Paging;
 using Province.Modules.FieldReports.Data;
@@ -16,6 +17,8 @@ internal sealed record NearbyReport(string Code, string Title, string Status, in
 /// <summary>The public side: answered reports (the quick public answer is what makes citizens report more), a report page, the duplicate hint, photos.</summary>
 internal static class PublicFeedEndpoints
 {
+    public const string FeedCacheTag = "field-report-feed";
+
     public static void MapPublicFeed(this IEndpointRouteBuilder publicApi)
     {
         publicApi.MapGet("/", async Task<Ok<PagedResult<PublicReportResponse>>> (
@@ -53,7 +56,9 @@ internal static class PublicFeedEndpoints
             .WithName("ListAnsweredFieldReports")
             .WithSummary("Phản ánh đã được trả lời, mới nhất trước; lọc theo lĩnh vực, xã/phường, khung bản đồ. Không bao giờ có thông tin người phản ánh.")
             .AllowAnonymous()
-            .RequireRateLimiting("anonymous");
+            .RequireRateLimiting("anonymous")
+            // The same page for everyone; an officer's action on a report evicts it (see HandlingEndpoints).
+            .CachePublicly(TimeSpan.FromSeconds(15), FeedCacheTag);
 
         publicApi.MapGet("/{code}", async Task<Results<Ok<PublicReportResponse>, ProblemHttpResult>> (string code, FieldReportsDbContext db, CancellationToken cancellationToken) =>
             {

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Province.BuildingBlocks.Caching;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Files;
 using Province.BuildingBlocks.Idempotency;
@@ -201,7 +202,7 @@ internal static class ReportingEndpoints
 
         citizens.MapPost("/{id:guid}/rating", async Task<Results<Ok<ReportDetailResponse>, ProblemHttpResult>> (
                 Guid id, RateReportRequest request, ClaimsPrincipal user, FieldReportsDbContext db, ReportWorkflow workflow,
-                IOptions<FieldReportsSettings> settings, TimeProvider clock, CancellationToken cancellationToken) =>
+                IOptions<FieldReportsSettings> settings, TimeProvider clock, IServiceProvider services, CancellationToken cancellationToken) =>
             {
                 var report = await Load(db, id, cancellationToken, tracking: true);
                 if (report is null || report.CitizenId != user.GetCitizenId())
@@ -240,6 +241,7 @@ internal static class ReportingEndpoints
                 }
 
                 await db.SaveChangesAsync(cancellationToken);
+                await PublicResponseCache.EvictAsync(services, PublicFeed.PublicFeedEndpoints.FeedCacheTag, cancellationToken);
                 return TypedResults.Ok(ReportDetailResponse.From(report, showReporter: true));
             })
             .WithName("RateFieldReportAnswer")

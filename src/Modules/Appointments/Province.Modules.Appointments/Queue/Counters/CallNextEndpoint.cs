@@ -73,7 +73,7 @@ internal static class CallNextEndpoint
                     await NotifyNearlyCalledAsync(db, office, next.ServiceGroupId, today, settings.Value.NearlyCalledAhead, now, cancellationToken);
                     await db.SaveChangesAsync(cancellationToken);
                     await transaction.CommitAsync(cancellationToken);
-                    signals.Changed(officeId);
+                    await signals.ChangedAsync(officeId, cancellationToken);
                     var called = await db.Tickets.AsNoTracking().SingleAsync(t => t.Id == next.Id, cancellationToken);
                     return TypedResults.Ok(await reader.DescribeAsync(called, cancellationToken));
                 }

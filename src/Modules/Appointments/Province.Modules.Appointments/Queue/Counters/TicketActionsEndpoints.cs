@@ -105,7 +105,7 @@ internal static class TicketActionsEndpoints
 
         ticket.Version++;
         await db.SaveChangesAsync(cancellationToken);
-        signals.Changed(ticket.OfficeId);
+        await signals.ChangedAsync(ticket.OfficeId, cancellationToken);
         return TypedResults.Ok(await reader.DescribeAsync(ticket, cancellationToken));
     }
 

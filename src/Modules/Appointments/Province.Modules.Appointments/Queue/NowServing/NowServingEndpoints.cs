@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Province.BuildingBlocks.Caching;
 using Province.Modules.Appointments.Common;
 using Province.Modules.Appointments.Data;
 using Province.Modules.Appointments.Queue.Kiosk;
@@ -30,7 +31,9 @@ internal static class NowServingEndpoints
             .WithName("GetNowServing")
             .WithSummary("Số đang được phục vụ ở từng nhóm dịch vụ, số người đang chờ.")
             .AllowAnonymous()
-            .RequireRateLimiting("anonymous");
+            .RequireRateLimiting("anonymous")
+            // The morning rush: everyone waiting polls the same screen; a call or a new ticket here evicts it.
+            .CachePublicly(TimeSpan.FromSeconds(2), QueueSignals.NowServingCacheTag);
 
         publicApi.MapGet("/offices/{officeId:guid}/now-serving/stream", async Task<Results<ServerSentEventsResult<NowServingResponse>, ProblemHttpResult>> (
                 Guid officeId, AppointmentsDbContext db, IServiceScopeFactory scopes, QueueSignals signals, IOptions<AppointmentsSettings> settings, CancellationToken cancellationToken) =>

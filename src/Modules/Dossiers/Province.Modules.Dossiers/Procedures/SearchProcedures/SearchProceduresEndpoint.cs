@@ -2,9 +2,7 @@ using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Province.BuildingBlocks.Paging;
-using Province.Modules.Dossiers.Data;
 
 namespace Province.Modules.Dossiers.Procedures.SearchProcedures;
 
@@ -22,17 +20,13 @@ internal static class SearchProceduresEndpoint
 
 internal sealed record SearchProceduresQuery(string? Query, string? Field, PageRequest Page) : IRequest<PagedResult<ProcedureSummaryResponse>>;
 
-internal sealed class SearchProceduresHandler(ProcedureSearchIndex index, DossiersDbContext db)
+internal sealed class SearchProceduresHandler(ProcedureSearchIndex index)
     : IRequestHandler<SearchProceduresQuery, PagedResult<ProcedureSummaryResponse>>
 {
     public async Task<PagedResult<ProcedureSummaryResponse>> Handle(SearchProceduresQuery request, CancellationToken cancellationToken)
     {
         var query = request.Query is { Length: > 200 } tooLong ? tooLong[..200] : request.Query;
         var found = await index.SearchAsync(query, request.Field, request.Page.Skip, request.Page.PageSize, cancellationToken);
-        var ids = found.Ids.ToList();
-        var procedures = await db.Procedures.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
-        // Keep the index's ranking; a procedure deleted since the index was built simply drops out.
-        var items = ids.Where(procedures.ContainsKey).Select(id => ProcedureSummaryResponse.From(procedures[id])).ToList();
-        return new PagedResult<ProcedureSummaryResponse>(items, request.Page.Page, request.Page.PageSize, found.Total);
+        return new PagedResult<ProcedureSummaryResponse>(found.Items, request.Page.Page, request.Page.PageSize, found.Total);
     }
 }

@@ -15,8 +15,16 @@ internal static class LookupDossierEndpoint
         publicApi.MapGet("/lookup/{code}", async Task<Results<Ok<DossierLookupResponse>, ProblemHttpResult>> (
                 string code, DossiersDbContext db, DeadlinePolicy deadlines, CancellationToken cancellationToken) =>
             {
-                var dossier = code.Length > 40 ? null : await db.Dossiers.AsNoTracking().Include(d => d.History)
-                    .SingleOrDefaultAsync(d => d.Code == code.Trim(), cancellationToken);
+                // Only the columns the public page shows, in one round trip (not the whole dossier row).
+                var wanted = code.Trim();
+                var dossier = code.Length > 40 ? null : await db.Dossiers.AsNoTracking()
+                    .Where(d => d.Code == wanted)
+                    .Select(d => new
+                    {
+                        d.Code, d.ProcedureName, d.AgencyName, d.Applicant.FullName, d.Status, d.SubmittedAt, d.DueDate,
+                        Steps = d.History.OrderBy(h => h.Id).Select(h => new { h.At, h.ToStatus }).ToList(),
+                    })
+                    .FirstOrDefaultAsync(cancellationToken);
                 if (dossier is null)
                 {
                     return Problems.NotFound("dossier.not_found", $"Không tìm thấy hồ sơ có mã {code}. Vui lòng kiểm tra lại mã trên giấy tiếp nhận.");
@@ -26,13 +34,13 @@ internal static class LookupDossierEndpoint
                     dossier.Code,
                     dossier.ProcedureName,
                     dossier.AgencyName,
-                    PersonalData.MaskName(dossier.Applicant.FullName),
+                    PersonalData.MaskName(dossier.FullName),
                     (int)dossier.Status,
                     dossier.Status.Text(),
                     dossier.SubmittedAt.ToVietnamTime(),
                     dossier.DueDate,
                     DossierSummaryResponse.TimelinessName(deadlines.Of(dossier.Status, dossier.DueDate)),
-                    [.. dossier.History.OrderBy(h => h.Id).Select(h => new LookupStep(h.At.ToVietnamTime(), (int)h.ToStatus, h.ToStatus.Text()))]));
+                    [.. dossier.Steps.Select(h => new LookupStep(h.At.ToVietnamTime(), (int)h.ToStatus, h.ToStatus.Text()))]));
             })
             .WithName("LookupDossier")
             .WithSummary("Tra cứu công khai theo mã hồ sơ (mã QR trên giấy tiếp nhận): chỉ trạng thái và ngày hẹn, tên người nộp được che.")
