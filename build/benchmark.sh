@@ -60,13 +60,80 @@ category=$(curl -sf "$host/api/public/field-reports/categories" | python3 -c 'im
 ward_office=0195a1f0-0000-7000-8000-0000000000a1
 ward=0195a1f0-0000-7000-8000-000000000007
 
+# Every script numbers its threads (each has its own Lua state and would otherwise draw the same keys).
+thread_ids='local threads = 0
+function setup(thread) thread:set("id", threads); threads = threads + 1 end
+run_id = os.time()'
+
 cat >"$pg_work/report.lua" <<LUA
+$thread_ids
 counter = 0
 request = function()
   counter = counter + 1
-  local key = string.format("bench-%d-%d-%d", os.time(), math.random(1, 1000000000), counter)
+  local key = string.format("bench-report-%d-%d-%d", run_id, id, counter)
   local body = '{"categoryId":"$category","title":"Đèn đường không sáng","description":"Đo tải","latitude":11.31,"longitude":106.1,"area":"Phường 1","anonymous":false}'
   return wrk.format("POST", "/api/field-reports", {["Content-Type"] = "application/json", ["Authorization"] = "Bearer $citizen", ["Idempotency-Key"] = key}, body)
+end
+LUA
+
+# Public lookups of a random one of the 1,000,000 codes: each citizen looks up their own dossier.
+cat >"$pg_work/lookup.lua" <<LUA
+$thread_ids
+init = function() math.randomseed(run_id + id) end
+request = function()
+  return wrk.format("GET", string.format("/api/public/dossiers/lookup/BENCH-%07d", math.random(1, 1000000)))
+end
+LUA
+
+# Queue tickets: one active ticket per citizen, service group and day, so each request is a different
+# citizen (tokens minted beforehand through the Zalo simulator) in one of the office's four groups.
+echo "Minting citizen tokens for the ticket scenario..."
+python3 - "$host" "$pg_work/tokens.txt" 6000 <<'PY'
+import http.client, json, sys, urllib.parse
+url = urllib.parse.urlparse(sys.argv[1]); out = open(sys.argv[2], "w")
+connection = http.client.HTTPConnection(url.hostname, url.port)
+for i in range(int(sys.argv[3])):
+    connection.request("POST", "/zalo-simulator/dev/access-tokens", json.dumps({"userId": f"bench-ticket-{i}", "name": f"Người lấy số {i}"}), {"Content-Type": "application/json"})
+    out.write(json.loads(connection.getresponse().read())["accessToken"] + "\n")
+PY
+cat >"$pg_work/ticket.lua" <<LUA
+$thread_ids
+tokens = {}
+for line in io.lines("$pg_work/tokens.txt") do tokens[#tokens + 1] = line end
+counter = 0
+request = function()
+  -- Thread t takes citizens t, t + $threads, ...; each citizen takes one ticket in each of the 4 groups.
+  local citizen = id + $threads * math.floor(counter / 4)
+  local group = counter % 4 + 1
+  counter = counter + 1
+  local body = string.format('{"officeId":"0195a1f0-0000-7000-8000-0000000000b1","serviceGroupId":"0195a1f0-0000-7000-8000-0000000000c%d","priority":null}', group)
+  return wrk.format("POST", "/api/appointments/tickets", {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. tokens[citizen % #tokens + 1],
+    ["Idempotency-Key"] = string.format("bench-ticket-%d-%d-%d", run_id, id, counter)}, body)
+end
+LUA
+
+# Dossier submission with a small file: a citizen uploads the document photo, then submits the dossier
+# naming it; each connection alternates the two requests (uploads first, submissions as their ids arrive).
+cat >"$pg_work/dossier.lua" <<LUA
+$thread_ids
+pending = {}
+counter = 0
+local boundary = "----provincebench"
+request = function()
+  counter = counter + 1
+  if #pending > 0 then
+    local file = table.remove(pending)
+    local body = string.format('{"procedureCode":"1.004873","applicant":{"fullName":"Trần Thị Bình","dateOfBirth":"1992-03-04","citizenIdNumber":"072092004321","phoneNumber":"0987654321","address":"5 Lê Lợi, Phường 1"},"summary":"Xác nhận tình trạng hôn nhân","documents":[{"documentKey":"1","fileIds":["%s"]}],"delivery":{"method":"atOffice"}}', file)
+    return wrk.format("POST", "/api/dossiers", {["Content-Type"] = "application/json", ["Authorization"] = "Bearer $citizen", ["Idempotency-Key"] = string.format("bench-dossier-%d-%d-%d", run_id, id, counter)}, body)
+  end
+  -- Distinct bytes per upload (an identical photo would be recognised as the same file).
+  local png = "\137PNG\r\n\26\n" .. string.format("%d-%d-%016d", run_id, id, counter) .. string.rep("x", 2000)
+  local body = "--" .. boundary .. "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"giay-xac-nhan.png\"\r\nContent-Type: image/png\r\n\r\n" .. png .. "\r\n--" .. boundary .. "--\r\n"
+  return wrk.format("POST", "/api/dossiers/uploads", {["Content-Type"] = "multipart/form-data; boundary=" .. boundary, ["Authorization"] = "Bearer $citizen"}, body)
+end
+response = function(status, headers, body)
+  local id = body:match('^{"id":"([0-9a-f%-]+)"')
+  if id then table.insert(pending, id) end
 end
 LUA
 
@@ -94,11 +161,16 @@ PY
 echo "Scenarios ($duration, $connections connections, $threads threads):"
 run "baseline: one row, raw Npgsql" baseline "$baseline/row"
 run "procedure search" read "$host/api/public/dossiers/procedures?q=dang%20ky%20khai%20sinh"
-run "public dossier lookup by code" read "$host/api/public/dossiers/lookup/BENCH-0500000"
+run "public dossier lookup by code" read "$host" -s "$pg_work/lookup.lua"
 run "public field report feed" read "$host/api/public/field-reports"
 run "queue: number now served" read "$host/api/public/appointments/offices/$ward_office/now-serving"
 run "officer queue, overdue first (1M)" read "$host/api/staff/dossiers/agencies/$ward/queue?timeliness=overdue" -H "Authorization: Bearer $staff"
 run "submit a field report" write "$host" -s "$pg_work/report.lua"
+run "take a queue ticket" write "$host" -s "$pg_work/ticket.lua"
+before=$("${psql[@]}" -d province -tAc "SELECT count(*) FROM dossiers.dossiers")
+run "submit a dossier (upload + submit)" write "$host" -s "$pg_work/dossier.lua"
+submitted=$(( $("${psql[@]}" -d province -tAc "SELECT count(*) FROM dossiers.dossiers") - before ))
+echo "Dossiers submitted in that run: $submitted (two requests each: the upload and the submission)"
 
 peak=$(awk '/VmHWM/ {print int($2/1024)}' "/proc/$host_pid/status")
 echo "Host peak memory (VmHWM): ${peak} MB"

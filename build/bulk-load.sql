@@ -48,5 +48,19 @@ SELECT gen_random_uuid(), format('PB-%s', lpad(g::text, 6, '0')),
        11.25 + (g % 1000) / 10000.0, 106.05 + (g % 997) / 10000.0, 'Phường ' || (1 + g % 10)
 FROM generate_series(1, 300000) g;
 
+-- The queue-ticket scenario runs at any hour of any day: a one-stop office of the ward open around the
+-- clock every day, with four service groups (one ticket counter each) and a counter per group.
+INSERT INTO appointments.offices ("Id", "AgencyId", "Name", "Address", "RequiresApproval", "BookingHorizonDays", "ChangeCutoffHours", "OpeningHours")
+VALUES ('0195a1f0-0000-7000-8000-0000000000b1', '0195a1f0-0000-7000-8000-000000000007', 'Bộ phận một cửa (đo tải, mở cả ngày)',
+        '1 Trần Hưng Đạo, Phường 1', false, 30, 2,
+        (SELECT jsonb_agg(jsonb_build_object('Day', d, 'Opens', '01:00:00.0000000', 'Closes', '23:59:59.0000000')) FROM generate_series(0, 6) d));
+INSERT INTO appointments.service_groups ("Id", "OfficeId", "Code", "Name", "Field", "DefaultServiceMinutes")
+SELECT ('0195a1f0-0000-7000-8000-0000000000c' || g)::uuid, '0195a1f0-0000-7000-8000-0000000000b1', 'G' || g, 'Nhóm dịch vụ ' || g, 'Hộ tịch', 10
+FROM generate_series(1, 4) g;
+INSERT INTO appointments.counters ("Id", "OfficeId", "Number", "Name", "ServiceGroupIds")
+SELECT ('0195a1f0-0000-7000-8000-0000000000d' || g)::uuid, '0195a1f0-0000-7000-8000-0000000000b1', g, 'Quầy ' || g,
+       ARRAY[('0195a1f0-0000-7000-8000-0000000000c' || g)::uuid]
+FROM generate_series(1, 4) g;
+
 -- Index-only counts need the visibility map that VACUUM builds (autovacuum would, later).
 VACUUM ANALYZE;

@@ -1,12 +1,40 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Province.Modules.Identity.Data;
 
 namespace Province.Modules.Identity.Zalo;
 
-/// <summary>Maps a verified Zalo user to their citizen record, creating it the first time.</summary>
-internal sealed class CitizenDirectory(IdentityDbContext db, TimeProvider clock)
+/// <summary>The part of a citizen record every authenticated request needs.</summary>
+internal sealed record CitizenKey(Guid Id, string ZaloId);
+
+/// <summary>
+/// Maps a verified Zalo user to their citizen record, creating it the first time. The mapping is kept in
+/// memory for a minute: it runs on every citizen request, and the database lookup was a tenth of a write's
+/// cost in the benchmark. Deleting a profile forgets it at once on this instance (<see cref="Forget"/>);
+/// another instance may map the Zalo user to the deleted record for at most that minute.
+/// </summary>
+internal sealed class CitizenDirectory(IdentityDbContext db, TimeProvider clock, IMemoryCache cache)
 {
-    public async Task<Citizen> FindOrCreateAsync(ZaloUser zaloUser, CancellationToken cancellationToken)
+    private static readonly TimeSpan Remember = TimeSpan.FromMinutes(1);
+
+    public async Task<CitizenKey> FindOrCreateAsync(ZaloUser zaloUser, CancellationToken cancellationToken)
+    {
+        if (cache.TryGetValue(CacheKey(zaloUser.Id), out CitizenKey? known) && known is not null)
+        {
+            return known;
+        }
+
+        var citizen = await FindOrCreateRecordAsync(zaloUser, cancellationToken);
+        var key = new CitizenKey(citizen.Id, citizen.ZaloId);
+        cache.Set(CacheKey(zaloUser.Id), key, Remember);
+        return key;
+    }
+
+    public static void Forget(IMemoryCache cache, string zaloId) => cache.Remove(CacheKey(zaloId));
+
+    private static string CacheKey(string zaloId) => "identity:citizen-by-zalo:" + zaloId;
+
+    private async Task<Citizen> FindOrCreateRecordAsync(ZaloUser zaloUser, CancellationToken cancellationToken)
     {
         var citizen = await db.Citizens.AsNoTracking().FirstOrDefaultAsync(c => c.ZaloId == zaloUser.Id, cancellationToken);
         if (citizen is not null)

@@ -4,9 +4,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Province.BuildingBlocks.Security;
 using Province.Modules.Identity.Contracts;
 using Province.Modules.Identity.Data;
+using Province.Modules.Identity.Zalo;
 
 namespace Province.Modules.Identity.Citizens.DeleteMyProfile;
 
@@ -29,7 +31,7 @@ internal sealed record DeleteMyProfileCommand(Guid CitizenId) : IRequest<Unit>;
 /// Deletes the citizen record and tells every module, through the outbox, to erase what it holds
 /// about this citizen. Signing in again later starts an empty profile.
 /// </summary>
-internal sealed class DeleteMyProfileHandler(IdentityDbContext db, TimeProvider clock) : IRequestHandler<DeleteMyProfileCommand, Unit>
+internal sealed class DeleteMyProfileHandler(IdentityDbContext db, TimeProvider clock, IMemoryCache cache) : IRequestHandler<DeleteMyProfileCommand, Unit>
 {
     public async Task<Unit> Handle(DeleteMyProfileCommand request, CancellationToken cancellationToken)
     {
@@ -37,6 +39,7 @@ internal sealed class DeleteMyProfileHandler(IdentityDbContext db, TimeProvider 
         db.Citizens.Remove(citizen);
         db.AddIntegrationEvent(new CitizenDeleted(Guid.CreateVersion7(), clock.GetUtcNow(), citizen.Id));
         await db.SaveChangesAsync(cancellationToken);
+        CitizenDirectory.Forget(cache, citizen.ZaloId);
         return Unit.Value;
     }
 }
