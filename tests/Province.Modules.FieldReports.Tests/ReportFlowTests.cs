@@ -45,11 +45,13 @@ public sealed class ReportFlowTests(FieldReportsApp app) : IClassFixture<FieldRe
         Assert.Equal("waitingForInformation", mine.GetProperty("report").GetProperty("status").GetString());
         await OkAsync(await citizen.PostAsJsonAsync($"/api/field-reports/{id}/information", new { information = "Cột số 12, 13 và 14.", version = mine.GetProperty("version").GetInt32() }));
         var fix = await UploadPhotoAsync(ward, TestJpeg.WithGpsExif(camera: "iPhone 15"), "/api/staff/field-reports/photos");
+        // The public feed is output-cached: read it before the answer, so the answer must evict it.
+        using var anonymous = app.CreateClient();
+        Assert.DoesNotContain("Đã thay bóng đèn", await anonymous.GetStringAsync($"/api/public/field-reports?categoryId={lighting}"), StringComparison.Ordinal);
         var resolved = await OkAsync(await ActAsync(ward, id, "resolution", new { text = "Đã thay bóng đèn ba cột 12-14 lúc 16 giờ.", photoIds = new[] { fix } }));
         Assert.Equal("resolved", resolved.GetProperty("report").GetProperty("status").GetString());
 
-        // The public sees the answer and both photos, never who reported it.
-        using var anonymous = app.CreateClient();
+        // The public sees the answer at once and both photos, never who reported it.
         var feed = await anonymous.GetStringAsync($"/api/public/field-reports?categoryId={lighting}");
         Assert.Contains("Đã thay bóng đèn", feed, StringComparison.Ordinal);
         Assert.DoesNotContain("Phạm Thị Hoa", feed, StringComparison.Ordinal);

@@ -11,20 +11,22 @@ namespace Province.Modules.Dossiers.Tracking.LookupDossier;
 
 internal static class LookupDossierEndpoint
 {
+    /// <summary>
+    /// Compiled once: the busiest public read skips EF's per-call expression-tree comparison and cache
+    /// lookup. Only the columns the public page shows, in one round trip (not the whole dossier row).
+    /// </summary>
+    private static readonly Func<DossiersDbContext, string, CancellationToken, Task<LookupRow?>> FindByCode =
+        EF.CompileAsyncQuery((DossiersDbContext db, string code, CancellationToken cancellationToken) => db.Dossiers.AsNoTracking()
+            .Where(d => d.Code == code)
+            .Select(d => new LookupRow(d.Code, d.ProcedureName, d.AgencyName, d.Applicant.FullName, d.Status, d.SubmittedAt, d.DueDate,
+                d.History.OrderBy(h => h.Id).Select(h => new LookupRowStep(h.At, h.ToStatus)).ToList()))
+            .FirstOrDefault());
+
     public static void MapLookupDossier(this IEndpointRouteBuilder publicApi) =>
         publicApi.MapGet("/lookup/{code}", async Task<Results<Ok<DossierLookupResponse>, ProblemHttpResult>> (
                 string code, DossiersDbContext db, DeadlinePolicy deadlines, CancellationToken cancellationToken) =>
             {
-                // Only the columns the public page shows, in one round trip (not the whole dossier row).
-                var wanted = code.Trim();
-                var dossier = code.Length > 40 ? null : await db.Dossiers.AsNoTracking()
-                    .Where(d => d.Code == wanted)
-                    .Select(d => new
-                    {
-                        d.Code, d.ProcedureName, d.AgencyName, d.Applicant.FullName, d.Status, d.SubmittedAt, d.DueDate,
-                        Steps = d.History.OrderBy(h => h.Id).Select(h => new { h.At, h.ToStatus }).ToList(),
-                    })
-                    .FirstOrDefaultAsync(cancellationToken);
+                var dossier = code.Length > 40 ? null : await FindByCode(db, code.Trim(), cancellationToken);
                 if (dossier is null)
                 {
                     return Problems.NotFound("dossier.not_found", $"Không tìm thấy hồ sơ có mã {code}. Vui lòng kiểm tra lại mã trên giấy tiếp nhận.");
@@ -62,3 +64,8 @@ internal sealed record DossierLookupResponse(
     IReadOnlyList<LookupStep> Steps);
 
 internal sealed record LookupStep(DateTimeOffset At, int Status, string StatusText);
+
+internal sealed record LookupRow(string Code, string ProcedureName, string AgencyName, string FullName, DossierStatus Status,
+    DateTimeOffset SubmittedAt, DateOnly DueDate, List<LookupRowStep> Steps);
+
+internal sealed record LookupRowStep(DateTimeOffset At, DossierStatus ToStatus);
