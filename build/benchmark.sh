@@ -18,9 +18,11 @@ if ! command -v wrk >/dev/null; then
 fi
 
 source "$root/build/postgres.sh"
-start_private_postgres "-c shared_buffers=256MB -c synchronous_commit=off"
+# pg_stat_statements: the results end with the statements PostgreSQL spent most time on.
+start_private_postgres "-c shared_buffers=256MB -c synchronous_commit=off -c shared_preload_libraries=pg_stat_statements"
 psql=("$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -v ON_ERROR_STOP=1 -q)
 "${psql[@]}" -d postgres -c "CREATE DATABASE province"
+"${psql[@]}" -d province -c "CREATE EXTENSION pg_stat_statements"
 connection="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=province;Maximum Pool Size=100"
 
 echo "Publishing Province and the baseline in Release..."
@@ -158,6 +160,7 @@ PY
   tail -1 "$results" | awk -F'\t' '{printf "%-34s %8s req/s  p50 %7s ms  p99 %7s ms  errors %s\n", $1, $3, $4, $5, $6}'
 }
 
+"${psql[@]}" -d province -c "SELECT pg_stat_statements_reset()" >/dev/null
 echo "Scenarios ($duration, $connections connections, $threads threads):"
 run "baseline: one row, raw Npgsql" baseline "$baseline/row"
 run "procedure search" read "$host/api/public/dossiers/procedures?q=dang%20ky%20khai%20sinh"
@@ -173,11 +176,12 @@ submitted=$(( $("${psql[@]}" -d province -tAc "SELECT count(*) FROM dossiers.dos
 echo "Dossiers submitted in that run: $submitted (two requests each: the upload and the submission)"
 
 peak=$(awk '/VmHWM/ {print int($2/1024)}' "/proc/$host_pid/status")
+"${psql[@]}" -d province -c "SELECT calls, round(total_exec_time) AS total_ms, round(mean_exec_time::numeric, 3) AS mean_ms, left(regexp_replace(query, '\s+', ' ', 'g'), 110) AS statement FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 12" >"$pg_work/statements.txt"
 echo "Host peak memory (VmHWM): ${peak} MB"
 echo "Query plan of the officer queue at 1,000,000 dossiers:"
 "${psql[@]}" -d province -c "EXPLAIN (ANALYZE, BUFFERS OFF, COSTS OFF) SELECT * FROM dossiers.dossiers WHERE \"AgencyId\" = '$ward' AND \"Status\" IN (1, 2, 4) AND \"DueDate\" < current_date ORDER BY \"DueDate\", \"SubmittedAt\" LIMIT 20" | tee "$pg_work/plan.txt"
 
-python3 - "$results" "$peak" "$pg_work/plan.txt" "$duration" "$connections" "$threads" <<'PY' >"$root/build/benchmark-results.md"
+python3 - "$results" "$peak" "$pg_work/plan.txt" "$duration" "$connections" "$threads" "$pg_work/statements.txt" <<'PY' >"$root/build/benchmark-results.md"
 import datetime, platform, sys, os
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
 baseline = float(next(r for r in rows if r[1] == "baseline")[2])
@@ -190,6 +194,7 @@ for name, kind, rps, p50, p99, errors in rows:
     ratio = "" if kind != "read" else f"{float(rps) / baseline:.2f}"
     print(f"| {name} | {rps} | {ratio} | {p50} | {p99} | {errors} |")
 print(f"\nHost peak memory (VmHWM): {sys.argv[2]} MB\n\nOfficer queue plan at 1,000,000 dossiers:\n\n```\n{open(sys.argv[3]).read().strip()}\n```")
+print(f"\nStatements PostgreSQL spent most time on during the scenarios (pg_stat_statements):\n\n```\n{open(sys.argv[7]).read().rstrip()}\n```")
 PY
 echo "Written build/benchmark-results.md"
 if [ "${KEEP_RUNNING:-}" = 1 ]; then

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Persistence;
 using Province.Modules.Appointments.Common;
@@ -13,7 +14,7 @@ namespace Province.Modules.Appointments.Queue;
 /// inside the ticket's transaction, so concurrent requests on any instance get consecutive numbers
 /// without gaps or repeats.
 /// </summary>
-internal sealed class TicketIssuer(AppointmentsDbContext db, QueueSignals signals, TimeProvider clock)
+internal sealed class TicketIssuer(AppointmentsDbContext db, QueueSignals signals, IServiceScopeFactory scopes, TimeProvider clock)
 {
     public async Task<(QueueTicket? Ticket, ProblemHttpResult? Problem)> IssueAsync(
         Office office, Guid serviceGroupId, TicketChannel channel, PriorityReason priority, Guid? citizenId, Guid? bookingId,
@@ -38,8 +39,9 @@ internal sealed class TicketIssuer(AppointmentsDbContext db, QueueSignals signal
                 $"Chỉ lấy số trong ngày làm việc, từ {hours.Opens.AddHours(-1):HH\\:mm} đến {hours.Closes:HH\\:mm}."));
         }
 
+        // Taken before the transaction opens: a request never waits for a second pooled connection while holding one.
+        var number = await DailyCounter.TakeAsync<TicketSequence, AppointmentsDbContext>(db, scopes, nameof(TicketSequence.Scope), $"{office.Id:N}:{group.Id:N}", today, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var number = await DailyCounter.NextAsync<TicketSequence>(db, nameof(TicketSequence.Scope), $"{office.Id:N}:{group.Id:N}", today, cancellationToken);
         var ticket = new QueueTicket
         {
             OfficeId = office.Id,

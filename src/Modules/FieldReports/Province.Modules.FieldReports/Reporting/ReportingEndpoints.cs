@@ -88,7 +88,8 @@ internal static class ReportingEndpoints
                 }
 
                 var photoIds = (request.PhotoIds ?? []).Distinct().ToList();
-                var photos = await db.Photos.Where(p => photoIds.Contains(p.Id) && p.CitizenId == citizenId && p.ReportId == null).ToListAsync(cancellationToken);
+                var photos = photoIds.Count == 0 ? []
+                    : await db.Photos.Where(p => photoIds.Contains(p.Id) && p.CitizenId == citizenId && p.ReportId == null).ToListAsync(cancellationToken);
                 if (photos.Count != photoIds.Count)
                 {
                     return Problems.BusinessRule("field_report.photo_unavailable", "Có ảnh không tồn tại, không phải của bạn hoặc đã gửi kèm phản ánh khác. Vui lòng tải ảnh lên lại.");

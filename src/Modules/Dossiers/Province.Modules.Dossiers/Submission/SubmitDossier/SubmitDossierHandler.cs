@@ -1,5 +1,6 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Idempotency;
 using Province.Modules.Dossiers.Contracts;
@@ -24,6 +25,7 @@ internal sealed class SubmitDossierHandler(
     DeadlinePolicy deadlines,
     PortalSync portalSync,
     ReceiptBuilder receipts,
+    IServiceScopeFactory scopes,
     TimeProvider clock) : IRequestHandler<SubmitDossierCommand, IResult>
 {
     public async Task<IResult> Handle(SubmitDossierCommand command, CancellationToken cancellationToken)
@@ -62,11 +64,14 @@ internal sealed class SubmitDossierHandler(
 
         var now = clock.GetUtcNow();
         var today = deadlines.Today;
+        // The number is taken before the submission's transaction opens, so a request never waits for a
+        // second pooled connection while holding one (ADR 7).
+        var code = await DossierCodes.NextAsync(db, scopes, agency.Code, today, cancellationToken);
         return await command.Idempotency.CreateOnceAsync(db, async () =>
         {
             var dossier = new Dossier
             {
-                Code = await DossierCodes.NextAsync(db, agency.Code, today, cancellationToken),
+                Code = code,
                 ProcedureId = procedure.Id,
                 ProcedureCode = procedure.Code,
                 ProcedureName = procedure.Name,
