@@ -213,7 +213,12 @@ public sealed class FaultTests(ITestOutputHelper output)
         });
         var duringOutage = all.Where(o => o.Started > stopping + TimeSpan.FromSeconds(1) && o.Started + o.Elapsed < restarted).ToList();
         Assert.NotEmpty(duringOutage);
-        Assert.True(duringOutage.Max(o => o.Elapsed) < TimeSpan.FromSeconds(2), Describe(duringOutage.OrderByDescending(o => o.Elapsed)));
+        // Fast: a refused connection is answered at once (a hang would be Npgsql's 15 s connect timeout).
+        Assert.True(duringOutage.Max(o => o.Elapsed) < TimeSpan.FromSeconds(5), Describe(duringOutage.OrderByDescending(o => o.Elapsed)));
+
+        var firstNormal = all.Where(o => o.Started > restarted && o.Status is 200 or 201 or 404).Select(o => o.Started).DefaultIfEmpty(TimeSpan.MaxValue).Min();
+        output.WriteLine($"{all.Count} requests; {unavailable.Count} answered 503 (slowest during the outage {duringOutage.Max(o => o.Elapsed).TotalMilliseconds:F0} ms); " +
+            $"first normal answer {(firstNormal - restarted).TotalMilliseconds:F0} ms after PostgreSQL was back");
 
         // Recovered by itself: the last seconds are all answered normally.
         var recovered = all.Where(o => o.Started > restarted + TimeSpan.FromSeconds(3)).ToList();
