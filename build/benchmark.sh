@@ -144,7 +144,8 @@ results="$pg_work/results.tsv"
 # run NAME KIND URL [wrk args...]: one scenario; appends "name kind rps p50 p99 errors".
 run() {
   local name=$1 kind=$2 url=$3; shift 3
-  local out; out=$(wrk -t"$threads" -c"$connections" -d"$duration" --latency "$@" "$url")
+  # --timeout 10s: with wrk's 2 s default a slow answer vanishes from the latency figures into "timeout" errors.
+  local out; out=$(wrk -t"$threads" -c"$connections" -d"$duration" --timeout 10s --latency "$@" "$url")
   python3 - "$name" "$kind" "$out" >>"$results" <<'PY'
 import re, sys
 name, kind, out = sys.argv[1], sys.argv[2], sys.argv[3]
