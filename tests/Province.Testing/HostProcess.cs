@@ -20,20 +20,9 @@ public sealed class HostProcess : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(settings);
         Port = PrivatePostgresCluster.FreePort();
         BaseAddress = new Uri($"http://127.0.0.1:{Port}");
-        _environment = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Database__Provider"] = "PostgreSql",
-            ["Database__MigrateOnStartup"] = "true",
-            ["DemoData__Enabled"] = "true",
-            ["Zalo__AppId"] = "province-test",
-            ["Zalo__AppSecret"] = "test-app-secret",
-            ["Zalo__GraphBaseUrl"] = "/zalo-simulator/graph",
-            ["Zalo__Simulator__Enabled"] = "true",
-            ["RateLimiting__AnonymousPermitsPerMinute"] = "1000000",
-            ["Logging__LogLevel__Default"] = "Warning",
-            ["Logging__Console__FormatterName"] = "simple",
-        };
+        // The same defaults as the in-process host, as environment variables ("Section__Key").
+        _environment = ProvinceApp.BaseSettings.ToDictionary(setting => setting.Key.Replace(":", "__", StringComparison.Ordinal), setting => setting.Value ?? "");
+        _environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         foreach (var (key, value) in settings)
         {
             _environment[key] = value;

@@ -41,9 +41,13 @@ public sealed class PostgresDatabase : IAsyncDisposable
     }
 
     /// <summary>Runs one query against this database and returns the first column of the first row.</summary>
-    public async Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
+    public Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters) =>
+        QueryScalarAsync<T>(ConnectionString, sql, parameters);
+
+    /// <summary>Runs one query against <paramref name="connectionString"/> and returns the first column of the first row.</summary>
+    public static async Task<T> QueryScalarAsync<T>(string connectionString, string sql, params (string Name, object Value)[] parameters)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString);
+        await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         foreach (var (name, value) in parameters)

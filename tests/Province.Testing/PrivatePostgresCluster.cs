@@ -70,14 +70,7 @@ public sealed class PrivatePostgresCluster : IAsyncDisposable
         await command.ExecuteNonQueryAsync();
     }
 
-    public async Task<T> ScalarAsync<T>(string database, string sql)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionTo(database));
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        var result = await command.ExecuteScalarAsync();
-        return (T)Convert.ChangeType(result!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    public Task<T> ScalarAsync<T>(string database, string sql) => PostgresDatabase.QueryScalarAsync<T>(ConnectionTo(database), sql);
 
     public async ValueTask DisposeAsync()
     {

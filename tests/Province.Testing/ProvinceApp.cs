@@ -40,6 +40,23 @@ public class ProvinceApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The host's clock; tests move it to cross weekends and Tết.</summary>
     public TestClock Clock { get; } = new();
 
+    /// <summary>
+    /// What every test host runs with, in process or as its own process (<see cref="HostProcess"/>): PostgreSQL
+    /// migrated at start, demo data, the Zalo simulator, anonymous rate limits out of the way.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> BaseSettings { get; } = new Dictionary<string, string?>
+    {
+        ["Database:Provider"] = "PostgreSql",
+        ["Database:MigrateOnStartup"] = "true",
+        ["Zalo:AppId"] = "province-test",
+        ["Zalo:AppSecret"] = "test-app-secret",
+        ["Zalo:GraphBaseUrl"] = "/zalo-simulator/graph",
+        ["Zalo:Simulator:Enabled"] = "true",
+        ["DemoData:Enabled"] = "true",
+        ["RateLimiting:AnonymousPermitsPerMinute"] = "100000",
+        ["Logging:LogLevel:Default"] = "Warning",
+    };
+
     /// <summary>Configuration on top of the test defaults.</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
@@ -67,19 +84,10 @@ public class ProvinceApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        var settings = new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>(BaseSettings)
         {
-            ["Database:Provider"] = "PostgreSql",
-            ["Database:MigrateOnStartup"] = "true",
             ["ConnectionStrings:Province"] = Database.ConnectionString,
-            ["Zalo:AppId"] = "province-test",
-            ["Zalo:AppSecret"] = "test-app-secret",
-            ["Zalo:GraphBaseUrl"] = "/zalo-simulator/graph",
-            ["Zalo:Simulator:Enabled"] = "true",
-            ["DemoData:Enabled"] = "true",
             ["Outbox:PollInterval"] = "00:00:00.100",
-            ["RateLimiting:AnonymousPermitsPerMinute"] = "100000",
-            ["Logging:LogLevel:Default"] = "Warning",
             ["Files:Directory"] = FilesDirectory,
             ["NationalPortal:BaseUrl"] = "/national-portal-simulator",
             ["NationalPortal:UserName"] = "province-test",

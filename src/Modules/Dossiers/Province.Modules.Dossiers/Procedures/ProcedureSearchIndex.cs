@@ -27,7 +27,8 @@ internal sealed class ProcedureSearchIndex(IServiceScopeFactory scopeFactory, Ti
         var snapshot = await CurrentAsync(cancellationToken);
         var words = VietnameseText.Words(query);
         var foldedField = VietnameseText.Fold(field);
-        IEnumerable<Entry> candidates = snapshot.Entries;
+        // Without words: every entry, already in (field, name) order. With words: those holding every word.
+        IEnumerable<Entry> candidates = words.Length == 0 ? snapshot.Entries : snapshot.Matching(words);
         if (foldedField.Length > 0)
         {
             candidates = candidates.Where(e => e.Field == foldedField);
@@ -35,14 +36,12 @@ internal sealed class ProcedureSearchIndex(IServiceScopeFactory scopeFactory, Ti
 
         if (words.Length == 0)
         {
-            // Entries are kept in (field, name) order: browsing needs no sort.
-            var all = candidates as Entry[] ?? [.. candidates];
-            return new SearchPage([.. all.Skip(skip).Take(take).Select(e => e.Summary)], all.Length);
+            var all = candidates.ToList();
+            return new SearchPage([.. all.Skip(skip).Take(take).Select(e => e.Summary)], all.Count);
         }
 
         var phrase = string.Join(' ', words);
-        var ranked = snapshot.Matching(words)
-            .Where(e => foldedField.Length == 0 || e.Field == foldedField)
+        var ranked = candidates
             .Select(e => (Entry: e, Score: Score(e, words, phrase)))
             .Where(r => r.Score > 0)
             .OrderByDescending(r => r.Score)
