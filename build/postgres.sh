@@ -28,7 +28,7 @@ start_private_postgres() {
   "${as_pg[@]}" "$pg_bin/initdb" -D "$pg_work/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$pg_work/initdb.log" 2>&1 \
     || { cat "$pg_work/initdb.log"; exit 1; }
   "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_work/data" -l "$pg_work/postgres.log" -w -o \
-    "-p $pg_port -k $pg_work -c listen_addresses=127.0.0.1 -c max_connections=300 $extra_options" start >/dev/null \
+    "-p $pg_port -k $pg_work -c listen_addresses=127.0.0.1 -c max_connections=1000 $extra_options" start >/dev/null \
     || { cat "$pg_work/postgres.log"; exit 1; }
   echo "PostgreSQL 15 started on 127.0.0.1:$pg_port ($pg_work)"
 }

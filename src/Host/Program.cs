@@ -52,6 +52,13 @@ if (args.Contains("--schema-sql"))
     return;
 }
 
+if (Array.IndexOf(args, "--write-migrations") is var at and >= 0)
+{
+    // build/db-migrate.sh: the SQL each module store needs against the configured database, for review and apply.
+    await app.WriteMigrationsAsync(at + 1 < args.Length ? args[at + 1] : "migrations");
+    return;
+}
+
 if (args.Contains("--migrate"))
 {
     // build/db-migrate.sh: apply every module's PostgreSQL migrations, then stop.

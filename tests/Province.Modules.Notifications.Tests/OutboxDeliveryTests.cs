@@ -1,13 +1,16 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Province.Modules.Identity.Contracts;
 using Province.Testing;
 
 namespace Province.Modules.Notifications.Tests;
 
 /// <summary>
-/// The pipe end to end: Identity writes CitizenProfileUpdated to its outbox in the profile's
-/// transaction; the dispatcher publishes it; Notifications' handler takes effect exactly once.
+/// The pipe end to end: Identity stores CitizenProfileUpdated in the profile's transaction; its store's
+/// relay publishes it; Notifications' handler takes effect exactly once, however often it is delivered.
 /// </summary>
 public sealed class OutboxDeliveryTests(ProvinceApp app) : IClassFixture<ProvinceApp>
 {
@@ -37,22 +40,17 @@ public sealed class OutboxDeliveryTests(ProvinceApp app) : IClassFixture<Provinc
         await Eventually.GetAsync(() => Inbox(citizen), i => i.GetProperty("total").GetInt32() > 0);
         var citizenId = (await citizen.GetFromJsonAsync<JsonElement>("/api/identity/me")).GetProperty("id").GetGuid();
 
-        // What a crash between "published" and "marked processed" leaves behind: the message pending again.
-        var redelivered = await Execute(
-            """
-            UPDATE identity.outbox_messages SET "ProcessedAt" = NULL
-            WHERE "Payload"::jsonb ->> 'citizenId' = @citizen
-            """,
-            citizenId);
-        Assert.Equal(1, redelivered);
-        var processedAgain = await Eventually.GetAsync(
-            () => Scalar("""SELECT count(*) FROM identity.outbox_messages WHERE "ProcessedAt" IS NULL AND "Payload"::jsonb ->> 'citizenId' = @citizen""", citizenId),
-            pending => pending == 0);
-        Assert.Equal(0, processedAgain);
+        // What a crash between "published" and "checkpoint saved" causes: the relay hands the same event to
+        // its consumers again. The event's id is the inbox message's source.
+        var eventId = Guid.Parse(await Text(
+            """SELECT data ->> 'sourceEventId' FROM notifications.mt_doc_citizennotification WHERE (data ->> 'citizenId') = @citizen""", citizenId));
+        var mediator = app.Services.GetRequiredService<IMediator>();
+        await mediator.Publish(new CitizenProfileUpdated(eventId, DateTimeOffset.UtcNow, citizenId, ["fullName"]));
+        await mediator.Publish(new CitizenProfileUpdated(eventId, DateTimeOffset.UtcNow, citizenId, ["fullName"]));
 
         var inbox = await Inbox(citizen);
         Assert.Equal(1, inbox.GetProperty("total").GetInt32());
-        Assert.Equal(1, await Scalar("""SELECT count(*) FROM notifications.processed_messages p JOIN identity.outbox_messages o ON o."MessageId" = p."MessageId" WHERE o."Payload"::jsonb ->> 'citizenId' = @citizen""", citizenId));
+        Assert.Equal(1, await Scalar("""SELECT count(*) FROM notifications.mt_doc_processedmessage WHERE (data ->> 'messageId') = @citizen""", eventId));
     }
 
     [Fact]
@@ -66,7 +64,7 @@ public sealed class OutboxDeliveryTests(ProvinceApp app) : IClassFixture<Provinc
         (await citizen.DeleteAsync("/api/identity/me")).EnsureSuccessStatusCode();
 
         var left = await Eventually.GetAsync(
-            () => Scalar("""SELECT count(*) FROM notifications.citizen_notifications WHERE "CitizenId" = @citizen::uuid""", citizenId),
+            () => Scalar("""SELECT count(*) FROM notifications.mt_doc_citizennotification WHERE citizen_id = @citizen::uuid""", citizenId),
             count => count == 0);
         Assert.Equal(0, left);
     }
@@ -86,7 +84,7 @@ public sealed class OutboxDeliveryTests(ProvinceApp app) : IClassFixture<Provinc
 
     private static Task<JsonElement> Inbox(HttpClient citizen) => citizen.GetFromJsonAsync<JsonElement>("/api/notifications");
 
-    private Task<int> Execute(string sql, Guid citizenId) => WithCommand(sql, citizenId, command => command.ExecuteNonQueryAsync());
+    private Task<string> Text(string sql, Guid citizenId) => WithCommand(sql, citizenId, async command => (string)(await command.ExecuteScalarAsync())!);
 
     private Task<long> Scalar(string sql, Guid citizenId) => WithCommand(sql, citizenId, async command => (long)(await command.ExecuteScalarAsync())!);
 

@@ -15,6 +15,9 @@ namespace Province.BuildingBlocks.Idempotency;
 /// </summary>
 public sealed class IdempotencyRecord
 {
+    /// <summary>The document id on Marten: "{Scope}/{Key}".</summary>
+    public string Id { get; init; } = "";
+
     /// <summary>Whose keys these are (the citizen's id): two citizens may pick the same key.</summary>
     public required string Scope { get; init; }
 
@@ -161,6 +164,7 @@ public static class IdempotencyExtensions
         {
             record.ToTable("idempotency_records");
             record.HasKey(r => new { r.Scope, r.Key });
+            record.Ignore(r => r.Id);
             record.Property(r => r.Scope).HasMaxLength(64);
             record.Property(r => r.Key).HasMaxLength(100);
             record.Property(r => r.RequestHash).HasMaxLength(64);

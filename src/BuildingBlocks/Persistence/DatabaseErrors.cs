@@ -1,17 +1,41 @@
-using Microsoft.Data.Sqlite;
+using JasperFx;
 using Npgsql;
 
 namespace Province.BuildingBlocks.Persistence;
 
-/// <summary>What a database exception means for the caller, on PostgreSQL and SQLite alike.</summary>
+/// <summary>What a database exception means for the caller.</summary>
 public static class DatabaseErrors
 {
-    /// <summary>A unique index refused the row (a race another request won, or a duplicate).</summary>
+    /// <summary>A unique index refused the row (a race another request won, or a duplicate), or Marten refused an Insert of an existing id.</summary>
     public static bool IsUniqueViolation(Exception exception)
     {
-        ArgumentNullException.ThrowIfNull(exception);
-        return exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }
-            || exception.InnerException is SqliteException { SqliteExtendedErrorCode: 2067 or 1555 };
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is DocumentAlreadyExistsException or PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }
+                || current is Microsoft.Data.Sqlite.SqliteException { SqliteExtendedErrorCode: 2067 or 1555 })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Someone else changed the record first: a stale document version, an event stream at another version
+    /// than expected, or a stream started twice.
+    /// </summary>
+    public static bool IsConcurrencyConflict(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is ConcurrencyException or JasperFx.Events.ExistingStreamIdCollisionException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -31,9 +55,6 @@ public static class DatabaseErrors
                         || postgres.SqlState.StartsWith("57P", StringComparison.Ordinal)
                         || postgres.SqlState.StartsWith("53", StringComparison.Ordinal);
                 case NpgsqlException npgsql when npgsql.IsTransient:
-                    return true;
-                case SqliteException { SqliteErrorCode: 5 or 6 }:
-                    // SQLITE_BUSY / SQLITE_LOCKED: another writer held the file past the busy timeout.
                     return true;
                 default:
                     break;

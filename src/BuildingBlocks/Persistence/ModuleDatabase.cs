@@ -45,8 +45,3 @@ internal sealed class ModuleDatabase<TContext>(string schema) : IModuleDatabase
     }
 }
 
-/// <summary>Demo data a module adds when <c>DemoData:Enabled</c> is true. Must be safe to run on every start.</summary>
-public interface IDemoDataSeeder
-{
-    Task SeedAsync(CancellationToken cancellationToken);
-}

@@ -1,3 +1,4 @@
+using Weasel.Core.Migrations;
 using Province.BuildingBlocks.Persistence;
 
 namespace Province.Host.Setup;
@@ -17,6 +18,17 @@ internal static partial class Databases
             LogInitialized(app.Logger, database.Schema, settings.Provider);
         }
 
+        if (migrate || settings.MigrateOnStartup)
+        {
+            foreach (var module in app.Services.GetServices<IModuleStore>())
+            {
+                // Creates or patches the module's tables, indexes, event store and counter tables; Marten holds an
+                // advisory lock meanwhile, so two hosts starting together do not race.
+                await module.Store(app.Services).Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+                LogStoreReady(app.Logger, module.Schema);
+            }
+        }
+
         if (seed && app.Configuration.GetValue("DemoData:Enabled", false))
         {
             await using var scope = app.Services.CreateAsyncScope();
@@ -26,6 +38,24 @@ internal static partial class Databases
             }
         }
     }
+
+    /// <summary>Writes each module store's migration SQL (what the database lacks against the code) into <paramref name="directory"/>.</summary>
+    public static async Task WriteMigrationsAsync(this WebApplication app, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        foreach (var module in app.Services.GetServices<IModuleStore>())
+        {
+            var file = Path.Combine(directory, $"{module.Schema}.sql");
+            await module.Store(app.Services).Storage.Database.WriteMigrationFileAsync(file);
+            LogMigrationWritten(app.Logger, module.Schema, file);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Marten store of module schema {Schema} ready")]
+    private static partial void LogStoreReady(ILogger logger, string schema);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Migration of module schema {Schema} written to {File}")]
+    private static partial void LogMigrationWritten(ILogger logger, string schema, string file);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database of module schema {Schema} ready on {Provider}")]
     private static partial void LogInitialized(ILogger logger, string schema, DatabaseProvider provider);

@@ -17,7 +17,7 @@ public sealed class NotificationsModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleDbContext<NotificationsDbContext>(configuration, NotificationsDbContext.SchemaName);
+        services.AddModuleStore<INotificationsStore>(configuration, INotificationsStore.SchemaName, integrationEvents: null, INotificationsStore.Configure);
         services.AddHandlersFrom(typeof(NotificationsModule).Assembly);
     }
 

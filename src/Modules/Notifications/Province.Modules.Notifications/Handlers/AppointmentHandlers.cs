@@ -5,8 +5,8 @@ using Province.Modules.Notifications.Data;
 namespace Province.Modules.Notifications.Handlers;
 
 /// <summary>The citizen's appointment is tomorrow (or within the configured lead time).</summary>
-internal sealed class AppointmentReminderDueHandler(NotificationsDbContext db, TimeProvider clock)
-    : CitizenMessageHandler<AppointmentReminderDue>(db, clock)
+internal sealed class AppointmentReminderDueHandler(INotificationsStore store, TimeProvider clock)
+    : CitizenMessageHandler<AppointmentReminderDue>(store, clock)
 {
     protected override (Guid CitizenId, string Title, string Body) Compose(AppointmentReminderDue e) =>
         (e.CitizenId, $"Nhắc lịch hẹn {e.BookingCode}",
@@ -15,8 +15,8 @@ internal sealed class AppointmentReminderDueHandler(NotificationsDbContext db, T
 }
 
 /// <summary>The office approved or rejected the citizen's booking.</summary>
-internal sealed class AppointmentDecidedHandler(NotificationsDbContext db, TimeProvider clock)
-    : CitizenMessageHandler<AppointmentDecided>(db, clock)
+internal sealed class AppointmentDecidedHandler(INotificationsStore store, TimeProvider clock)
+    : CitizenMessageHandler<AppointmentDecided>(store, clock)
 {
     protected override (Guid CitizenId, string Title, string Body) Compose(AppointmentDecided e) =>
         e.Approved
@@ -25,8 +25,8 @@ internal sealed class AppointmentDecidedHandler(NotificationsDbContext db, TimeP
 }
 
 /// <summary>Only a few people are ahead: time to go to the office hall.</summary>
-internal sealed class QueueTicketNearlyCalledHandler(NotificationsDbContext db, TimeProvider clock)
-    : CitizenMessageHandler<QueueTicketNearlyCalled>(db, clock)
+internal sealed class QueueTicketNearlyCalledHandler(INotificationsStore store, TimeProvider clock)
+    : CitizenMessageHandler<QueueTicketNearlyCalled>(store, clock)
 {
     protected override (Guid CitizenId, string Title, string Body) Compose(QueueTicketNearlyCalled e) =>
         (e.CitizenId, $"Sắp đến lượt số {e.TicketNumber}",

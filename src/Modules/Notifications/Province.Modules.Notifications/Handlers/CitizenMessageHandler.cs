@@ -1,12 +1,12 @@
 using Province.BuildingBlocks.Messaging;
-using Province.BuildingBlocks.Outbox;
+using Marten;
 using Province.Modules.Notifications.Data;
 
 namespace Province.Modules.Notifications.Handlers;
 
 /// <summary>An event that becomes one message in a citizen's inbox, once, however often it is delivered.</summary>
-internal abstract class CitizenMessageHandler<TEvent>(NotificationsDbContext db, TimeProvider clock)
-    : IdempotentEventHandler<TEvent, NotificationsDbContext>(db, clock)
+internal abstract class CitizenMessageHandler<TEvent>(INotificationsStore store, TimeProvider clock)
+    : IdempotentEventConsumer<TEvent, INotificationsStore>(store, clock)
     where TEvent : IIntegrationEvent
 {
     /// <summary>Whom to tell and what, in Vietnamese.</summary>
@@ -15,7 +15,7 @@ internal abstract class CitizenMessageHandler<TEvent>(NotificationsDbContext db,
     /// <summary>False for an event about no citizen (e.g. a report made through Open311): recorded as handled, nothing sent.</summary>
     protected virtual bool ConcernsACitizen(TEvent integrationEvent) => true;
 
-    protected override Task ApplyAsync(TEvent integrationEvent, CancellationToken cancellationToken)
+    protected override Task ApplyAsync(TEvent integrationEvent, IDocumentSession session, CancellationToken cancellationToken)
     {
         if (!ConcernsACitizen(integrationEvent))
         {
@@ -23,13 +23,13 @@ internal abstract class CitizenMessageHandler<TEvent>(NotificationsDbContext db,
         }
 
         var (citizenId, title, body) = Compose(integrationEvent);
-        Db.CitizenNotifications.Add(new CitizenNotification
+        session.Insert(new CitizenNotification
         {
             CitizenId = citizenId,
             Title = title.Length > 200 ? title[..200] : title,
             Body = body.Length > 2000 ? body[..2000] : body,
             SourceEventId = integrationEvent.Id,
-            CreatedAt = Clock.GetUtcNow(),
+            CreatedAt = Clock.GetUtcNow().ToUniversalTime(),
         });
         return Task.CompletedTask;
     }

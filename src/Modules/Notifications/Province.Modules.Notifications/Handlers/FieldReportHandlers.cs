@@ -4,8 +4,8 @@ using Province.Modules.Notifications.Data;
 namespace Province.Modules.Notifications.Handlers;
 
 /// <summary>The agency answered the citizen's report (or said why it will not act).</summary>
-internal sealed class FieldReportAnsweredHandler(NotificationsDbContext db, TimeProvider clock)
-    : CitizenMessageHandler<FieldReportAnswered>(db, clock)
+internal sealed class FieldReportAnsweredHandler(INotificationsStore store, TimeProvider clock)
+    : CitizenMessageHandler<FieldReportAnswered>(store, clock)
 {
     protected override bool ConcernsACitizen(FieldReportAnswered integrationEvent) => integrationEvent.CitizenId is not null;
 

@@ -3,7 +3,7 @@ using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Province.BuildingBlocks.Paging;
 using Province.BuildingBlocks.Security;
 using Province.BuildingBlocks.Time;
@@ -26,14 +26,20 @@ internal sealed record NotificationResponse(Guid Id, string Title, string Body, 
 
 internal sealed record ListMyNotificationsQuery(Guid CitizenId, PageRequest Page) : IRequest<PagedResult<NotificationResponse>>;
 
-internal sealed class ListMyNotificationsHandler(NotificationsDbContext db) : IRequestHandler<ListMyNotificationsQuery, PagedResult<NotificationResponse>>
+internal sealed class ListMyNotificationsHandler(INotificationsStore store) : IRequestHandler<ListMyNotificationsQuery, PagedResult<NotificationResponse>>
 {
     public async Task<PagedResult<NotificationResponse>> Handle(ListMyNotificationsQuery request, CancellationToken cancellationToken)
     {
-        var mine = db.CitizenNotifications.AsNoTracking().Where(n => n.CitizenId == request.CitizenId);
-        var total = await mine.CountAsync(cancellationToken);
+        await using var session = store.QuerySession();
         // Ids are version 7 GUIDs: ordering by id is ordering by creation time.
-        var items = await mine.OrderByDescending(n => n.Id).Skip(request.Page.Skip).Take(request.Page.PageSize).ToListAsync(cancellationToken);
+        var items = await session.Query<CitizenNotification>()
+            .Where(n => n.CitizenId == request.CitizenId)
+            .Stats(out var stats)
+            .OrderByDescending(n => n.Id)
+            .Skip(request.Page.Skip)
+            .Take(request.Page.PageSize)
+            .ToListAsync(cancellationToken);
+        var total = (int)stats.TotalResults;
         return new PagedResult<NotificationResponse>(
             [.. items.Select(n => new NotificationResponse(n.Id, n.Title, n.Body, n.CreatedAt.ToVietnamTime(), n.ReadAt is not null))],
             request.Page.Page,

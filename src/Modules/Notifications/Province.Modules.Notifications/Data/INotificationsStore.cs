@@ -1,0 +1,38 @@
+using Marten;
+using Marten.Schema;
+
+namespace Province.Modules.Notifications.Data;
+
+/// <summary>The Notifications module's own Marten store (schema <c>notifications</c>).</summary>
+public interface INotificationsStore : IDocumentStore
+{
+    public const string SchemaName = "notifications";
+
+    /// <summary>Documents and indexes of the module; called once when the store is built.</summary>
+    internal static void Configure(StoreOptions options)
+    {
+        options.Schema.For<CitizenNotification>()
+            // The inbox page reads a citizen's messages newest first.
+            .Duplicate(n => n.CitizenId)
+            // One message per source event, whatever the delivery count.
+            .UniqueIndex(UniqueIndexType.DuplicatedField, "citizen_notifications_source_event", n => n.CitizenId, n => n.SourceEventId);
+    }
+}
+
+/// <summary>A message in a citizen's in-app inbox.</summary>
+internal sealed class CitizenNotification
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public Guid CitizenId { get; init; }
+
+    public required string Title { get; init; }
+
+    public required string Body { get; init; }
+
+    public Guid SourceEventId { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset? ReadAt { get; set; }
+}
