@@ -5,14 +5,18 @@
 
 pg_bin=/usr/lib/postgresql/15/bin
 
-start_private_postgres() {
-  local extra_options="${1:-}"
+install_postgres_if_missing() {
   if [ ! -x "$pg_bin/initdb" ]; then
     echo "PostgreSQL 15 is missing: installing it (Debian packages)."
     if [ "$(id -u)" = 0 ]; then apt_get="apt-get"; else apt_get="sudo apt-get"; fi
     $apt_get update -qq
     DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq postgresql-15 >/dev/null
   fi
+}
+
+start_private_postgres() {
+  local extra_options="${1:-}"
+  install_postgres_if_missing
 
   pg_work="$(mktemp -d /tmp/province-pg.XXXXXX)"
   pg_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()' 2>/dev/null || echo 55432)
@@ -36,4 +40,33 @@ start_private_postgres() {
 stop_private_postgres() {
   "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_work/data" -m immediate stop >/dev/null 2>&1 || true
   rm -rf "$pg_work"
+}
+
+# Used by run.sh: a PostgreSQL cluster that keeps its data between runs in "$1" (created on first use),
+# listening on 127.0.0.1:"$2"; stopped (not removed) when the calling script exits.
+start_persistent_postgres() {
+  local data_dir="$1" port="$2"
+  install_postgres_if_missing
+  mkdir -p "$data_dir"
+  as_pg=()
+  if [ "$(id -u)" = 0 ]; then
+    id postgres >/dev/null 2>&1 || useradd --system --no-create-home postgres
+    chown postgres "$data_dir"
+    as_pg=(runuser -u postgres --)
+  fi
+  if [ ! -f "$data_dir/PG_VERSION" ]; then
+    "${as_pg[@]}" "$pg_bin/initdb" -D "$data_dir" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null \
+      || { echo "initdb failed in $data_dir"; exit 1; }
+  fi
+  if ! "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$data_dir" status >/dev/null 2>&1; then
+    "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$data_dir" -l "$data_dir/postgres.log" -w -o \
+      "-p $port -k $data_dir -c listen_addresses=127.0.0.1 -c max_connections=500" start >/dev/null \
+      || { tail -20 "$data_dir/postgres.log"; exit 1; }
+    trap 'stop_persistent_postgres "'"$data_dir"'"' EXIT
+  fi
+  echo "PostgreSQL 15 on 127.0.0.1:$port (data in $data_dir)"
+}
+
+stop_persistent_postgres() {
+  "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$1" -m fast stop >/dev/null 2>&1 || true
 }

@@ -59,6 +59,13 @@ if (Array.IndexOf(args, "--write-migrations") is var at and >= 0)
     return;
 }
 
+if (Array.IndexOf(args, "--apply-migration") is var file and >= 0 && file + 1 < args.Length)
+{
+    // build/db-migrate.sh --apply: one reviewed migration file, in one transaction.
+    await app.ApplyMigrationFileAsync(args[file + 1]);
+    return;
+}
+
 if (args.Contains("--migrate"))
 {
     // build/db-migrate.sh: apply every module's PostgreSQL migrations, then stop.

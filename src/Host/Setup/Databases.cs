@@ -51,6 +51,25 @@ internal static partial class Databases
         }
     }
 
+    /// <summary>Applies one migration file written by <see cref="WriteMigrationsAsync"/>, all or nothing.</summary>
+    public static async Task ApplyMigrationFileAsync(this WebApplication app, string file)
+    {
+        var sql = await File.ReadAllTextAsync(file);
+        await using var connection = new Npgsql.NpgsqlConnection(DatabaseSettings.From(app.Configuration).PostgreSqlConnectionString);
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var command = new Npgsql.NpgsqlCommand(sql, connection, transaction))
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await transaction.CommitAsync();
+        LogMigrationApplied(app.Logger, file);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Migration {File} applied")]
+    private static partial void LogMigrationApplied(ILogger logger, string file);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Marten store of module schema {Schema} ready")]
     private static partial void LogStoreReady(ILogger logger, string schema);
 
