@@ -14,6 +14,7 @@ using Province.Modules.Identity.Citizens.DeleteMyProfile;
 using Province.Modules.Identity.Citizens.GetMyProfile;
 using Province.Modules.Identity.Citizens.UpdateMyProfile;
 using Province.Modules.Identity.Citizens.VerifyPhoneNumber;
+using Province.Modules.Identity.Contracts;
 using Province.Modules.Identity.Data;
 using Province.Modules.Identity.DemoData;
 using Province.Modules.Identity.Staff.CreateStaffMember;
@@ -33,7 +34,7 @@ public sealed class IdentityModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleDbContext<IdentityDbContext>(configuration, IdentityDbContext.SchemaName);
+        services.AddModuleStore<IIdentityStore>(configuration, IIdentityStore.SchemaName, typeof(CitizenDeleted).Assembly, IIdentityStore.Configure);
         services.AddHandlersFrom(typeof(IdentityModule).Assembly);
         services.AddScoped<IDemoDataSeeder, IdentityDemoData>();
 

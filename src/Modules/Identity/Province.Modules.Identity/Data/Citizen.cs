@@ -32,6 +32,9 @@ internal sealed class Citizen
 
     public DateTimeOffset UpdatedAt { get; set; }
 
-    /// <summary>Optimistic concurrency: a write based on an older version is refused.</summary>
+    /// <summary>
+    /// The profile version the citizen reads and sends back: 0 when created, one more per saved change.
+    /// A write based on an older version is refused (see <see cref="Citizens.CitizenChanges"/>).
+    /// </summary>
     public int Version { get; set; }
 }

@@ -1,5 +1,5 @@
+using Marten;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Province.BuildingBlocks.Persistence;
 using Province.Modules.Identity.Data;
 
@@ -9,7 +9,7 @@ namespace Province.Modules.Identity.DemoData;
 /// A small province to try every flow: a few agencies of Tây Ninh and their staff. Only with
 /// <c>DemoData:Enabled</c> (development and tests); the password is public, so never in production.
 /// </summary>
-internal sealed class IdentityDemoData(IdentityDbContext db, IPasswordHasher<StaffMember> hasher, TimeProvider clock) : IDemoDataSeeder
+internal sealed class IdentityDemoData(IIdentityStore store, IPasswordHasher<StaffMember> hasher, TimeProvider clock) : IDemoDataSeeder
 {
     public const string DemoPassword = "TayNinh@2026";
 
@@ -24,12 +24,13 @@ internal sealed class IdentityDemoData(IdentityDbContext db, IPasswordHasher<Sta
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        if (await db.Agencies.AnyAsync(cancellationToken))
+        await using var session = store.LightweightSession();
+        if (await session.Query<Agency>().AnyAsync(cancellationToken))
         {
             return;
         }
 
-        db.Agencies.AddRange(
+        session.Insert(
             new Agency { Id = ProvinceCommittee, Code = "000.00.00.H57", Name = "Ủy ban nhân dân tỉnh Tây Ninh", Level = AgencyLevel.Province },
             new Agency { Id = JusticeDepartment, Code = "000.00.12.H57", Name = "Sở Tư pháp tỉnh Tây Ninh", Level = AgencyLevel.Department, ParentId = ProvinceCommittee },
             new Agency { Id = EnvironmentDepartment, Code = "000.00.17.H57", Name = "Sở Tài nguyên và Môi trường tỉnh Tây Ninh", Level = AgencyLevel.Department, ParentId = ProvinceCommittee },
@@ -39,22 +40,22 @@ internal sealed class IdentityDemoData(IdentityDbContext db, IPasswordHasher<Sta
             new Agency { Id = Ward1Committee, Code = "000.30.01.H57", Name = "Ủy ban nhân dân Phường 1, thành phố Tây Ninh", Level = AgencyLevel.Commune, ParentId = CityCommittee },
             new Agency { Id = LabourDepartment, Code = "000.00.16.H57", Name = "Sở Lao động - Thương binh và Xã hội tỉnh Tây Ninh", Level = AgencyLevel.Department, ParentId = ProvinceCommittee });
 
-        Staff("quantri", "Lê Minh Quân", StaffRole.Administrator, ProvinceCommittee);
-        Staff("tuphap.lan", "Nguyễn Thị Lan", StaffRole.Officer, JusticeDepartment);
-        Staff("tuphap.hung", "Trần Văn Hùng", StaffRole.Officer, JusticeDepartment);
-        Staff("tnmt.thao", "Phạm Thu Thảo", StaffRole.Officer, EnvironmentDepartment);
-        Staff("xaydung.son", "Võ Thanh Sơn", StaffRole.Officer, ConstructionDepartment);
-        Staff("phuong1.mai", "Đặng Thị Mai", StaffRole.Officer, Ward1Committee);
-        Staff("phuong1.tuan", "Huỳnh Anh Tuấn", StaffRole.Officer, Ward1Committee);
-        Staff("thanhpho.khoa", "Lý Đăng Khoa", StaffRole.Officer, CityCommittee);
-        Staff("laodong.binh", "Ngô Thanh Bình", StaffRole.Officer, LabourDepartment);
-        await db.SaveChangesAsync(cancellationToken);
+        Staff(session, "quantri", "Lê Minh Quân", StaffRole.Administrator, ProvinceCommittee);
+        Staff(session, "tuphap.lan", "Nguyễn Thị Lan", StaffRole.Officer, JusticeDepartment);
+        Staff(session, "tuphap.hung", "Trần Văn Hùng", StaffRole.Officer, JusticeDepartment);
+        Staff(session, "tnmt.thao", "Phạm Thu Thảo", StaffRole.Officer, EnvironmentDepartment);
+        Staff(session, "xaydung.son", "Võ Thanh Sơn", StaffRole.Officer, ConstructionDepartment);
+        Staff(session, "phuong1.mai", "Đặng Thị Mai", StaffRole.Officer, Ward1Committee);
+        Staff(session, "phuong1.tuan", "Huỳnh Anh Tuấn", StaffRole.Officer, Ward1Committee);
+        Staff(session, "thanhpho.khoa", "Lý Đăng Khoa", StaffRole.Officer, CityCommittee);
+        Staff(session, "laodong.binh", "Ngô Thanh Bình", StaffRole.Officer, LabourDepartment);
+        await session.SaveChangesAsync(cancellationToken);
     }
 
-    private void Staff(string userName, string fullName, StaffRole role, Guid agencyId)
+    private void Staff(IDocumentSession session, string userName, string fullName, StaffRole role, Guid agencyId)
     {
-        var staff = new StaffMember { UserName = userName, FullName = fullName, Role = role, AgencyId = agencyId, CreatedAt = clock.GetUtcNow() };
+        var staff = new StaffMember { UserName = userName, FullName = fullName, Role = role, AgencyId = agencyId, CreatedAt = clock.GetUtcNow().ToUniversalTime() };
         staff.PasswordHash = hasher.HashPassword(staff, DemoPassword);
-        db.StaffMembers.Add(staff);
+        session.Insert(staff);
     }
 }

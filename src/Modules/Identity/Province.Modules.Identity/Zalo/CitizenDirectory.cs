@@ -1,5 +1,6 @@
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Microsoft.Extensions.Caching.Memory;
+using Province.BuildingBlocks.Persistence;
 using Province.Modules.Identity.Data;
 
 namespace Province.Modules.Identity.Zalo;
@@ -13,7 +14,7 @@ internal sealed record CitizenKey(Guid Id, string ZaloId);
 /// cost in the benchmark. Deleting a profile forgets it at once on this instance (<see cref="Forget"/>);
 /// another instance may map the Zalo user to the deleted record for at most that minute.
 /// </summary>
-internal sealed class CitizenDirectory(IdentityDbContext db, TimeProvider clock, IMemoryCache cache)
+internal sealed class CitizenDirectory(IIdentityStore store, TimeProvider clock, IMemoryCache cache)
 {
     private static readonly TimeSpan Remember = TimeSpan.FromMinutes(1);
 
@@ -36,26 +37,29 @@ internal sealed class CitizenDirectory(IdentityDbContext db, TimeProvider clock,
 
     private async Task<Citizen> FindOrCreateRecordAsync(ZaloUser zaloUser, CancellationToken cancellationToken)
     {
-        var citizen = await db.Citizens.AsNoTracking().FirstOrDefaultAsync(c => c.ZaloId == zaloUser.Id, cancellationToken);
-        if (citizen is not null)
+        await using (var query = store.QuerySession())
         {
-            return citizen;
+            var known = await query.Query<Citizen>().FirstOrDefaultAsync(c => c.ZaloId == zaloUser.Id, cancellationToken);
+            if (known is not null)
+            {
+                return known;
+            }
         }
 
-        var now = clock.GetUtcNow();
-        citizen = new Citizen { ZaloId = zaloUser.Id, ZaloName = zaloUser.Name, CreatedAt = now, UpdatedAt = now };
-        db.Citizens.Add(citizen);
+        var now = clock.GetUtcNow().ToUniversalTime();
+        var citizen = new Citizen { ZaloId = zaloUser.Id, ZaloName = zaloUser.Name, CreatedAt = now, UpdatedAt = now };
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
-            db.Entry(citizen).State = EntityState.Detached;
+            await using var session = store.LightweightSession();
+            session.Insert(citizen);
+            await session.SaveChangesAsync(cancellationToken);
             return citizen;
         }
-        catch (DbUpdateException)
+        catch (Exception exception) when (DatabaseErrors.IsUniqueViolation(exception))
         {
-            // The citizen's first two requests raced; the other one created the record.
-            db.ChangeTracker.Clear();
-            return await db.Citizens.AsNoTracking().FirstAsync(c => c.ZaloId == zaloUser.Id, cancellationToken);
+            // The citizen's first two requests raced; the other one created the record (unique Zalo id).
+            await using var query = store.QuerySession();
+            return await query.Query<Citizen>().FirstAsync(c => c.ZaloId == zaloUser.Id, cancellationToken);
         }
     }
 }

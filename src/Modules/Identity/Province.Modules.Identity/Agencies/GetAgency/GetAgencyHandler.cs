@@ -1,16 +1,17 @@
+using Marten;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 using Province.Modules.Identity.Contracts;
 using Province.Modules.Identity.Data;
 
 namespace Province.Modules.Identity.Agencies.GetAgency;
 
 /// <summary>Answers other modules' <see cref="Contracts.GetAgency"/> requests (the agency directory).</summary>
-internal sealed class GetAgencyHandler(IdentityDbContext db) : IRequestHandler<Contracts.GetAgency, AgencyInfo?>
+internal sealed class GetAgencyHandler(IIdentityStore store) : IRequestHandler<Contracts.GetAgency, AgencyInfo?>
 {
     public async Task<AgencyInfo?> Handle(Contracts.GetAgency request, CancellationToken cancellationToken)
     {
-        var agency = await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Id == request.AgencyId, cancellationToken);
+        await using var session = store.QuerySession();
+        var agency = await session.LoadAsync<Agency>(request.AgencyId, cancellationToken);
         return agency?.ToInfo();
     }
 }

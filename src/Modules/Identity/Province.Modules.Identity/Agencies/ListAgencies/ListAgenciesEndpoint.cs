@@ -1,8 +1,8 @@
+using Marten;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Province.BuildingBlocks.Paging;
 using Province.Modules.Identity.Contracts;
 using Province.Modules.Identity.Data;
@@ -22,12 +22,13 @@ internal static class ListAgenciesEndpoint
 
 internal sealed record ListAgenciesQuery(PageRequest Page) : IRequest<PagedResult<AgencyInfo>>;
 
-internal sealed class ListAgenciesHandler(IdentityDbContext db) : IRequestHandler<ListAgenciesQuery, PagedResult<AgencyInfo>>
+internal sealed class ListAgenciesHandler(IIdentityStore store) : IRequestHandler<ListAgenciesQuery, PagedResult<AgencyInfo>>
 {
     public async Task<PagedResult<AgencyInfo>> Handle(ListAgenciesQuery request, CancellationToken cancellationToken)
     {
-        var total = await db.Agencies.CountAsync(cancellationToken);
-        var items = await db.Agencies.AsNoTracking().OrderBy(a => a.Code)
+        await using var session = store.QuerySession();
+        var total = await session.Query<Agency>().CountAsync(cancellationToken);
+        var items = await session.Query<Agency>().OrderBy(a => a.Code)
             .Skip(request.Page.Skip).Take(request.Page.PageSize)
             .ToListAsync(cancellationToken);
         return new PagedResult<AgencyInfo>([.. items.Select(a => a.ToInfo())], request.Page.Page, request.Page.PageSize, total);

@@ -1,10 +1,11 @@
 using System.Security.Claims;
+using Marten;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Province.BuildingBlocks.Messaging;
 using Province.BuildingBlocks.Security;
 using Province.Modules.Identity.Contracts;
 using Province.Modules.Identity.Data;
@@ -28,17 +29,19 @@ internal static class DeleteMyProfileEndpoint
 internal sealed record DeleteMyProfileCommand(Guid CitizenId) : IRequest<Unit>;
 
 /// <summary>
-/// Deletes the citizen record and tells every module, through the outbox, to erase what it holds
-/// about this citizen. Signing in again later starts an empty profile.
+/// Deletes the citizen document (for good: no soft delete) and tells every module, in the same
+/// transaction, to erase what it holds about this citizen. Signing in again later starts an empty profile.
 /// </summary>
-internal sealed class DeleteMyProfileHandler(IdentityDbContext db, TimeProvider clock, IMemoryCache cache) : IRequestHandler<DeleteMyProfileCommand, Unit>
+internal sealed class DeleteMyProfileHandler(IIdentityStore store, TimeProvider clock, IMemoryCache cache) : IRequestHandler<DeleteMyProfileCommand, Unit>
 {
     public async Task<Unit> Handle(DeleteMyProfileCommand request, CancellationToken cancellationToken)
     {
-        var citizen = await db.Citizens.SingleAsync(c => c.Id == request.CitizenId, cancellationToken);
-        db.Citizens.Remove(citizen);
-        db.AddIntegrationEvent(new CitizenDeleted(Guid.CreateVersion7(), clock.GetUtcNow(), citizen.Id));
-        await db.SaveChangesAsync(cancellationToken);
+        await using var session = store.LightweightSession();
+        var citizen = await session.LoadAsync<Citizen>(request.CitizenId, cancellationToken)
+            ?? throw new InvalidOperationException("The signed-in citizen has no record.");
+        session.Delete(citizen);
+        session.PublishIntegrationEvent(new CitizenDeleted(Guid.CreateVersion7(), clock.GetUtcNow().ToUniversalTime(), citizen.Id));
+        await session.SaveChangesAsync(cancellationToken);
         CitizenDirectory.Forget(cache, citizen.ZaloId);
         return Unit.Value;
     }

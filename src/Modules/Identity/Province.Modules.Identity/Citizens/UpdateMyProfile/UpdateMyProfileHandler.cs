@@ -1,6 +1,6 @@
+using Marten;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Province.BuildingBlocks.Errors;
 using Province.Modules.Identity.Data;
 
@@ -8,12 +8,15 @@ namespace Province.Modules.Identity.Citizens.UpdateMyProfile;
 
 internal sealed record UpdateMyProfileCommand(Guid CitizenId, UpdateMyProfileRequest Profile) : IRequest<Results<Ok<CitizenProfileResponse>, ProblemHttpResult>>;
 
-internal sealed class UpdateMyProfileHandler(IdentityDbContext db, TimeProvider clock)
+internal sealed class UpdateMyProfileHandler(IIdentityStore store, TimeProvider clock)
     : IRequestHandler<UpdateMyProfileCommand, Results<Ok<CitizenProfileResponse>, ProblemHttpResult>>
 {
     public async Task<Results<Ok<CitizenProfileResponse>, ProblemHttpResult>> Handle(UpdateMyProfileCommand request, CancellationToken cancellationToken)
     {
-        var citizen = await db.Citizens.SingleAsync(c => c.Id == request.CitizenId, cancellationToken);
+        await using var session = store.LightweightSession();
+        // The authentication handler has just found or created this citizen.
+        var citizen = await session.LoadForChangeAsync(request.CitizenId, cancellationToken)
+            ?? throw new InvalidOperationException("The signed-in citizen has no record.");
         var profile = request.Profile;
         if (citizen.Version != profile.Version)
         {
@@ -33,9 +36,10 @@ internal sealed class UpdateMyProfileHandler(IdentityDbContext db, TimeProvider 
 
         if (changed.Count > 0)
         {
-            db.RecordProfileChange(citizen, changed, clock.GetUtcNow());
-            // Profile and event are written in one transaction; a concurrent write fails on Version (409).
-            await db.SaveChangesAsync(cancellationToken);
+            session.RecordProfileChange(citizen, changed, clock.GetUtcNow());
+            // Profile and event are written in one transaction; a concurrent write of the same version waited
+            // for this one in LoadForChangeAsync and then answers the 409 above.
+            await session.SaveChangesAsync(cancellationToken);
         }
 
         return TypedResults.Ok(CitizenProfileResponse.From(citizen));

@@ -1,6 +1,6 @@
+using Marten;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Province.BuildingBlocks.Errors;
 using Province.Modules.Identity.Data;
 using Province.Modules.Identity.Zalo;
@@ -10,7 +10,7 @@ namespace Province.Modules.Identity.Citizens.VerifyPhoneNumber;
 internal sealed record VerifyPhoneNumberCommand(Guid CitizenId, string AccessToken, string PhoneToken)
     : IRequest<Results<Ok<CitizenProfileResponse>, ProblemHttpResult>>;
 
-internal sealed class VerifyPhoneNumberHandler(IdentityDbContext db, IZaloGraphClient zalo, TimeProvider clock)
+internal sealed class VerifyPhoneNumberHandler(IIdentityStore store, IZaloGraphClient zalo, TimeProvider clock)
     : IRequestHandler<VerifyPhoneNumberCommand, Results<Ok<CitizenProfileResponse>, ProblemHttpResult>>
 {
     public async Task<Results<Ok<CitizenProfileResponse>, ProblemHttpResult>> Handle(VerifyPhoneNumberCommand request, CancellationToken cancellationToken)
@@ -22,13 +22,15 @@ internal sealed class VerifyPhoneNumberHandler(IdentityDbContext db, IZaloGraphC
             return Problems.BusinessRule("identity.phone_token_refused", "Zalo không xác nhận được số điện thoại. Vui lòng cho phép chia sẻ số điện thoại rồi thử lại.");
         }
 
-        var citizen = await db.Citizens.SingleAsync(c => c.Id == request.CitizenId, cancellationToken);
+        await using var session = store.LightweightSession();
+        var citizen = await session.LoadForChangeAsync(request.CitizenId, cancellationToken)
+            ?? throw new InvalidOperationException("The signed-in citizen has no record.");
         if (citizen.PhoneNumber != local || !citizen.PhoneNumberVerified)
         {
             citizen.PhoneNumber = local;
             citizen.PhoneNumberVerified = true;
-            db.RecordProfileChange(citizen, ["phoneNumber"], clock.GetUtcNow());
-            await db.SaveChangesAsync(cancellationToken);
+            session.RecordProfileChange(citizen, ["phoneNumber"], clock.GetUtcNow());
+            await session.SaveChangesAsync(cancellationToken);
         }
 
         return TypedResults.Ok(CitizenProfileResponse.From(citizen));

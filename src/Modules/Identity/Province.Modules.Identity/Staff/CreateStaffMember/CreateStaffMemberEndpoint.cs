@@ -1,10 +1,10 @@
+using Marten;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Security;
 using Province.BuildingBlocks.Validation;
@@ -28,19 +28,20 @@ internal static class CreateStaffMemberEndpoint
 
 internal sealed record CreateStaffMemberCommand(CreateStaffMemberRequest Request) : IRequest<Results<Created<StaffMemberResponse>, ProblemHttpResult>>;
 
-internal sealed class CreateStaffMemberHandler(IdentityDbContext db, IPasswordHasher<StaffMember> hasher, TimeProvider clock)
+internal sealed class CreateStaffMemberHandler(IIdentityStore store, IPasswordHasher<StaffMember> hasher, TimeProvider clock)
     : IRequestHandler<CreateStaffMemberCommand, Results<Created<StaffMemberResponse>, ProblemHttpResult>>
 {
     public async Task<Results<Created<StaffMemberResponse>, ProblemHttpResult>> Handle(CreateStaffMemberCommand command, CancellationToken cancellationToken)
     {
         var request = command.Request;
-        if (!await db.Agencies.AnyAsync(a => a.Id == request.AgencyId, cancellationToken))
+        await using var session = store.LightweightSession();
+        if (!await session.Query<Agency>().AnyAsync(a => a.Id == request.AgencyId, cancellationToken))
         {
             return Problems.BusinessRule("identity.unknown_agency", "Cơ quan không tồn tại.");
         }
 
         var userName = request.UserName.Trim().ToLowerInvariant();
-        if (await db.StaffMembers.AnyAsync(s => s.UserName == userName, cancellationToken))
+        if (await session.Query<StaffMember>().AnyAsync(s => s.UserName == userName, cancellationToken))
         {
             return Problems.Conflict("identity.user_name_taken", "Tên đăng nhập đã được dùng.");
         }
@@ -51,12 +52,12 @@ internal sealed class CreateStaffMemberHandler(IdentityDbContext db, IPasswordHa
             FullName = request.FullName.Trim(),
             Role = request.Role == "administrator" ? StaffRole.Administrator : StaffRole.Officer,
             AgencyId = request.AgencyId,
-            CreatedAt = clock.GetUtcNow(),
+            CreatedAt = clock.GetUtcNow().ToUniversalTime(),
         };
         staff.PasswordHash = hasher.HashPassword(staff, request.Password);
-        db.StaffMembers.Add(staff);
+        session.Insert(staff);
         // Two administrators creating the same user name at once: the unique index refuses the second (409 by the exception handler).
-        await db.SaveChangesAsync(cancellationToken);
+        await session.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/staff/identity/staff-members/{staff.Id}", StaffMemberResponse.From(staff));
     }
 }

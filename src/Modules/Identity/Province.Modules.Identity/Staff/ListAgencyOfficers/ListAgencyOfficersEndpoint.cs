@@ -1,9 +1,9 @@
+using Marten;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Province.BuildingBlocks.Paging;
 using Province.BuildingBlocks.Security;
 using Province.Modules.Identity.Data;
@@ -24,13 +24,14 @@ internal static class ListAgencyOfficersEndpoint
 
 internal sealed record ListAgencyOfficersQuery(Guid AgencyId, PageRequest Page) : IRequest<PagedResult<StaffMemberResponse>>;
 
-internal sealed class ListAgencyOfficersHandler(IdentityDbContext db) : IRequestHandler<ListAgencyOfficersQuery, PagedResult<StaffMemberResponse>>
+internal sealed class ListAgencyOfficersHandler(IIdentityStore store) : IRequestHandler<ListAgencyOfficersQuery, PagedResult<StaffMemberResponse>>
 {
     public async Task<PagedResult<StaffMemberResponse>> Handle(ListAgencyOfficersQuery request, CancellationToken cancellationToken)
     {
-        var officers = db.StaffMembers.AsNoTracking().Where(s => s.AgencyId == request.AgencyId);
-        var total = await officers.CountAsync(cancellationToken);
-        var items = await officers.OrderBy(s => s.FullName).ThenBy(s => s.Id)
+        await using var session = store.QuerySession();
+        var total = await session.Query<StaffMember>().CountAsync(s => s.AgencyId == request.AgencyId, cancellationToken);
+        var items = await session.Query<StaffMember>().Where(s => s.AgencyId == request.AgencyId)
+            .OrderBy(s => s.FullName).ThenBy(s => s.Id)
             .Skip(request.Page.Skip).Take(request.Page.PageSize)
             .ToListAsync(cancellationToken);
         return new PagedResult<StaffMemberResponse>([.. items.Select(StaffMemberResponse.From)], request.Page.Page, request.Page.PageSize, total);

@@ -1,9 +1,9 @@
 using System.Security.Claims;
+using Marten;
 using MediatR;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Security;
 using Province.Modules.Identity.Data;
@@ -12,7 +12,7 @@ namespace Province.Modules.Identity.Staff.SignIn;
 
 internal sealed record SignInCommand(string UserName, string Password) : IRequest<Results<SignInHttpResult, ProblemHttpResult>>;
 
-internal sealed class SignInHandler(IdentityDbContext db, IPasswordHasher<StaffMember> hasher)
+internal sealed class SignInHandler(IIdentityStore store, IPasswordHasher<StaffMember> hasher)
     : IRequestHandler<SignInCommand, Results<SignInHttpResult, ProblemHttpResult>>
 {
     /// <summary>Verified when the user name is unknown, so both failures take the same time.</summary>
@@ -21,7 +21,8 @@ internal sealed class SignInHandler(IdentityDbContext db, IPasswordHasher<StaffM
     public async Task<Results<SignInHttpResult, ProblemHttpResult>> Handle(SignInCommand request, CancellationToken cancellationToken)
     {
         var userName = request.UserName.Trim().ToLowerInvariant();
-        var staff = await db.StaffMembers.SingleOrDefaultAsync(s => s.UserName == userName, cancellationToken);
+        await using var session = store.LightweightSession();
+        var staff = await session.Query<StaffMember>().SingleOrDefaultAsync(s => s.UserName == userName, cancellationToken);
         var verdict = hasher.VerifyHashedPassword(staff!, staff?.PasswordHash ?? UnknownUserHash, request.Password);
         if (staff is null || !staff.IsActive || verdict == PasswordVerificationResult.Failed)
         {
@@ -31,7 +32,8 @@ internal sealed class SignInHandler(IdentityDbContext db, IPasswordHasher<StaffM
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
         {
             staff.PasswordHash = hasher.HashPassword(staff, request.Password);
-            await db.SaveChangesAsync(cancellationToken);
+            session.Update(staff);
+            await session.SaveChangesAsync(cancellationToken);
         }
 
         var identity = new ClaimsIdentity(
