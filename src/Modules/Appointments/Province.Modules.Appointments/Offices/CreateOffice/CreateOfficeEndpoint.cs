@@ -1,4 +1,5 @@
 using FluentValidation;
+using Marten;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,7 +16,7 @@ internal static class CreateOfficeEndpoint
 {
     public static void MapCreateOffice(this IEndpointRouteBuilder staff) =>
         staff.MapPost("/offices", async Task<Results<Created<OfficeResponse>, ProblemHttpResult>> (
-                CreateOfficeRequest request, IMediator mediator, AppointmentsDbContext db, CancellationToken cancellationToken) =>
+                CreateOfficeRequest request, IMediator mediator, IAppointmentsStore store, CancellationToken cancellationToken) =>
             {
                 if (await mediator.Send(new GetAgency(request.AgencyId), cancellationToken) is null)
                 {
@@ -48,8 +49,9 @@ internal static class CreateOfficeEndpoint
                     });
                 }
 
-                db.Offices.Add(office);
-                await db.SaveChangesAsync(cancellationToken);
+                await using var session = store.LightweightSession();
+                session.Insert(office);
+                await session.SaveChangesAsync(cancellationToken);
                 return TypedResults.Created($"/api/public/appointments/offices/{office.Id}", OfficeResponse.From(office));
             })
             .WithName("CreateOneStopOffice")
