@@ -30,13 +30,11 @@ internal sealed class QueueReader(IAppointmentsStore store, TimeProvider clock)
         var minutes = 0;
         if (ticket.Status == TicketStatus.Waiting)
         {
-            var waiting = (await session.Query<QueueTicket>()
-                    .Where(t => t.OfficeId == ticket.OfficeId && t.ServiceGroupId == ticket.ServiceGroupId && t.Day == ticket.Day
-                        && t.Status == TicketStatus.Waiting && t.Id != ticket.Id)
-                    .ToListAsync(cancellationToken));
+            var waiting = session.Query<QueueTicket>().Where(t => t.OfficeId == ticket.OfficeId && t.ServiceGroupId == ticket.ServiceGroupId
+                && t.Day == ticket.Day && t.Status == TicketStatus.Waiting && t.Id != ticket.Id);
             ahead = ticket.Priority != PriorityReason.None
-                ? waiting.Count(t => t.Priority != PriorityReason.None && t.Number < ticket.Number)
-                : waiting.Count(t => t.Priority != PriorityReason.None || t.Number < ticket.Number);
+                ? await waiting.Where(t => t.Priority != PriorityReason.None && t.Number < ticket.Number).CountAsync(cancellationToken)
+                : await waiting.Where(t => t.Priority != PriorityReason.None || t.Number < ticket.Number).CountAsync(cancellationToken);
             minutes = (int)Math.Ceiling(ahead * await MinutesPerPersonAsync(session, office, ticket.ServiceGroupId, ticket.Day, cancellationToken));
         }
 
@@ -69,7 +67,10 @@ internal sealed class QueueReader(IAppointmentsStore store, TimeProvider clock)
     {
         var (today, _) = OfficeTime.Now(clock);
         await using var session = store.QuerySession();
-        var tickets = await session.Query<QueueTicket>().Where(t => t.OfficeId == office.Id && t.Day == today).ToListAsync(cancellationToken);
+        // The screen polled by everyone waiting: only the fields it shows are read.
+        var tickets = await session.Query<QueueTicket>().Where(t => t.OfficeId == office.Id && t.Day == today)
+            .Select(t => new ScreenLine(t.ServiceGroupId, t.Display, t.Number, t.Status, t.CounterId, t.CalledAt))
+            .ToListAsync(cancellationToken);
         var counters = office.Counters.ToDictionary(c => c.Id, c => c.Name);
         var groups = office.ServiceGroups.OrderBy(g => g.Code).Select(g =>
         {
@@ -85,6 +86,9 @@ internal sealed class QueueReader(IAppointmentsStore store, TimeProvider clock)
         return new NowServingResponse(office.Id, office.Name, today, groups);
     }
 }
+
+/// <summary>What the now-serving screen needs of a ticket.</summary>
+internal sealed record ScreenLine(Guid ServiceGroupId, string Display, int Number, TicketStatus Status, Guid? CounterId, DateTimeOffset? CalledAt);
 
 internal sealed record NowServingResponse(Guid OfficeId, string OfficeName, DateOnly Day, IReadOnlyList<GroupNowServing> Groups);
 

@@ -23,6 +23,13 @@ internal static class CreateOfficeEndpoint
                     return Problems.BusinessRule("appointments.agency_unknown", "Cơ quan không có trong danh bạ.");
                 }
 
+                if (request.Counters.Select(c => c.Number).Distinct().Count() != request.Counters.Count)
+                {
+                    // Counters are nested in the office document now; this is the answer the unique index on
+                    // (office, counter number) of the former table gave.
+                    return Problems.Conflict("request.duplicate", "Dữ liệu trùng với một bản ghi đã có.");
+                }
+
                 var office = new Office
                 {
                     AgencyId = request.AgencyId,
