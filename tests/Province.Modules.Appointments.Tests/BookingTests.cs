@@ -54,7 +54,7 @@ public sealed class BookingTests : IClassFixture<ProvinceApp>
         // In the past: today's 07:00 slot when it is 08:00 (taken before listing filters it: the id is known to a stale client).
         await SlotsAsync(_app, office, group, Today);
         var pastSlot = await _app.Database.ScalarAsync<Guid>(
-            """SELECT "Id" FROM appointments.slots WHERE "OfficeId" = @office AND "Day" = @day AND "Start" = '07:00'""", ("office", Id(office)), ("day", Today));
+            """SELECT id FROM appointments.mt_doc_slot WHERE office_id = @office AND day = @day AND start = '07:00'""", ("office", Id(office)), ("day", Today));
         await ProblemAsync(await BookAsync(citizen, pastSlot), HttpStatusCode.UnprocessableEntity, "appointments.slot_in_past");
 
         // Beyond the horizon.
@@ -105,8 +105,8 @@ public sealed class BookingTests : IClassFixture<ProvinceApp>
         Assert.Equal(100, answers.Count(a => a.StatusCode == HttpStatusCode.Created));
         Assert.Equal(400, answers.Count(a => a.StatusCode == HttpStatusCode.Conflict));
         Assert.DoesNotContain(answers, a => (int)a.StatusCode >= 500);
-        Assert.Equal(100, await _app.Database.ScalarAsync<int>("""SELECT "Booked" FROM appointments.slots WHERE "Id" = @slot""", ("slot", slot)));
-        Assert.Equal(100, await _app.Database.ScalarAsync<int>("""SELECT count(*) FROM appointments.bookings WHERE "SlotId" = @slot AND "Active" """, ("slot", slot)));
+        Assert.Equal(100, await _app.Database.ScalarAsync<int>("""SELECT booked FROM appointments.slot_usage WHERE slot_id = @slot""", ("slot", slot)));
+        Assert.Equal(100, await _app.Database.ScalarAsync<int>("""SELECT count(*) FROM appointments.mt_doc_booking WHERE (data ->> 'slotId')::uuid = @slot AND (data ->> 'active')::boolean""", ("slot", slot)));
     }
 
     [Fact]

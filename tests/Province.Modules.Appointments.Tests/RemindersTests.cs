@@ -33,7 +33,7 @@ public sealed class RemindersTests(RemindersTests.FastScans app) : IClassFixture
             page => page.GetProperty("items").EnumerateArray().Any(n => n.GetProperty("title").GetString()!.StartsWith("Nhắc lịch hẹn", StringComparison.Ordinal)));
         Assert.Contains(booking.GetProperty("code").GetString()!, inbox.GetProperty("items")[0].GetProperty("title").GetString(), StringComparison.Ordinal);
         await Task.Delay(TimeSpan.FromSeconds(1));
-        Assert.Equal(1, await app.Database.ScalarAsync<int>("""SELECT count(*) FROM appointments.outbox_messages WHERE "Type" LIKE '%AppointmentReminderDue%'"""));
+        Assert.Equal(1, await app.Database.ScalarAsync<int>("""SELECT count(*) FROM appointments.mt_events WHERE mt_dotnet_type LIKE '%AppointmentReminderDue%'"""));
 
         // Same-day queue: the next waiting citizens hear their number is near when a counter calls.
         var officer = await app.StaffAsync("phuong1.mai");

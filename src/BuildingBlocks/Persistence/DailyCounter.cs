@@ -34,8 +34,10 @@ public static partial class DailyCounter
         ArgumentNullException.ThrowIfNull(store);
         await using var session = store.QuerySession();
         var schema = store.Options.DatabaseSchemaName;
-        var sql = "insert into " + schema + "." + table + " as c (scope, day, last_number) values (?, ?, 1) " +
-            "on conflict (scope, day) do update set last_number = c.last_number + 1 returning c.last_number";
+        // Written as "with ... select": Marten runs user SQL as is only when it reads like a select; a bare
+        // INSERT made it look for a document type int ("This type cannot be used as a Marten document").
+        var sql = "with taken as (insert into " + schema + "." + table + " as c (scope, day, last_number) values (?, ?, 1) " +
+            "on conflict (scope, day) do update set last_number = c.last_number + 1 returning c.last_number) select last_number from taken";
         var numbers = await session.QueryAsync<int>(sql, cancellationToken, [scope, day]);
         return numbers[0];
     }

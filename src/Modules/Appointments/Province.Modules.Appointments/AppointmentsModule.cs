@@ -10,6 +10,7 @@ using Province.Modules.Appointments.Bookings.ChangeBooking;
 using Province.Modules.Appointments.Bookings.MyBookings;
 using Province.Modules.Appointments.Bookings.OfficeBookings;
 using Province.Modules.Appointments.Common;
+using Province.Modules.Appointments.Contracts;
 using Province.Modules.Appointments.Data;
 using Province.Modules.Appointments.DemoData;
 using Province.Modules.Appointments.Offices.BlockDay;
@@ -37,7 +38,7 @@ public sealed class AppointmentsModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleDbContext<AppointmentsDbContext>(configuration, AppointmentsDbContext.SchemaName);
+        services.AddModuleStore<IAppointmentsStore>(configuration, IAppointmentsStore.SchemaName, typeof(AppointmentBooked).Assembly, IAppointmentsStore.Configure);
         services.AddHandlersFrom(typeof(AppointmentsModule).Assembly);
         services.AddScoped<IDemoDataSeeder, AppointmentsDemoData>();
         services.AddOptions<AppointmentsSettings>().Bind(configuration.GetSection(AppointmentsSettings.Section));

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Province.BuildingBlocks.Errors;
 using Province.Modules.Appointments.Common;
 using Province.Modules.Appointments.Data;
@@ -12,7 +12,7 @@ internal static class BookingRules
 {
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
-    public static async Task<ProblemHttpResult?> CheckSlotAsync(AppointmentsDbContext db, Office office, Slot slot, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<ProblemHttpResult?> CheckSlotAsync(IQuerySession session, Office office, Slot slot, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (today, now) = OfficeTime.Now(clock);
         if (slot.Day < today || (slot.Day == today && slot.Start <= now))
@@ -26,22 +26,13 @@ internal static class BookingRules
                 $"Chỉ đặt lịch trước tối đa {office.BookingHorizonDays} ngày (đến ngày {today.AddDays(office.BookingHorizonDays).ToString("dd/MM/yyyy", Vietnamese)}).");
         }
 
-        if (await db.BlockedDays.AsNoTracking().FirstOrDefaultAsync(b => b.OfficeId == office.Id && b.Day == slot.Day, cancellationToken) is { } blocked)
+        if (await session.LoadAsync<BlockedDay>(BlockedDays.IdFor(office.Id, slot.Day), cancellationToken) is { } blocked)
         {
             return Problems.BusinessRule("appointments.day_blocked", $"Ngày {slot.Day.ToString("dd/MM/yyyy", Vietnamese)} bộ phận một cửa không làm việc: {blocked.Reason}.");
         }
 
         return null;
     }
-
-    /// <summary>Takes one place if there is one left: a single conditional UPDATE, safe under any concurrency.</summary>
-    public static async Task<bool> TakePlaceAsync(AppointmentsDbContext db, Guid slotId, CancellationToken cancellationToken) =>
-        await db.Slots.Where(s => s.Id == slotId && s.Booked < s.Capacity)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Booked, x => x.Booked + 1), cancellationToken) == 1;
-
-    public static async Task ReleasePlaceAsync(AppointmentsDbContext db, Guid slotId, CancellationToken cancellationToken) =>
-        await db.Slots.Where(s => s.Id == slotId && s.Booked > 0)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Booked, x => x.Booked - 1), cancellationToken);
 
     public static ProblemHttpResult SlotFull() =>
         Problems.Conflict("appointments.slot_full", "Khung giờ này vừa hết chỗ. Vui lòng chọn khung giờ khác.");

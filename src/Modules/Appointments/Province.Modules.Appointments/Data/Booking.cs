@@ -1,9 +1,12 @@
+using Marten.Schema;
+
 namespace Province.Modules.Appointments.Data;
 
 /// <summary>
-/// A bookable time of a service group on a day, with a capacity. <see cref="Booked"/> only changes
-/// through conditional UPDATEs (<c>Booked &lt; Capacity</c>), so it can never exceed the capacity,
-/// however many citizens on however many host instances book at once.
+/// A bookable time of a service group on a day, with a capacity. The places taken are not in the
+/// document: they are counted in the <c>slot_usage</c> table by one conditional statement per booking
+/// (<see cref="SlotPlaces"/>), so they never exceed the capacity, however many citizens on however
+/// many host instances book at once.
 /// </summary>
 internal sealed class Slot
 {
@@ -20,8 +23,6 @@ internal sealed class Slot
     public TimeOnly End { get; init; }
 
     public int Capacity { get; set; }
-
-    public int Booked { get; set; }
 }
 
 internal enum BookingStatus
@@ -66,6 +67,9 @@ internal sealed class Booking
     /// <summary>True while Pending or Approved: one active booking per citizen, group and day (a unique index).</summary>
     public bool Active { get; set; } = true;
 
+    /// <summary>What the unique index of active bookings compares: citizen, group and day while active, else null.</summary>
+    public string? ActiveDayKey => Active ? $"{CitizenId:N}:{ServiceGroupId:N}:{Day:yyyy-MM-dd}" : null;
+
     public string? RejectionReason { get; set; }
 
     public bool ReminderSent { get; set; }
@@ -74,7 +78,12 @@ internal sealed class Booking
 
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>The version the API shows and expects back (0 when created, one more per change the citizen or office sees).</summary>
     public int Version { get; set; }
+
+    /// <summary>Marten's revision of the document: every save checks it, so two concurrent changes cannot both win.</summary>
+    [Version]
+    public long Revision { get; set; }
 }
 
 internal enum TicketStatus
@@ -142,15 +151,10 @@ internal sealed class QueueTicket
 
     public DateTimeOffset? FinishedAt { get; set; }
 
+    /// <summary>The version the API shows and expects back (0 when created, one more per change the citizen or office sees).</summary>
     public int Version { get; set; }
-}
 
-/// <summary>The last ticket number of a service group on a day ("officeId:groupId" scope).</summary>
-internal sealed class TicketSequence
-{
-    public required string Scope { get; init; }
-
-    public DateOnly Day { get; init; }
-
-    public int LastNumber { get; set; }
+    /// <summary>Marten's revision of the document: every save checks it, so two concurrent changes cannot both win.</summary>
+    [Version]
+    public long Revision { get; set; }
 }

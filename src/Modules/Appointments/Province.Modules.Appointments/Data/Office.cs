@@ -73,9 +73,17 @@ internal sealed class Counter
 /// <summary>A day the office takes no bookings and issues no tickets (holiday, training...).</summary>
 internal sealed class BlockedDay
 {
+    /// <summary>The office and the day (<see cref="BlockedDays.IdFor"/>): blocking a day twice finds the first one.</summary>
+    public required string Id { get; init; }
+
     public Guid OfficeId { get; init; }
 
     public DateOnly Day { get; init; }
 
     public required string Reason { get; init; }
+}
+
+internal static class BlockedDays
+{
+    public static string IdFor(Guid officeId, DateOnly day) => $"{officeId:N}:{day:yyyy-MM-dd}";
 }

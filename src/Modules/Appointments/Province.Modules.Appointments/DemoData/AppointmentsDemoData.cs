@@ -1,4 +1,4 @@
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Province.BuildingBlocks.Persistence;
 using Province.Modules.Appointments.Common;
 using Province.Modules.Appointments.Data;
@@ -9,9 +9,9 @@ namespace Province.Modules.Appointments.DemoData;
 /// <summary>
 /// Two one-stop offices of the demo province: Phường 1's (bookings confirmed at once) and the
 /// province's public administration service centre (bookings approved by an officer), with slots
-/// for the next two weeks.
+/// for the next two weeks. Offices and slots are saved together, so a start that fails half-way leaves nothing.
 /// </summary>
-internal sealed class AppointmentsDemoData(AppointmentsDbContext db, TimeProvider clock) : IDemoDataSeeder
+internal sealed class AppointmentsDemoData(IAppointmentsStore store, TimeProvider clock) : IDemoDataSeeder
 {
     internal static readonly Guid Ward1Office = Guid.Parse("0195a1f0-0000-7000-8000-0000000000a1");
     internal static readonly Guid ProvinceCentre = Guid.Parse("0195a1f0-0000-7000-8000-0000000000a2");
@@ -20,7 +20,8 @@ internal sealed class AppointmentsDemoData(AppointmentsDbContext db, TimeProvide
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        if (await db.Offices.AnyAsync(cancellationToken))
+        await using var session = store.LightweightSession();
+        if (await session.Query<Office>().AnyAsync(cancellationToken))
         {
             return;
         }
@@ -58,13 +59,20 @@ internal sealed class AppointmentsDemoData(AppointmentsDbContext db, TimeProvide
         centre.Counters.Add(new Counter { OfficeId = centre.Id, Number = 2, Name = "Quầy 2 - Xây dựng", ServiceGroupIds = [building.Id] });
         centre.Counters.Add(new Counter { OfficeId = centre.Id, Number = 3, Name = "Quầy 3 - Kinh doanh", ServiceGroupIds = [business.Id, land.Id] });
 
-        db.Offices.AddRange(ward, centre);
-        await db.SaveChangesAsync(cancellationToken);
-
+        session.Insert(ward, centre);
         var (today, _) = OfficeTime.Now(clock);
         foreach (var (office, group) in new[] { (ward, civil), (ward, certification), (centre, land), (centre, building), (centre, business) })
         {
-            await SlotPlanner.PlanAsync(db, office, group.Id, today, today.AddDays(14), 30, 5, cancellationToken);
+            await SlotPlanner.PlanAsync(session, office, group.Id, today, today.AddDays(14), 30, 5, cancellationToken);
+        }
+
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception exception) when (DatabaseErrors.IsUniqueViolation(exception))
+        {
+            // Another host instance starting at the same moment seeded them first.
         }
     }
 }

@@ -1,4 +1,4 @@
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Province.Modules.Appointments.Common;
 using Province.Modules.Appointments.Data;
 using Province.BuildingBlocks.Text;
@@ -6,34 +6,39 @@ using Province.BuildingBlocks.Text;
 namespace Province.Modules.Appointments.Queue;
 
 /// <summary>Reads the state of the day's queues: who is ahead of a ticket, the wait, what is being served.</summary>
-internal sealed class QueueReader(AppointmentsDbContext db, TimeProvider clock)
+internal sealed class QueueReader(IAppointmentsStore store, TimeProvider clock)
 {
     /// <summary>
     /// The calling order (Novo SGA's): tickets transferred to a counter first at that counter, then the
-    /// priority ones (elderly, disability, pregnancy), then by number.
+    /// priority ones (elderly, disability, pregnancy), then by number. Sorted in memory: a day's waiting
+    /// tickets of an office are few.
     /// </summary>
-    public static IQueryable<QueueTicket> InCallingOrder(IQueryable<QueueTicket> tickets, Guid? counterId) =>
+    public static IEnumerable<QueueTicket> InCallingOrder(IEnumerable<QueueTicket> tickets, Guid? counterId) =>
         tickets.OrderByDescending(t => counterId != null && t.CounterId == counterId)
             .ThenByDescending(t => t.Priority != PriorityReason.None)
             .ThenBy(t => t.Number);
 
+    /// <summary>The tickets of an office's day still waiting to be called.</summary>
+    public static Task<IReadOnlyList<QueueTicket>> WaitingAsync(IQuerySession session, Guid officeId, DateOnly day, CancellationToken cancellationToken) =>
+        session.Query<QueueTicket>().Where(t => t.OfficeId == officeId && t.Day == day && t.Status == TicketStatus.Waiting).ToListAsync(cancellationToken);
+
     public async Task<TicketResponse> DescribeAsync(QueueTicket ticket, CancellationToken cancellationToken)
     {
+        await using var session = store.QuerySession();
+        var office = await session.LoadAsync<Office>(ticket.OfficeId, cancellationToken);
         var ahead = 0;
         var minutes = 0;
         if (ticket.Status == TicketStatus.Waiting)
         {
-            var waiting = db.Tickets.AsNoTracking().Where(t => t.OfficeId == ticket.OfficeId && t.ServiceGroupId == ticket.ServiceGroupId
+            var waiting = session.Query<QueueTicket>().Where(t => t.OfficeId == ticket.OfficeId && t.ServiceGroupId == ticket.ServiceGroupId
                 && t.Day == ticket.Day && t.Status == TicketStatus.Waiting && t.Id != ticket.Id);
             ahead = ticket.Priority != PriorityReason.None
-                ? await waiting.CountAsync(t => t.Priority != PriorityReason.None && t.Number < ticket.Number, cancellationToken)
-                : await waiting.CountAsync(t => t.Priority != PriorityReason.None || t.Number < ticket.Number, cancellationToken);
-            minutes = (int)Math.Ceiling(ahead * await MinutesPerPersonAsync(ticket.OfficeId, ticket.ServiceGroupId, ticket.Day, cancellationToken));
+                ? await waiting.Where(t => t.Priority != PriorityReason.None && t.Number < ticket.Number).CountAsync(cancellationToken)
+                : await waiting.Where(t => t.Priority != PriorityReason.None || t.Number < ticket.Number).CountAsync(cancellationToken);
+            minutes = (int)Math.Ceiling(ahead * await MinutesPerPersonAsync(session, office, ticket.ServiceGroupId, ticket.Day, cancellationToken));
         }
 
-        var counterName = ticket.CounterId is { } counterId
-            ? await db.Counters.AsNoTracking().Where(c => c.Id == counterId).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken)
-            : null;
+        var counterName = ticket.CounterId is { } counterId ? office?.Counters.SingleOrDefault(c => c.Id == counterId)?.Name : null;
         return new TicketResponse(ticket.Id, ticket.Display, ticket.OfficeId, ticket.ServiceGroupId, ticket.Day,
             EnumNames.Camel(ticket.Status), TicketResponse.Text(ticket.Status), EnumNames.Camel(ticket.Priority),
             counterName, ahead, minutes, ticket.Version);
@@ -43,25 +48,28 @@ internal sealed class QueueReader(AppointmentsDbContext db, TimeProvider clock)
     /// The day's average service time of the group (from finished tickets), or its default, divided
     /// by the counters that serve the group.
     /// </summary>
-    private async Task<double> MinutesPerPersonAsync(Guid officeId, Guid groupId, DateOnly day, CancellationToken cancellationToken)
+    private static async Task<double> MinutesPerPersonAsync(IQuerySession session, Office? office, Guid groupId, DateOnly day, CancellationToken cancellationToken)
     {
-        var finished = await db.Tickets.AsNoTracking()
-            .Where(t => t.OfficeId == officeId && t.ServiceGroupId == groupId && t.Day == day && t.Status == TicketStatus.Done && t.StartedAt != null && t.FinishedAt != null)
-            .Select(t => new { t.StartedAt, t.FinishedAt })
-            .ToListAsync(cancellationToken);
+        var officeId = office?.Id ?? Guid.Empty;
+        var finished = (await session.Query<QueueTicket>()
+                .Where(t => t.OfficeId == officeId && t.ServiceGroupId == groupId && t.Day == day && t.Status == TicketStatus.Done)
+                .ToListAsync(cancellationToken))
+            .Where(t => t.StartedAt != null && t.FinishedAt != null)
+            .ToList();
         var average = finished.Count > 0
             ? finished.Average(t => (t.FinishedAt!.Value - t.StartedAt!.Value).TotalMinutes)
-            : await db.ServiceGroups.Where(g => g.Id == groupId).Select(g => g.DefaultServiceMinutes).SingleAsync(cancellationToken);
-        var counters = (await db.Counters.AsNoTracking().Where(c => c.OfficeId == officeId).ToListAsync(cancellationToken))
-            .Count(c => c.ServiceGroupIds.Contains(groupId));
+            : office?.ServiceGroups.SingleOrDefault(g => g.Id == groupId)?.DefaultServiceMinutes ?? 10;
+        var counters = office?.Counters.Count(c => c.ServiceGroupIds.Contains(groupId)) ?? 0;
         return average / Math.Max(1, counters);
     }
 
     public async Task<NowServingResponse> NowServingAsync(Office office, CancellationToken cancellationToken)
     {
         var (today, _) = OfficeTime.Now(clock);
-        var tickets = await db.Tickets.AsNoTracking().Where(t => t.OfficeId == office.Id && t.Day == today)
-            .Select(t => new { t.ServiceGroupId, t.Display, t.Number, t.Status, t.CounterId, t.CalledAt })
+        await using var session = store.QuerySession();
+        // The screen polled by everyone waiting: only the fields it shows are read.
+        var tickets = await session.Query<QueueTicket>().Where(t => t.OfficeId == office.Id && t.Day == today)
+            .Select(t => new ScreenLine(t.ServiceGroupId, t.Display, t.Number, t.Status, t.CounterId, t.CalledAt))
             .ToListAsync(cancellationToken);
         var counters = office.Counters.ToDictionary(c => c.Id, c => c.Name);
         var groups = office.ServiceGroups.OrderBy(g => g.Code).Select(g =>
@@ -78,6 +86,9 @@ internal sealed class QueueReader(AppointmentsDbContext db, TimeProvider clock)
         return new NowServingResponse(office.Id, office.Name, today, groups);
     }
 }
+
+/// <summary>What the now-serving screen needs of a ticket.</summary>
+internal sealed record ScreenLine(Guid ServiceGroupId, string Display, int Number, TicketStatus Status, Guid? CounterId, DateTimeOffset? CalledAt);
 
 internal sealed record NowServingResponse(Guid OfficeId, string OfficeName, DateOnly Day, IReadOnlyList<GroupNowServing> Groups);
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
+using Marten;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Persistence;
 using Province.Modules.Appointments.Common;
@@ -10,14 +9,14 @@ using Province.Modules.Appointments.Data;
 namespace Province.Modules.Appointments.Queue;
 
 /// <summary>
-/// Issues the day's numbers of a service group: the number comes from <see cref="DailyCounter"/>
-/// inside the ticket's transaction, so concurrent requests on any instance get consecutive numbers
-/// without gaps or repeats.
+/// Issues the day's numbers of a service group: the number comes from <see cref="DailyCounter"/>, so
+/// concurrent requests on any instance get consecutive numbers without repeats. The ticket is saved
+/// on the caller's session with whatever the caller staged there and in <c>alongside</c>.
 /// </summary>
-internal sealed class TicketIssuer(AppointmentsDbContext db, QueueSignals signals, IServiceScopeFactory scopes, TimeProvider clock)
+internal sealed class TicketIssuer(IAppointmentsStore store, QueueSignals signals, TimeProvider clock)
 {
     public async Task<(QueueTicket? Ticket, ProblemHttpResult? Problem)> IssueAsync(
-        Office office, Guid serviceGroupId, TicketChannel channel, PriorityReason priority, Guid? citizenId, Guid? bookingId,
+        IDocumentSession session, Office office, Guid serviceGroupId, TicketChannel channel, PriorityReason priority, Guid? citizenId, Guid? bookingId,
         Action<QueueTicket>? alongside, CancellationToken cancellationToken)
     {
         var group = office.ServiceGroups.SingleOrDefault(g => g.Id == serviceGroupId);
@@ -28,7 +27,7 @@ internal sealed class TicketIssuer(AppointmentsDbContext db, QueueSignals signal
 
         var (today, now) = OfficeTime.Now(clock);
         var hours = office.OpeningHours.FirstOrDefault(h => h.Day == today.DayOfWeek);
-        if (hours is null || await db.BlockedDays.AnyAsync(b => b.OfficeId == office.Id && b.Day == today, cancellationToken))
+        if (hours is null || await session.LoadAsync<BlockedDay>(BlockedDays.IdFor(office.Id, today), cancellationToken) is not null)
         {
             return (null, Problems.BusinessRule("appointments.office_closed_today", "Hôm nay bộ phận một cửa không làm việc, chưa cấp số."));
         }
@@ -39,9 +38,9 @@ internal sealed class TicketIssuer(AppointmentsDbContext db, QueueSignals signal
                 $"Chỉ lấy số trong ngày làm việc, từ {hours.Opens.AddHours(-1):HH\\:mm} đến {hours.Closes:HH\\:mm}."));
         }
 
-        // Taken before the transaction opens: a request never waits for a second pooled connection while holding one.
-        var number = await DailyCounter.TakeAsync<TicketSequence, AppointmentsDbContext>(db, scopes, nameof(TicketSequence.Scope), $"{office.Id:N}:{group.Id:N}", today, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Taken in a statement of its own (the counter row stays locked for that statement only); a request
+        // that fails after this leaves a gap, as a voided paper ticket does.
+        var number = await DailyCounter.TakeAsync(store, IAppointmentsStore.TicketNumbers, $"{office.Id:N}:{group.Id:N}", today, cancellationToken);
         var ticket = new QueueTicket
         {
             OfficeId = office.Id,
@@ -53,12 +52,11 @@ internal sealed class TicketIssuer(AppointmentsDbContext db, QueueSignals signal
             BookingId = bookingId,
             Channel = channel,
             Priority = priority,
-            IssuedAt = clock.GetUtcNow(),
+            IssuedAt = clock.GetUtcNow().ToUniversalTime(),
         };
-        db.Tickets.Add(ticket);
+        session.Insert(ticket);
         alongside?.Invoke(ticket);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await session.SaveChangesAsync(cancellationToken);
         await signals.ChangedAsync(office.Id, cancellationToken);
         return (ticket, null);
     }

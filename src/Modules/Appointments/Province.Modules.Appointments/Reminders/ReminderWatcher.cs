@@ -1,6 +1,7 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
+using Marten;
 using Province.BuildingBlocks.Hosting;
+using Province.BuildingBlocks.Messaging;
+using Province.BuildingBlocks.Persistence;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Province.Modules.Appointments.Common;
@@ -11,26 +12,32 @@ namespace Province.Modules.Appointments.Reminders;
 
 /// <summary>
 /// Raises <see cref="AppointmentReminderDue"/> once per confirmed booking, <c>ReminderLeadTime</c>
-/// before it starts. A conditional UPDATE of <c>ReminderSent</c> claims each reminder, saved with its
-/// outbox row, so several instances never send it twice.
+/// before it starts. Setting <c>ReminderSent</c> claims each reminder, saved with its event and checked
+/// against the booking's revision, so several instances never send it twice.
 /// </summary>
-internal sealed class ReminderWatcher(IServiceScopeFactory scopeFactory, IOptions<AppointmentsSettings> settings, TimeProvider clock, ILogger<ReminderWatcher> logger)
+internal sealed class ReminderWatcher(IAppointmentsStore store, IOptions<AppointmentsSettings> settings, TimeProvider clock, ILogger<ReminderWatcher> logger)
     : PeriodicBackgroundService(clock, logger)
 {
     protected override TimeSpan Interval => settings.Value.ReminderScanInterval;
 
     public override async Task<int> ScanAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppointmentsDbContext>();
-        var now = Clock.GetUtcNow();
+        var now = Clock.GetUtcNow().ToUniversalTime();
         var horizon = now + settings.Value.ReminderLeadTime;
         var (today, _) = OfficeTime.Now(Clock);
         var lastDay = DateOnly.FromDateTime(BuildingBlocks.Time.VietnamTime.ToVietnamTime(horizon).DateTime);
-        var candidates = await db.Bookings.AsNoTracking()
-            .Where(b => b.Status == BookingStatus.Approved && !b.ReminderSent && b.Day >= today && b.Day <= lastDay)
-            .ToListAsync(cancellationToken);
-        var offices = await db.Offices.AsNoTracking().Include(o => o.ServiceGroups).ToDictionaryAsync(o => o.Id, cancellationToken);
+        IReadOnlyList<Booking> candidates;
+        Dictionary<Guid, Office> offices;
+        await using (var query = store.QuerySession())
+        {
+            candidates = await query.Query<Booking>()
+                .Where(b => b.Day >= today && b.Day <= lastDay && b.Status == BookingStatus.Approved && !b.ReminderSent)
+                .ToListAsync(cancellationToken);
+            offices = candidates.Count == 0
+                ? []
+                : (await query.LoadManyAsync<Office>(cancellationToken, candidates.Select(b => b.OfficeId).Distinct())).ToDictionary(o => o.Id);
+        }
+
         var sent = 0;
         foreach (var booking in candidates)
         {
@@ -40,19 +47,22 @@ internal sealed class ReminderWatcher(IServiceScopeFactory scopeFactory, IOption
                 continue;
             }
 
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var claimed = await db.Bookings.Where(b => b.Id == booking.Id && !b.ReminderSent)
-                .ExecuteUpdateAsync(s => s.SetProperty(b => b.ReminderSent, true), cancellationToken);
-            if (claimed == 1)
+            // Not a change the citizen sees: the API's Version stays; only Marten's revision moves.
+            await using var session = store.LightweightSession();
+            booking.ReminderSent = true;
+            session.UpdateRevision(booking, booking.Revision + 1);
+            var office = offices[booking.OfficeId];
+            session.PublishIntegrationEvent(new AppointmentReminderDue(Guid.CreateVersion7(), now, booking.Id, booking.Code, booking.CitizenId, office.Name,
+                office.ServiceGroups.Single(g => g.Id == booking.ServiceGroupId).Name, startsAt));
+            try
             {
-                var office = offices[booking.OfficeId];
-                db.AddIntegrationEvent(new AppointmentReminderDue(Guid.CreateVersion7(), now, booking.Id, booking.Code, booking.CitizenId, office.Name,
-                    office.ServiceGroups.Single(g => g.Id == booking.ServiceGroupId).Name, startsAt));
-                await db.SaveChangesAsync(cancellationToken);
+                await session.SaveChangesAsync(cancellationToken);
                 sent++;
             }
-
-            await transaction.CommitAsync(cancellationToken);
+            catch (Exception exception) when (DatabaseErrors.IsConcurrencyConflict(exception))
+            {
+                // Another instance sent it, or the booking changed meanwhile (the next scan reads it again).
+            }
         }
 
         return sent;

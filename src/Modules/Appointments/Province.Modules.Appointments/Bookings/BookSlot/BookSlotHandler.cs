@@ -1,7 +1,8 @@
+using Marten;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Idempotency;
+using Province.BuildingBlocks.Messaging;
 using Province.Modules.Appointments.Common;
 using Province.Modules.Appointments.Contracts;
 using Province.Modules.Appointments.Data;
@@ -14,28 +15,29 @@ namespace Province.Modules.Appointments.Bookings.BookSlot;
 internal sealed record BookSlotCommand(Guid CitizenId, BookSlotRequest Request, IdempotentRequest Idempotency) : IRequest<IResult>;
 
 /// <summary>
-/// Checks the booking rules, then takes a place with a conditional UPDATE (<c>Booked &lt; Capacity</c>)
+/// Checks the booking rules, then takes a place with a conditional statement (<see cref="SlotPlaces"/>)
 /// and inserts the booking in the same transaction: the capacity holds under any concurrency, and
 /// the unique index on active bookings keeps one per citizen, group and day.
 /// </summary>
-internal sealed class BookSlotHandler(AppointmentsDbContext db, IMediator mediator, TimeProvider clock) : IRequestHandler<BookSlotCommand, IResult>
+internal sealed class BookSlotHandler(IAppointmentsStore store, IMediator mediator, TimeProvider clock) : IRequestHandler<BookSlotCommand, IResult>
 {
     public async Task<IResult> Handle(BookSlotCommand command, CancellationToken cancellationToken)
     {
-        if (await command.Idempotency.FindEarlierAnswerAsync(db, cancellationToken) is { } earlier)
+        await using var session = store.LightweightSession();
+        if (await command.Idempotency.FindEarlierAnswerAsync(session, cancellationToken) is { } earlier)
         {
             return earlier;
         }
 
         var request = command.Request;
-        var slot = await db.Slots.AsNoTracking().SingleOrDefaultAsync(s => s.Id == request.SlotId, cancellationToken);
-        var office = slot is null ? null : await db.Offices.AsNoTracking().Include(o => o.ServiceGroups).SingleAsync(o => o.Id == slot.OfficeId, cancellationToken);
+        var slot = await session.LoadAsync<Slot>(request.SlotId, cancellationToken);
+        var office = slot is null ? null : await session.LoadAsync<Office>(slot.OfficeId, cancellationToken);
         if (slot is null || office is null)
         {
             return Problems.NotFound("appointments.slot_not_found", "Không tìm thấy khung giờ này.");
         }
 
-        if (await BookingRules.CheckSlotAsync(db, office, slot, clock, cancellationToken) is { } refusal)
+        if (await BookingRules.CheckSlotAsync(session, office, slot, clock, cancellationToken) is { } refusal)
         {
             return refusal;
         }
@@ -62,10 +64,10 @@ internal sealed class BookSlotHandler(AppointmentsDbContext db, IMediator mediat
         }
 
         var group = office.ServiceGroups.Single(g => g.Id == slot.ServiceGroupId);
-        var now = clock.GetUtcNow();
-        return await command.Idempotency.CreateOnceAsync(db, async () =>
+        var now = clock.GetUtcNow().ToUniversalTime();
+        return await command.Idempotency.CreateOnceAsync(session, async () =>
         {
-            if (!await BookingRules.TakePlaceAsync(db, slot.Id, cancellationToken))
+            if (!await SlotPlaces.TakeAsync(session, slot, cancellationToken))
             {
                 return BookingRules.SlotFull();
             }
@@ -87,19 +89,22 @@ internal sealed class BookSlotHandler(AppointmentsDbContext db, IMediator mediat
                 CreatedAt = now,
                 UpdatedAt = now,
             };
-            db.Bookings.Add(booking);
-            db.AddIntegrationEvent(new AppointmentBooked(Guid.CreateVersion7(), now, booking.Id, booking.Code, booking.CitizenId, office.Id, office.Name,
+            session.Insert(booking);
+            session.PublishIntegrationEvent(new AppointmentBooked(Guid.CreateVersion7(), now, booking.Id, booking.Code, booking.CitizenId, office.Id, office.Name,
                 group.Name, OfficeTime.StartsAt(booking.Day, booking.Start), !office.RequiresApproval));
             var response = BookingResponse.From(booking);
             var location = $"/api/appointments/bookings/{booking.Id}";
-            command.Idempotency.Remember(db, StatusCodes.Status201Created, location, response, now);
-            await db.SaveChangesAsync(cancellationToken);
+            command.Idempotency.Remember(session, StatusCodes.Status201Created, location, response, now);
             return TypedResults.Created(location, response);
         },
         explainConflict: async () =>
-            await db.Bookings.AnyAsync(b => b.CitizenId == command.CitizenId && b.ServiceGroupId == slot.ServiceGroupId && b.Day == slot.Day && b.Active, cancellationToken)
+        {
+            // The session's unit of work failed as a whole; read what is there on a session of its own.
+            await using var query = store.QuerySession();
+            return await query.Query<Booking>().AnyAsync(b => b.CitizenId == command.CitizenId && b.ServiceGroupId == slot.ServiceGroupId && b.Day == slot.Day && b.Active, cancellationToken)
                 ? BookingRules.OnePerDay()
-                : null,
+                : null;
+        },
         cancellationToken);
     }
 

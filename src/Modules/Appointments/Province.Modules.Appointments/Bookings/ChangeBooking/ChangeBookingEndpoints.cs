@@ -1,8 +1,8 @@
 using System.Security.Claims;
+using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Persistence;
 using Province.BuildingBlocks.Security;
@@ -21,12 +21,12 @@ internal static class ChangeBookingEndpoints
     public static void MapChangeBooking(this IEndpointRouteBuilder citizens)
     {
         citizens.MapPost("/bookings/{id:guid}/cancellation", async Task<Results<Ok<BookingResponse>, ProblemHttpResult>> (
-                Guid id, CancelRequest request, ClaimsPrincipal user, AppointmentsDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
-                await ChangeAsync(db, id, user.GetCitizenId(), request.Version, clock, async (booking, _) =>
+                Guid id, CancelRequest request, ClaimsPrincipal user, IAppointmentsStore store, TimeProvider clock, CancellationToken cancellationToken) =>
+                await ChangeAsync(store, id, user.GetCitizenId(), request.Version, clock, async (session, booking, _) =>
                 {
                     booking.Status = BookingStatus.Cancelled;
                     booking.Active = false;
-                    await BookingRules.ReleasePlaceAsync(db, booking.SlotId, cancellationToken);
+                    await SlotPlaces.ReleaseAsync(session, booking.SlotId, cancellationToken);
                     return null;
                 }, cancellationToken))
             .WithName("CancelMyBooking")
@@ -35,10 +35,10 @@ internal static class ChangeBookingEndpoints
             .RequireAuthorization(ProvincePolicies.Citizen);
 
         citizens.MapPost("/bookings/{id:guid}/reschedule", async Task<Results<Ok<BookingResponse>, ProblemHttpResult>> (
-                Guid id, RescheduleRequest request, ClaimsPrincipal user, AppointmentsDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
-                await ChangeAsync(db, id, user.GetCitizenId(), request.Version, clock, async (booking, office) =>
+                Guid id, RescheduleRequest request, ClaimsPrincipal user, IAppointmentsStore store, TimeProvider clock, CancellationToken cancellationToken) =>
+                await ChangeAsync(store, id, user.GetCitizenId(), request.Version, clock, async (session, booking, office) =>
                 {
-                    var slot = await db.Slots.AsNoTracking().SingleOrDefaultAsync(s => s.Id == request.SlotId, cancellationToken);
+                    var slot = await session.LoadAsync<Slot>(request.SlotId, cancellationToken);
                     if (slot is null || slot.OfficeId != booking.OfficeId || slot.ServiceGroupId != booking.ServiceGroupId)
                     {
                         return Problems.BusinessRule("appointments.slot_not_allowed", "Chỉ đổi sang khung giờ khác của cùng nhóm dịch vụ, cùng bộ phận một cửa.");
@@ -49,17 +49,17 @@ internal static class ChangeBookingEndpoints
                         return null;
                     }
 
-                    if (await BookingRules.CheckSlotAsync(db, office, slot, clock, cancellationToken) is { } refusal)
+                    if (await BookingRules.CheckSlotAsync(session, office, slot, clock, cancellationToken) is { } refusal)
                     {
                         return refusal;
                     }
 
-                    if (!await BookingRules.TakePlaceAsync(db, slot.Id, cancellationToken))
+                    if (!await SlotPlaces.TakeAsync(session, slot, cancellationToken))
                     {
                         return BookingRules.SlotFull();
                     }
 
-                    await BookingRules.ReleasePlaceAsync(db, booking.SlotId, cancellationToken);
+                    await SlotPlaces.ReleaseAsync(session, booking.SlotId, cancellationToken);
                     booking.SlotId = slot.Id;
                     booking.Day = slot.Day;
                     booking.Start = slot.Start;
@@ -73,24 +73,31 @@ internal static class ChangeBookingEndpoints
 
     /// <summary>
     /// Load the citizen's own booking, check version and cut-off, apply the change and save, all in one
-    /// transaction (the slot counters move with the booking or not at all).
+    /// transaction (the slot's places move with the booking or not at all). The booking's revision makes a
+    /// concurrent change of the same booking fail instead of being overwritten.
     /// </summary>
     private static async Task<Results<Ok<BookingResponse>, ProblemHttpResult>> ChangeAsync(
-        AppointmentsDbContext db, Guid id, Guid citizenId, int version, TimeProvider clock,
-        Func<Booking, Office, Task<ProblemHttpResult?>> change, CancellationToken cancellationToken)
+        IAppointmentsStore store, Guid id, Guid citizenId, int version, TimeProvider clock,
+        Func<IDocumentSession, Booking, Office, Task<ProblemHttpResult?>> change, CancellationToken cancellationToken)
     {
-        var booking = await db.Bookings.SingleOrDefaultAsync(b => b.Id == id && b.CitizenId == citizenId, cancellationToken);
-        if (booking is null)
+        await using var session = store.LightweightSession();
+        var booking = await session.LoadAsync<Booking>(id, cancellationToken);
+        if (booking is null || booking.CitizenId != citizenId)
         {
             return MyBookingsEndpoints.BookingNotFound();
         }
 
         if (booking.Version != version)
         {
-            return Problems.Conflict("appointments.stale_version", "Lịch hẹn vừa được thay đổi. Vui lòng tải lại rồi thực hiện lại.");
+            return StaleVersion();
         }
 
-        var office = await db.Offices.AsNoTracking().SingleAsync(o => o.Id == booking.OfficeId, cancellationToken);
+        var office = await session.LoadAsync<Office>(booking.OfficeId, cancellationToken);
+        if (office is null)
+        {
+            return MyBookingsEndpoints.BookingNotFound();
+        }
+
         if (BookingRules.CheckChangeWindow(office, booking, clock) is { } closed)
         {
             return closed;
@@ -98,22 +105,28 @@ internal static class ChangeBookingEndpoints
 
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            if (await change(booking, office) is { } problem)
+            if (await change(session, booking, office) is { } problem)
             {
                 return problem;
             }
 
             booking.Version++;
-            booking.UpdatedAt = clock.GetUtcNow();
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            booking.UpdatedAt = clock.GetUtcNow().ToUniversalTime();
+            session.UpdateRevision(booking, booking.Revision + 1);
+            await session.SaveChangesAsync(cancellationToken);
             return TypedResults.Ok(BookingResponse.From(booking));
         }
-        catch (DbUpdateException exception) when (DatabaseErrors.IsUniqueViolation(exception))
+        catch (Exception exception) when (DatabaseErrors.IsUniqueViolation(exception))
         {
             // The unique index on active bookings: moving onto a day that already has one.
             return BookingRules.OnePerDay();
         }
+        catch (Exception exception) when (DatabaseErrors.IsConcurrencyConflict(exception))
+        {
+            return StaleVersion();
+        }
     }
+
+    internal static ProblemHttpResult StaleVersion() =>
+        Problems.Conflict("appointments.stale_version", "Lịch hẹn vừa được thay đổi. Vui lòng tải lại rồi thực hiện lại.");
 }

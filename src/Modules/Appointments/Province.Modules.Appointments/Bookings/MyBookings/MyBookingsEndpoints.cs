@@ -1,8 +1,8 @@
 using System.Security.Claims;
+using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Paging;
 using Province.BuildingBlocks.Security;
@@ -15,10 +15,12 @@ internal static class MyBookingsEndpoints
     public static void MapMyBookings(this IEndpointRouteBuilder citizens)
     {
         citizens.MapGet("/bookings", async Task<Ok<PagedResult<BookingResponse>>> (
-                int? page, int? pageSize, ClaimsPrincipal user, AppointmentsDbContext db, CancellationToken cancellationToken) =>
+                int? page, int? pageSize, ClaimsPrincipal user, IAppointmentsStore store, CancellationToken cancellationToken) =>
             {
                 var paging = PageRequest.From(page, pageSize);
-                var mine = db.Bookings.AsNoTracking().Where(b => b.CitizenId == user.GetCitizenId());
+                var citizenId = user.GetCitizenId();
+                await using var session = store.QuerySession();
+                var mine = session.Query<Booking>().Where(b => b.CitizenId == citizenId);
                 var total = await mine.CountAsync(cancellationToken);
                 var items = await mine.OrderByDescending(b => b.Day).ThenByDescending(b => b.Start).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
                 return TypedResults.Ok(new PagedResult<BookingResponse>([.. items.Select(BookingResponse.From)], paging.Page, paging.PageSize, total));
@@ -28,10 +30,11 @@ internal static class MyBookingsEndpoints
             .RequireAuthorization(ProvincePolicies.Citizen);
 
         citizens.MapGet("/bookings/{id:guid}", async Task<Results<Ok<BookingResponse>, ProblemHttpResult>> (
-                Guid id, ClaimsPrincipal user, AppointmentsDbContext db, CancellationToken cancellationToken) =>
+                Guid id, ClaimsPrincipal user, IAppointmentsStore store, CancellationToken cancellationToken) =>
             {
-                var booking = await db.Bookings.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id && b.CitizenId == user.GetCitizenId(), cancellationToken);
-                return booking is null ? BookingNotFound() : TypedResults.Ok(BookingResponse.From(booking));
+                await using var session = store.QuerySession();
+                var booking = await session.LoadAsync<Booking>(id, cancellationToken);
+                return booking is null || booking.CitizenId != user.GetCitizenId() ? BookingNotFound() : TypedResults.Ok(BookingResponse.From(booking));
             })
             .WithName("GetMyBooking")
             .WithSummary("Một lịch hẹn của tôi.")

@@ -1,12 +1,15 @@
 using System.Security.Claims;
+using Marten;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Province.BuildingBlocks.Errors;
+using Province.BuildingBlocks.Messaging;
+using Province.BuildingBlocks.Persistence;
 using Province.BuildingBlocks.Security;
 using Province.BuildingBlocks.Validation;
+using Province.Modules.Appointments.Bookings.ChangeBooking;
 using Province.Modules.Appointments.Bookings.MyBookings;
 using Province.Modules.Appointments.Common;
 using Province.Modules.Appointments.Contracts;
@@ -28,9 +31,10 @@ internal static class OfficeBookingsEndpoints
     public static void MapOfficeBookings(this IEndpointRouteBuilder staff)
     {
         staff.MapGet("/offices/{officeId:guid}/bookings", async Task<Results<Ok<List<BookingResponse>>, ProblemHttpResult>> (
-                Guid officeId, DateOnly day, string? status, ClaimsPrincipal user, AppointmentsDbContext db, CancellationToken cancellationToken) =>
+                Guid officeId, DateOnly day, string? status, ClaimsPrincipal user, IAppointmentsStore store, CancellationToken cancellationToken) =>
             {
-                var office = await db.Offices.AsNoTracking().SingleOrDefaultAsync(o => o.Id == officeId, cancellationToken);
+                await using var session = store.QuerySession();
+                var office = await session.LoadAsync<Office>(officeId, cancellationToken);
                 if (office is null)
                 {
                     return OfficeAccess.OfficeNotFound();
@@ -41,7 +45,7 @@ internal static class OfficeBookingsEndpoints
                     return OfficeAccess.NotYourOffice();
                 }
 
-                var bookings = await db.Bookings.AsNoTracking().Where(b => b.OfficeId == officeId && b.Day == day)
+                var bookings = await session.Query<Booking>().Where(b => b.OfficeId == officeId && b.Day == day)
                     .OrderBy(b => b.Start).ToListAsync(cancellationToken);
                 return TypedResults.Ok(bookings.Select(BookingResponse.From)
                     .Where(b => status is null || string.Equals(b.Status, status, StringComparison.OrdinalIgnoreCase)).ToList());
@@ -51,10 +55,11 @@ internal static class OfficeBookingsEndpoints
             .RequireAuthorization(ProvincePolicies.Staff);
 
         staff.MapPost("/bookings/{id:guid}/decision", async Task<Results<Ok<BookingResponse>, ProblemHttpResult>> (
-                Guid id, DecideBookingRequest request, ClaimsPrincipal user, AppointmentsDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+                Guid id, DecideBookingRequest request, ClaimsPrincipal user, IAppointmentsStore store, TimeProvider clock, CancellationToken cancellationToken) =>
             {
-                var booking = await db.Bookings.SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
-                var office = booking is null ? null : await db.Offices.AsNoTracking().SingleAsync(o => o.Id == booking.OfficeId, cancellationToken);
+                await using var session = store.LightweightSession();
+                var booking = await session.LoadAsync<Booking>(id, cancellationToken);
+                var office = booking is null ? null : await session.LoadAsync<Office>(booking.OfficeId, cancellationToken);
                 if (booking is null || office is null || !user.MayManage(office))
                 {
                     return MyBookingsEndpoints.BookingNotFound();
@@ -62,7 +67,7 @@ internal static class OfficeBookingsEndpoints
 
                 if (booking.Version != request.Version)
                 {
-                    return Problems.Conflict("appointments.stale_version", "Lịch hẹn vừa được thay đổi. Vui lòng tải lại rồi thực hiện lại.");
+                    return ChangeBookingEndpoints.StaleVersion();
                 }
 
                 if (booking.Status != BookingStatus.Pending)
@@ -70,21 +75,29 @@ internal static class OfficeBookingsEndpoints
                     return Problems.Conflict("appointments.not_pending", $"Chỉ duyệt lịch hẹn đang chờ duyệt; lịch này đang ở trạng thái \"{BookingResponse.Text(booking.Status)}\".");
                 }
 
-                var now = clock.GetUtcNow();
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                var now = clock.GetUtcNow().ToUniversalTime();
                 booking.Status = request.Approve ? BookingStatus.Approved : BookingStatus.Rejected;
                 if (!request.Approve)
                 {
                     booking.Active = false;
                     booking.RejectionReason = request.Reason!.Trim();
-                    await BookingRules.ReleasePlaceAsync(db, booking.SlotId, cancellationToken);
+                    await SlotPlaces.ReleaseAsync(session, booking.SlotId, cancellationToken);
                 }
 
                 booking.Version++;
                 booking.UpdatedAt = now;
-                db.AddIntegrationEvent(new AppointmentDecided(Guid.CreateVersion7(), now, booking.Id, booking.Code, booking.CitizenId, request.Approve, booking.RejectionReason));
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
+                session.UpdateRevision(booking, booking.Revision + 1);
+                session.PublishIntegrationEvent(new AppointmentDecided(Guid.CreateVersion7(), now, booking.Id, booking.Code, booking.CitizenId, request.Approve, booking.RejectionReason));
+                try
+                {
+                    await session.SaveChangesAsync(cancellationToken);
+                }
+                catch (Exception exception) when (DatabaseErrors.IsConcurrencyConflict(exception))
+                {
+                    // Two officers deciding at once, or the citizen cancelling meanwhile: the first change stands.
+                    return ChangeBookingEndpoints.StaleVersion();
+                }
+
                 return TypedResults.Ok(BookingResponse.From(booking));
             })
             .WithName("DecideBooking")

@@ -2,7 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Province.BuildingBlocks.Security;
 using Province.BuildingBlocks.Validation;
 using Province.Modules.Appointments.Common;
@@ -14,17 +14,19 @@ internal static class BlockDayEndpoint
 {
     public static void MapBlockDay(this IEndpointRouteBuilder staff) =>
         staff.MapPost("/offices/{officeId:guid}/blocked-days", async Task<Results<NoContent, ProblemHttpResult>> (
-                Guid officeId, BlockDayRequest request, AppointmentsDbContext db, CancellationToken cancellationToken) =>
+                Guid officeId, BlockDayRequest request, IAppointmentsStore store, CancellationToken cancellationToken) =>
             {
-                if (!await db.Offices.AnyAsync(o => o.Id == officeId, cancellationToken))
+                await using var session = store.LightweightSession();
+                if (await session.LoadAsync<Office>(officeId, cancellationToken) is null)
                 {
                     return OfficeAccess.OfficeNotFound();
                 }
 
-                if (!await db.BlockedDays.AnyAsync(b => b.OfficeId == officeId && b.Day == request.Day, cancellationToken))
+                var id = BlockedDays.IdFor(officeId, request.Day);
+                if (await session.LoadAsync<BlockedDay>(id, cancellationToken) is null)
                 {
-                    db.BlockedDays.Add(new BlockedDay { OfficeId = officeId, Day = request.Day, Reason = request.Reason.Trim() });
-                    await db.SaveChangesAsync(cancellationToken);
+                    session.Insert(new BlockedDay { Id = id, OfficeId = officeId, Day = request.Day, Reason = request.Reason.Trim() });
+                    await session.SaveChangesAsync(cancellationToken);
                 }
 
                 return TypedResults.NoContent();

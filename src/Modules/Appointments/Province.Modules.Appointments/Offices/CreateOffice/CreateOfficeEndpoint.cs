@@ -1,4 +1,5 @@
 using FluentValidation;
+using Marten;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,11 +16,18 @@ internal static class CreateOfficeEndpoint
 {
     public static void MapCreateOffice(this IEndpointRouteBuilder staff) =>
         staff.MapPost("/offices", async Task<Results<Created<OfficeResponse>, ProblemHttpResult>> (
-                CreateOfficeRequest request, IMediator mediator, AppointmentsDbContext db, CancellationToken cancellationToken) =>
+                CreateOfficeRequest request, IMediator mediator, IAppointmentsStore store, CancellationToken cancellationToken) =>
             {
                 if (await mediator.Send(new GetAgency(request.AgencyId), cancellationToken) is null)
                 {
                     return Problems.BusinessRule("appointments.agency_unknown", "Cơ quan không có trong danh bạ.");
+                }
+
+                if (request.Counters.Select(c => c.Number).Distinct().Count() != request.Counters.Count)
+                {
+                    // Counters are nested in the office document now; this is the answer the unique index on
+                    // (office, counter number) of the former table gave.
+                    return Problems.Conflict("request.duplicate", "Dữ liệu trùng với một bản ghi đã có.");
                 }
 
                 var office = new Office
@@ -48,8 +56,9 @@ internal static class CreateOfficeEndpoint
                     });
                 }
 
-                db.Offices.Add(office);
-                await db.SaveChangesAsync(cancellationToken);
+                await using var session = store.LightweightSession();
+                session.Insert(office);
+                await session.SaveChangesAsync(cancellationToken);
                 return TypedResults.Created($"/api/public/appointments/offices/{office.Id}", OfficeResponse.From(office));
             })
             .WithName("CreateOneStopOffice")

@@ -2,7 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Security;
 using Province.BuildingBlocks.Validation;
@@ -15,9 +15,10 @@ internal static class GenerateSlotsEndpoint
 {
     public static void MapGenerateSlots(this IEndpointRouteBuilder staff) =>
         staff.MapPost("/offices/{officeId:guid}/slots", async Task<Results<Ok<GenerateSlotsResponse>, ProblemHttpResult>> (
-                Guid officeId, GenerateSlotsRequest request, AppointmentsDbContext db, CancellationToken cancellationToken) =>
+                Guid officeId, GenerateSlotsRequest request, IAppointmentsStore store, CancellationToken cancellationToken) =>
             {
-                var office = await db.Offices.Include(o => o.ServiceGroups).SingleOrDefaultAsync(o => o.Id == officeId, cancellationToken);
+                await using var session = store.LightweightSession();
+                var office = await session.LoadAsync<Office>(officeId, cancellationToken);
                 if (office is null)
                 {
                     return OfficeAccess.OfficeNotFound();
@@ -28,7 +29,9 @@ internal static class GenerateSlotsEndpoint
                     return Problems.BusinessRule("appointments.group_not_in_office", "Nhóm dịch vụ không thuộc bộ phận một cửa này.");
                 }
 
-                return TypedResults.Ok(await SlotPlanner.PlanAsync(db, office, request.ServiceGroupId, request.From, request.To, request.SlotMinutes, request.Capacity, cancellationToken));
+                var planned = await SlotPlanner.PlanAsync(session, office, request.ServiceGroupId, request.From, request.To, request.SlotMinutes, request.Capacity, cancellationToken);
+                await session.SaveChangesAsync(cancellationToken);
+                return TypedResults.Ok(planned);
             })
             .WithName("GenerateAppointmentSlots")
             .WithSummary("Quản trị tạo khung giờ đặt lịch cho một nhóm dịch vụ trong khoảng ngày, theo giờ làm việc, bỏ qua ngày nghỉ; khung đã có được giữ nguyên.")
@@ -52,15 +55,16 @@ internal sealed class GenerateSlotsRequestValidator : AbstractValidator<Generate
     }
 }
 
-/// <summary>Turns opening hours into slots, skipping closed weekdays and blocked days (holidays).</summary>
+/// <summary>Turns opening hours into slots, skipping closed weekdays and blocked days (holidays); the caller saves them.</summary>
 internal static class SlotPlanner
 {
     public static async Task<GenerateSlotsResponse> PlanAsync(
-        AppointmentsDbContext db, Office office, Guid serviceGroupId, DateOnly from, DateOnly to, int slotMinutes, int capacity, CancellationToken cancellationToken)
+        IDocumentSession session, Office office, Guid serviceGroupId, DateOnly from, DateOnly to, int slotMinutes, int capacity, CancellationToken cancellationToken)
     {
-        var blocked = await db.BlockedDays.Where(b => b.OfficeId == office.Id && b.Day >= from && b.Day <= to).Select(b => b.Day).ToListAsync(cancellationToken);
-        var existing = (await db.Slots.Where(s => s.OfficeId == office.Id && s.ServiceGroupId == serviceGroupId && s.Day >= from && s.Day <= to)
-            .Select(s => new { s.Day, s.Start }).ToListAsync(cancellationToken)).Select(s => (s.Day, s.Start)).ToHashSet();
+        var blocked = (await session.Query<BlockedDay>().Where(b => b.OfficeId == office.Id && b.Day >= from && b.Day <= to).ToListAsync(cancellationToken))
+            .Select(b => b.Day).ToHashSet();
+        var existing = (await session.Query<Slot>().Where(s => s.OfficeId == office.Id && s.ServiceGroupId == serviceGroupId && s.Day >= from && s.Day <= to)
+            .ToListAsync(cancellationToken)).Select(s => (s.Day, s.Start)).ToHashSet();
         int created = 0, already = 0, closed = 0;
         for (var day = from; day <= to; day = day.AddDays(1))
         {
@@ -79,12 +83,11 @@ internal static class SlotPlanner
                     continue;
                 }
 
-                db.Slots.Add(new Slot { OfficeId = office.Id, ServiceGroupId = serviceGroupId, Day = day, Start = start, End = start.AddMinutes(slotMinutes), Capacity = capacity });
+                session.Insert(new Slot { OfficeId = office.Id, ServiceGroupId = serviceGroupId, Day = day, Start = start, End = start.AddMinutes(slotMinutes), Capacity = capacity });
                 created++;
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
         return new GenerateSlotsResponse(created, already, closed);
     }
 }

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Province.Modules.Appointments.Data;
 
 namespace Province.Modules.Appointments.Offices.ListOffices;
@@ -9,12 +9,16 @@ namespace Province.Modules.Appointments.Offices.ListOffices;
 internal static class ListOfficesEndpoint
 {
     public static void MapListOffices(this IEndpointRouteBuilder publicApi) =>
-        publicApi.MapGet("/offices", async Task<Ok<List<OfficeResponse>>> (Guid? agencyId, AppointmentsDbContext db, CancellationToken cancellationToken) =>
+        publicApi.MapGet("/offices", async Task<Ok<List<OfficeResponse>>> (Guid? agencyId, IAppointmentsStore store, CancellationToken cancellationToken) =>
             {
-                var offices = await db.Offices.AsNoTracking().AsSplitQuery().Include(o => o.ServiceGroups).Include(o => o.Counters)
-                    .Where(o => agencyId == null || o.AgencyId == agencyId)
-                    .OrderBy(o => o.Name)
-                    .ToListAsync(cancellationToken);
+                await using var session = store.QuerySession();
+                var query = session.Query<Office>().AsQueryable();
+                if (agencyId is { } agency)
+                {
+                    query = query.Where(o => o.AgencyId == agency);
+                }
+
+                var offices = await query.OrderBy(o => o.Name).ToListAsync(cancellationToken);
                 return TypedResults.Ok(offices.Select(OfficeResponse.From).ToList());
             })
             .WithName("ListOneStopOffices")

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Province.Modules.Appointments.Common;
 using Province.Modules.Appointments.Data;
 
@@ -11,17 +11,20 @@ internal static class ListSlotsEndpoint
 {
     public static void MapListSlots(this IEndpointRouteBuilder publicApi) =>
         publicApi.MapGet("/offices/{officeId:guid}/slots", async Task<Ok<List<SlotResponse>>> (
-                Guid officeId, Guid serviceGroupId, DateOnly day, AppointmentsDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+                Guid officeId, Guid serviceGroupId, DateOnly day, IAppointmentsStore store, TimeProvider clock, CancellationToken cancellationToken) =>
             {
                 var (today, now) = OfficeTime.Now(clock);
-                var blocked = await db.BlockedDays.AnyAsync(b => b.OfficeId == officeId && b.Day == day, cancellationToken);
-                var slots = blocked ? [] : await db.Slots.AsNoTracking()
+                await using var session = store.QuerySession();
+                var blocked = await session.LoadAsync<BlockedDay>(BlockedDays.IdFor(officeId, day), cancellationToken) is not null;
+                var slots = blocked ? [] : (await session.Query<Slot>()
                     .Where(s => s.OfficeId == officeId && s.ServiceGroupId == serviceGroupId && s.Day == day)
-                    .OrderBy(s => s.Start)
-                    .ToListAsync(cancellationToken);
-                return TypedResults.Ok(slots
+                    .ToListAsync(cancellationToken))
                     .Where(s => s.Day > today || s.Start > now)
-                    .Select(s => new SlotResponse(s.Id, s.Day, s.Start, s.End, Math.Max(0, s.Capacity - s.Booked)))
+                    .OrderBy(s => s.Start)
+                    .ToList();
+                var booked = await SlotPlaces.BookedAsync(session, [.. slots.Select(s => s.Id)], cancellationToken);
+                return TypedResults.Ok(slots
+                    .Select((s, i) => new SlotResponse(s.Id, s.Day, s.Start, s.End, Math.Max(0, s.Capacity - booked[i])))
                     .ToList());
             })
             .WithName("ListAppointmentSlots")

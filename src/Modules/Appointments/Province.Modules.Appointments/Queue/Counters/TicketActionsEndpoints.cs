@@ -1,9 +1,10 @@
 using System.Security.Claims;
+using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Province.BuildingBlocks.Errors;
+using Province.BuildingBlocks.Persistence;
 using Province.BuildingBlocks.Security;
 using Province.Modules.Appointments.Common;
 using Province.Modules.Appointments.Data;
@@ -46,20 +47,21 @@ internal static class TicketActionsEndpoints
         });
 
         staff.MapPost("/tickets/{id:guid}/transfer", async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> (
-                Guid id, TransferRequest request, ClaimsPrincipal user, AppointmentsDbContext db, QueueReader reader, QueueSignals signals, TimeProvider clock, CancellationToken cancellationToken) =>
-                await ActAsync(id, request.Version, user, db, reader, signals, clock, [TicketStatus.Called, TicketStatus.Serving], async (ticket, _) =>
+                Guid id, TransferRequest request, ClaimsPrincipal user, IAppointmentsStore store, QueueReader reader, QueueSignals signals, TimeProvider clock, CancellationToken cancellationToken) =>
+                await ActAsync(id, request.Version, user, store, reader, signals, clock, [TicketStatus.Called, TicketStatus.Serving], (ticket, context) =>
                 {
-                    var target = await db.Counters.AsNoTracking().SingleOrDefaultAsync(c => c.Id == request.CounterId && c.OfficeId == ticket.OfficeId, cancellationToken);
+                    var target = context.Office.Counters.SingleOrDefault(c => c.Id == request.CounterId);
                     if (target is null || !target.ServiceGroupIds.Contains(ticket.ServiceGroupId))
                     {
-                        return Problems.BusinessRule("appointments.counter_cannot_serve", "Quầy được chuyển đến phải thuộc bộ phận này và phục vụ nhóm dịch vụ của số.");
+                        return Task.FromResult<ProblemHttpResult?>(
+                            Problems.BusinessRule("appointments.counter_cannot_serve", "Quầy được chuyển đến phải thuộc bộ phận này và phục vụ nhóm dịch vụ của số."));
                     }
 
                     // Back in the queue, for that counter only, ahead of its other numbers.
                     ticket.Status = TicketStatus.Waiting;
                     ticket.CounterId = target.Id;
                     ticket.StartedAt = null;
-                    return null;
+                    return Task.FromResult<ProblemHttpResult?>(null);
                 }, cancellationToken))
             .WithName("TransferTicket")
             .WithSummary("Chuyển số sang quầy khác; quầy đó gọi số này trước.")
@@ -69,19 +71,20 @@ internal static class TicketActionsEndpoints
 
     private static void Map(IEndpointRouteBuilder staff, string action, string name, string summary, TicketStatus[] from, Func<QueueTicket, ActionContext, Task<ProblemHttpResult?>> act) =>
         staff.MapPost($"/tickets/{{id:guid}}/{action}", async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> (
-                Guid id, TicketActionRequest request, ClaimsPrincipal user, AppointmentsDbContext db, QueueReader reader, QueueSignals signals, TimeProvider clock, CancellationToken cancellationToken) =>
-                await ActAsync(id, request.Version, user, db, reader, signals, clock, from, act, cancellationToken))
+                Guid id, TicketActionRequest request, ClaimsPrincipal user, IAppointmentsStore store, QueueReader reader, QueueSignals signals, TimeProvider clock, CancellationToken cancellationToken) =>
+                await ActAsync(id, request.Version, user, store, reader, signals, clock, from, act, cancellationToken))
             .WithName(name)
             .WithSummary(summary)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(ProvincePolicies.Staff);
 
     private static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> ActAsync(
-        Guid id, int version, ClaimsPrincipal user, AppointmentsDbContext db, QueueReader reader, QueueSignals signals, TimeProvider clock,
+        Guid id, int version, ClaimsPrincipal user, IAppointmentsStore store, QueueReader reader, QueueSignals signals, TimeProvider clock,
         TicketStatus[] from, Func<QueueTicket, ActionContext, Task<ProblemHttpResult?>> act, CancellationToken cancellationToken)
     {
-        var ticket = await db.Tickets.SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
-        var office = ticket is null ? null : await db.Offices.AsNoTracking().SingleAsync(o => o.Id == ticket.OfficeId, cancellationToken);
+        await using var session = store.LightweightSession();
+        var ticket = await session.LoadAsync<QueueTicket>(id, cancellationToken);
+        var office = ticket is null ? null : await session.LoadAsync<Office>(ticket.OfficeId, cancellationToken);
         if (ticket is null || office is null || !user.MayManage(office))
         {
             return Problems.NotFound("appointments.ticket_not_found", "Không tìm thấy số thứ tự.");
@@ -89,7 +92,7 @@ internal static class TicketActionsEndpoints
 
         if (ticket.Version != version)
         {
-            return Problems.Conflict("appointments.stale_version", "Số này vừa được quầy khác xử lý. Vui lòng tải lại.");
+            return StaleVersion();
         }
 
         if (!from.Contains(ticket.Status))
@@ -98,16 +101,29 @@ internal static class TicketActionsEndpoints
                 $"Không thể thực hiện khi số {ticket.Display} đang ở trạng thái \"{TicketResponse.Text(ticket.Status)}\".");
         }
 
-        if (await act(ticket, new ActionContext(clock.GetUtcNow())) is { } problem)
+        if (await act(ticket, new ActionContext(clock.GetUtcNow().ToUniversalTime(), office)) is { } problem)
         {
             return problem;
         }
 
         ticket.Version++;
-        await db.SaveChangesAsync(cancellationToken);
+        session.UpdateRevision(ticket, ticket.Revision + 1);
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception exception) when (DatabaseErrors.IsConcurrencyConflict(exception))
+        {
+            // Another counter acted on the same number a moment earlier: its action stands.
+            return StaleVersion();
+        }
+
         await signals.ChangedAsync(ticket.OfficeId, cancellationToken);
         return TypedResults.Ok(await reader.DescribeAsync(ticket, cancellationToken));
     }
 
-    private sealed record ActionContext(DateTimeOffset Now);
+    private static ProblemHttpResult StaleVersion() =>
+        Problems.Conflict("appointments.stale_version", "Số này vừa được quầy khác xử lý. Vui lòng tải lại.");
+
+    private sealed record ActionContext(DateTimeOffset Now, Office Office);
 }

@@ -1,9 +1,9 @@
 using System.Security.Claims;
+using Marten;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Security;
 using Province.BuildingBlocks.Validation;
@@ -36,9 +36,10 @@ internal static class KioskEndpoints
     public static void MapKiosk(this IEndpointRouteBuilder staff)
     {
         staff.MapPost("/offices/{officeId:guid}/kiosk/tickets", async Task<Results<Created<TicketResponse>, ProblemHttpResult>> (
-                Guid officeId, KioskTicketRequest request, ClaimsPrincipal user, AppointmentsDbContext db, TicketIssuer issuer, QueueReader reader, CancellationToken cancellationToken) =>
+                Guid officeId, KioskTicketRequest request, ClaimsPrincipal user, IAppointmentsStore store, TicketIssuer issuer, QueueReader reader, CancellationToken cancellationToken) =>
             {
-                var office = await LoadAsync(db, officeId, cancellationToken);
+                await using var session = store.LightweightSession();
+                var office = await session.LoadAsync<Office>(officeId, cancellationToken);
                 if (office is null)
                 {
                     return OfficeAccess.OfficeNotFound();
@@ -49,7 +50,7 @@ internal static class KioskEndpoints
                     return OfficeAccess.NotYourOffice();
                 }
 
-                var (ticket, problem) = await issuer.IssueAsync(office, request.ServiceGroupId, TicketChannel.Kiosk,
+                var (ticket, problem) = await issuer.IssueAsync(session, office, request.ServiceGroupId, TicketChannel.Kiosk,
                     TakeTicketEndpoints.ParsePriority(request.Priority), null, null, null, cancellationToken);
                 return problem ?? (Results<Created<TicketResponse>, ProblemHttpResult>)TypedResults.Created(
                     $"/api/staff/appointments/tickets/{ticket!.Id}", await reader.DescribeAsync(ticket, cancellationToken));
@@ -60,10 +61,11 @@ internal static class KioskEndpoints
             .RequireAuthorization(ProvincePolicies.Staff);
 
         staff.MapPost("/offices/{officeId:guid}/kiosk/check-ins", async Task<Results<Created<TicketResponse>, ProblemHttpResult>> (
-                Guid officeId, CheckInRequest request, ClaimsPrincipal user, AppointmentsDbContext db, TicketIssuer issuer, QueueReader reader,
+                Guid officeId, CheckInRequest request, ClaimsPrincipal user, IAppointmentsStore store, TicketIssuer issuer, QueueReader reader,
                 TimeProvider clock, CancellationToken cancellationToken) =>
             {
-                var office = await LoadAsync(db, officeId, cancellationToken);
+                await using var session = store.LightweightSession();
+                var office = await session.LoadAsync<Office>(officeId, cancellationToken);
                 if (office is null)
                 {
                     return OfficeAccess.OfficeNotFound();
@@ -75,7 +77,8 @@ internal static class KioskEndpoints
                 }
 
                 var (today, _) = OfficeTime.Now(clock);
-                var booking = await db.Bookings.SingleOrDefaultAsync(b => b.Code == request.BookingCode.Trim().ToUpperInvariant() && b.OfficeId == officeId, cancellationToken);
+                var code = request.BookingCode.Trim().ToUpperInvariant();
+                var booking = await session.Query<Booking>().SingleOrDefaultAsync(b => b.Code == code && b.OfficeId == officeId, cancellationToken);
                 if (booking is null)
                 {
                     return Problems.NotFound("appointments.booking_not_found", "Không tìm thấy lịch hẹn với mã này tại bộ phận một cửa.");
@@ -88,12 +91,14 @@ internal static class KioskEndpoints
                         : $"Lịch hẹn đang ở trạng thái \"{Bookings.BookingResponse.Text(booking.Status)}\", chưa thể nhận số.");
                 }
 
-                var (ticket, problem) = await issuer.IssueAsync(office, booking.ServiceGroupId, TicketChannel.Booking, PriorityReason.None,
+                var (ticket, problem) = await issuer.IssueAsync(session, office, booking.ServiceGroupId, TicketChannel.Booking, PriorityReason.None,
                     booking.CitizenId, booking.Id, _ =>
                     {
                         booking.Status = BookingStatus.CheckedIn;
                         booking.Active = false;
                         booking.Version++;
+                        // Checked in once: a second scan of the same code at the same moment fails on the revision.
+                        session.UpdateRevision(booking, booking.Revision + 1);
                     }, cancellationToken);
                 return problem ?? (Results<Created<TicketResponse>, ProblemHttpResult>)TypedResults.Created(
                     $"/api/staff/appointments/tickets/{ticket!.Id}", await reader.DescribeAsync(ticket, cancellationToken));
@@ -104,7 +109,10 @@ internal static class KioskEndpoints
             .RequireAuthorization(ProvincePolicies.Staff);
     }
 
-    internal static Task<Office?> LoadAsync(AppointmentsDbContext db, Guid officeId, CancellationToken cancellationToken) =>
-        db.Offices.AsNoTracking().AsSplitQuery().Include(o => o.ServiceGroups).Include(o => o.Counters)
-            .SingleOrDefaultAsync(o => o.Id == officeId, cancellationToken);
+    /// <summary>An office with its counters and service groups (one document).</summary>
+    internal static async Task<Office?> LoadAsync(IAppointmentsStore store, Guid officeId, CancellationToken cancellationToken)
+    {
+        await using var session = store.QuerySession();
+        return await session.LoadAsync<Office>(officeId, cancellationToken);
+    }
 }

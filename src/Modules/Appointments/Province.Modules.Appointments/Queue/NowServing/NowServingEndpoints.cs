@@ -23,9 +23,9 @@ internal static class NowServingEndpoints
     public static void MapNowServing(this IEndpointRouteBuilder publicApi)
     {
         publicApi.MapGet("/offices/{officeId:guid}/now-serving", async Task<Results<Ok<NowServingResponse>, ProblemHttpResult>> (
-                Guid officeId, AppointmentsDbContext db, QueueReader reader, CancellationToken cancellationToken) =>
+                Guid officeId, IAppointmentsStore store, QueueReader reader, CancellationToken cancellationToken) =>
             {
-                var office = await KioskEndpoints.LoadAsync(db, officeId, cancellationToken);
+                var office = await KioskEndpoints.LoadAsync(store, officeId, cancellationToken);
                 return office is null ? OfficeAccess.OfficeNotFound() : TypedResults.Ok(await reader.NowServingAsync(office, cancellationToken));
             })
             .WithName("GetNowServing")
@@ -36,9 +36,9 @@ internal static class NowServingEndpoints
             .CachePublicly(TimeSpan.FromSeconds(2), QueueSignals.NowServingCacheTag);
 
         publicApi.MapGet("/offices/{officeId:guid}/now-serving/stream", async Task<Results<ServerSentEventsResult<NowServingResponse>, ProblemHttpResult>> (
-                Guid officeId, AppointmentsDbContext db, IServiceScopeFactory scopes, QueueSignals signals, IOptions<AppointmentsSettings> settings, CancellationToken cancellationToken) =>
+                Guid officeId, IAppointmentsStore store, IServiceScopeFactory scopes, QueueSignals signals, IOptions<AppointmentsSettings> settings, CancellationToken cancellationToken) =>
             {
-                var office = await KioskEndpoints.LoadAsync(db, officeId, cancellationToken);
+                var office = await KioskEndpoints.LoadAsync(store, officeId, cancellationToken);
                 return office is null
                     ? OfficeAccess.OfficeNotFound()
                     : TypedResults.ServerSentEvents(Stream(office, scopes, signals, settings.Value.LiveViewRefresh, cancellationToken));

@@ -1,10 +1,10 @@
 using System.Security.Claims;
+using Marten;
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Idempotency;
 using Province.BuildingBlocks.Security;
@@ -42,18 +42,18 @@ internal static class TakeTicketEndpoints
     public static void MapTakeTicket(this IEndpointRouteBuilder citizens)
     {
         citizens.MapPost("/tickets", async Task<IResult> (
-                TakeTicketRequest request, ClaimsPrincipal user, HttpContext context, AppointmentsDbContext db, TicketIssuer issuer,
+                TakeTicketRequest request, ClaimsPrincipal user, HttpContext context, IAppointmentsStore store, TicketIssuer issuer,
                 QueueReader reader, IMediator mediator, TimeProvider clock, CancellationToken cancellationToken) =>
             {
                 var citizenId = user.GetCitizenId();
                 var idempotency = IdempotentRequest.For(context, citizenId.ToString(), request);
-                if (await idempotency.FindEarlierAnswerAsync(db, cancellationToken) is { } earlier)
+                await using var session = store.LightweightSession();
+                if (await idempotency.FindEarlierAnswerAsync(session, cancellationToken) is { } earlier)
                 {
                     return earlier;
                 }
 
-                var office = await db.Offices.AsNoTracking().AsSplitQuery().Include(o => o.ServiceGroups).Include(o => o.Counters)
-                    .SingleOrDefaultAsync(o => o.Id == request.OfficeId, cancellationToken);
+                var office = await session.LoadAsync<Office>(request.OfficeId, cancellationToken);
                 if (office is null)
                 {
                     return OfficeAccess.OfficeNotFound();
@@ -68,14 +68,14 @@ internal static class TakeTicketEndpoints
                 }
 
                 var (today, _) = OfficeTime.Now(clock);
-                if (await db.Tickets.AnyAsync(t => t.CitizenId == citizenId && t.ServiceGroupId == request.ServiceGroupId && t.Day == today
+                if (await session.Query<QueueTicket>().AnyAsync(t => t.CitizenId == citizenId && t.ServiceGroupId == request.ServiceGroupId && t.Day == today
                         && (t.Status == TicketStatus.Waiting || t.Status == TicketStatus.Called), cancellationToken))
                 {
                     return Problems.Conflict("appointments.ticket_already_taken", "Bạn đang có một số chờ của nhóm dịch vụ này hôm nay.");
                 }
 
-                var (ticket, problem) = await issuer.IssueAsync(office, request.ServiceGroupId, TicketChannel.Remote, priority, citizenId, null,
-                    issued => idempotency.Remember(db, StatusCodes.Status201Created, $"/api/appointments/tickets/{issued.Id}",
+                var (ticket, problem) = await issuer.IssueAsync(session, office, request.ServiceGroupId, TicketChannel.Remote, priority, citizenId, null,
+                    issued => idempotency.Remember(session, StatusCodes.Status201Created, $"/api/appointments/tickets/{issued.Id}",
                         new { id = issued.Id, number = issued.Display }, clock.GetUtcNow()),
                     cancellationToken);
                 if (problem is not null)
@@ -95,10 +95,15 @@ internal static class TakeTicketEndpoints
             .RequireAuthorization(ProvincePolicies.Citizen);
 
         citizens.MapGet("/tickets/{id:guid}", async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> (
-                Guid id, ClaimsPrincipal user, AppointmentsDbContext db, QueueReader reader, CancellationToken cancellationToken) =>
+                Guid id, ClaimsPrincipal user, IAppointmentsStore store, QueueReader reader, CancellationToken cancellationToken) =>
             {
-                var ticket = await db.Tickets.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id && t.CitizenId == user.GetCitizenId(), cancellationToken);
-                return ticket is null
+                QueueTicket? ticket;
+                await using (var session = store.QuerySession())
+                {
+                    ticket = await session.LoadAsync<QueueTicket>(id, cancellationToken);
+                }
+
+                return ticket is null || ticket.CitizenId != user.GetCitizenId()
                     ? Problems.NotFound("appointments.ticket_not_found", "Không tìm thấy số thứ tự.")
                     : TypedResults.Ok(await reader.DescribeAsync(ticket, cancellationToken));
             })

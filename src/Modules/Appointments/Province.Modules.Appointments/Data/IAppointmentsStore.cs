@@ -1,0 +1,61 @@
+using Marten;
+using Marten.Schema;
+using Province.BuildingBlocks.Persistence;
+using Weasel.Postgresql;
+using Weasel.Postgresql.Tables;
+
+namespace Province.Modules.Appointments.Data;
+
+/// <summary>The Appointments module's own Marten store (schema <c>appointments</c>).</summary>
+public interface IAppointmentsStore : IDocumentStore
+{
+    public const string SchemaName = "appointments";
+
+    /// <summary>The daily counter table of queue numbers, one row per office and service group and day.</summary>
+    internal const string TicketNumbers = "ticket_numbers";
+
+    /// <summary>The table of places taken per slot (see <see cref="SlotPlaces"/>).</summary>
+    internal const string SlotUsage = "slot_usage";
+
+    /// <summary>Documents, indexes and tables of the module; called once when the store is built.</summary>
+    internal static void Configure(StoreOptions options)
+    {
+        options.Schema.For<Office>()
+            .Duplicate(o => o.AgencyId);
+
+        options.Schema.For<BlockedDay>()
+            .Identity(b => b.Id)
+            .Duplicate(b => b.OfficeId);
+
+        options.Schema.For<Slot>()
+            // The slot list of a group on a day, and one slot per start time (generating twice keeps the first).
+            .UniqueIndex(UniqueIndexType.DuplicatedField, "slots_office_group_day_start", s => s.OfficeId, s => s.ServiceGroupId, s => s.Day, s => s.Start);
+
+        options.Schema.For<Booking>()
+            .UseNumericRevisions(true)
+            .UniqueIndex(UniqueIndexType.DuplicatedField, "bookings_code", b => b.Code)
+            // "My bookings".
+            .Duplicate(b => b.CitizenId)
+            // The office's list of a day.
+            .Duplicate(b => b.OfficeId)
+            .Duplicate(b => b.Day)
+            // One active booking per citizen, service group and day, even under concurrent requests: the key is
+            // null once the booking is no longer active, and NULLs never collide.
+            .UniqueIndex(UniqueIndexType.DuplicatedField, "bookings_one_active_per_day", b => b.ActiveDayKey!);
+
+        options.Schema.For<QueueTicket>()
+            .UseNumericRevisions(true)
+            // One number per office, group and day; also the index of a group's queue of the day.
+            .UniqueIndex(UniqueIndexType.DuplicatedField, "queue_tickets_office_group_day_number", t => t.OfficeId, t => t.ServiceGroupId, t => t.Day, t => t.Number)
+            // The calling, the ahead count and the now-serving screen read an office's tickets of the day by status.
+            .Duplicate(t => t.Status)
+            .Index([t => t.OfficeId, t => t.Day, t => t.Status], index => index.Name = "queue_tickets_office_day_status");
+
+        options.AddDailyCounter(TicketNumbers);
+
+        var usage = new Table(new PostgresqlObjectName(options.DatabaseSchemaName, SlotUsage, Weasel.Postgresql.SchemaUtils.IdentifierUsage.General));
+        usage.AddColumn<Guid>("slot_id").AsPrimaryKey();
+        usage.AddColumn<int>("booked").NotNull();
+        options.Storage.ExtendedSchemaObjects.Add(usage);
+    }
+}
