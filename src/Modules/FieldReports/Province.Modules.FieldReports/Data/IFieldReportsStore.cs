@@ -27,25 +27,30 @@ public interface IFieldReportsStore : IDocumentStore
         options.Schema.For<FieldReport>()
             // The public page and Open311 look reports up by code; a second report with the same code fails.
             .Duplicate(r => r.Code, configure: index => index.IsUnique = true)
-            // The agency's queue: its reports by status, earliest deadline first.
-            .Duplicate(r => r.AgencyId, configure: index => index.Columns = ["agency_id", "status", "due_at"])
-            .Duplicate(r => r.Status, configure: index => index.Columns = ["status", "due_at"])
+            .Duplicate(r => r.AgencyId)
+            .Duplicate(r => r.Status)
+            // The escalation watcher's scan of open reports past their deadline.
             .Duplicate(r => r.DueAt)
+            .Duplicate(r => r.InPublicFeed)
+            .Duplicate(r => r.AnsweredAt)
+            .Duplicate(r => r.CitizenId)
+            // Open311's date-range search.
+            .Duplicate(r => r.CreatedAt)
+            .Duplicate(r => r.CategoryId)
+            // The agency's queue: its reports by status, earliest deadline first.
+            .Index([r => r.AgencyId, r => r.Status, r => r.DueAt], index => index.Name = "ix_field_reports_agency_queue")
             // The public feed: answered reports, newest answer first, one page read from this partial index. The
             // predicate is written as PostgreSQL prints it, or the index would be rebuilt at every start.
-            .Duplicate(r => r.InPublicFeed, configure: index =>
+            .Index(r => r.AnsweredAt, index =>
             {
                 index.Name = "ix_field_reports_public_feed";
-                index.Columns = ["answered_at"];
                 index.SortOrder = SortOrder.Desc;
                 index.Predicate = "in_public_feed";
             })
-            .Duplicate(r => r.AnsweredAt)
-            // The citizen's own reports, newest first; Open311's date-range search.
-            .Duplicate(r => r.CitizenId, configure: index => index.Columns = ["citizen_id", "created_at"])
-            .Duplicate(r => r.CreatedAt)
-            // Open311's service_code filter and the duplicate hint of open reports nearby.
-            .Duplicate(r => r.CategoryId, configure: index => index.Columns = ["category_id", "status"]);
+            // The citizen's own reports, newest first.
+            .Index([r => r.CitizenId!, r => r.CreatedAt], index => index.Name = "ix_field_reports_citizen")
+            // Open311's service_code filter with status, and the duplicate hint of open reports nearby.
+            .Index([r => r.CategoryId, r => r.Status], index => index.Name = "ix_field_reports_category_status");
 
         options.Schema.For<Category>().Duplicate(c => c.Code, configure: index => index.IsUnique = true);
         options.Schema.For<RoutingRule>();

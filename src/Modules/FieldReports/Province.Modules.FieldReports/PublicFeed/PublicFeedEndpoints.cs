@@ -79,12 +79,13 @@ internal static class PublicFeedEndpoints
                 // A bounding box in degrees first (uses no index magic, cheap), exact distance after.
                 var latitudeSpan = radius / 111_320.0;
                 var longitudeSpan = radius / (111_320.0 * Math.Max(0.1, Math.Cos(latitude * Math.PI / 180)));
+                var (south, north, west, east) = (latitude - latitudeSpan, latitude + latitudeSpan, longitude - longitudeSpan, longitude + longitudeSpan);
                 await using var session = store.QuerySession();
                 var open = await session.Query<FieldReport>()
                     .Where(r => r.CategoryId == categoryId && r.Latitude != null && r.Longitude != null
                         && r.Status != ReportStatus.Resolved && r.Status != ReportStatus.Rejected && r.Status != ReportStatus.Closed
-                        && r.Latitude >= latitude - latitudeSpan && r.Latitude <= latitude + latitudeSpan
-                        && r.Longitude >= longitude - longitudeSpan && r.Longitude <= longitude + longitudeSpan)
+                        && r.Latitude >= south && r.Latitude <= north
+                        && r.Longitude >= west && r.Longitude <= east)
                     .ToListAsync(cancellationToken);
                 return TypedResults.Ok(open
                     .Select(r => new NearbyReport(r.Code, r.Title, EnumNames.Camel(r.Status), (int)Meters(latitude, longitude, r.Latitude!.Value, r.Longitude!.Value)))
