@@ -1,5 +1,7 @@
 using Marten;
+using Marten.Linq;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Province.Modules.FieldReports.Data;
 using Weasel.Core;
 
@@ -21,5 +23,36 @@ public sealed class StoreSchemaTests(FieldReportsApp app) : IClassFixture<FieldR
         Assert.EndsWith("(answered_at DESC) WHERE in_public_feed", await IndexAsync("ix_field_reports_public_feed"), StringComparison.Ordinal);
         Assert.EndsWith("(agency_id, status, due_at)", await IndexAsync("ix_field_reports_agency_queue"), StringComparison.Ordinal);
         Assert.StartsWith("CREATE UNIQUE INDEX", await IndexAsync("mt_doc_fieldreport_idx_code"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_public_feed_query_reads_its_partial_index()
+    {
+        var store = app.Services.GetRequiredService<IFieldReportsStore>();
+        await using var session = store.QuerySession();
+        var feed = session.Query<FieldReport>().Where(r => r.InPublicFeed).OrderByDescending(r => r.AnsweredAt).Take(20).ToCommand(FetchType.FetchMany);
+
+        // A handful of reports make a sequential scan cheapest: forbid it to see which index the planner can use.
+        await using var connection = new NpgsqlConnection(app.Database.ConnectionString);
+        await connection.OpenAsync();
+        await using (var noSequentialScan = new NpgsqlCommand("SET enable_seqscan = off", connection))
+        {
+            await noSequentialScan.ExecuteNonQueryAsync();
+        }
+
+        await using var explain = new NpgsqlCommand("EXPLAIN " + feed.CommandText, connection);
+        foreach (NpgsqlParameter parameter in feed.Parameters)
+        {
+            explain.Parameters.Add(parameter.Clone());
+        }
+
+        var plan = new List<string>();
+        await using var reader = await explain.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            plan.Add(reader.GetString(0));
+        }
+
+        Assert.Contains(plan, line => line.Contains("ix_field_reports_public_feed", StringComparison.Ordinal));
     }
 }
