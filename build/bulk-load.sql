@@ -71,7 +71,7 @@ FROM (
 ) events;
 
 INSERT INTO field_reports.mt_doc_fieldreport (id, data, mt_dotnet_type, mt_version, code, agency_id, status, due_at, in_public_feed, answered_at,
-    citizen_id, created_at, category_id)
+    citizen_id, created_at, category_id, area)
 SELECT id,
        jsonb_build_object('id', id, 'code', code, 'categoryId', category_id, 'title', 'Phản ánh ' || g, 'description', 'Nội dung phản ánh số ' || g,
            'latitude', latitude, 'longitude', longitude, 'address', NULL, 'area', area, 'citizenId', NULL, 'reporterName', NULL, 'reporterPhone', NULL,
@@ -81,7 +81,7 @@ SELECT id,
            'source', 'app', 'createdAt', created_at, 'updatedAt', created_at, 'revision', CASE WHEN answered THEN 1 ELSE 0 END,
            'inPublicFeed', answered, 'photos', '[]'::jsonb),
        'Province.Modules.FieldReports.Data.FieldReport', CASE WHEN answered THEN 2 ELSE 1 END, code, '0195a1f0-0000-7000-8000-000000000006', status,
-       due_at, answered, CASE WHEN answered THEN created_at END, NULL, created_at, category_id
+       due_at, answered, CASE WHEN answered THEN created_at END, NULL, created_at, category_id, area
 FROM bench_reports, LATERAL (SELECT CASE WHEN answered THEN 'Resolved' ELSE 'Received' END AS status) s;
 DROP TABLE bench_reports;
 RESET TIME ZONE;

@@ -254,14 +254,15 @@ internal sealed class FieldReport
         }
     }
 
+    /// <summary>Every event moves the version; only the steps of the history change the status and the time of the last update.</summary>
     private void Step(IReportEvent step)
     {
         if (step is IReportHistoryStep moved)
         {
             Status = moved.ToStatus;
+            UpdatedAt = moved.At;
         }
 
-        UpdatedAt = step.At;
         Revision++;
     }
 }
