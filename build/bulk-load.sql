@@ -35,18 +35,56 @@ FROM generate_series(1, 1000000) g,
      LATERAL (SELECT CASE WHEN open THEN now() - (g / 100 % 60) * interval '1 day' ELSE now() - (g % 3650) * interval '1 day' END AS submitted) s,
      LATERAL (SELECT (CASE WHEN open THEN current_date - (g / 100 % 60) + 48 ELSE current_date - (g % 3650) + 7 END)::date AS due) d;
 
-INSERT INTO field_reports.reports ("Id", "Code", "CategoryId", "Title", "Description", "Anonymous", "Status", "AgencyId", "DueAt",
-    "Reopens", "Source", "CreatedAt", "UpdatedAt", "Version", "Answer", "AnsweredAt", "Latitude", "Longitude", "Area")
-SELECT gen_random_uuid(), format('PB-%s', lpad(g::text, 6, '0')),
-       (SELECT "Id" FROM field_reports.categories ORDER BY "Code" LIMIT 1 OFFSET g % 7),
-       'Phản ánh ' || g, 'Nội dung phản ánh số ' || g, false,
-       CASE WHEN g % 5 = 0 THEN 'Received' ELSE 'Resolved' END,
-       '0195a1f0-0000-7000-8000-000000000006', now() + interval '3 days', 0, 'app',
-       now() - (g % 1000) * interval '1 hour', now(), 0,
-       CASE WHEN g % 5 = 0 THEN NULL ELSE 'Đã xử lý.' END,
-       CASE WHEN g % 5 = 0 THEN NULL ELSE now() - (g % 1000) * interval '1 hour' END,
-       11.25 + (g % 1000) / 10000.0, 106.05 + (g % 997) / 10000.0, 'Phường ' || (1 + g % 10)
+-- Field reports as the module writes them: an event stream each (submitted, then, for four in five, answered
+-- straight away: the bulk load skips the assignment step) with its inline snapshot document. Timestamps in UTC,
+-- as the module stores them.
+SET TIME ZONE 'UTC';
+CREATE TEMP TABLE bench_reports AS
+SELECT g, gen_random_uuid() AS id, format('PB-%s', lpad(g::text, 6, '0')) AS code,
+       (SELECT id FROM field_reports.mt_doc_category ORDER BY code LIMIT 1 OFFSET g % 7) AS category_id,
+       g % 5 <> 0 AS answered,
+       now() - (g % 1000) * interval '1 hour' AS created_at,
+       now() + interval '3 days' AS due_at,
+       11.25 + (g % 1000) / 10000.0 AS latitude, 106.05 + (g % 997) / 10000.0 AS longitude, 'Phường ' || (1 + g % 10) AS area
 FROM generate_series(1, 300000) g;
+
+INSERT INTO field_reports.mt_streams (id, type, version, timestamp, created)
+SELECT id, 'field_report', CASE WHEN answered THEN 2 ELSE 1 END, created_at, created_at FROM bench_reports;
+
+INSERT INTO field_reports.mt_events (seq_id, id, stream_id, version, data, type, timestamp, mt_dotnet_type)
+SELECT nextval('field_reports.mt_events_sequence'), gen_random_uuid(), id, version, data, type, created_at, dotnet_type
+FROM (
+    SELECT g, id, 1 AS version, created_at, 'report_submitted' AS type,
+           'Province.Modules.FieldReports.Data.ReportSubmitted, Province.Modules.FieldReports' AS dotnet_type,
+           jsonb_build_object('reportId', id, 'code', code, 'categoryId', category_id, 'title', 'Phản ánh ' || g, 'reportText', 'Nội dung phản ánh số ' || g,
+               'latitude', latitude, 'longitude', longitude, 'address', NULL, 'area', area, 'citizenId', NULL, 'reporterName', NULL, 'reporterPhone', NULL,
+               'reporterEmail', NULL, 'anonymous', false, 'agencyId', '0195a1f0-0000-7000-8000-000000000006', 'dueAt', due_at, 'source', 'app',
+               'photos', '[]'::jsonb, 'at', created_at, 'actor', 'Người phản ánh', 'description', 'Phản ánh đã được gửi và chuyển ngay đến cơ quan có thẩm quyền.',
+               'fromStatus', NULL, 'toStatus', 'Received', 'note', NULL) AS data
+    FROM bench_reports
+    UNION ALL
+    SELECT g, id, 2, created_at, 'report_answered', 'Province.Modules.FieldReports.Data.ReportAnswered, Province.Modules.FieldReports',
+           jsonb_build_object('answer', 'Đã xử lý.', 'photos', '[]'::jsonb, 'at', created_at, 'actor', 'Cán bộ', 'fromStatus', 'Received',
+               'description', 'Cơ quan đã xử lý và trả lời công khai.', 'note', NULL, 'toStatus', 'Resolved')
+    FROM bench_reports WHERE answered
+    ORDER BY g, version
+) events;
+
+INSERT INTO field_reports.mt_doc_fieldreport (id, data, mt_dotnet_type, mt_version, code, agency_id, status, due_at, in_public_feed, answered_at,
+    citizen_id, created_at, category_id, area)
+SELECT id,
+       jsonb_build_object('id', id, 'code', code, 'categoryId', category_id, 'title', 'Phản ánh ' || g, 'description', 'Nội dung phản ánh số ' || g,
+           'latitude', latitude, 'longitude', longitude, 'address', NULL, 'area', area, 'citizenId', NULL, 'reporterName', NULL, 'reporterPhone', NULL,
+           'reporterEmail', NULL, 'anonymous', false, 'status', status, 'agencyId', '0195a1f0-0000-7000-8000-000000000006', 'officerId', NULL,
+           'officerName', NULL, 'dueAt', due_at, 'escalatedToAgencyId', NULL, 'informationRequest', NULL,
+           'answer', CASE WHEN answered THEN 'Đã xử lý.' END, 'answeredAt', CASE WHEN answered THEN created_at END, 'rating', NULL, 'reopens', 0,
+           'source', 'app', 'createdAt', created_at, 'updatedAt', created_at, 'revision', CASE WHEN answered THEN 1 ELSE 0 END,
+           'inPublicFeed', answered, 'photos', '[]'::jsonb),
+       'Province.Modules.FieldReports.Data.FieldReport', CASE WHEN answered THEN 2 ELSE 1 END, code, '0195a1f0-0000-7000-8000-000000000006', status,
+       due_at, answered, CASE WHEN answered THEN created_at END, NULL, created_at, category_id, area
+FROM bench_reports, LATERAL (SELECT CASE WHEN answered THEN 'Resolved' ELSE 'Received' END AS status) s;
+DROP TABLE bench_reports;
+RESET TIME ZONE;
 
 -- The queue-ticket scenario runs at any hour of any day: a one-stop office of the ward open around the
 -- clock every day, with four service groups (one ticket counter each) and a counter per group.

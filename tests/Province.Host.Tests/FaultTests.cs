@@ -229,7 +229,7 @@ public sealed class FaultTests(ITestOutputHelper output)
         var created = all.Where(o => o.Status == 201).Select(o => JsonDocument.Parse(o.Body).RootElement.GetProperty("report").GetProperty("code").GetString()).ToList();
         Assert.NotEmpty(created);
         Assert.Equal(created.Count, await cluster.ScalarAsync<long>("province",
-            $"""SELECT count(*) FROM field_reports.reports WHERE "Code" IN ({string.Join(',', created.Select(c => $"'{c}'"))})"""));
+            $"""SELECT count(*) FROM field_reports.mt_doc_fieldreport WHERE code IN ({string.Join(',', created.Select(c => $"'{c}'"))})"""));
     }
 
     private static HttpRequestMessage ReportRequest(Guid category, string key)

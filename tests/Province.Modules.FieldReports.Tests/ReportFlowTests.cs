@@ -13,7 +13,7 @@ public sealed class ReportFlowTests(FieldReportsApp app) : IClassFixture<FieldRe
         var photo = await UploadPhotoAsync(citizen, TestJpeg.WithGpsExif());
 
         // The stored bytes (what anyone can download) carry no EXIF, GPS or phone model.
-        var key = await app.Database.ScalarAsync<string>("""SELECT "StorageKey" FROM field_reports.report_photos WHERE "Id" = @id""", ("id", photo));
+        var key = await app.Database.ScalarAsync<string>("""SELECT data ->> 'storageKey' FROM field_reports.mt_doc_reportphoto WHERE id = @id""", ("id", photo));
         var stored = await File.ReadAllBytesAsync(Path.Combine(app.FilesDirectory, key));
         Assert.False(JpegMetadata.HasExif(stored));
         Assert.Equal(-1, stored.AsSpan().IndexOf(TestJpeg.CameraBytes("Samsung SM-A546E")));
@@ -143,7 +143,7 @@ public sealed class ReportFlowTests(FieldReportsApp app) : IClassFixture<FieldRe
         Assert.Equal("inProgress", reopened.GetProperty("report").GetProperty("status").GetString());
         Assert.Equal(1, reopened.GetProperty("reopens").GetInt32());
         Assert.Equal(1, await app.Database.ScalarAsync<int>(
-            """SELECT count(*) FROM field_reports.outbox_messages WHERE "Type" LIKE '%FieldReportReopened%' AND "Payload"::jsonb ->> 'reportId' = @id""", ("id", first.ToString())));
+            """SELECT count(*) FROM field_reports.mt_events WHERE mt_dotnet_type LIKE '%FieldReportReopened%' AND data ->> 'reportId' = @id""", ("id", first.ToString())));
 
         var (happy, second) = await AnsweredAsync("zalo-rate-2");
         version = (await happy.GetFromJsonAsync<JsonElement>($"/api/field-reports/{second}")).GetProperty("version").GetInt32();
@@ -164,11 +164,11 @@ public sealed class ReportFlowTests(FieldReportsApp app) : IClassFixture<FieldRe
         app.Clock.Set(new DateTime(2026, 12, 4, 10, 0, 0));
         var id = Id(report);
         await Eventually.GetAsync(
-            () => app.Database.ScalarAsync<string>("""SELECT "AgencyId"::text FROM field_reports.reports WHERE "Id" = @id""", ("id", id)),
+            () => app.Database.ScalarAsync<string>("""SELECT data ->> 'agencyId' FROM field_reports.mt_doc_fieldreport WHERE id = @id""", ("id", id)),
             agency => agency == ProvinceCommittee.ToString());
         await Task.Delay(TimeSpan.FromMilliseconds(600));
         Assert.Equal(1, await app.Database.ScalarAsync<int>(
-            """SELECT count(*) FROM field_reports.outbox_messages WHERE "Type" LIKE '%FieldReportOverdue%' AND "Payload"::jsonb ->> 'reportId' = @id""", ("id", id.ToString())));
+            """SELECT count(*) FROM field_reports.mt_events WHERE mt_dotnet_type LIKE '%FieldReportOverdue%' AND data ->> 'reportId' = @id""", ("id", id.ToString())));
         var administrator = await app.StaffAsync("quantri");
         var detail = await administrator.GetFromJsonAsync<JsonElement>($"/api/staff/field-reports/{id}");
         Assert.Contains(detail.GetProperty("history").EnumerateArray(), h => h.GetProperty("description").GetString()!.Contains("cấp trên", StringComparison.Ordinal));

@@ -8,6 +8,7 @@ using Province.BuildingBlocks.Messaging;
 using Province.BuildingBlocks.Modules;
 using Province.BuildingBlocks.Persistence;
 using Province.Modules.FieldReports.Categories;
+using Province.Modules.FieldReports.Contracts;
 using Province.Modules.FieldReports.Data;
 using Province.Modules.FieldReports.DemoData;
 using Province.Modules.FieldReports.Handling;
@@ -16,7 +17,6 @@ using Province.Modules.FieldReports.PublicFeed;
 using Province.Modules.FieldReports.Questions;
 using Province.Modules.FieldReports.Reporting;
 using Province.Modules.FieldReports.Routing;
-using Province.Modules.FieldReports.Workflow;
 
 namespace Province.Modules.FieldReports;
 
@@ -31,13 +31,12 @@ public sealed class FieldReportsModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleDbContext<FieldReportsDbContext>(configuration, FieldReportsDbContext.SchemaName);
+        services.AddModuleStore<IFieldReportsStore>(configuration, IFieldReportsStore.SchemaName, typeof(FieldReportReceived).Assembly, IFieldReportsStore.Configure);
         services.AddHandlersFrom(typeof(FieldReportsModule).Assembly);
         services.AddScoped<IDemoDataSeeder, FieldReportsDemoData>();
         services.AddOptions<FieldReportsSettings>().Bind(configuration.GetSection(FieldReportsSettings.Section));
         services.TryAddSingleton<IFileStore, LocalDiskFileStore>();
         services.AddScoped<ReportRouter>();
-        services.AddScoped<ReportWorkflow>();
         services.AddHostedService<EscalationWatcher>();
     }
 

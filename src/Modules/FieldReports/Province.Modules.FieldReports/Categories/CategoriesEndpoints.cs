@@ -3,7 +3,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Security;
 using Province.BuildingBlocks.Validation;
@@ -55,8 +55,11 @@ internal sealed class Open311ClientRequestValidator : AbstractValidator<Open311C
 internal static class CategoriesEndpoints
 {
     public static void MapPublicCategories(this IEndpointRouteBuilder publicApi) =>
-        publicApi.MapGet("/categories", async Task<Ok<List<CategoryResponse>>> (FieldReportsDbContext db, CancellationToken cancellationToken) =>
-                TypedResults.Ok((await db.Categories.AsNoTracking().Where(c => c.Active).OrderBy(c => c.Name).ToListAsync(cancellationToken)).Select(CategoryResponse.From).ToList()))
+        publicApi.MapGet("/categories", async Task<Ok<List<CategoryResponse>>> (IFieldReportsStore store, CancellationToken cancellationToken) =>
+            {
+                await using var session = store.QuerySession();
+                return TypedResults.Ok((await session.Query<Category>().Where(c => c.Active).OrderBy(c => c.Name).ToListAsync(cancellationToken)).Select(CategoryResponse.From).ToList());
+            })
             .WithName("ListFieldReportCategories")
             .WithSummary("Các lĩnh vực đang nhận phản ánh, với thời hạn xử lý.")
             .AllowAnonymous()
@@ -64,17 +67,18 @@ internal static class CategoriesEndpoints
 
     public static void MapAdministration(this IEndpointRouteBuilder staff)
     {
-        staff.MapPost("/categories", async Task<Results<Created<CategoryResponse>, ProblemHttpResult>> (CategoryRequest request, FieldReportsDbContext db, CancellationToken cancellationToken) =>
+        staff.MapPost("/categories", async Task<Results<Created<CategoryResponse>, ProblemHttpResult>> (CategoryRequest request, IFieldReportsStore store, CancellationToken cancellationToken) =>
             {
-                if (await db.Categories.AnyAsync(c => c.Code == request.Code, cancellationToken))
+                await using var session = store.LightweightSession();
+                if (await session.Query<Category>().AnyAsync(c => c.Code == request.Code, cancellationToken))
                 {
                     return Problems.Conflict("field_report.category_exists", $"Đã có lĩnh vực mã {request.Code}.");
                 }
 
                 var category = new Category { Code = request.Code, Name = request.Name.Trim() };
                 Copy(request, category);
-                db.Categories.Add(category);
-                await db.SaveChangesAsync(cancellationToken);
+                session.Insert(category);
+                await session.SaveChangesAsync(cancellationToken);
                 return TypedResults.Created($"/api/public/field-reports/categories/{category.Id}", CategoryResponse.From(category));
             })
             .WithName("CreateFieldReportCategory")
@@ -82,16 +86,18 @@ internal static class CategoriesEndpoints
             .Validate<CategoryRequest>()
             .RequireAuthorization(ProvincePolicies.Administrator);
 
-        staff.MapPut("/categories/{id:guid}", async Task<Results<Ok<CategoryResponse>, ProblemHttpResult>> (Guid id, CategoryRequest request, FieldReportsDbContext db, CancellationToken cancellationToken) =>
+        staff.MapPut("/categories/{id:guid}", async Task<Results<Ok<CategoryResponse>, ProblemHttpResult>> (Guid id, CategoryRequest request, IFieldReportsStore store, CancellationToken cancellationToken) =>
             {
-                var category = await db.Categories.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+                await using var session = store.LightweightSession();
+                var category = await session.LoadAsync<Category>(id, cancellationToken);
                 if (category is null)
                 {
                     return Problems.NotFound("field_report.category_not_found", "Không tìm thấy lĩnh vực.");
                 }
 
                 Copy(request, category);
-                await db.SaveChangesAsync(cancellationToken);
+                session.Store(category);
+                await session.SaveChangesAsync(cancellationToken);
                 return TypedResults.Ok(CategoryResponse.From(category));
             })
             .WithName("UpdateFieldReportCategory")
@@ -99,28 +105,32 @@ internal static class CategoriesEndpoints
             .Validate<CategoryRequest>()
             .RequireAuthorization(ProvincePolicies.Administrator);
 
-        staff.MapGet("/routing-rules", async Task<Ok<List<RoutingRule>>> (FieldReportsDbContext db, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await db.RoutingRules.AsNoTracking().OrderBy(r => r.Order).ToListAsync(cancellationToken)))
+        staff.MapGet("/routing-rules", async Task<Ok<List<RoutingRule>>> (IFieldReportsStore store, CancellationToken cancellationToken) =>
+            {
+                await using var session = store.QuerySession();
+                return TypedResults.Ok((await session.Query<RoutingRule>().OrderBy(r => r.Order).ToListAsync(cancellationToken)).ToList());
+            })
             .WithName("ListFieldReportRoutingRules")
             .WithSummary("Quy tắc chuyển phản ánh, theo thứ tự áp dụng.")
             .RequireAuthorization(ProvincePolicies.Administrator);
 
         staff.MapPost("/routing-rules", async Task<Results<Created<RoutingRule>, ProblemHttpResult>> (
-                RoutingRuleRequest request, FieldReportsDbContext db, MediatR.IMediator mediator, CancellationToken cancellationToken) =>
+                RoutingRuleRequest request, IFieldReportsStore store, MediatR.IMediator mediator, CancellationToken cancellationToken) =>
             {
                 if (await mediator.Send(new Province.Modules.Identity.Contracts.GetAgency(request.AgencyId), cancellationToken) is null)
                 {
                     return Problems.BusinessRule("field_report.agency_unknown", "Cơ quan tiếp nhận không có trong danh bạ.");
                 }
 
-                if (request.CategoryId is { } categoryId && !await db.Categories.AnyAsync(c => c.Id == categoryId, cancellationToken))
+                await using var session = store.LightweightSession();
+                if (request.CategoryId is { } categoryId && await session.LoadAsync<Category>(categoryId, cancellationToken) is null)
                 {
                     return Problems.BusinessRule("field_report.category_unknown", "Lĩnh vực này không có.");
                 }
 
                 var rule = new RoutingRule { Order = request.Order, CategoryId = request.CategoryId, Area = string.IsNullOrWhiteSpace(request.Area) ? null : request.Area.Trim(), AgencyId = request.AgencyId };
-                db.RoutingRules.Add(rule);
-                await db.SaveChangesAsync(cancellationToken);
+                session.Insert(rule);
+                await session.SaveChangesAsync(cancellationToken);
                 return TypedResults.Created($"/api/staff/field-reports/routing-rules/{rule.Id}", rule);
             })
             .WithName("CreateFieldReportRoutingRule")
@@ -128,21 +138,24 @@ internal static class CategoriesEndpoints
             .WithSummary("Quản trị thêm quy tắc: lĩnh vực và xã/phường (để trống = mọi) → cơ quan; thứ tự nhỏ áp dụng trước.")
             .RequireAuthorization(ProvincePolicies.Administrator);
 
-        staff.MapDelete("/routing-rules/{id:guid}", async Task<NoContent> (Guid id, FieldReportsDbContext db, CancellationToken cancellationToken) =>
+        staff.MapDelete("/routing-rules/{id:guid}", async Task<NoContent> (Guid id, IFieldReportsStore store, CancellationToken cancellationToken) =>
             {
-                await db.RoutingRules.Where(r => r.Id == id).ExecuteDeleteAsync(cancellationToken);
+                await using var session = store.LightweightSession();
+                session.Delete<RoutingRule>(id);
+                await session.SaveChangesAsync(cancellationToken);
                 return TypedResults.NoContent();
             })
             .WithName("DeleteFieldReportRoutingRule")
             .WithSummary("Quản trị xóa một quy tắc chuyển phản ánh.")
             .RequireAuthorization(ProvincePolicies.Administrator);
 
-        staff.MapPost("/open311-clients", async Task<Created<Open311ClientCreated>> (Open311ClientRequest request, FieldReportsDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+        staff.MapPost("/open311-clients", async Task<Created<Open311ClientCreated>> (Open311ClientRequest request, IFieldReportsStore store, TimeProvider clock, CancellationToken cancellationToken) =>
             {
                 var key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-                var client = new Open311Client { Name = request.Name.Trim(), KeyHash = Open311.Open311Keys.Hash(key), CreatedAt = clock.GetUtcNow() };
-                db.Open311Clients.Add(client);
-                await db.SaveChangesAsync(cancellationToken);
+                var client = new Open311Client { Name = request.Name.Trim(), KeyHash = Open311.Open311Keys.Hash(key), CreatedAt = clock.GetUtcNow().ToUniversalTime() };
+                await using var session = store.LightweightSession();
+                session.Insert(client);
+                await session.SaveChangesAsync(cancellationToken);
                 // The key is shown once; only its hash is kept.
                 return TypedResults.Created($"/api/staff/field-reports/open311-clients/{client.Id}", new Open311ClientCreated(client.Id, client.Name, key));
             })

@@ -57,18 +57,22 @@ internal enum ReportStatus
     Closed,
 }
 
-internal sealed class Report
+/// <summary>
+/// A report's current state: the inline snapshot of its event stream (see <see cref="ReportSubmitted"/> and the other
+/// events), written in the same transaction as the events, so a read right after a write sees it.
+/// </summary>
+internal sealed class FieldReport
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; set; }
 
     /// <summary>Short public code, e.g. "PA-7K2M9Q".</summary>
-    public required string Code { get; init; }
+    public string Code { get; set; } = "";
 
     public Guid CategoryId { get; set; }
 
-    public required string Title { get; init; }
+    public string Title { get; set; } = "";
 
-    public required string Description { get; init; }
+    public string Description { get; set; } = "";
 
     public double? Latitude { get; set; }
 
@@ -79,17 +83,17 @@ internal sealed class Report
     public string? Area { get; set; }
 
     /// <summary>Null for a report made through Open311 without a signed-in citizen.</summary>
-    public Guid? CitizenId { get; init; }
+    public Guid? CitizenId { get; set; }
 
     /// <summary>Never shown publicly; for the agency to call back.</summary>
-    public string? ReporterName { get; init; }
+    public string? ReporterName { get; set; }
 
-    public string? ReporterPhone { get; init; }
+    public string? ReporterPhone { get; set; }
 
-    public string? ReporterEmail { get; init; }
+    public string? ReporterEmail { get; set; }
 
     /// <summary>The reporter asked not to be named publicly (the public never sees reporters anyway; officers see "ẩn danh").</summary>
-    public bool Anonymous { get; init; }
+    public bool Anonymous { get; set; }
 
     public ReportStatus Status { get; set; }
 
@@ -115,17 +119,152 @@ internal sealed class Report
 
     public int Reopens { get; set; }
 
-    public string Source { get; init; } = "app";
+    public string Source { get; set; } = "app";
 
-    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
 
-    public int Version { get; set; }
+    /// <summary>
+    /// The version clients see and send back: 0 when submitted, one more with every event after that, so it is
+    /// always the stream's version minus one (what <c>FetchForWriting</c> is given).
+    /// </summary>
+    public int Revision { get; set; }
 
-    public List<ReportPhoto> Photos { get; init; } = [];
+    /// <summary>Answered and shown in the public feed (resolved, or closed with its answer): the public feed's partial index is on this.</summary>
+    public bool InPublicFeed => Answer != null && AnsweredAt != null && Status is ReportStatus.Resolved or ReportStatus.Closed;
 
-    public List<ReportHistoryEntry> History { get; init; } = [];
+    public List<ReportPhoto> Photos { get; set; } = [];
+
+    public static FieldReport Create(ReportSubmitted submitted) => new()
+    {
+        Id = submitted.ReportId,
+        Code = submitted.Code,
+        CategoryId = submitted.CategoryId,
+        Title = submitted.Title,
+        Description = submitted.ReportText,
+        Latitude = submitted.Latitude,
+        Longitude = submitted.Longitude,
+        Address = submitted.Address,
+        Area = submitted.Area,
+        CitizenId = submitted.CitizenId,
+        ReporterName = submitted.ReporterName,
+        ReporterPhone = submitted.ReporterPhone,
+        ReporterEmail = submitted.ReporterEmail,
+        Anonymous = submitted.Anonymous,
+        Status = ReportStatus.Received,
+        AgencyId = submitted.AgencyId,
+        DueAt = submitted.DueAt,
+        Source = submitted.Source,
+        CreatedAt = submitted.At,
+        UpdatedAt = submitted.At,
+        Photos = [.. submitted.Photos],
+    };
+
+    public void Apply(ReportOfficerAssigned assigned)
+    {
+        OfficerId = assigned.OfficerId;
+        OfficerName = assigned.OfficerName;
+        Step(assigned);
+    }
+
+    public void Apply(ReportHandlingStarted started) => Step(started);
+
+    public void Apply(ReportInformationRequested requested)
+    {
+        InformationRequest = requested.Note;
+        Step(requested);
+    }
+
+    public void Apply(ReportInformationProvided provided)
+    {
+        InformationRequest = null;
+        Step(provided);
+    }
+
+    public void Apply(ReportAnswered answered)
+    {
+        Answer = answered.Answer;
+        AnsweredAt = answered.At;
+        Photos.AddRange(answered.Photos);
+        Step(answered);
+    }
+
+    public void Apply(ReportRejected rejected)
+    {
+        Answer = rejected.Note;
+        AnsweredAt = rejected.At;
+        Step(rejected);
+    }
+
+    public void Apply(ReportClosed closed) => Step(closed);
+
+    public void Apply(ReportForwarded forwarded)
+    {
+        MoveTo(forwarded.ToAgencyId);
+        Step(forwarded);
+    }
+
+    public void Apply(ReportRecategorized recategorized)
+    {
+        CategoryId = recategorized.CategoryId;
+        Area = recategorized.Area;
+        MoveTo(recategorized.AgencyId);
+        DueAt = recategorized.DueAt;
+        Step(recategorized);
+    }
+
+    public void Apply(ReportEscalated escalated)
+    {
+        EscalatedToAgencyId = escalated.ToAgencyId;
+        AgencyId = escalated.ToAgencyId;
+        OfficerId = null;
+        OfficerName = null;
+        DueAt = escalated.DueAt;
+        Step(escalated);
+    }
+
+    public void Apply(ReportOverdueAtTopAgency overdue)
+    {
+        EscalatedToAgencyId = overdue.AgencyId;
+        Step(overdue);
+    }
+
+    public void Apply(ReportRated rated)
+    {
+        Rating = rated.Stars;
+        Step(rated);
+    }
+
+    public void Apply(ReportReopened reopened)
+    {
+        Rating = reopened.Stars;
+        Reopens++;
+        Step(reopened);
+    }
+
+    /// <summary>A different agency takes it over: the former agency's officer no longer handles it.</summary>
+    private void MoveTo(Guid agencyId)
+    {
+        if (agencyId != AgencyId)
+        {
+            AgencyId = agencyId;
+            OfficerId = null;
+            OfficerName = null;
+        }
+    }
+
+    /// <summary>Every event moves the version; only the steps of the history change the status and the time of the last update.</summary>
+    private void Step(IReportEvent step)
+    {
+        if (step is IReportHistoryStep moved)
+        {
+            Status = moved.ToStatus;
+            UpdatedAt = moved.At;
+        }
+
+        Revision++;
+    }
 }
 
 internal enum PhotoKind
@@ -156,25 +295,6 @@ internal sealed class ReportPhoto
     public required string StorageKey { get; init; }
 
     public DateTimeOffset UploadedAt { get; init; }
-}
-
-internal sealed class ReportHistoryEntry
-{
-    public long Id { get; init; }
-
-    public Guid ReportId { get; init; }
-
-    public DateTimeOffset At { get; init; }
-
-    public required string Actor { get; init; }
-
-    public ReportStatus? FromStatus { get; init; }
-
-    public ReportStatus ToStatus { get; init; }
-
-    public required string Description { get; init; }
-
-    public string? Note { get; init; }
 }
 
 /// <summary>A question to an agency (hỏi đáp); answered ones the agency marks public form a searchable guide.</summary>

@@ -1,4 +1,4 @@
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Province.BuildingBlocks.Persistence;
 using Province.Modules.FieldReports.Data;
 
@@ -9,7 +9,7 @@ namespace Province.Modules.FieldReports.DemoData;
 /// rules to Identity's demo agencies: construction and land to Sở Xây dựng, environment to Sở TN&amp;MT,
 /// lighting in Phường 1 to its ward, everything else to the city (whose parent, the province, takes escalations).
 /// </summary>
-internal sealed class FieldReportsDemoData(FieldReportsDbContext db) : IDemoDataSeeder
+internal sealed class FieldReportsDemoData(IFieldReportsStore store) : IDemoDataSeeder
 {
     private static readonly Guid EnvironmentDepartment = Guid.Parse("0195a1f0-0000-7000-8000-000000000003");
     private static readonly Guid ConstructionDepartment = Guid.Parse("0195a1f0-0000-7000-8000-000000000004");
@@ -18,7 +18,8 @@ internal sealed class FieldReportsDemoData(FieldReportsDbContext db) : IDemoData
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        if (await db.Categories.AnyAsync(cancellationToken))
+        await using var session = store.LightweightSession();
+        if (await session.Query<Category>().AnyAsync(cancellationToken))
         {
             return;
         }
@@ -32,7 +33,7 @@ internal sealed class FieldReportsDemoData(FieldReportsDbContext db) : IDemoData
                 HandlingHours = hours,
                 AnswerTemplates = [new AnswerTemplate { Title = "Đã khắc phục", Text = template }],
             };
-            db.Categories.Add(category);
+            session.Insert(category);
             return category;
         }
 
@@ -44,11 +45,11 @@ internal sealed class FieldReportsDemoData(FieldReportsDbContext db) : IDemoData
         var utilities = Add("dien-nuoc-chieu-sang", "Điện - nước - chiếu sáng", 48, "Đơn vị quản lý đã sửa chữa, thay thế thiết bị hư hỏng.");
         Add("ha-tang-giao-thong", "Hạ tầng giao thông (ổ gà, vỉa hè, cây xanh)", 120, "Đơn vị quản lý hạ tầng đã sửa chữa mặt đường, vỉa hè tại vị trí phản ánh.");
 
-        db.RoutingRules.AddRange(
+        session.Insert(
             new RoutingRule { Order = 10, CategoryId = utilities.Id, Area = "Phường 1", AgencyId = Ward1Committee },
             new RoutingRule { Order = 20, CategoryId = construction.Id, AgencyId = ConstructionDepartment },
             new RoutingRule { Order = 30, CategoryId = environment.Id, AgencyId = EnvironmentDepartment },
             new RoutingRule { Order = 1000, AgencyId = CityCommittee });
-        await db.SaveChangesAsync(cancellationToken);
+        await session.SaveChangesAsync(cancellationToken);
     }
 }

@@ -1,11 +1,14 @@
+using Marten;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Province.BuildingBlocks.Hosting;
+using Province.BuildingBlocks.Messaging;
+using Province.BuildingBlocks.Persistence;
 using Province.Modules.FieldReports.Contracts;
 using Province.Modules.FieldReports.Data;
+using Province.Modules.FieldReports.Reporting;
 using Province.Modules.FieldReports.Workflow;
 using Province.Modules.Identity.Contracts;
 
@@ -14,9 +17,9 @@ namespace Province.Modules.FieldReports.Handling;
 /// <summary>
 /// An open report past its deadline goes up to the parent agency (once) with a fresh deadline, and
 /// <see cref="FieldReportOverdue"/> is raised with the change in one transaction. The report's
-/// version guards against an officer acting at the same moment.
+/// stream version guards against an officer acting at the same moment.
 /// </summary>
-internal sealed class EscalationWatcher(IServiceScopeFactory scopeFactory, IOptions<FieldReportsSettings> settings, TimeProvider clock, ILogger<EscalationWatcher> logger)
+internal sealed class EscalationWatcher(IServiceScopeFactory scopeFactory, IFieldReportsStore store, IOptions<FieldReportsSettings> settings, TimeProvider clock, ILogger<EscalationWatcher> logger)
     : PeriodicBackgroundService(clock, logger)
 {
     protected override TimeSpan Interval => settings.Value.EscalationScanInterval;
@@ -24,39 +27,43 @@ internal sealed class EscalationWatcher(IServiceScopeFactory scopeFactory, IOpti
     public override async Task<int> ScanAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<FieldReportsDbContext>();
-        var workflow = scope.ServiceProvider.GetRequiredService<ReportWorkflow>();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-        var now = Clock.GetUtcNow();
+        var now = Clock.GetUtcNow().ToUniversalTime();
         var open = new[] { ReportStatus.Received, ReportStatus.Assigned, ReportStatus.InProgress };
-        var overdue = await db.Reports.Where(r => open.Contains(r.Status) && r.DueAt < now && r.EscalatedToAgencyId == null)
-            .OrderBy(r => r.DueAt).Take(100).ToListAsync(cancellationToken);
+        IReadOnlyList<FieldReport> overdue;
+        await using (var query = store.QuerySession())
+        {
+            overdue = await query.Query<FieldReport>().Where(r => open.Contains(r.Status) && r.DueAt < now && r.EscalatedToAgencyId == null)
+                .OrderBy(r => r.DueAt).Take(100).ToListAsync(cancellationToken);
+        }
+
         var escalated = 0;
         foreach (var report in overdue)
         {
             var agency = await mediator.Send(new GetAgency(report.AgencyId), cancellationToken);
             var parent = agency?.ParentId;
-            var hours = await db.Categories.Where(c => c.Id == report.CategoryId).Select(c => c.HandlingHours).SingleAsync(cancellationToken);
-            report.EscalatedToAgencyId = parent ?? report.AgencyId;
-            if (parent is { } parentId)
-            {
-                report.AgencyId = parentId;
-                report.OfficerId = null;
-                report.OfficerName = null;
-                report.DueAt = now.AddHours(hours);
-                workflow.Apply(report, ReportAction.Escalate, "Hệ thống", "Phản ánh quá hạn xử lý nên được chuyển lên cơ quan cấp trên.", null);
-            }
-
-            db.AddIntegrationEvent(new FieldReportOverdue(Guid.CreateVersion7(), now, report.Id, report.Code, report.AgencyId, parent));
+            await using var session = store.LightweightSession();
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                var stream = await ReportingEndpoints.FetchForWritingAsync(session, report, cancellationToken);
+                if (parent is { } parentId)
+                {
+                    var hours = (await session.LoadAsync<Category>(report.CategoryId, cancellationToken))?.HandlingHours ?? 72;
+                    ReportWorkflow.Apply(stream, ReportAction.Escalate, new ReportEscalated(parentId, now.AddHours(hours), now, "Hệ thống", report.Status,
+                        "Phản ánh quá hạn xử lý nên được chuyển lên cơ quan cấp trên.", null));
+                }
+                else
+                {
+                    stream.AppendOne(new ReportOverdueAtTopAgency(report.AgencyId, now, "Hệ thống", report.Status, null));
+                }
+
+                session.PublishIntegrationEvent(new FieldReportOverdue(Guid.CreateVersion7(), now, report.Id, report.Code, parent ?? report.AgencyId, parent));
+                await session.SaveChangesAsync(cancellationToken);
                 escalated++;
             }
-            catch (DbUpdateConcurrencyException)
+            catch (Exception exception) when (DatabaseErrors.IsConcurrencyConflict(exception))
             {
                 // An officer (or another instance) changed it meanwhile: the next scan looks again.
-                db.ChangeTracker.Clear();
             }
         }
 

@@ -1,14 +1,16 @@
 using System.Security.Claims;
+using JasperFx.Events;
+using Marten;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Province.BuildingBlocks.Caching;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Files;
+using Province.BuildingBlocks.Messaging;
 using Province.BuildingBlocks.Paging;
 using Province.BuildingBlocks.Security;
 using Province.Modules.FieldReports.Contracts;
@@ -34,12 +36,13 @@ internal static class HandlingEndpoints
     public static void MapHandling(this IEndpointRouteBuilder staff)
     {
         staff.MapGet("/agencies/{agencyId:guid}/queue", async Task<Ok<PagedResult<QueueItem>>> (
-                Guid agencyId, string? status, string? timeliness, int? page, int? pageSize, FieldReportsDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+                Guid agencyId, string? status, string? timeliness, int? page, int? pageSize, IFieldReportsStore store, TimeProvider clock, CancellationToken cancellationToken) =>
             {
                 var paging = PageRequest.From(page, pageSize);
-                var now = clock.GetUtcNow();
+                var now = clock.GetUtcNow().ToUniversalTime();
                 var soon = now.AddHours(24);
-                var query = db.Reports.AsNoTracking().Where(r => r.AgencyId == agencyId);
+                await using var session = store.QuerySession();
+                var query = session.Query<FieldReport>().Where(r => r.AgencyId == agencyId);
                 if (Enum.TryParse<ReportStatus>(status, ignoreCase: true, out var wanted))
                 {
                     query = query.Where(r => r.Status == wanted);
@@ -52,28 +55,29 @@ internal static class HandlingEndpoints
                     "dueSoon" => query.Where(r => open.Contains(r.Status) && r.DueAt >= now && r.DueAt <= soon),
                     _ => query,
                 };
-                var total = await query.CountAsync(cancellationToken);
-                var rows = await query.OrderBy(r => r.DueAt).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+                var rows = await query.Stats(out var stats).OrderBy(r => r.DueAt).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+                var total = (int)stats.TotalResults;
                 return TypedResults.Ok(new PagedResult<QueueItem>([.. rows.Select(r => new QueueItem(
                     r.Id, r.Code, r.Title, r.CategoryId, r.Area, EnumNames.Camel(r.Status), ReportWorkflow.Text(r.Status),
-                    r.CreatedAt, r.DueAt, open.Contains(r.Status) && r.DueAt < now, open.Contains(r.Status) && r.DueAt >= now && r.DueAt <= soon, r.OfficerName, r.Version))],
+                    r.CreatedAt, r.DueAt, open.Contains(r.Status) && r.DueAt < now, open.Contains(r.Status) && r.DueAt >= now && r.DueAt <= soon, r.OfficerName, r.Revision))],
                     paging.Page, paging.PageSize, total));
             })
             .WithName("GetAgencyFieldReportQueue")
             .WithSummary("Phản ánh giao cho cơ quan: lọc trạng thái, sắp hết hạn, quá hạn; hạn sớm nhất trước.")
             .RequireAuthorization(ProvincePolicies.AgencyMember);
 
-        staff.MapGet("/{id:guid}", async Task<Results<Ok<ReportDetailResponse>, ProblemHttpResult>> (Guid id, ClaimsPrincipal user, FieldReportsDbContext db, CancellationToken cancellationToken) =>
+        staff.MapGet("/{id:guid}", async Task<Results<Ok<ReportDetailResponse>, ProblemHttpResult>> (Guid id, ClaimsPrincipal user, IFieldReportsStore store, CancellationToken cancellationToken) =>
             {
-                var report = await ReportingEndpoints.Load(db, id, cancellationToken);
-                return report is null || !MayHandle(user, report) ? ReportingEndpoints.NotFound() : TypedResults.Ok(ReportDetailResponse.From(report, showReporter: true));
+                await using var session = store.QuerySession();
+                var report = await ReportingEndpoints.LoadAsync(session, id, cancellationToken);
+                return report is null || !MayHandle(user, report.Report) ? ReportingEndpoints.NotFound() : TypedResults.Ok(report.Detail(showReporter: true));
             })
             .WithName("GetFieldReportForOfficer")
             .WithSummary("Chi tiết phản ánh cho cán bộ cơ quan được giao (người phản ánh ẩn danh thì không hiện tên).")
             .RequireAuthorization(ProvincePolicies.Staff);
 
         staff.MapPost("/photos", async Task<Results<Created<PhotoLink>, ProblemHttpResult>> (
-                IFormFile file, ClaimsPrincipal user, FieldReportsDbContext db, IFileStore store, IOptions<FieldReportsSettings> settings, TimeProvider clock, CancellationToken cancellationToken) =>
+                IFormFile file, ClaimsPrincipal user, IFieldReportsStore reports, IFileStore store, IOptions<FieldReportsSettings> settings, TimeProvider clock, CancellationToken cancellationToken) =>
             {
                 var (photo, problem) = await PhotoUploads.StoreAsync(file, settings.Value.MaxPhotoBytes, null, user.GetStaffId(), PhotoKind.Fix, store, clock, cancellationToken);
                 if (problem is not null)
@@ -81,8 +85,9 @@ internal static class HandlingEndpoints
                     return problem;
                 }
 
-                db.Photos.Add(photo!);
-                await db.SaveChangesAsync(cancellationToken);
+                await using var session = reports.LightweightSession();
+                session.Insert(photo!);
+                await session.SaveChangesAsync(cancellationToken);
                 return TypedResults.Created($"/api/public/field-reports/photos/{photo!.Id}", new PhotoLink(photo.Id, "fix", $"/api/public/field-reports/photos/{photo.Id}"));
             })
             .WithName("UploadFieldReportFixPhoto")
@@ -104,14 +109,14 @@ internal static class HandlingEndpoints
                 return Problems.BusinessRule("field_report.assignee_not_in_agency", "Cán bộ được giao phải đang công tác tại cơ quan xử lý phản ánh.");
             }
 
-            report.OfficerId = officer.Id;
-            report.OfficerName = officer.FullName;
-            context.Db.AddIntegrationEvent(new FieldReportAssigned(Guid.CreateVersion7(), context.Now, report.Id, report.Code, report.AgencyId, officer.Id));
-            return context.Workflow.Apply(report, ReportAction.AssignOfficer, context.Actor, $"Phản ánh được giao cho cán bộ {officer.FullName}.", request.Text);
+            context.Session.PublishIntegrationEvent(new FieldReportAssigned(Guid.CreateVersion7(), context.Now, report.Id, report.Code, report.AgencyId, officer.Id));
+            return context.Apply(ReportAction.AssignOfficer, new ReportOfficerAssigned(officer.Id, officer.FullName, context.Now, context.Actor, report.Status,
+                $"Phản ánh được giao cho cán bộ {officer.FullName}.", ReportWorkflow.Note(request.Text)));
         });
 
         Map(staff, "start", "StartFieldReport", "Bắt đầu xử lý.", (context, report, request) =>
-            Task.FromResult(context.Workflow.Apply(report, ReportAction.Start, context.Actor, "Cơ quan đang xử lý phản ánh.", request.Text)));
+            Task.FromResult(context.Apply(ReportAction.Start,
+                new ReportHandlingStarted(context.Now, context.Actor, report.Status, "Cơ quan đang xử lý phản ánh.", ReportWorkflow.Note(request.Text)))));
 
         Map(staff, "information-request", "RequestFieldReportInformation", "Đề nghị người phản ánh bổ sung thông tin (ghi rõ cần gì).", (context, report, request) =>
         {
@@ -120,13 +125,8 @@ internal static class HandlingEndpoints
                 return Task.FromResult<ProblemHttpResult?>(Problems.BusinessRule("field_report.text_required", "Vui lòng ghi rõ thông tin cần bổ sung."));
             }
 
-            var problem = context.Workflow.Apply(report, ReportAction.RequestInformation, context.Actor, "Cơ quan đề nghị bổ sung thông tin.", request.Text);
-            if (problem is null)
-            {
-                report.InformationRequest = request.Text!.Trim();
-            }
-
-            return Task.FromResult(problem);
+            return Task.FromResult(context.Apply(ReportAction.RequestInformation,
+                new ReportInformationRequested(context.Now, context.Actor, report.Status, "Cơ quan đề nghị bổ sung thông tin.", ReportWorkflow.Note(request.Text))));
         });
 
         Map(staff, "resolution", "ResolveFieldReport", "Trả lời công khai, kèm ảnh sau khắc phục nếu có.", async (context, report, request) =>
@@ -142,17 +142,23 @@ internal static class HandlingEndpoints
             }
 
             var photoIds = (request.PhotoIds ?? []).ToList();
-            var photos = await context.Db.Photos.Where(p => photoIds.Contains(p.Id) && p.ReportId == null && p.Kind == PhotoKind.Fix).ToListAsync(context.CancellationToken);
+            var photos = photoIds.Count == 0 ? []
+                : (await context.Session.LoadManyAsync<ReportPhoto>(context.CancellationToken, photoIds.Distinct())).Where(p => p.ReportId == null && p.Kind == PhotoKind.Fix).ToList();
             if (photos.Count != photoIds.Count)
             {
                 return Problems.BusinessRule("field_report.photo_unavailable", "Có ảnh không tồn tại hoặc đã dùng cho phản ánh khác.");
             }
 
-            photos.ForEach(p => p.ReportId = report.Id);
-            report.Answer = request.Text!.Trim();
-            report.AnsweredAt = context.Now;
-            context.Db.AddIntegrationEvent(new FieldReportAnswered(Guid.CreateVersion7(), context.Now, report.Id, report.Code, report.CitizenId, true, report.Answer));
-            return context.Workflow.Apply(report, ReportAction.Resolve, context.Actor, "Cơ quan đã xử lý và trả lời công khai.", null);
+            foreach (var photo in photos)
+            {
+                photo.ReportId = report.Id;
+                context.Session.Store(photo);
+            }
+
+            var answer = request.Text!.Trim();
+            context.Session.PublishIntegrationEvent(new FieldReportAnswered(Guid.CreateVersion7(), context.Now, report.Id, report.Code, report.CitizenId, true, answer));
+            return context.Apply(ReportAction.Resolve,
+                new ReportAnswered(answer, photos, context.Now, context.Actor, report.Status, "Cơ quan đã xử lý và trả lời công khai.", null));
         });
 
         Map(staff, "rejection", "RejectFieldReport", "Từ chối (không thuộc phạm vi, thông tin sai), ghi rõ lý do.", (context, report, request) =>
@@ -162,19 +168,20 @@ internal static class HandlingEndpoints
                 return Task.FromResult<ProblemHttpResult?>(Problems.BusinessRule("field_report.text_required", "Vui lòng ghi rõ lý do từ chối."));
             }
 
-            var problem = context.Workflow.Apply(report, ReportAction.Reject, context.Actor, "Phản ánh không được xử lý (xem lý do).", request.Text);
+            var reason = request.Text!.Trim();
+            var problem = context.Apply(ReportAction.Reject,
+                new ReportRejected(context.Now, context.Actor, report.Status, "Phản ánh không được xử lý (xem lý do).", reason));
             if (problem is null)
             {
-                report.Answer = request.Text!.Trim();
-                report.AnsweredAt = context.Now;
-                context.Db.AddIntegrationEvent(new FieldReportAnswered(Guid.CreateVersion7(), context.Now, report.Id, report.Code, report.CitizenId, false, report.Answer));
+                context.Session.PublishIntegrationEvent(new FieldReportAnswered(Guid.CreateVersion7(), context.Now, report.Id, report.Code, report.CitizenId, false, reason));
             }
 
             return Task.FromResult(problem);
         });
 
         Map(staff, "closure", "CloseFieldReport", "Đóng phản ánh đã trả lời.", (context, report, request) =>
-            Task.FromResult(context.Workflow.Apply(report, ReportAction.Close, context.Actor, "Phản ánh đã đóng.", request.Text)));
+            Task.FromResult(context.Apply(ReportAction.Close,
+                new ReportClosed(context.Now, context.Actor, report.Status, "Phản ánh đã đóng.", ReportWorkflow.Note(request.Text)))));
 
         Map(staff, "forwarding", "ForwardFieldReport", "Chuyển phản ánh sang cơ quan có thẩm quyền khác.", async (context, report, request) =>
         {
@@ -189,11 +196,9 @@ internal static class HandlingEndpoints
                 return Problems.BusinessRule("field_report.forward_target_invalid", "Vui lòng chọn một cơ quan khác trong danh bạ để chuyển phản ánh.");
             }
 
-            report.AgencyId = agency.Id;
-            report.OfficerId = null;
-            report.OfficerName = null;
-            context.Db.AddIntegrationEvent(new FieldReportAssigned(Guid.CreateVersion7(), context.Now, report.Id, report.Code, agency.Id, null));
-            return context.Workflow.Apply(report, ReportAction.Forward, context.Actor, $"Phản ánh được chuyển đến {agency.Name}.", request.Text);
+            context.Session.PublishIntegrationEvent(new FieldReportAssigned(Guid.CreateVersion7(), context.Now, report.Id, report.Code, agency.Id, null));
+            return context.Apply(ReportAction.Forward,
+                new ReportForwarded(agency.Id, context.Now, context.Actor, report.Status, $"Phản ánh được chuyển đến {agency.Name}.", ReportWorkflow.Note(request.Text)));
         });
 
         Map(staff, "recategorization", "RecategorizeFieldReport", "Đổi lĩnh vực hoặc địa bàn; quy tắc định tuyến được áp dụng lại.", async (context, report, request) =>
@@ -204,54 +209,52 @@ internal static class HandlingEndpoints
             }
 
             var categoryId = request.CategoryId ?? report.CategoryId;
-            var category = await context.Db.Categories.AsNoTracking().SingleOrDefaultAsync(c => c.Id == categoryId, context.CancellationToken);
+            var category = await context.Session.LoadAsync<Category>(categoryId, context.CancellationToken);
             if (category is null)
             {
                 return Problems.BusinessRule("field_report.category_unknown", "Lĩnh vực này không có.");
             }
 
-            report.CategoryId = category.Id;
-            report.Area = request.Area?.Trim() ?? report.Area;
-            var agencyId = await context.Services.GetRequiredService<ReportRouter>().RouteAsync(category.Id, report.Area, context.CancellationToken) ?? report.AgencyId;
+            var area = request.Area?.Trim() ?? report.Area;
+            var agencyId = await context.Services.GetRequiredService<ReportRouter>().RouteAsync(category.Id, area, context.CancellationToken) ?? report.AgencyId;
             if (agencyId != report.AgencyId)
             {
-                report.AgencyId = agencyId;
-                report.OfficerId = null;
-                report.OfficerName = null;
-                context.Db.AddIntegrationEvent(new FieldReportAssigned(Guid.CreateVersion7(), context.Now, report.Id, report.Code, agencyId, null));
+                context.Session.PublishIntegrationEvent(new FieldReportAssigned(Guid.CreateVersion7(), context.Now, report.Id, report.Code, agencyId, null));
             }
 
-            report.DueAt = context.Now.AddHours(category.HandlingHours);
-            return context.Workflow.Apply(report, ReportAction.Recategorize, context.Actor, $"Phản ánh được xếp vào lĩnh vực \"{category.Name}\" và chuyển theo quy tắc tiếp nhận.", request.Text);
+            return context.Apply(ReportAction.Recategorize, new ReportRecategorized(category.Id, area, agencyId, context.Now.AddHours(category.HandlingHours), context.Now,
+                context.Actor, report.Status, $"Phản ánh được xếp vào lĩnh vực \"{category.Name}\" và chuyển theo quy tắc tiếp nhận.", ReportWorkflow.Note(request.Text)));
         });
     }
 
-    private static bool MayHandle(ClaimsPrincipal user, Report report) => user.IsAdministrator() || user.GetAgencyId() == report.AgencyId;
+    private static bool MayHandle(ClaimsPrincipal user, FieldReport report) => user.IsAdministrator() || user.GetAgencyId() == report.AgencyId;
 
-    private static void Map(IEndpointRouteBuilder staff, string action, string name, string summary, Func<ActionContext, Report, OfficerActionRequest, Task<ProblemHttpResult?>> act) =>
+    private static void Map(IEndpointRouteBuilder staff, string action, string name, string summary, Func<ActionContext, FieldReport, OfficerActionRequest, Task<ProblemHttpResult?>> act) =>
         staff.MapPost($"/{{id:guid}}/{action}", async Task<Results<Ok<ReportDetailResponse>, ProblemHttpResult>> (
-                Guid id, OfficerActionRequest request, ClaimsPrincipal user, FieldReportsDbContext db, IServiceProvider services, TimeProvider clock, CancellationToken cancellationToken) =>
+                Guid id, OfficerActionRequest request, ClaimsPrincipal user, IFieldReportsStore store, IServiceProvider services, TimeProvider clock, CancellationToken cancellationToken) =>
             {
-                var report = await ReportingEndpoints.Load(db, id, cancellationToken, tracking: true);
+                await using var session = store.LightweightSession();
+                var report = await session.LoadAsync<FieldReport>(id, cancellationToken);
                 if (report is null || !MayHandle(user, report))
                 {
                     return ReportingEndpoints.NotFound();
                 }
 
-                if (report.Version != request.Version)
+                if (report.Revision != request.Version)
                 {
                     return ReportingEndpoints.Stale();
                 }
 
-                var context = new ActionContext(db, services, user.Identity?.Name ?? "Cán bộ", clock.GetUtcNow(), cancellationToken);
-                if (await act(context, report, request) is { } problem)
+                var stream = await ReportingEndpoints.FetchForWritingAsync(session, report, cancellationToken);
+                var context = new ActionContext(session, stream, services, user.Identity?.Name ?? "Cán bộ", clock.GetUtcNow().ToUniversalTime(), cancellationToken);
+                if (await act(context, stream.Aggregate!, request) is { } problem)
                 {
                     return problem;
                 }
 
-                await db.SaveChangesAsync(cancellationToken);
+                await session.SaveChangesAsync(cancellationToken);
                 await PublicResponseCache.EvictAsync(services, PublicFeed.PublicFeedEndpoints.FeedCacheTag, cancellationToken);
-                return TypedResults.Ok(ReportDetailResponse.From(report, showReporter: true));
+                return TypedResults.Ok((await ReportingEndpoints.LoadAsync(session, id, cancellationToken))!.Detail(showReporter: true));
             })
             .WithName(name)
             .WithSummary(summary)
@@ -259,10 +262,11 @@ internal static class HandlingEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(ProvincePolicies.Staff);
 
-    private sealed record ActionContext(FieldReportsDbContext Db, IServiceProvider Services, string Actor, DateTimeOffset Now, CancellationToken CancellationToken)
+    private sealed record ActionContext(IDocumentSession Session, IEventStream<FieldReport> Stream, IServiceProvider Services, string Actor, DateTimeOffset Now, CancellationToken CancellationToken)
     {
-        public ReportWorkflow Workflow => Services.GetRequiredService<ReportWorkflow>();
-
         public IMediator Mediator => Services.GetRequiredService<IMediator>();
+
+        /// <summary>Checks the transition and appends its event; the endpoint saves.</summary>
+        public ProblemHttpResult? Apply(ReportAction action, IReportEvent step) => ReportWorkflow.Apply(Stream, action, step);
     }
 }

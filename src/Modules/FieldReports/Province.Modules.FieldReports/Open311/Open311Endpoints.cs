@@ -1,7 +1,8 @@
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
+using Province.BuildingBlocks.Messaging;
 using Province.Modules.FieldReports.Contracts;
 using Province.Modules.FieldReports.Data;
 using Province.Modules.FieldReports.Routing;
@@ -22,9 +23,10 @@ internal static class Open311Endpoints
     {
         var open311 = endpoints.MapGroup("/open311/v2").WithTags("Open311 GeoReport v2").AllowAnonymous().RequireRateLimiting("anonymous");
 
-        open311.MapGet($"/services.{{format:{Formats}}}", async (string format, FieldReportsDbContext db, CancellationToken cancellationToken) =>
+        open311.MapGet($"/services.{{format:{Formats}}}", async (string format, IFieldReportsStore store, CancellationToken cancellationToken) =>
             {
-                var categories = await db.Categories.AsNoTracking().Where(c => c.Active).OrderBy(c => c.Name).ToListAsync(cancellationToken);
+                await using var session = store.QuerySession();
+                var categories = await session.Query<Category>().Where(c => c.Active).OrderBy(c => c.Name).ToListAsync(cancellationToken);
                 return Open311Format.Write(format, "services", "service", categories.Select(c => new Dictionary<string, object?>
                 {
                     ["service_code"] = c.Code,
@@ -39,9 +41,10 @@ internal static class Open311Endpoints
             .WithName("Open311ListServices")
             .WithSummary("GeoReport v2: danh sách dịch vụ (lĩnh vực phản ánh).");
 
-        open311.MapGet($"/services/{{code}}.{{format:{Formats}}}", async (string code, string format, FieldReportsDbContext db, CancellationToken cancellationToken) =>
+        open311.MapGet($"/services/{{code}}.{{format:{Formats}}}", async (string code, string format, IFieldReportsStore store, CancellationToken cancellationToken) =>
             {
-                var category = await db.Categories.AsNoTracking().SingleOrDefaultAsync(c => c.Code == code && c.Active, cancellationToken);
+                await using var session = store.QuerySession();
+                var category = await session.Query<Category>().SingleOrDefaultAsync(c => c.Code == code && c.Active, cancellationToken);
                 if (category is null)
                 {
                     return Open311Format.Error(format, StatusCodes.Status404NotFound, $"service_code {code} not found");
@@ -57,7 +60,7 @@ internal static class Open311Endpoints
             .WithName("Open311GetServiceDefinition")
             .WithSummary("GeoReport v2: định nghĩa một dịch vụ.");
 
-        open311.MapPost($"/requests.{{format:{Formats}}}", async (string format, HttpRequest http, FieldReportsDbContext db, ReportRouter router, TimeProvider clock, CancellationToken cancellationToken) =>
+        open311.MapPost($"/requests.{{format:{Formats}}}", async (string format, HttpRequest http, IFieldReportsStore store, ReportRouter router, TimeProvider clock, CancellationToken cancellationToken) =>
             {
                 if (!http.HasFormContentType)
                 {
@@ -67,12 +70,14 @@ internal static class Open311Endpoints
                 var form = await http.ReadFormAsync(cancellationToken);
                 var key = form["api_key"].ToString();
                 var hash = Open311Keys.Hash(key);
-                if (key.Length == 0 || !await db.Open311Clients.AnyAsync(c => c.KeyHash == hash && !c.Revoked, cancellationToken))
+                await using var session = store.LightweightSession();
+                if (key.Length == 0 || !await session.Query<Open311Client>().AnyAsync(c => c.KeyHash == hash && !c.Revoked, cancellationToken))
                 {
                     return Open311Format.Error(format, StatusCodes.Status403Forbidden, "api_key missing or invalid");
                 }
 
-                var category = await db.Categories.AsNoTracking().SingleOrDefaultAsync(c => c.Code == form["service_code"].ToString() && c.Active, cancellationToken);
+                var serviceCode = form["service_code"].ToString();
+                var category = await session.Query<Category>().SingleOrDefaultAsync(c => c.Code == serviceCode && c.Active, cancellationToken);
                 if (category is null)
                 {
                     return Open311Format.Error(format, StatusCodes.Status400BadRequest, "service_code not provided or not found");
@@ -98,31 +103,16 @@ internal static class Open311Endpoints
                     return Open311Format.Error(format, StatusCodes.Status400BadRequest, "no agency handles this service yet");
                 }
 
-                var now = clock.GetUtcNow();
+                var now = clock.GetUtcNow().ToUniversalTime();
                 var name = $"{form["first_name"]} {form["last_name"]}".Trim();
-                var report = new Report
-                {
-                    Code = PublicCodes.New("PA-"),
-                    CategoryId = category.Id,
-                    Title = description.Length > 80 ? description[..80] : description,
-                    Description = description,
-                    Latitude = latitude,
-                    Longitude = longitude,
-                    Address = string.IsNullOrWhiteSpace(address) ? null : address.Trim()[..Math.Min(300, address.Trim().Length)],
-                    ReporterName = name.Length == 0 ? null : name[..Math.Min(100, name.Length)],
-                    ReporterPhone = Truncate(form["phone"].ToString(), 20),
-                    ReporterEmail = Truncate(form["email"].ToString(), 200),
-                    Status = ReportStatus.Received,
-                    AgencyId = agencyId.Value,
-                    DueAt = now.AddHours(category.HandlingHours),
-                    Source = "open311",
-                    CreatedAt = now,
-                    UpdatedAt = now,
-                };
-                db.Reports.Add(report);
-                db.History.Add(new ReportHistoryEntry { ReportId = report.Id, At = now, Actor = "Open311", ToStatus = ReportStatus.Received, Description = "Phản ánh nhận qua Open311 và đã chuyển đến cơ quan có thẩm quyền." });
-                db.AddIntegrationEvent(new FieldReportReceived(Guid.CreateVersion7(), now, report.Id, report.Code, null, category.Name, report.AgencyId));
-                await db.SaveChangesAsync(cancellationToken);
+                var report = new ReportSubmitted(
+                    Guid.CreateVersion7(), PublicCodes.New("PA-"), category.Id, description.Length > 80 ? description[..80] : description, description, latitude, longitude,
+                    string.IsNullOrWhiteSpace(address) ? null : address.Trim()[..Math.Min(300, address.Trim().Length)], null, null,
+                    name.Length == 0 ? null : name[..Math.Min(100, name.Length)], Truncate(form["phone"].ToString(), 20), Truncate(form["email"].ToString(), 200), false,
+                    agencyId.Value, now.AddHours(category.HandlingHours), "open311", [], now, "Open311", "Phản ánh nhận qua Open311 và đã chuyển đến cơ quan có thẩm quyền.");
+                session.Events.StartStream<FieldReport>(report.ReportId, report);
+                session.PublishIntegrationEvent(new FieldReportReceived(Guid.CreateVersion7(), now, report.ReportId, report.Code, null, category.Name, report.AgencyId));
+                await session.SaveChangesAsync(cancellationToken);
                 return Open311Format.Write(format, "service_requests", "request", [new Dictionary<string, object?>
                 {
                     ["service_request_id"] = report.Code,
@@ -135,9 +125,10 @@ internal static class Open311Endpoints
             .DisableAntiforgery();
 
         open311.MapGet($"/requests.{{format:{Formats}}}", async (string format, string? service_request_id, string? service_code, string? start_date, string? end_date, string? status,
-                HttpRequest http, FieldReportsDbContext db, IMediator mediator, TimeProvider clock, CancellationToken cancellationToken) =>
+                HttpRequest http, IFieldReportsStore store, IMediator mediator, TimeProvider clock, CancellationToken cancellationToken) =>
             {
-                var query = db.Reports.AsNoTracking().Include(r => r.Photos).AsQueryable();
+                await using var session = store.QuerySession();
+                var query = session.Query<FieldReport>().AsQueryable();
                 if (!string.IsNullOrWhiteSpace(service_request_id))
                 {
                     var codes = service_request_id.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -150,13 +141,13 @@ internal static class Open311Endpoints
                         return Open311Format.Error(format, StatusCodes.Status400BadRequest, "start_date and end_date must be ISO 8601 dates");
                     }
 
-                    var to = end ?? clock.GetUtcNow();
-                    var from = start ?? to.AddDays(-90);
+                    var to = (end ?? clock.GetUtcNow()).ToUniversalTime();
+                    var from = (start ?? to.AddDays(-90)).ToUniversalTime();
                     query = query.Where(r => r.CreatedAt >= from && r.CreatedAt <= to);
                     if (!string.IsNullOrWhiteSpace(service_code))
                     {
                         var codes = service_code.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                        var categories = await db.Categories.Where(c => codes.Contains(c.Code)).Select(c => c.Id).ToListAsync(cancellationToken);
+                        var categories = (await session.Query<Category>().Where(c => codes.Contains(c.Code)).ToListAsync(cancellationToken)).Select(c => c.Id).ToArray();
                         query = query.Where(r => categories.Contains(r.CategoryId));
                     }
 
@@ -169,27 +160,32 @@ internal static class Open311Endpoints
                 }
 
                 var reports = await query.OrderByDescending(r => r.CreatedAt).Take(1000).ToListAsync(cancellationToken);
-                return Open311Format.Write(format, "service_requests", "request", await ToRequestsAsync(reports, db, mediator, http, cancellationToken));
+                return Open311Format.Write(format, "service_requests", "request", await ToRequestsAsync(reports, session, mediator, http, cancellationToken));
             })
             .WithName("Open311ListRequests")
             .WithSummary("GeoReport v2: tìm phản ánh (service_request_id, service_code, start_date, end_date, status; mặc định 90 ngày, tối đa 1.000).");
 
-        open311.MapGet($"/requests/{{id}}.{{format:{Formats}}}", async (string id, string format, HttpRequest http, FieldReportsDbContext db, IMediator mediator, CancellationToken cancellationToken) =>
+        open311.MapGet($"/requests/{{id}}.{{format:{Formats}}}", async (string id, string format, HttpRequest http, IFieldReportsStore store, IMediator mediator, CancellationToken cancellationToken) =>
             {
-                var report = await db.Reports.AsNoTracking().Include(r => r.Photos).SingleOrDefaultAsync(r => r.Code == id, cancellationToken);
+                await using var session = store.QuerySession();
+                var report = await session.Query<FieldReport>().SingleOrDefaultAsync(r => r.Code == id, cancellationToken);
                 return report is null
                     ? Open311Format.Error(format, StatusCodes.Status404NotFound, $"service_request_id {id} not found")
-                    : Open311Format.Write(format, "service_requests", "request", await ToRequestsAsync([report], db, mediator, http, cancellationToken));
+                    : Open311Format.Write(format, "service_requests", "request", await ToRequestsAsync([report], session, mediator, http, cancellationToken));
             })
             .WithName("Open311GetRequest")
             .WithSummary("GeoReport v2: một phản ánh theo service_request_id.");
 
-        open311.MapGet($"/tokens/{{token}}.{{format:{Formats}}}", async (string token, string format, FieldReportsDbContext db, CancellationToken cancellationToken) =>
+        open311.MapGet($"/tokens/{{token}}.{{format:{Formats}}}", async (string token, string format, IFieldReportsStore store, CancellationToken cancellationToken) =>
             {
                 // Requests are created at once, so a token is the report's id and maps straight to its code.
-                var code = Guid.TryParse(token, out var id)
-                    ? await db.Reports.AsNoTracking().Where(r => r.Id == id).Select(r => r.Code).SingleOrDefaultAsync(cancellationToken)
-                    : null;
+                string? code = null;
+                if (Guid.TryParse(token, out var id))
+                {
+                    await using var session = store.QuerySession();
+                    code = (await session.LoadAsync<FieldReport>(id, cancellationToken))?.Code;
+                }
+
                 return code is null
                     ? Open311Format.Error(format, StatusCodes.Status404NotFound, $"token {token} not found")
                     : Open311Format.Write(format, "service_requests", "request", [new Dictionary<string, object?> { ["service_request_id"] = code, ["token"] = token }]);
@@ -200,10 +196,10 @@ internal static class Open311Endpoints
 
     /// <summary>The spec's request fields. Reporter names, phones and e-mails never leave.</summary>
     private static async Task<List<IReadOnlyDictionary<string, object?>>> ToRequestsAsync(
-        List<Report> reports, FieldReportsDbContext db, IMediator mediator, HttpRequest http, CancellationToken cancellationToken)
+        IReadOnlyList<FieldReport> reports, IQuerySession session, IMediator mediator, HttpRequest http, CancellationToken cancellationToken)
     {
         var categoryIds = reports.Select(r => r.CategoryId).Distinct().ToList();
-        var categories = await db.Categories.AsNoTracking().Where(c => categoryIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var categories = (await session.LoadManyAsync<Category>(cancellationToken, categoryIds)).ToDictionary(c => c.Id);
         var agencies = new Dictionary<Guid, string>();
         foreach (var agencyId in reports.Select(r => r.AgencyId).Distinct())
         {

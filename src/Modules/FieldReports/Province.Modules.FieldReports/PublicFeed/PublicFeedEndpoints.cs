@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Province.BuildingBlocks.Caching;
 using Province.BuildingBlocks.Files;
 using Province.BuildingBlocks.Paging;
@@ -23,11 +23,12 @@ internal static class PublicFeedEndpoints
     {
         publicApi.MapGet("/", async Task<Ok<PagedResult<PublicReportResponse>>> (
                 Guid? categoryId, string? area, double? minLatitude, double? minLongitude, double? maxLatitude, double? maxLongitude,
-                int? page, int? pageSize, FieldReportsDbContext db, CancellationToken cancellationToken) =>
+                int? page, int? pageSize, IFieldReportsStore store, CancellationToken cancellationToken) =>
             {
                 var paging = PageRequest.From(page, pageSize);
-                var answered = db.Reports.AsNoTracking().Where(r => r.Answer != null && r.AnsweredAt != null
-                    && (r.Status == ReportStatus.Resolved || r.Status == ReportStatus.Closed));
+                await using var session = store.QuerySession();
+                // Answered and public: exactly the rows of the feed's partial index.
+                var answered = session.Query<FieldReport>().Where(r => r.InPublicFeed);
                 if (categoryId is not null)
                 {
                     answered = answered.Where(r => r.CategoryId == categoryId);
@@ -43,14 +44,14 @@ internal static class PublicFeedEndpoints
                     // Areas are typed with or without diacritics: the stored value is matched folded, on
                     // the (small) set of distinct areas, then the feed is filtered by the exact stored spellings.
                     var folded = VietnameseText.Fold(area);
-                    var spellings = (await db.Reports.AsNoTracking().Where(r => r.Area != null).Select(r => r.Area!).Distinct().ToListAsync(cancellationToken))
+                    var spellings = (await session.Query<FieldReport>().Where(r => r.Area != null).Select(r => r.Area!).Distinct().ToListAsync(cancellationToken))
                         .Where(a => VietnameseText.Fold(a) == folded).ToList();
                     answered = answered.Where(r => r.Area != null && spellings.Contains(r.Area));
                 }
 
-                var total = await answered.CountAsync(cancellationToken);
-                var rows = await answered.Include(r => r.Photos).OrderByDescending(r => r.AnsweredAt)
+                var rows = await answered.Stats(out var stats).OrderByDescending(r => r.AnsweredAt)
                     .Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+                var total = (int)stats.TotalResults;
                 return TypedResults.Ok(new PagedResult<PublicReportResponse>([.. rows.Select(PublicReportResponse.From)], paging.Page, paging.PageSize, total));
             })
             .WithName("ListAnsweredFieldReports")
@@ -60,9 +61,10 @@ internal static class PublicFeedEndpoints
             // The same page for everyone; an officer's action on a report evicts it (see HandlingEndpoints).
             .CachePublicly(TimeSpan.FromSeconds(15), FeedCacheTag);
 
-        publicApi.MapGet("/{code}", async Task<Results<Ok<PublicReportResponse>, ProblemHttpResult>> (string code, FieldReportsDbContext db, CancellationToken cancellationToken) =>
+        publicApi.MapGet("/{code}", async Task<Results<Ok<PublicReportResponse>, ProblemHttpResult>> (string code, IFieldReportsStore store, CancellationToken cancellationToken) =>
             {
-                var report = await db.Reports.AsNoTracking().Include(r => r.Photos).SingleOrDefaultAsync(r => r.Code == code, cancellationToken);
+                await using var session = store.QuerySession();
+                var report = await session.Query<FieldReport>().SingleOrDefaultAsync(r => r.Code == code, cancellationToken);
                 return report is null ? ReportingEndpoints.NotFound() : TypedResults.Ok(PublicReportResponse.From(report));
             })
             .WithName("GetPublicFieldReport")
@@ -71,17 +73,19 @@ internal static class PublicFeedEndpoints
             .RequireRateLimiting("anonymous");
 
         publicApi.MapGet("/nearby", async Task<Ok<List<NearbyReport>>> (
-                Guid categoryId, double latitude, double longitude, int? radiusMeters, FieldReportsDbContext db, CancellationToken cancellationToken) =>
+                Guid categoryId, double latitude, double longitude, int? radiusMeters, IFieldReportsStore store, CancellationToken cancellationToken) =>
             {
                 var radius = Math.Clamp(radiusMeters ?? 300, 50, 2000);
                 // A bounding box in degrees first (uses no index magic, cheap), exact distance after.
                 var latitudeSpan = radius / 111_320.0;
                 var longitudeSpan = radius / (111_320.0 * Math.Max(0.1, Math.Cos(latitude * Math.PI / 180)));
-                var open = await db.Reports.AsNoTracking()
+                var (south, north, west, east) = (latitude - latitudeSpan, latitude + latitudeSpan, longitude - longitudeSpan, longitude + longitudeSpan);
+                await using var session = store.QuerySession();
+                var open = await session.Query<FieldReport>()
                     .Where(r => r.CategoryId == categoryId && r.Latitude != null && r.Longitude != null
                         && r.Status != ReportStatus.Resolved && r.Status != ReportStatus.Rejected && r.Status != ReportStatus.Closed
-                        && r.Latitude >= latitude - latitudeSpan && r.Latitude <= latitude + latitudeSpan
-                        && r.Longitude >= longitude - longitudeSpan && r.Longitude <= longitude + longitudeSpan)
+                        && r.Latitude >= south && r.Latitude <= north
+                        && r.Longitude >= west && r.Longitude <= east)
                     .ToListAsync(cancellationToken);
                 return TypedResults.Ok(open
                     .Select(r => new NearbyReport(r.Code, r.Title, EnumNames.Camel(r.Status), (int)Meters(latitude, longitude, r.Latitude!.Value, r.Longitude!.Value)))
@@ -96,10 +100,16 @@ internal static class PublicFeedEndpoints
             .RequireRateLimiting("anonymous");
 
         publicApi.MapGet("/photos/{id:guid}", async Task<Results<FileStreamHttpResult, ProblemHttpResult>> (
-                Guid id, FieldReportsDbContext db, IFileStore store, HttpContext context, CancellationToken cancellationToken) =>
+                Guid id, IFieldReportsStore reports, IFileStore store, HttpContext context, CancellationToken cancellationToken) =>
             {
                 // Only photos attached to a report are public; an upload not yet sent stays private.
-                var photo = await db.Photos.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id && p.ReportId != null, cancellationToken);
+                ReportPhoto? photo;
+                await using (var session = reports.QuerySession())
+                {
+                    photo = await session.LoadAsync<ReportPhoto>(id, cancellationToken);
+                }
+
+                photo = photo?.ReportId is null ? null : photo;
                 var stream = photo is null ? null : await store.OpenReadAsync(photo.StorageKey, cancellationToken);
                 if (photo is null || stream is null)
                 {

@@ -4,7 +4,7 @@ using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Idempotency;
 using Province.BuildingBlocks.Paging;
@@ -46,10 +46,11 @@ internal sealed class AnswerRequestValidator : AbstractValidator<AnswerRequest>
 internal static class QuestionsEndpoints
 {
     public static void MapPublicQuestions(this IEndpointRouteBuilder publicApi) =>
-        publicApi.MapGet("/questions", async Task<Ok<PagedResult<QuestionResponse>>> (string? q, Guid? agencyId, int? page, int? pageSize, FieldReportsDbContext db, CancellationToken cancellationToken) =>
+        publicApi.MapGet("/questions", async Task<Ok<PagedResult<QuestionResponse>>> (string? q, Guid? agencyId, int? page, int? pageSize, IFieldReportsStore store, CancellationToken cancellationToken) =>
             {
                 var paging = PageRequest.From(page, pageSize);
-                var guide = db.Questions.AsNoTracking().Where(x => x.Public && x.Answer != null);
+                await using var session = store.QuerySession();
+                var guide = session.Query<Question>().Where(x => x.Public && x.Answer != null);
                 if (agencyId is not null)
                 {
                     guide = guide.Where(x => x.AgencyId == agencyId);
@@ -61,8 +62,8 @@ internal static class QuestionsEndpoints
                     guide = guide.Where(x => x.SearchText.Contains(word));
                 }
 
-                var total = await guide.CountAsync(cancellationToken);
-                var items = await guide.OrderByDescending(x => x.AnsweredAt).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+                var items = await guide.Stats(out var stats).OrderByDescending(x => x.AnsweredAt).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+                var total = (int)stats.TotalResults;
                 return TypedResults.Ok(new PagedResult<QuestionResponse>([.. items.Select(QuestionResponse.From)], paging.Page, paging.PageSize, total));
             })
             .WithName("SearchPublicQuestions")
@@ -72,11 +73,12 @@ internal static class QuestionsEndpoints
 
     public static void MapCitizenQuestions(this IEndpointRouteBuilder citizens)
     {
-        citizens.MapPost("/questions", async (AskRequest request, ClaimsPrincipal user, HttpContext context, FieldReportsDbContext db, IMediator mediator, TimeProvider clock, CancellationToken cancellationToken) =>
+        citizens.MapPost("/questions", async (AskRequest request, ClaimsPrincipal user, HttpContext context, IFieldReportsStore store, IMediator mediator, TimeProvider clock, CancellationToken cancellationToken) =>
             {
                 var citizenId = user.GetCitizenId();
                 var idempotency = IdempotentRequest.For(context, citizenId.ToString(), request);
-                if (await idempotency.FindEarlierAnswerAsync(db, cancellationToken) is { } earlier)
+                await using var session = store.LightweightSession();
+                if (await idempotency.FindEarlierAnswerAsync(session, cancellationToken) is { } earlier)
                 {
                     return earlier;
                 }
@@ -86,18 +88,17 @@ internal static class QuestionsEndpoints
                     return Problems.BusinessRule("question.agency_unknown", "Cơ quan không có trong danh bạ.");
                 }
 
-                return await idempotency.CreateOnceAsync(db, async () =>
+                return await idempotency.CreateOnceAsync(session, () =>
                 {
                     var question = new Question
                     {
-                        CitizenId = citizenId, AgencyId = request.AgencyId, Title = request.Title.Trim(), Text = request.Text.Trim(), CreatedAt = clock.GetUtcNow(),
+                        CitizenId = citizenId, AgencyId = request.AgencyId, Title = request.Title.Trim(), Text = request.Text.Trim(), CreatedAt = clock.GetUtcNow().ToUniversalTime(),
                     };
                     question.SearchText = VietnameseText.Fold($"{question.Title} {question.Text}");
-                    db.Questions.Add(question);
+                    session.Insert(question);
                     var response = QuestionResponse.From(question);
-                    idempotency.Remember(db, StatusCodes.Status201Created, $"/api/field-reports/questions/{question.Id}", response, question.CreatedAt);
-                    await db.SaveChangesAsync(cancellationToken);
-                    return TypedResults.Created($"/api/field-reports/questions/{question.Id}", response);
+                    idempotency.Remember(session, StatusCodes.Status201Created, $"/api/field-reports/questions/{question.Id}", response, question.CreatedAt);
+                    return Task.FromResult<IResult>(TypedResults.Created($"/api/field-reports/questions/{question.Id}", response));
                 }, explainConflict: null, cancellationToken);
             })
             .WithName("AskQuestion")
@@ -107,9 +108,13 @@ internal static class QuestionsEndpoints
             .Produces<QuestionResponse>(StatusCodes.Status201Created)
             .RequireAuthorization(ProvincePolicies.Citizen);
 
-        citizens.MapGet("/questions", async Task<Ok<List<QuestionResponse>>> (ClaimsPrincipal user, FieldReportsDbContext db, CancellationToken cancellationToken) =>
-                TypedResults.Ok((await db.Questions.AsNoTracking().Where(q => q.CitizenId == user.GetCitizenId()).OrderByDescending(q => q.CreatedAt).Take(100).ToListAsync(cancellationToken))
-                    .Select(QuestionResponse.From).ToList()))
+        citizens.MapGet("/questions", async Task<Ok<List<QuestionResponse>>> (ClaimsPrincipal user, IFieldReportsStore store, CancellationToken cancellationToken) =>
+            {
+                var citizenId = user.GetCitizenId();
+                await using var session = store.QuerySession();
+                return TypedResults.Ok((await session.Query<Question>().Where(q => q.CitizenId == citizenId).OrderByDescending(q => q.CreatedAt).Take(100).ToListAsync(cancellationToken))
+                    .Select(QuestionResponse.From).ToList());
+            })
             .WithName("ListMyQuestions")
             .WithSummary("Câu hỏi của tôi và câu trả lời.")
             .RequireAuthorization(ProvincePolicies.Citizen);
@@ -117,17 +122,26 @@ internal static class QuestionsEndpoints
 
     public static void MapStaffQuestions(this IEndpointRouteBuilder staff)
     {
-        staff.MapGet("/agencies/{agencyId:guid}/questions", async Task<Ok<List<QuestionResponse>>> (Guid agencyId, bool? unanswered, FieldReportsDbContext db, CancellationToken cancellationToken) =>
-                TypedResults.Ok((await db.Questions.AsNoTracking().Where(q => q.AgencyId == agencyId && (unanswered != true || q.Answer == null))
-                    .OrderBy(q => q.CreatedAt).Take(200).ToListAsync(cancellationToken)).Select(QuestionResponse.From).ToList()))
+        staff.MapGet("/agencies/{agencyId:guid}/questions", async Task<Ok<List<QuestionResponse>>> (Guid agencyId, bool? unanswered, IFieldReportsStore store, CancellationToken cancellationToken) =>
+            {
+                await using var session = store.QuerySession();
+                var asked = session.Query<Question>().Where(q => q.AgencyId == agencyId);
+                if (unanswered == true)
+                {
+                    asked = asked.Where(q => q.Answer == null);
+                }
+
+                return TypedResults.Ok((await asked.OrderBy(q => q.CreatedAt).Take(200).ToListAsync(cancellationToken)).Select(QuestionResponse.From).ToList());
+            })
             .WithName("ListAgencyQuestions")
             .WithSummary("Câu hỏi gửi đến cơ quan (lọc chưa trả lời).")
             .RequireAuthorization(ProvincePolicies.AgencyMember);
 
         staff.MapPost("/questions/{id:guid}/answer", async Task<Results<Ok<QuestionResponse>, ProblemHttpResult>> (
-                Guid id, AnswerRequest request, ClaimsPrincipal user, FieldReportsDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+                Guid id, AnswerRequest request, ClaimsPrincipal user, IFieldReportsStore store, TimeProvider clock, CancellationToken cancellationToken) =>
             {
-                var question = await db.Questions.SingleOrDefaultAsync(q => q.Id == id, cancellationToken);
+                await using var session = store.LightweightSession();
+                var question = await session.LoadAsync<Question>(id, cancellationToken);
                 if (question is null || !(user.IsAdministrator() || user.GetAgencyId() == question.AgencyId))
                 {
                     return Problems.NotFound("question.not_found", "Không tìm thấy câu hỏi.");
@@ -135,10 +149,11 @@ internal static class QuestionsEndpoints
 
                 question.Answer = request.Answer.Trim();
                 question.AnsweredBy = user.Identity?.Name;
-                question.AnsweredAt = clock.GetUtcNow();
+                question.AnsweredAt = clock.GetUtcNow().ToUniversalTime();
                 question.Public = request.Public;
                 question.SearchText = VietnameseText.Fold($"{question.Title} {question.Text} {question.Answer}");
-                await db.SaveChangesAsync(cancellationToken);
+                session.Store(question);
+                await session.SaveChangesAsync(cancellationToken);
                 return TypedResults.Ok(QuestionResponse.From(question));
             })
             .WithName("AnswerQuestion")

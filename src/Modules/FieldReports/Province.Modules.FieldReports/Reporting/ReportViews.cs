@@ -24,7 +24,7 @@ internal sealed record PublicReportResponse(
     DateTimeOffset CreatedAt,
     IReadOnlyList<PhotoLink> Photos)
 {
-    public static PublicReportResponse From(Report r) => new(
+    public static PublicReportResponse From(FieldReport r) => new(
         r.Id, r.Code, r.CategoryId, r.Title, r.Description, r.Latitude, r.Longitude, r.Address, r.Area,
         EnumNames.Camel(r.Status), ReportWorkflow.Text(r.Status), r.AgencyId,
         r.Status is ReportStatus.Resolved or ReportStatus.Rejected or ReportStatus.Closed ? r.Answer : null,
@@ -34,7 +34,7 @@ internal sealed record PublicReportResponse(
 
 internal sealed record PhotoLink(Guid Id, string Kind, string Url);
 
-/// <summary>The reporter's and the officers' view: everything, with the history.</summary>
+/// <summary>The reporter's and the officers' view: everything, with the history (the steps of the report's event stream).</summary>
 internal sealed record ReportDetailResponse(
     PublicReportResponse Report,
     string? ReporterName,
@@ -48,13 +48,13 @@ internal sealed record ReportDetailResponse(
     IReadOnlyList<HistoryStep> History,
     int Version)
 {
-    public static ReportDetailResponse From(Report r, bool showReporter) => new(
+    public static ReportDetailResponse From(FieldReport r, IEnumerable<IReportEvent> events, bool showReporter) => new(
         PublicReportResponse.From(r),
         showReporter && !r.Anonymous ? r.ReporterName : null,
         showReporter ? r.ReporterPhone : null,
         r.Anonymous, r.OfficerName, r.DueAt.ToVietnamTime(), r.InformationRequest, r.Rating, r.Reopens,
-        [.. r.History.OrderBy(h => h.Id).Select(h => new HistoryStep(h.At.ToVietnamTime(), h.Actor, EnumNames.Camel(h.ToStatus), ReportWorkflow.Text(h.ToStatus), h.Description, h.Note))],
-        r.Version);
+        [.. events.OfType<IReportHistoryStep>().Select(h => new HistoryStep(h.At.ToVietnamTime(), h.Actor, EnumNames.Camel(h.ToStatus), ReportWorkflow.Text(h.ToStatus), h.Description, h.Note))],
+        r.Revision);
 }
 
 internal sealed record HistoryStep(DateTimeOffset At, string Actor, string Status, string StatusText, string Description, string? Note);

@@ -1,15 +1,17 @@
 using System.Security.Claims;
 using FluentValidation;
+using JasperFx.Events;
+using Marten;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Province.BuildingBlocks.Caching;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Files;
 using Province.BuildingBlocks.Idempotency;
+using Province.BuildingBlocks.Messaging;
 using Province.BuildingBlocks.Paging;
 using Province.BuildingBlocks.Security;
 using Province.BuildingBlocks.Validation;
@@ -51,7 +53,7 @@ internal static class ReportingEndpoints
     public static void MapReporting(this IEndpointRouteBuilder citizens)
     {
         citizens.MapPost("/photos", async Task<Results<Created<PhotoLink>, ProblemHttpResult>> (
-                IFormFile file, ClaimsPrincipal user, FieldReportsDbContext db, IFileStore store, IOptions<FieldReportsSettings> settings, TimeProvider clock, CancellationToken cancellationToken) =>
+                IFormFile file, ClaimsPrincipal user, IFieldReportsStore reports, IFileStore store, IOptions<FieldReportsSettings> settings, TimeProvider clock, CancellationToken cancellationToken) =>
             {
                 var (photo, problem) = await PhotoUploads.StoreAsync(file, settings.Value.MaxPhotoBytes, user.GetCitizenId(), null, PhotoKind.Report, store, clock, cancellationToken);
                 if (problem is not null)
@@ -59,8 +61,9 @@ internal static class ReportingEndpoints
                     return problem;
                 }
 
-                db.Photos.Add(photo!);
-                await db.SaveChangesAsync(cancellationToken);
+                await using var session = reports.LightweightSession();
+                session.Insert(photo!);
+                await session.SaveChangesAsync(cancellationToken);
                 return TypedResults.Created($"/api/public/field-reports/photos/{photo!.Id}", new PhotoLink(photo.Id, "report", $"/api/public/field-reports/photos/{photo.Id}"));
             })
             .WithName("UploadFieldReportPhoto")
@@ -71,17 +74,18 @@ internal static class ReportingEndpoints
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .RequireAuthorization(ProvincePolicies.Citizen);
 
-        citizens.MapPost("/", async (SubmitReportRequest request, ClaimsPrincipal user, HttpContext context, FieldReportsDbContext db, ReportRouter router,
+        citizens.MapPost("/", async (SubmitReportRequest request, ClaimsPrincipal user, HttpContext context, IFieldReportsStore store, ReportRouter router,
                 IMediator mediator, TimeProvider clock, CancellationToken cancellationToken) =>
             {
                 var citizenId = user.GetCitizenId();
                 var idempotency = IdempotentRequest.For(context, citizenId.ToString(), request);
-                if (await idempotency.FindEarlierAnswerAsync(db, cancellationToken) is { } earlier)
+                await using var session = store.LightweightSession();
+                if (await idempotency.FindEarlierAnswerAsync(session, cancellationToken) is { } earlier)
                 {
                     return earlier;
                 }
 
-                var category = await db.Categories.AsNoTracking().SingleOrDefaultAsync(c => c.Id == request.CategoryId && c.Active, cancellationToken);
+                var category = await session.Query<Category>().SingleOrDefaultAsync(c => c.Id == request.CategoryId && c.Active, cancellationToken);
                 if (category is null)
                 {
                     return Problems.BusinessRule("field_report.category_unknown", "Lĩnh vực này không có hoặc đã ngừng nhận phản ánh.");
@@ -89,7 +93,7 @@ internal static class ReportingEndpoints
 
                 var photoIds = (request.PhotoIds ?? []).Distinct().ToList();
                 var photos = photoIds.Count == 0 ? []
-                    : await db.Photos.Where(p => photoIds.Contains(p.Id) && p.CitizenId == citizenId && p.ReportId == null).ToListAsync(cancellationToken);
+                    : (await session.LoadManyAsync<ReportPhoto>(cancellationToken, photoIds)).Where(p => p.CitizenId == citizenId && p.ReportId == null).ToList();
                 if (photos.Count != photoIds.Count)
                 {
                     return Problems.BusinessRule("field_report.photo_unavailable", "Có ảnh không tồn tại, không phải của bạn hoặc đã gửi kèm phản ánh khác. Vui lòng tải ảnh lên lại.");
@@ -103,46 +107,27 @@ internal static class ReportingEndpoints
 
                 var profile = await mediator.Send(new GetCitizenProfile(citizenId), cancellationToken);
                 var now = clock.GetUtcNow();
-                return await idempotency.CreateOnceAsync(db, async () =>
+                return await idempotency.CreateOnceAsync(session, () =>
                 {
-                    var report = new Report
-                    {
-                        Code = PublicCodes.New("PA-"),
-                        CategoryId = category.Id,
-                        Title = request.Title.Trim(),
-                        Description = request.Description.Trim(),
-                        Latitude = request.Latitude,
-                        Longitude = request.Longitude,
-                        Address = request.Address?.Trim(),
-                        Area = request.Area?.Trim(),
-                        CitizenId = citizenId,
-                        ReporterName = profile?.FullName,
-                        ReporterPhone = profile?.PhoneNumber,
-                        Anonymous = request.Anonymous,
-                        Status = ReportStatus.Received,
-                        AgencyId = agencyId.Value,
-                        DueAt = now.AddHours(category.HandlingHours),
-                        CreatedAt = now,
-                        UpdatedAt = now,
-                    };
-                    db.Reports.Add(report);
+                    var reportId = Guid.CreateVersion7();
                     foreach (var photo in photos)
                     {
-                        photo.ReportId = report.Id;
-                        report.Photos.Add(photo);
+                        // Attached: refused for the next report, and public from now on.
+                        photo.ReportId = reportId;
+                        session.Store(photo);
                     }
 
-                    db.History.Add(new ReportHistoryEntry
-                    {
-                        ReportId = report.Id, At = now, Actor = "Người phản ánh", ToStatus = ReportStatus.Received,
-                        Description = "Phản ánh đã được gửi và chuyển ngay đến cơ quan có thẩm quyền.",
-                    });
-                    db.AddIntegrationEvent(new FieldReportReceived(Guid.CreateVersion7(), now, report.Id, report.Code, citizenId, category.Name, report.AgencyId));
-                    db.AddIntegrationEvent(new FieldReportAssigned(Guid.CreateVersion7(), now, report.Id, report.Code, report.AgencyId, null));
-                    var response = ReportDetailResponse.From(report, showReporter: true);
-                    idempotency.Remember(db, StatusCodes.Status201Created, $"/api/field-reports/{report.Id}", response, now);
-                    await db.SaveChangesAsync(cancellationToken);
-                    return TypedResults.Created($"/api/field-reports/{report.Id}", response);
+                    var submitted = new ReportSubmitted(
+                        reportId, PublicCodes.New("PA-"), category.Id, request.Title.Trim(), request.Description.Trim(), request.Latitude, request.Longitude,
+                        request.Address?.Trim(), request.Area?.Trim(), citizenId, profile?.FullName, profile?.PhoneNumber, null, request.Anonymous,
+                        agencyId.Value, now.AddHours(category.HandlingHours), "app", photos, now, "Người phản ánh",
+                        "Phản ánh đã được gửi và chuyển ngay đến cơ quan có thẩm quyền.");
+                    session.Events.StartStream<FieldReport>(reportId, submitted);
+                    session.PublishIntegrationEvent(new FieldReportReceived(Guid.CreateVersion7(), now, reportId, submitted.Code, citizenId, category.Name, submitted.AgencyId));
+                    session.PublishIntegrationEvent(new FieldReportAssigned(Guid.CreateVersion7(), now, reportId, submitted.Code, submitted.AgencyId, null));
+                    var response = ReportDetailResponse.From(FieldReport.Create(submitted), [submitted], showReporter: true);
+                    idempotency.Remember(session, StatusCodes.Status201Created, $"/api/field-reports/{reportId}", response, now);
+                    return Task.FromResult<IResult>(TypedResults.Created($"/api/field-reports/{reportId}", response));
                 }, explainConflict: null, cancellationToken);
             })
             .WithName("SubmitFieldReport")
@@ -152,49 +137,55 @@ internal static class ReportingEndpoints
             .Produces<ReportDetailResponse>(StatusCodes.Status201Created)
             .RequireAuthorization(ProvincePolicies.Citizen);
 
-        citizens.MapGet("/", async Task<Ok<PagedResult<PublicReportResponse>>> (int? page, int? pageSize, ClaimsPrincipal user, FieldReportsDbContext db, CancellationToken cancellationToken) =>
+        citizens.MapGet("/", async Task<Ok<PagedResult<PublicReportResponse>>> (int? page, int? pageSize, ClaimsPrincipal user, IFieldReportsStore store, CancellationToken cancellationToken) =>
             {
                 var paging = PageRequest.From(page, pageSize);
-                var mine = db.Reports.AsNoTracking().Where(r => r.CitizenId == user.GetCitizenId());
-                var total = await mine.CountAsync(cancellationToken);
-                var items = await mine.Include(r => r.Photos).OrderByDescending(r => r.CreatedAt).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+                var citizenId = user.GetCitizenId();
+                await using var session = store.QuerySession();
+                var items = await session.Query<FieldReport>().Where(r => r.CitizenId == citizenId).Stats(out var stats)
+                    .OrderByDescending(r => r.CreatedAt).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+                var total = (int)stats.TotalResults;
                 return TypedResults.Ok(new PagedResult<PublicReportResponse>([.. items.Select(PublicReportResponse.From)], paging.Page, paging.PageSize, total));
             })
             .WithName("ListMyFieldReports")
             .WithSummary("Phản ánh của tôi, mới nhất trước.")
             .RequireAuthorization(ProvincePolicies.Citizen);
 
-        citizens.MapGet("/{id:guid}", async Task<Results<Ok<ReportDetailResponse>, ProblemHttpResult>> (Guid id, ClaimsPrincipal user, FieldReportsDbContext db, CancellationToken cancellationToken) =>
+        citizens.MapGet("/{id:guid}", async Task<Results<Ok<ReportDetailResponse>, ProblemHttpResult>> (Guid id, ClaimsPrincipal user, IFieldReportsStore store, CancellationToken cancellationToken) =>
             {
-                var report = await Load(db, id, cancellationToken);
-                return report is null || report.CitizenId != user.GetCitizenId() ? NotFound() : TypedResults.Ok(ReportDetailResponse.From(report, showReporter: true));
+                await using var session = store.QuerySession();
+                var report = await LoadAsync(session, id, cancellationToken);
+                return report is null || report.Report.CitizenId != user.GetCitizenId() ? NotFound() : TypedResults.Ok(report.Detail(showReporter: true));
             })
             .WithName("GetMyFieldReport")
             .WithSummary("Một phản ánh của tôi với toàn bộ quá trình xử lý.")
             .RequireAuthorization(ProvincePolicies.Citizen);
 
         citizens.MapPost("/{id:guid}/information", async Task<Results<Ok<ReportDetailResponse>, ProblemHttpResult>> (
-                Guid id, ProvideInformationRequest request, ClaimsPrincipal user, FieldReportsDbContext db, ReportWorkflow workflow, CancellationToken cancellationToken) =>
+                Guid id, ProvideInformationRequest request, ClaimsPrincipal user, IFieldReportsStore store, TimeProvider clock, CancellationToken cancellationToken) =>
             {
-                var report = await Load(db, id, cancellationToken, tracking: true);
+                await using var session = store.LightweightSession();
+                var report = await session.LoadAsync<FieldReport>(id, cancellationToken);
                 if (report is null || report.CitizenId != user.GetCitizenId())
                 {
                     return NotFound();
                 }
 
-                if (report.Version != request.Version)
+                if (report.Revision != request.Version)
                 {
                     return Stale();
                 }
 
-                if (workflow.Apply(report, ReportAction.ProvideInformation, "Người phản ánh", "Người phản ánh đã bổ sung thông tin; cơ quan tiếp tục xử lý.", request.Information) is { } refusal)
+                var stream = await FetchForWritingAsync(session, report, cancellationToken);
+                var step = new ReportInformationProvided(clock.GetUtcNow(), "Người phản ánh", stream.Aggregate!.Status,
+                    "Người phản ánh đã bổ sung thông tin; cơ quan tiếp tục xử lý.", ReportWorkflow.Note(request.Information));
+                if (ReportWorkflow.Apply(stream, ReportAction.ProvideInformation, step) is { } refusal)
                 {
                     return refusal;
                 }
 
-                report.InformationRequest = null;
-                await db.SaveChangesAsync(cancellationToken);
-                return TypedResults.Ok(ReportDetailResponse.From(report, showReporter: true));
+                await session.SaveChangesAsync(cancellationToken);
+                return TypedResults.Ok((await LoadAsync(session, id, cancellationToken))!.Detail(showReporter: true));
             })
             .WithName("ProvideFieldReportInformation")
             .WithSummary("Người phản ánh bổ sung thông tin cơ quan đề nghị.")
@@ -202,10 +193,11 @@ internal static class ReportingEndpoints
             .RequireAuthorization(ProvincePolicies.Citizen);
 
         citizens.MapPost("/{id:guid}/rating", async Task<Results<Ok<ReportDetailResponse>, ProblemHttpResult>> (
-                Guid id, RateReportRequest request, ClaimsPrincipal user, FieldReportsDbContext db, ReportWorkflow workflow,
+                Guid id, RateReportRequest request, ClaimsPrincipal user, IFieldReportsStore store,
                 IOptions<FieldReportsSettings> settings, TimeProvider clock, IServiceProvider services, CancellationToken cancellationToken) =>
             {
-                var report = await Load(db, id, cancellationToken, tracking: true);
+                await using var session = store.LightweightSession();
+                var report = await session.LoadAsync<FieldReport>(id, cancellationToken);
                 if (report is null || report.CitizenId != user.GetCitizenId())
                 {
                     return NotFound();
@@ -216,7 +208,7 @@ internal static class ReportingEndpoints
                     return Problems.BusinessRule("field_report.rating_invalid", "Đánh giá từ 1 đến 5 sao.");
                 }
 
-                if (report.Version != request.Version)
+                if (report.Revision != request.Version)
                 {
                     return Stale();
                 }
@@ -228,35 +220,60 @@ internal static class ReportingEndpoints
                         $"Chỉ đánh giá phản ánh đã được trả lời, trong vòng {settings.Value.RatingWindowDays} ngày kể từ khi trả lời.");
                 }
 
-                report.Rating = request.Stars;
+                var stream = await FetchForWritingAsync(session, report, cancellationToken);
+                var now = clock.GetUtcNow();
                 if (request.Stars <= 2)
                 {
                     // Unsatisfied: the report goes back to the agency that answered it.
-                    report.Reopens++;
-                    workflow.Apply(report, ReportAction.Reopen, "Người phản ánh", $"Người phản ánh chưa hài lòng ({request.Stars} sao); phản ánh được mở lại để xử lý tiếp.", request.Comment);
-                    db.AddIntegrationEvent(new FieldReportReopened(Guid.CreateVersion7(), clock.GetUtcNow(), report.Id, report.Code, report.AgencyId, request.Stars));
+                    var reopened = new ReportReopened(request.Stars, now, "Người phản ánh", report.Status,
+                        $"Người phản ánh chưa hài lòng ({request.Stars} sao); phản ánh được mở lại để xử lý tiếp.", ReportWorkflow.Note(request.Comment));
+                    if (ReportWorkflow.Apply(stream, ReportAction.Reopen, reopened) is { } refusal)
+                    {
+                        return refusal;
+                    }
+
+                    session.PublishIntegrationEvent(new FieldReportReopened(Guid.CreateVersion7(), now, report.Id, report.Code, report.AgencyId, request.Stars));
                 }
                 else
                 {
-                    report.Version++;
+                    stream.AppendOne(new ReportRated(request.Stars, now, "Người phản ánh", report.Status, ReportWorkflow.Note(request.Comment)));
                 }
 
-                await db.SaveChangesAsync(cancellationToken);
+                await session.SaveChangesAsync(cancellationToken);
                 await PublicResponseCache.EvictAsync(services, PublicFeed.PublicFeedEndpoints.FeedCacheTag, cancellationToken);
-                return TypedResults.Ok(ReportDetailResponse.From(report, showReporter: true));
+                return TypedResults.Ok((await LoadAsync(session, id, cancellationToken))!.Detail(showReporter: true));
             })
             .WithName("RateFieldReportAnswer")
             .WithSummary("Đánh giá câu trả lời (1-5 sao); 1-2 sao mở lại phản ánh.")
             .RequireAuthorization(ProvincePolicies.Citizen);
     }
 
-    internal static Task<Report?> Load(FieldReportsDbContext db, Guid id, CancellationToken cancellationToken, bool tracking = false)
+    /// <summary>A report's current state and the events of its stream (its history), or null.</summary>
+    internal static async Task<ReportWithHistory?> LoadAsync(IQuerySession session, Guid id, CancellationToken cancellationToken)
     {
-        var query = db.Reports.AsSplitQuery().Include(r => r.Photos).Include(r => r.History);
-        return (tracking ? query : query.AsNoTracking()).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        var report = await session.LoadAsync<FieldReport>(id, cancellationToken);
+        if (report is null)
+        {
+            return null;
+        }
+
+        var events = await session.Events.FetchStreamAsync(id, token: cancellationToken);
+        return new ReportWithHistory(report, [.. events.Select(e => e.Data).OfType<IReportEvent>()]);
     }
+
+    /// <summary>
+    /// The report's stream for appending at the version the caller checked: another change in between (two
+    /// officers at once) fails here or at SaveChanges with a concurrency conflict, answered 409 by the host.
+    /// </summary>
+    internal static Task<IEventStream<FieldReport>> FetchForWritingAsync(IDocumentSession session, FieldReport checkedReport, CancellationToken cancellationToken) =>
+        session.Events.FetchForWriting<FieldReport>(checkedReport.Id, checkedReport.Revision + 1, cancellationToken);
 
     internal static ProblemHttpResult NotFound() => Problems.NotFound("field_report.not_found", "Không tìm thấy phản ánh.");
 
     internal static ProblemHttpResult Stale() => Problems.Conflict("field_report.stale_version", "Phản ánh vừa được cập nhật. Vui lòng tải lại rồi thực hiện lại.");
+}
+
+internal sealed record ReportWithHistory(FieldReport Report, IReadOnlyList<IReportEvent> Events)
+{
+    public ReportDetailResponse Detail(bool showReporter) => ReportDetailResponse.From(Report, Events, showReporter);
 }

@@ -1,4 +1,4 @@
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Microsoft.Extensions.Options;
 using Province.BuildingBlocks.Text;
 using Province.Modules.FieldReports.Data;
@@ -10,12 +10,17 @@ namespace Province.Modules.FieldReports.Routing;
 /// category or area matches anything), then the configured fallback agency. Areas are compared
 /// folded (no diacritics, lower case), so "Phuong 1" matches "Phường 1".
 /// </summary>
-internal sealed class ReportRouter(FieldReportsDbContext db, IOptions<FieldReportsSettings> settings)
+internal sealed class ReportRouter(IFieldReportsStore store, IOptions<FieldReportsSettings> settings)
 {
     public async Task<Guid?> RouteAsync(Guid categoryId, string? area, CancellationToken cancellationToken)
     {
         var folded = VietnameseText.Fold(area);
-        var rules = await db.RoutingRules.AsNoTracking().OrderBy(r => r.Order).ToListAsync(cancellationToken);
+        IReadOnlyList<RoutingRule> rules;
+        await using (var session = store.QuerySession())
+        {
+            rules = await session.Query<RoutingRule>().OrderBy(r => r.Order).ToListAsync(cancellationToken);
+        }
+
         var match = rules.FirstOrDefault(r => (r.CategoryId == null || r.CategoryId == categoryId) && (r.Area == null || VietnameseText.Fold(r.Area) == folded));
         return match?.AgencyId ?? settings.Value.FallbackAgencyId;
     }
