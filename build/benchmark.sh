@@ -48,7 +48,7 @@ host_pid=$(pgrep -f "Province.Host.dll --urls $host" | head -1)
 echo "Loading scale data..."
 start=$(date +%s)
 "${psql[@]}" -d province -f build/bulk-load.sql
-echo "Loaded in $(( $(date +%s) - start )) s: $("${psql[@]}" -d province -tAc "SELECT (SELECT count(*) FROM dossiers.dossiers) || ' dossiers, ' || (SELECT count(*) FROM field_reports.mt_doc_fieldreport) || ' field reports, ' || (SELECT count(*) FROM dossiers.procedures) || ' procedures, ' || (SELECT count(*) FROM identity.agencies) || ' agencies, ' || (SELECT count(*) FROM identity.citizens) || ' citizens'")"
+echo "Loaded in $(( $(date +%s) - start )) s: $("${psql[@]}" -d province -tAc "SELECT (SELECT count(*) FROM dossiers.dossiers) || ' dossiers, ' || (SELECT count(*) FROM field_reports.mt_doc_fieldreport) || ' field reports, ' || (SELECT count(*) FROM dossiers.procedures) || ' procedures, ' || (SELECT count(*) FROM identity.mt_doc_agency) || ' agencies, ' || (SELECT count(*) FROM identity.mt_doc_citizen) || ' citizens'")"
 
 (cd "$pg_work/baseline" && ConnectionStrings__Province="$connection" exec dotnet Baseline.dll --urls "$baseline" >"$pg_work/baseline.log" 2>&1) &
 pids+=($!)

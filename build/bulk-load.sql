@@ -1,17 +1,23 @@
--- Scale data for build/benchmark.sh, loaded with set-based INSERT ... SELECT (seconds, not hours):
--- 50 agencies, 200,000 citizens, 1,000,000 dossiers (ten years, 99% closed, 10,000 open across
--- the demo agencies), 300,000 field reports (most answered). Procedures (2,000+) come from the demo
--- data generator (Dossiers:GeneratedProcedures). Codes are deterministic so scenarios can use them.
+-- Scale data for build/benchmark.sh, written straight into the modules' Marten tables with set-based
+-- INSERT ... SELECT (seconds, not hours): 50 agencies, 200,000 citizens, 1,000,000 dossiers (ten years,
+-- 99% closed, 10,000 open across the demo agencies) each with its event stream and inline snapshot,
+-- 300,000 field reports (most answered) likewise. Procedures (2,000+) come from the demo data generator
+-- (Dossiers:GeneratedProcedures). Documents are the JSON the stores write (camelCase, enums as strings);
+-- codes are deterministic so scenarios can use them.
 \set ON_ERROR_STOP on
 
-INSERT INTO identity.agencies ("Id", "Code", "Name", "Level", "ParentId")
-SELECT gen_random_uuid(), format('000.%s.%s.H57', lpad((40 + g / 10)::text, 2, '0'), lpad((g % 10)::text, 2, '0')),
-       format('Ủy ban nhân dân xã số %s', g), 'Commune', '0195a1f0-0000-7000-8000-000000000006'
-FROM generate_series(1, 42) g;
+INSERT INTO identity.mt_doc_agency (id, data, mt_dotnet_type, code)
+SELECT id, jsonb_build_object('id', id, 'code', code, 'name', format('Ủy ban nhân dân xã số %s', g), 'level', 'Commune',
+           'parentId', '0195a1f0-0000-7000-8000-000000000006'),
+       'Province.Modules.Identity.Data.Agency', code
+FROM (SELECT g, gen_random_uuid() AS id, format('000.%s.%s.H57', lpad((40 + g / 10)::text, 2, '0'), lpad((g % 10)::text, 2, '0')) AS code
+      FROM generate_series(1, 42) g) a;
 
-INSERT INTO identity.citizens ("Id", "ZaloId", "FullName", "PhoneNumberVerified", "CreatedAt", "UpdatedAt", "Version")
-SELECT gen_random_uuid(), 'bench-' || g, 'Công dân ' || g, false, now(), now(), 0
-FROM generate_series(1, 200000) g;
+INSERT INTO identity.mt_doc_citizen (id, data, mt_dotnet_type, zalo_id)
+SELECT id, jsonb_build_object('id', id, 'zaloId', 'bench-' || g, 'fullName', 'Công dân ' || g, 'phoneNumberVerified', false,
+           'createdAt', now(), 'updatedAt', now(), 'version', 0),
+       'Province.Modules.Identity.Data.Citizen', 'bench-' || g
+FROM (SELECT g, gen_random_uuid() AS id FROM generate_series(1, 200000) g) c;
 
 -- Dossiers: agency i of the 8 demo agencies (the ward is one in eight). Ten years of them, one a day per
 -- slot, almost all closed; one in a hundred is still open (10,000 open, 1,250 per agency), submitted in the
@@ -88,17 +94,20 @@ RESET TIME ZONE;
 
 -- The queue-ticket scenario runs at any hour of any day: a one-stop office of the ward open around the
 -- clock every day, with four service groups (one ticket counter each) and a counter per group.
-INSERT INTO appointments.offices ("Id", "AgencyId", "Name", "Address", "RequiresApproval", "BookingHorizonDays", "ChangeCutoffHours", "OpeningHours")
-VALUES ('0195a1f0-0000-7000-8000-0000000000b1', '0195a1f0-0000-7000-8000-000000000007', 'Bộ phận một cửa (đo tải, mở cả ngày)',
-        '1 Trần Hưng Đạo, Phường 1', false, 30, 2,
-        (SELECT jsonb_agg(jsonb_build_object('Day', d, 'Opens', '01:00:00.0000000', 'Closes', '23:59:59.0000000')) FROM generate_series(0, 6) d));
-INSERT INTO appointments.service_groups ("Id", "OfficeId", "Code", "Name", "Field", "DefaultServiceMinutes")
-SELECT ('0195a1f0-0000-7000-8000-0000000000c' || g)::uuid, '0195a1f0-0000-7000-8000-0000000000b1', 'G' || g, 'Nhóm dịch vụ ' || g, 'Hộ tịch', 10
-FROM generate_series(1, 4) g;
-INSERT INTO appointments.counters ("Id", "OfficeId", "Number", "Name", "ServiceGroupIds")
-SELECT ('0195a1f0-0000-7000-8000-0000000000d' || g)::uuid, '0195a1f0-0000-7000-8000-0000000000b1', g, 'Quầy ' || g,
-       ARRAY[('0195a1f0-0000-7000-8000-0000000000c' || g)::uuid]
-FROM generate_series(1, 4) g;
+INSERT INTO appointments.mt_doc_office (id, data, mt_dotnet_type, agency_id)
+SELECT '0195a1f0-0000-7000-8000-0000000000b1', jsonb_build_object(
+         'id', '0195a1f0-0000-7000-8000-0000000000b1', 'agencyId', '0195a1f0-0000-7000-8000-000000000007',
+         'name', 'Bộ phận một cửa (đo tải, mở cả ngày)', 'address', '1 Trần Hưng Đạo, Phường 1',
+         'requiresApproval', false, 'bookingHorizonDays', 30, 'changeCutoffHours', 2,
+         'openingHours', (SELECT jsonb_agg(jsonb_build_object('day', d, 'opens', '01:00:00', 'closes', '23:59:59'))
+                          FROM unnest(ARRAY['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']) d),
+         'serviceGroups', (SELECT jsonb_agg(jsonb_build_object('id', ('0195a1f0-0000-7000-8000-0000000000c' || g)::uuid,
+                              'officeId', '0195a1f0-0000-7000-8000-0000000000b1', 'code', 'G' || g, 'name', 'Nhóm dịch vụ ' || g,
+                              'field', 'Hộ tịch', 'defaultServiceMinutes', 10)) FROM generate_series(1, 4) g),
+         'counters', (SELECT jsonb_agg(jsonb_build_object('id', ('0195a1f0-0000-7000-8000-0000000000d' || g)::uuid,
+                              'officeId', '0195a1f0-0000-7000-8000-0000000000b1', 'number', g, 'name', 'Quầy ' || g,
+                              'serviceGroupIds', jsonb_build_array(('0195a1f0-0000-7000-8000-0000000000c' || g)::uuid))) FROM generate_series(1, 4) g)),
+       'Province.Modules.Appointments.Data.Office', '0195a1f0-0000-7000-8000-000000000007';
 
 -- Index-only counts need the visibility map that VACUUM builds (autovacuum would, later).
 VACUUM ANALYZE;
