@@ -1,0 +1,83 @@
+using JasperFx.Events.Projections;
+using Marten;
+using Marten.Schema;
+using Province.BuildingBlocks.Persistence;
+using Province.Modules.Dossiers.Deadlines;
+using Province.Modules.Dossiers.NationalPortal;
+
+namespace Province.Modules.Dossiers.Data;
+
+/// <summary>
+/// The Dossiers module's own Marten store (schema <c>dossiers</c>): the procedure catalog and uploaded
+/// files as documents, each dossier as an event stream (one event per workflow step, the legal audit)
+/// with its current state as an inline snapshot, the national portal's queued calls as events read by
+/// the module's own subscription, and the daily counter of dossier codes.
+/// </summary>
+public interface IDossiersStore : IDocumentStore
+{
+    public const string SchemaName = "dossiers";
+
+    /// <summary>The running number of dossier codes, per agency and day.</summary>
+    internal const string CodeCounter = "dossier_code_counters";
+
+    /// <summary>
+    /// The officers' queue index: an agency's open dossiers in due-date order, read straight from the index
+    /// (a LIMIT stops after one page) however many closed dossiers ten years leave behind; the status is
+    /// carried so the timeliness filters and the total are counted without visiting the table. The
+    /// predicate is written exactly as PostgreSQL prints it (pg_get_indexdef), otherwise the schema check
+    /// at start sees a difference and rebuilds the index every time.
+    /// </summary>
+    internal const string OpenQueuePredicate =
+        "((status)::text = ANY ((ARRAY['New'::character varying, 'Accepted'::character varying, 'Processing'::character varying, 'SupplementRequested'::character varying, 'FeeRequested'::character varying])::text[]))";
+
+    /// <summary>Documents, indexes, projections, event types and counters of the module; called once when the store is built.</summary>
+    internal static void Configure(StoreOptions options)
+    {
+        options.Schema.For<Procedure>()
+            // The national code is what citizens, imports and other modules look procedures up by; a second
+            // entry with the same code (two hosts seeding at once) fails instead of doubling the catalog.
+            .UniqueIndex(UniqueIndexType.DuplicatedField, "procedures_code", p => p.Code);
+
+        options.Schema.For<DossierFile>()
+            // A dossier's files; a citizen's uploads not yet attached, found again by content when a retry uploads the same bytes.
+            .Duplicate(f => f.DossierId)
+            .Duplicate(f => f.CitizenId);
+
+        options.Projections.Snapshot<Dossier>(SnapshotLifecycle.Inline);
+        options.Schema.For<Dossier>()
+            // The public lookup by the code on the receipt (QR code).
+            .UniqueIndex(UniqueIndexType.DuplicatedField, "dossiers_code", d => d.Code)
+            // "My dossiers", newest first.
+            .Duplicate(d => d.CitizenId, configure: index => index.Columns = ["citizen_id", "submitted_at"])
+            .Duplicate(d => d.SubmittedAt, notNull: true)
+            .Duplicate(d => d.Status, notNull: true, configure: index =>
+            {
+                // The queue filtered on one status (closed ones included), by due date.
+                index.Name = "mt_doc_dossier_idx_agency_status_due_date";
+                index.Columns = ["agency_id", "status", "due_date"];
+            })
+            .Duplicate(d => d.DueDate, notNull: true)
+            .Duplicate(d => d.AgencyId, notNull: true, configure: index =>
+            {
+                index.Name = "mt_doc_dossier_idx_open_by_due_date";
+                index.Columns = ["agency_id", "due_date", "submitted_at"];
+                index.IncludeColumns = ["status"];
+                index.Predicate = OpenQueuePredicate;
+            });
+
+        foreach (var step in new[]
+        {
+            typeof(DossierSubmittedOnline), typeof(DossierAccepted), typeof(DossierRefused), typeof(DossierAssigned),
+            typeof(SupplementRequested), typeof(SupplementSubmitted), typeof(FeeRequested), typeof(FeePaid),
+            typeof(DossierCompleted), typeof(ResultReturned), typeof(DossierStopped), typeof(DossierWithdrawn),
+            typeof(DeadlineExtended), typeof(ApologyLetterIssued), typeof(PortalCallQueued),
+        })
+        {
+            options.Events.AddEventType(step);
+        }
+
+        options.Schema.For<PortalCall>().Identity(c => c.Id);
+        options.Schema.For<DeadlineAlert>().Identity(a => a.Id);
+        options.AddDailyCounter(CodeCounter);
+    }
+}
