@@ -92,9 +92,9 @@ internal sealed class Dossier
     public int Revision { get; set; }
 
     /// <summary>The public lookup's timeline (when, which status): kept here so the busiest public read is one indexed row.</summary>
-    public List<StatusStep> Steps { get; init; } = [];
+    public List<StatusStep> Steps { get; set; } = [];
 
-    public List<ApologyLetter> Apologies { get; init; } = [];
+    public List<ApologyLetter> Apologies { get; set; } = [];
 
     /// <summary>The stream version a client's <paramref name="revision"/> stands for.</summary>
     public static long StreamVersionOf(int revision) => revision + 1L;
@@ -199,6 +199,36 @@ internal sealed class Dossier
         ArgumentNullException.ThrowIfNull(issued);
         Apologies.Add(issued.Letter);
         Take(issued.Step);
+    }
+
+    /// <summary>
+    /// The state after <paramref name="step"/>, as a new object: the aggregate fetched for writing is left
+    /// alone, because Marten applies the appended events to it itself when the session is saved.
+    /// </summary>
+    internal Dossier After(IDossierStep step)
+    {
+        var next = (Dossier)MemberwiseClone();
+        next.Steps = [.. Steps];
+        next.Apologies = [.. Apologies];
+        switch (step)
+        {
+            case DossierAccepted e: next.Apply(e); break;
+            case DossierRefused e: next.Apply(e); break;
+            case DossierAssigned e: next.Apply(e); break;
+            case SupplementRequested e: next.Apply(e); break;
+            case SupplementSubmitted e: next.Apply(e); break;
+            case FeeRequested e: next.Apply(e); break;
+            case FeePaid e: next.Apply(e); break;
+            case DossierCompleted e: next.Apply(e); break;
+            case ResultReturned e: next.Apply(e); break;
+            case DossierStopped e: next.Apply(e); break;
+            case DossierWithdrawn e: next.Apply(e); break;
+            case DeadlineExtended e: next.Apply(e); break;
+            case ApologyLetterIssued e: next.Apply(e); break;
+            default: throw new ArgumentException($"Not a step after submission: {step?.GetType().Name}", nameof(step));
+        }
+
+        return next;
     }
 
     /// <summary>What every step changes: status, clock, time of the change, revision, the public timeline.</summary>

@@ -4,6 +4,7 @@ using Marten.Schema;
 using Province.BuildingBlocks.Persistence;
 using Province.Modules.Dossiers.Deadlines;
 using Province.Modules.Dossiers.NationalPortal;
+using Weasel.Postgresql.Tables;
 
 namespace Province.Modules.Dossiers.Data;
 
@@ -28,7 +29,8 @@ public interface IDossiersStore : IDocumentStore
     /// at start sees a difference and rebuilds the index every time.
     /// </summary>
     internal const string OpenQueuePredicate =
-        "((status)::text = ANY ((ARRAY['New'::character varying, 'Accepted'::character varying, 'Processing'::character varying, 'SupplementRequested'::character varying, 'FeeRequested'::character varying])::text[]))";
+        "((status)::text = ANY (ARRAY[('New'::character varying)::text, ('Accepted'::character varying)::text, ('Processing'::character varying)::text, " +
+        "('SupplementRequested'::character varying)::text, ('FeeRequested'::character varying)::text]))";
 
     /// <summary>Documents, indexes, projections, event types and counters of the module; called once when the store is built.</summary>
     internal static void Configure(StoreOptions options)
@@ -48,19 +50,26 @@ public interface IDossiersStore : IDocumentStore
             // The public lookup by the code on the receipt (QR code).
             .UniqueIndex(UniqueIndexType.DuplicatedField, "dossiers_code", d => d.Code)
             // "My dossiers", newest first.
-            .Duplicate(d => d.CitizenId, configure: index => index.Columns = ["citizen_id", "submitted_at"])
+            // (Each duplicated column comes with an index; the composite ones below replace the single-column
+            // ones. The columns are set on Weasel's IndexDefinition: DocumentIndex hides them with its own.)
+            .Duplicate(d => d.CitizenId, configure: index =>
+            {
+                index.Name = "mt_doc_dossier_idx_citizen_submitted_at";
+                ((IndexDefinition)index).Columns = ["citizen_id", "submitted_at"];
+            })
             .Duplicate(d => d.SubmittedAt, notNull: true)
             .Duplicate(d => d.Status, notNull: true, configure: index =>
             {
                 // The queue filtered on one status (closed ones included), by due date.
                 index.Name = "mt_doc_dossier_idx_agency_status_due_date";
-                index.Columns = ["agency_id", "status", "due_date"];
+                ((IndexDefinition)index).Columns = ["agency_id", "status", "due_date"];
             })
+            // The deadline watcher: running dossiers up to the due-soon limit.
             .Duplicate(d => d.DueDate, notNull: true)
             .Duplicate(d => d.AgencyId, notNull: true, configure: index =>
             {
                 index.Name = "mt_doc_dossier_idx_open_by_due_date";
-                index.Columns = ["agency_id", "due_date", "submitted_at"];
+                ((IndexDefinition)index).Columns = ["agency_id", "due_date", "submitted_at"];
                 index.IncludeColumns = ["status"];
                 index.Predicate = OpenQueuePredicate;
             });

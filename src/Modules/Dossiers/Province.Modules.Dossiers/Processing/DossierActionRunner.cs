@@ -40,7 +40,8 @@ internal sealed class DossierActionRunner(IDossiersStore store, DeadlinePolicy d
             return StaleVersion();
         }
 
-        if (await act(new DossierChange(session, stream)) is { } problem)
+        var change = new DossierChange(session, stream);
+        if (await act(change) is { } problem)
         {
             return problem;
         }
@@ -54,6 +55,7 @@ internal sealed class DossierActionRunner(IDossiersStore store, DeadlinePolicy d
             return StaleVersion();
         }
 
+        dossier = change.Dossier;
         return TypedResults.Ok(new DossierStateResponse(
             dossier.Id, dossier.Code, (int)dossier.Status, dossier.Status.Text(), dossier.DueDate,
             DossierSummaryResponse.TimelinessName(deadlines.Of(dossier.Status, dossier.DueDate)), dossier.Revision));

@@ -42,13 +42,15 @@ internal sealed class DossierChange(IDocumentSession session, IEventStream<Dossi
 {
     public IDocumentSession Session => session;
 
-    public Dossier Dossier => stream.Aggregate!;
+    /// <summary>The dossier as it stands: as fetched, then after each step recorded.</summary>
+    public Dossier Dossier { get; private set; } = stream.Aggregate!;
 
-    /// <summary>
-    /// Appends the step to the stream. Marten applies it to the fetched aggregate as it is appended, so
-    /// <see cref="Dossier"/> shows the state after it (and is what the inline snapshot stores).
-    /// </summary>
-    public void Record(IDossierStep step) => stream.AppendOne(step);
+    /// <summary>Appends the step to the stream; <see cref="Dossier"/> then shows the state after it.</summary>
+    public void Record(IDossierStep step)
+    {
+        stream.AppendOne(step);
+        Dossier = Dossier.After(step);
+    }
 }
 
 /// <summary>
@@ -107,18 +109,18 @@ internal sealed class DossierWorkflow(DeadlinePolicy deadlines, PortalSync porta
     public ProblemHttpResult? Apply(DossierChange change, DossierAction action, Actor actor, string? note, string citizenMessage,
         Func<StepFacts, IDossierStep> makeStep, DateOnly? newDueDate = null)
     {
-        var dossier = change.Dossier;
-        if (Check(dossier, action) is { } refusal)
+        var before = change.Dossier;
+        if (Check(before, action) is { } refusal)
         {
             return refusal;
         }
 
         var now = clock.GetUtcNow().ToUniversalTime();
         var today = deadlines.Today;
-        var from = dossier.Status;
+        var from = before.Status;
         var to = Rules[action].To ?? from;
-        var dueDate = newDueDate ?? dossier.DueDate;
-        var pausedOn = dossier.PausedOn;
+        var dueDate = newDueDate ?? before.DueDate;
+        var pausedOn = before.PausedOn;
 
         if (from.IsPaused() && !to.IsPaused())
         {
@@ -138,13 +140,14 @@ internal sealed class DossierWorkflow(DeadlinePolicy deadlines, PortalSync porta
         if (action == DossierAction.Accept)
         {
             // The legal time runs from acceptance (the receipt's date for an online dossier).
-            dueDate = deadlines.Calendar.AddWorkingDays(today, dossier.ProcessingWorkingDays);
+            dueDate = deadlines.Calendar.AddWorkingDays(today, before.ProcessingWorkingDays);
         }
 
         var message = citizenMessage.Replace("{dueDate}", dueDate.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), StringComparison.Ordinal);
         var facts = new StepFacts(now, actor.Kind, actor.Id, actor.Name, from, to, message,
             string.IsNullOrWhiteSpace(note) ? null : note.Trim(), dueDate, pausedOn);
         change.Record(makeStep(facts));
+        var dossier = change.Dossier;
 
         if (from != to)
         {
