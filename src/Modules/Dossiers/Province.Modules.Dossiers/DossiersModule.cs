@@ -58,6 +58,11 @@ public sealed class DossiersModule : IModule
             {
                 subscription.Options.BatchSize = batchSize;
             });
+            if (!configuration.GetSection(Province.BuildingBlocks.Outbox.OutboxOptions.Section).GetValue("Enabled", true))
+            {
+                // The store runs the async daemon only for the relay; with the relay off, the sender still needs it.
+                store.AddAsyncDaemon(JasperFx.Events.Daemon.DaemonMode.HotCold);
+            }
         }
 
         services.AddHandlersFrom(typeof(DossiersModule).Assembly);
