@@ -71,32 +71,35 @@ internal sealed partial class PortalSyncSubscription : SubscriptionBase
     public override async Task<IChangeListener> ProcessEventsAsync(EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(page);
-        foreach (var stored in page.Events)
+        var calls = page.Events.Where(e => e.Data is PortalCallQueued).ToList();
+        if (calls.Count == 0)
         {
-            if (stored.Data is PortalCallQueued call)
+            return NullChangeListener.Instance;
+        }
+
+        // What this page already sent (a redelivery after a crash before the checkpoint), read once for the page.
+        Dictionary<Guid, PortalCall> records;
+        await using (var query = Store.QuerySession())
+        {
+            records = (await query.LoadManyAsync<PortalCall>(cancellationToken, calls.Select(e => e.Id))).ToDictionary(c => c.Id);
+        }
+
+        foreach (var stored in calls)
+        {
+            var call = (PortalCallQueued)stored.Data;
+            var record = records.GetValueOrDefault(stored.Id)
+                ?? new PortalCall { Id = stored.Id, DossierId = call.DossierId, Service = call.Service, Sequence = stored.Sequence };
+            if (record.SentAt is null)
             {
-                await SendUntilAcceptedAsync(stored.Id, stored.Sequence, call, cancellationToken);
+                await SendUntilAcceptedAsync(record, call, cancellationToken);
             }
         }
 
         return NullChangeListener.Instance;
     }
 
-    private async Task SendUntilAcceptedAsync(Guid eventId, long sequence, PortalCallQueued call, CancellationToken cancellationToken)
+    private async Task SendUntilAcceptedAsync(PortalCall record, PortalCallQueued call, CancellationToken cancellationToken)
     {
-        PortalCall record;
-        await using (var query = Store.QuerySession())
-        {
-            record = await query.LoadAsync<PortalCall>(eventId, cancellationToken)
-                ?? new PortalCall { Id = eventId, DossierId = call.DossierId, Service = call.Service, Sequence = sequence };
-        }
-
-        if (record.SentAt is not null)
-        {
-            // Delivered again after a crash before the checkpoint: the portal already has it.
-            return;
-        }
-
         var payload = JsonNode.Parse(call.Payload)!.AsObject();
         var pause = options.Value.SyncPollInterval;
         while (true)
@@ -116,7 +119,7 @@ internal sealed partial class PortalSyncSubscription : SubscriptionBase
             {
                 record.Attempts++;
                 record.LastError = exception.Message.Length > 2000 ? exception.Message[..2000] : exception.Message;
-                LogCallFailed(logger, exception, sequence, call.Service, record.Attempts);
+                LogCallFailed(logger, exception, record.Sequence, call.Service, record.Attempts);
                 await TrySaveAsync(record, cancellationToken);
             }
 
