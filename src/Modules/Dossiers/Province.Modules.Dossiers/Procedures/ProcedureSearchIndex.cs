@@ -7,11 +7,11 @@ namespace Province.Modules.Dossiers.Procedures;
 /// <summary>
 /// The catalog's search index, held in memory: a province has one or two thousand procedures
 /// (a few hundred kilobytes folded), so matching every entry on each query takes well under a
-/// millisecond and needs no database round trip or PostgreSQL extension (unaccent, trigram) that
-/// SQLite would lack. It also holds each procedure's summary, so a search answers from memory
-/// alone (loading the matched procedures' full rows was most of a search's cost in the benchmark).
-/// Rebuilt when an import changes the catalog, and at most a minute stale for changes made by
-/// another host instance.
+/// millisecond and needs no database round trip or PostgreSQL extension (unaccent, trigram). It
+/// also holds each procedure's summary, so a search answers from memory alone (loading the matched
+/// procedures' full documents was most of a search's cost in the benchmark). Loaded from the
+/// Procedure documents; rebuilt when an import changes the catalog, and at most a minute stale for
+/// changes made by another host instance.
 /// </summary>
 internal sealed class ProcedureSearchIndex(IDossiersStore store, TimeProvider clock)
 {
