@@ -48,7 +48,7 @@ host_pid=$(pgrep -f "Province.Host.dll --urls $host" | head -1)
 echo "Loading scale data..."
 start=$(date +%s)
 "${psql[@]}" -d province -f build/bulk-load.sql
-echo "Loaded in $(( $(date +%s) - start )) s: $("${psql[@]}" -d province -tAc "SELECT (SELECT count(*) FROM dossiers.dossiers) || ' dossiers, ' || (SELECT count(*) FROM field_reports.mt_doc_fieldreport) || ' field reports, ' || (SELECT count(*) FROM dossiers.procedures) || ' procedures, ' || (SELECT count(*) FROM identity.mt_doc_agency) || ' agencies, ' || (SELECT count(*) FROM identity.mt_doc_citizen) || ' citizens'")"
+echo "Loaded in $(( $(date +%s) - start )) s: $("${psql[@]}" -d province -tAc "SELECT (SELECT count(*) FROM dossiers.mt_doc_dossier) || ' dossiers, ' || (SELECT count(*) FROM field_reports.mt_doc_fieldreport) || ' field reports, ' || (SELECT count(*) FROM dossiers.mt_doc_procedure) || ' procedures, ' || (SELECT count(*) FROM identity.mt_doc_agency) || ' agencies, ' || (SELECT count(*) FROM identity.mt_doc_citizen) || ' citizens'")"
 
 (cd "$pg_work/baseline" && ConnectionStrings__Province="$connection" exec dotnet Baseline.dll --urls "$baseline" >"$pg_work/baseline.log" 2>&1) &
 pids+=($!)
@@ -171,16 +171,16 @@ run "queue: number now served" read "$host/api/public/appointments/offices/$ward
 run "officer queue, overdue first (1M)" read "$host/api/staff/dossiers/agencies/$ward/queue?timeliness=overdue" -H "Authorization: Bearer $staff"
 run "submit a field report" write "$host" -s "$pg_work/report.lua"
 run "take a queue ticket" write "$host" -s "$pg_work/ticket.lua"
-before=$("${psql[@]}" -d province -tAc "SELECT count(*) FROM dossiers.dossiers")
+before=$("${psql[@]}" -d province -tAc "SELECT count(*) FROM dossiers.mt_doc_dossier")
 run "submit a dossier (upload + submit)" write "$host" -s "$pg_work/dossier.lua"
-submitted=$(( $("${psql[@]}" -d province -tAc "SELECT count(*) FROM dossiers.dossiers") - before ))
+submitted=$(( $("${psql[@]}" -d province -tAc "SELECT count(*) FROM dossiers.mt_doc_dossier") - before ))
 echo "Dossiers submitted in that run: $submitted (two requests each: the upload and the submission)"
 
 peak=$(awk '/VmHWM/ {print int($2/1024)}' "/proc/$host_pid/status")
 "${psql[@]}" -d province -c "SELECT calls, round(total_exec_time) AS total_ms, round(mean_exec_time::numeric, 3) AS mean_ms, left(regexp_replace(query, '\s+', ' ', 'g'), 110) AS statement FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 12" >"$pg_work/statements.txt"
 echo "Host peak memory (VmHWM): ${peak} MB"
 echo "Query plan of the officer queue at 1,000,000 dossiers:"
-"${psql[@]}" -d province -c "EXPLAIN (ANALYZE, BUFFERS OFF, COSTS OFF) SELECT * FROM dossiers.dossiers WHERE \"AgencyId\" = '$ward' AND \"Status\" IN (1, 2, 4) AND \"DueDate\" < current_date ORDER BY \"DueDate\", \"SubmittedAt\" LIMIT 20" | tee "$pg_work/plan.txt"
+"${psql[@]}" -d province -c "EXPLAIN (ANALYZE, BUFFERS OFF, COSTS OFF) SELECT d.data, count(*) OVER() FROM dossiers.mt_doc_dossier d WHERE d.agency_id = '$ward' AND d.status IN ('New', 'Accepted', 'Processing') AND d.due_date < current_date ORDER BY d.due_date, d.submitted_at LIMIT 20" | tee "$pg_work/plan.txt"
 
 python3 - "$results" "$peak" "$pg_work/plan.txt" "$duration" "$connections" "$threads" "$pg_work/statements.txt" <<'PY' >"$root/build/benchmark-results.md"
 import datetime, platform, sys, os

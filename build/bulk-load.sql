@@ -5,6 +5,8 @@
 -- (Dossiers:GeneratedProcedures). Documents are the JSON the stores write (camelCase, enums as strings);
 -- codes are deterministic so scenarios can use them.
 \set ON_ERROR_STOP on
+-- Timestamps in UTC, as the stores write them.
+SET TIME ZONE 'UTC';
 
 INSERT INTO identity.mt_doc_agency (id, data, mt_dotnet_type, code)
 SELECT id, jsonb_build_object('id', id, 'code', code, 'name', format('Ủy ban nhân dân xã số %s', g), 'level', 'Commune',
@@ -23,28 +25,65 @@ FROM (SELECT g, gen_random_uuid() AS id FROM generate_series(1, 200000) g) c;
 -- slot, almost all closed; one in a hundred is still open (10,000 open, 1,250 per agency), submitted in the
 -- last 60 days with due dates around today, so about a fifth of the open ones are overdue. The deadline
 -- watcher has already raised due-soon and overdue for those (as it would have over ten years).
-INSERT INTO dossiers.dossiers ("Id", "Code", "ProcedureId", "ProcedureCode", "ProcedureName", "Field", "AgencyId", "AgencyCode", "AgencyName",
-    "ProcessingWorkingDays", "CitizenId", "Delivery", "Status", "SubmittedAt", "DueDate", "UpdatedAt", "Version", "ApplicantFullName",
-    "OverdueRaisedFor", "DueSoonRaisedFor")
-SELECT gen_random_uuid(),
-       format('BENCH-%s', lpad(g::text, 7, '0')),
-       gen_random_uuid(), '1.001193', 'Đăng ký khai sinh', 'Hộ tịch',
+-- On Marten a dossier is an event stream (mt_streams) opened by its online submission (mt_events), with its
+-- current state as the inline snapshot (mt_doc_dossier: JSON plus the duplicated columns the queue and the
+-- lookup read); the snapshot's revision is the stream version minus one, as the application keeps it.
+CREATE TEMP TABLE bench_dossiers AS
+SELECT gen_random_uuid() AS id, g, open, submitted, due,
+       format('BENCH-%s', lpad(g::text, 7, '0')) AS code,
        -- Open ones spread by g / 100: g itself is a multiple of 100 for them, which would land on two agencies only.
-       ('0195a1f0-0000-7000-8000-00000000000' || (1 + (CASE WHEN open THEN g / 100 ELSE g END) % 8))::uuid, '000.30.01.H57', 'Cơ quan',
-       5, gen_random_uuid(), 'AtOffice',
-       CASE WHEN NOT open THEN 10 WHEN g / 100 % 3 = 0 THEN 1 WHEN g / 100 % 3 = 1 THEN 2 ELSE 4 END,
-       submitted, due, now(), 0, 'Công dân ' || g,
-       CASE WHEN open AND due < current_date THEN due END,
-       CASE WHEN open AND due <= current_date + 10 THEN due END
+       ('0195a1f0-0000-7000-8000-00000000000' || (1 + (CASE WHEN open THEN g / 100 ELSE g END) % 8))::uuid AS agency_id,
+       gen_random_uuid() AS citizen_id, gen_random_uuid() AS procedure_id,
+       CASE WHEN NOT open THEN 'ResultReturned' WHEN g / 100 % 3 = 0 THEN 'New' WHEN g / 100 % 3 = 1 THEN 'Accepted' ELSE 'Processing' END AS status
 FROM generate_series(1, 1000000) g,
      LATERAL (SELECT g % 100 = 0 AS open) o,
      LATERAL (SELECT CASE WHEN open THEN now() - (g / 100 % 60) * interval '1 day' ELSE now() - (g % 3650) * interval '1 day' END AS submitted) s,
      LATERAL (SELECT (CASE WHEN open THEN current_date - (g / 100 % 60) + 48 ELSE current_date - (g % 3650) + 7 END)::date AS due) d;
 
+INSERT INTO dossiers.mt_streams (id, type, version, timestamp, created)
+SELECT id, 'dossier', 1, submitted, submitted FROM bench_dossiers;
+
+INSERT INTO dossiers.mt_events (seq_id, id, stream_id, version, data, type, timestamp, mt_dotnet_type)
+SELECT nextval('dossiers.mt_events_sequence'), gen_random_uuid(), id, 1,
+       jsonb_build_object(
+           'step', jsonb_build_object('at', submitted, 'actor', 'Citizen', 'actorId', citizen_id, 'actorName', 'Công dân',
+               'fromStatus', NULL, 'toStatus', 'New', 'description', 'Hồ sơ đã được nộp trực tuyến và chờ Cơ quan tiếp nhận.',
+               'note', NULL, 'dueDate', due, 'pausedOn', NULL),
+           'code', code, 'procedureId', procedure_id, 'procedureCode', '1.001193', 'procedureName', 'Đăng ký khai sinh',
+           'field', 'Hộ tịch', 'agencyId', agency_id, 'agencyCode', '000.30.01.H57', 'agencyName', 'Cơ quan',
+           'processingWorkingDays', 5, 'citizenId', citizen_id, 'applicant', jsonb_build_object('fullName', 'Công dân ' || g),
+           'summary', NULL, 'delivery', 'AtOffice', 'deliveryAddress', NULL, 'files', '[]'::jsonb),
+       'dossier_submitted_online', submitted, 'Province.Modules.Dossiers.Data.DossierSubmittedOnline, Province.Modules.Dossiers'
+FROM bench_dossiers ORDER BY g;
+
+INSERT INTO dossiers.mt_doc_dossier (id, data, mt_last_modified, mt_dotnet_type, mt_version, code, citizen_id, submitted_at, status, due_date, agency_id)
+SELECT id,
+       jsonb_build_object(
+           'id', id, 'code', code, 'procedureId', procedure_id, 'procedureCode', '1.001193', 'procedureName', 'Đăng ký khai sinh',
+           'field', 'Hộ tịch', 'agencyId', agency_id, 'agencyCode', '000.30.01.H57', 'agencyName', 'Cơ quan',
+           'processingWorkingDays', 5, 'citizenId', citizen_id, 'applicant', jsonb_build_object('fullName', 'Công dân ' || g),
+           'summary', NULL, 'delivery', 'AtOffice', 'deliveryAddress', NULL, 'status', status, 'submittedAt', submitted,
+           'acceptedAt', NULL, 'dueDate', due, 'pausedOn', NULL, 'assignedOfficerId', NULL, 'assignedOfficerName', NULL,
+           'feeAmount', NULL, 'feeDescription', NULL, 'supplementRequest', NULL, 'resultNote', NULL, 'completedAt', NULL,
+           'returnedAt', NULL, 'updatedAt', submitted, 'revision', 0,
+           'steps', jsonb_build_array(jsonb_build_object('at', submitted, 'status', status)), 'apologies', '[]'::jsonb),
+       now(), 'Province.Modules.Dossiers.Data.Dossier', 1, code, citizen_id, submitted, status, due, agency_id
+FROM bench_dossiers;
+
+INSERT INTO dossiers.mt_doc_deadlinealert (id, data, mt_last_modified, mt_dotnet_type, mt_version)
+SELECT alert_id,
+       jsonb_build_object('id', alert_id, 'dossierId', id, 'kind', kind, 'dueDate', due, 'raisedAt', now()),
+       now(), 'Province.Modules.Dossiers.Deadlines.DeadlineAlert', gen_random_uuid()
+FROM bench_dossiers,
+     LATERAL (SELECT CASE WHEN due < current_date THEN 'overdue' ELSE 'due-soon' END AS kind) k,
+     LATERAL (SELECT format('%s/%s/%s', kind, replace(id::text, '-', ''), to_char(due, 'YYYYMMDD')) AS alert_id) a
+WHERE open AND status <> 'ResultReturned' AND due <= current_date + 10;
+
+DROP TABLE bench_dossiers;
+
 -- Field reports as the module writes them: an event stream each (submitted, then, for four in five, answered
 -- straight away: the bulk load skips the assignment step) with its inline snapshot document. Timestamps in UTC,
 -- as the module stores them.
-SET TIME ZONE 'UTC';
 CREATE TEMP TABLE bench_reports AS
 SELECT g, gen_random_uuid() AS id, format('PB-%s', lpad(g::text, 6, '0')) AS code,
        (SELECT id FROM field_reports.mt_doc_category ORDER BY code LIMIT 1 OFFSET g % 7) AS category_id,

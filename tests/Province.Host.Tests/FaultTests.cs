@@ -87,18 +87,18 @@ public sealed class FaultTests(ITestOutputHelper output)
         foreach (var submission in confirmed)
         {
             Assert.Equal(1, await cluster.ScalarAsync<long>("province",
-                $"""SELECT count(*) FROM dossiers.dossiers WHERE "Code" = '{submission.Code}'"""));
+                $"""SELECT count(*) FROM dossiers.mt_doc_dossier WHERE code = '{submission.Code}'"""));
         }
 
         var incomplete = await cluster.ScalarAsync<long>("province", $"""
-            SELECT count(*) FROM dossiers.dossiers d
-            WHERE (SELECT count(*) FROM dossiers.dossier_files f WHERE f."DossierId" = d."Id") <> {documentKeys.Count}
-               OR NOT EXISTS (SELECT 1 FROM dossiers.dossier_history h WHERE h."DossierId" = d."Id")
-               OR NOT EXISTS (SELECT 1 FROM dossiers.portal_sync_messages p WHERE p."DossierId" = d."Id")
+            SELECT count(*) FROM dossiers.mt_doc_dossier d
+            WHERE (SELECT count(*) FROM dossiers.mt_doc_dossierfile f WHERE f.dossier_id = d.id) <> {documentKeys.Count}
+               OR NOT EXISTS (SELECT 1 FROM dossiers.mt_events h WHERE h.stream_id = d.id)
+               OR NOT EXISTS (SELECT 1 FROM dossiers.mt_events p WHERE p.type = 'portal_call_queued' AND (p.data ->> 'dossierId')::uuid = d.id)
             """);
         Assert.Equal(0, incomplete);
 
-        var committedBeforeKill = await cluster.ScalarAsync<long>("province", "SELECT count(*) FROM dossiers.dossiers");
+        var committedBeforeKill = await cluster.ScalarAsync<long>("province", "SELECT count(*) FROM dossiers.mt_doc_dossier");
         output.WriteLine($"{attempts.Count} submissions sent, {confirmed.Count} answered 2xx before the kill, {committedBeforeKill} dossiers in the database after restart");
 
         // The unanswered ones are retried with their Idempotency-Key, as the mini app does: each ends with
@@ -119,13 +119,13 @@ public sealed class FaultTests(ITestOutputHelper output)
         }
 
         var submitted = attempts.Count(a => a.Body is not null);
-        Assert.Equal(submitted, await cluster.ScalarAsync<long>("province", "SELECT count(*) FROM dossiers.dossiers"));
+        Assert.Equal(submitted, await cluster.ScalarAsync<long>("province", "SELECT count(*) FROM dossiers.mt_doc_dossier"));
 
         // Outbox events of those writes, including the ones committed just before the kill, reach the
         // Notifications module once each; the portal calls are all sent.
         var drained = await Eventually.GetAsync(
-            async () => await cluster.ScalarAsync<long>("province", """SELECT count(*) FROM dossiers.outbox_messages WHERE "ProcessedAt" IS NULL""")
-                + await cluster.ScalarAsync<long>("province", """SELECT count(*) FROM dossiers.portal_sync_messages WHERE "SentAt" IS NULL"""),
+            async () => await cluster.ScalarAsync<long>("province", """SELECT count(*) FROM dossiers.mt_events e WHERE e.mt_dotnet_type LIKE 'Province.Modules.Dossiers.Contracts.%' AND e.seq_id > coalesce((SELECT max(last_seq_id) FROM dossiers.mt_event_progression WHERE name LIKE 'integration-events%'), 0)""")
+                + await cluster.ScalarAsync<long>("province", """SELECT count(*) FROM dossiers.mt_events e WHERE e.type = 'portal_call_queued' AND NOT EXISTS (SELECT 1 FROM dossiers.mt_doc_portalcall c WHERE c.id = e.id AND c.data ->> 'sentAt' IS NOT NULL)"""),
             pending => pending == 0, TimeSpan.FromSeconds(60));
         Assert.True(drained == 0, $"{drained} events still pending:\n{host.RecentOutput}");
         Assert.Equal(submitted, await cluster.ScalarAsync<long>("province",

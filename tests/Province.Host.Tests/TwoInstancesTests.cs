@@ -116,7 +116,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime
 
         var database = First.Database;
         await Eventually.GetAsync(
-            () => database.ScalarAsync<long>("""SELECT count(*) FROM dossiers.outbox_messages WHERE "ProcessedAt" IS NULL"""),
+            () => database.ScalarAsync<long>("""SELECT count(*) FROM dossiers.mt_events e WHERE e.mt_dotnet_type LIKE 'Province.Modules.Dossiers.Contracts.%' AND e.seq_id > coalesce((SELECT max(last_seq_id) FROM dossiers.mt_event_progression WHERE name LIKE 'integration-events%'), 0)"""),
             pending => pending == 0, TimeSpan.FromSeconds(60));
         Assert.Equal(200, await database.ScalarAsync<long>("""SELECT count(*) FROM notifications.citizen_notifications WHERE "Title" LIKE 'Hồ sơ %: Đã được tiếp nhận'"""));
         Assert.Equal(200, await database.ScalarAsync<long>(
@@ -124,7 +124,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime
 
         // The national portal got each new dossier once, whichever host sent it.
         await Eventually.GetAsync(
-            () => database.ScalarAsync<long>("""SELECT count(*) FROM dossiers.portal_sync_messages WHERE "SentAt" IS NULL"""),
+            () => database.ScalarAsync<long>("""SELECT count(*) FROM dossiers.mt_events e WHERE e.type = 'portal_call_queued' AND NOT EXISTS (SELECT 1 FROM dossiers.mt_doc_portalcall c WHERE c.id = e.id AND c.data ->> 'sentAt' IS NOT NULL)"""),
             pending => pending == 0, TimeSpan.FromSeconds(60));
         var created = new List<string>();
         foreach (var host in new[] { First, Second })

@@ -32,7 +32,7 @@ public sealed class ConcurrencyTests(ProvinceApp app) : IClassFixture<ProvinceAp
         var numbers = codes.Select(c => int.Parse(c[^4..], System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
         // No gaps and no repeats (another test of this class may have taken the day's first numbers).
         Assert.Equal(Enumerable.Range(numbers[0], count), numbers);
-        Assert.Equal(count, await app.Database.ScalarAsync<int>("""SELECT count(*) FROM dossiers.dossiers WHERE "Code" = ANY(@codes)""", ("codes", codes.ToArray())));
+        Assert.Equal(count, await app.Database.ScalarAsync<int>("""SELECT count(*) FROM dossiers.mt_doc_dossier WHERE code = ANY(@codes)""", ("codes", codes.ToArray())));
     }
 
     [Fact]

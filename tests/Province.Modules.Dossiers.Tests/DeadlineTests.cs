@@ -89,7 +89,7 @@ public sealed class DeadlineTests(ProvinceApp app) : IClassFixture<ProvinceApp>
         var item = overdue.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetGuid() == id);
         Assert.True(item.GetProperty("apologyRequired").GetBoolean());
         await Eventually.GetAsync(
-            () => app.Database.ScalarAsync<int>("""SELECT count(*) FROM dossiers.outbox_messages WHERE "Type" LIKE '%DossierOverdue%' AND "Payload"::jsonb ->> 'dossierCode' = @code""", ("code", code)),
+            () => app.Database.ScalarAsync<int>("""SELECT count(*) FROM dossiers.mt_events WHERE type = 'dossier_overdue' AND data ->> 'dossierCode' = @code""", ("code", code)),
             n => n == 1);
 
         // A late dossier cannot close without an apology with a new date.
@@ -104,7 +104,7 @@ public sealed class DeadlineTests(ProvinceApp app) : IClassFixture<ProvinceApp>
         Assert.Contains("xin lỗi", letter, StringComparison.Ordinal);
         Assert.Contains("04/03/2026", letter, StringComparison.Ordinal);
         Assert.Equal(1, await app.Database.ScalarAsync<int>(
-            """SELECT count(*) FROM dossiers.outbox_messages WHERE "Type" LIKE '%DossierApologyIssued%' AND "Payload"::jsonb ->> 'dossierCode' = @code""", ("code", code)));
+            """SELECT count(*) FROM dossiers.mt_events WHERE type = 'dossier_apology_issued' AND data ->> 'dossierCode' = @code""", ("code", code)));
 
         // The letter is sent: it reaches the citizen's inbox (Notifications consumes the event once).
         var inbox = await Eventually.GetAsync(
@@ -112,7 +112,7 @@ public sealed class DeadlineTests(ProvinceApp app) : IClassFixture<ProvinceApp>
             page => page.GetProperty("items").EnumerateArray().Any(n => n.GetProperty("title").GetString()!.StartsWith("Phiếu xin lỗi", StringComparison.Ordinal)));
         Assert.Single(inbox.GetProperty("items").EnumerateArray(), n => n.GetProperty("body").GetString() == letter);
         Assert.Equal(1, await app.Database.ScalarAsync<int>(
-            """SELECT count(*) FROM dossiers.outbox_messages WHERE "Type" LIKE '%DossierOverdue%' AND "Payload"::jsonb ->> 'dossierCode' = @code""", ("code", code)));
+            """SELECT count(*) FROM dossiers.mt_events WHERE type = 'dossier_overdue' AND data ->> 'dossierCode' = @code""", ("code", code)));
     }
 
     [Fact]

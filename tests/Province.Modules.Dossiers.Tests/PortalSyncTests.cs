@@ -23,12 +23,12 @@ public sealed class PortalSyncTests(ProvinceApp app) : IClassFixture<ProvinceApp
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.DoesNotContain((await PortalReceivedAsync(app)).EnumerateArray(),
             c => c.GetProperty("service").GetString() is "DongBoHoSoMC" or "CapNhatTienDoHoSoMC");
-        Assert.Equal(15, await app.Database.ScalarAsync<int>("""SELECT count(*) FROM dossiers.portal_sync_messages WHERE "SentAt" IS NULL"""));
-        Assert.True(await app.Database.ScalarAsync<int>("""SELECT max("Attempts") FROM dossiers.portal_sync_messages""") >= 1);
+        Assert.Equal(15, await app.Database.ScalarAsync<int>("""SELECT count(*) FROM dossiers.mt_events e WHERE e.type = 'portal_call_queued' AND NOT EXISTS (SELECT 1 FROM dossiers.mt_doc_portalcall c WHERE c.id = e.id AND c.data ->> 'sentAt' IS NOT NULL)"""));
+        Assert.True(await app.Database.ScalarAsync<int>("""SELECT max((data ->> 'attempts')::int) FROM dossiers.mt_doc_portalcall""") >= 1);
 
         (await portal.PostAsJsonAsync("/national-portal-simulator/dev/outage", new { down = false })).EnsureSuccessStatusCode();
         await Eventually.GetAsync(
-            () => app.Database.ScalarAsync<int>("""SELECT count(*) FROM dossiers.portal_sync_messages WHERE "SentAt" IS NULL"""),
+            () => app.Database.ScalarAsync<int>("""SELECT count(*) FROM dossiers.mt_events e WHERE e.type = 'portal_call_queued' AND NOT EXISTS (SELECT 1 FROM dossiers.mt_doc_portalcall c WHERE c.id = e.id AND c.data ->> 'sentAt' IS NOT NULL)"""),
             pending => pending == 0, TimeSpan.FromSeconds(30));
 
         var received = (await PortalReceivedAsync(app)).EnumerateArray().ToList();
@@ -63,8 +63,8 @@ public sealed class PortalSyncTests(ProvinceApp app) : IClassFixture<ProvinceApp
         Assert.Equal(0, second.GetProperty("created").GetInt32());
         Assert.Equal(0, second.GetProperty("updated").GetInt32());
         Assert.Equal(listed - second.GetProperty("skipped").GetArrayLength(), second.GetProperty("unchanged").GetInt32());
-        var total = await app.Database.ScalarAsync<int>("SELECT count(*) FROM dossiers.procedures");
-        Assert.Equal(total, await app.Database.ScalarAsync<int>("""SELECT count(DISTINCT "Code") FROM dossiers.procedures"""));
+        var total = await app.Database.ScalarAsync<int>("SELECT count(*) FROM dossiers.mt_doc_procedure");
+        Assert.Equal(total, await app.Database.ScalarAsync<int>("""SELECT count(DISTINCT code) FROM dossiers.mt_doc_procedure"""));
 
         var officer = await app.StaffAsync("phuong1.mai");
         Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostAsync("/api/staff/dossiers/catalog/imports", null)).StatusCode);

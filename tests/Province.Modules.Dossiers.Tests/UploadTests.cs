@@ -8,14 +8,14 @@ public sealed class UploadTests(ProvinceApp app) : IClassFixture<ProvinceApp>
     {
         var citizen = await app.CitizenAsync("zalo-upload-1");
         byte[] program = [(byte)'M', (byte)'Z', 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, .. new byte[200]];
-        var rowsBefore = await app.Database.ScalarAsync<int>("SELECT count(*) FROM dossiers.dossier_files");
+        var rowsBefore = await app.Database.ScalarAsync<int>("SELECT count(*) FROM dossiers.mt_doc_dossierfile");
         var filesBefore = StoredFiles();
 
         var problem = await ProblemAsync(await UploadAsync(citizen, program, "anh-cccd.jpg"), HttpStatusCode.UnsupportedMediaType);
 
         Assert.Equal("file.executable", problem.GetProperty("code").GetString());
         Assert.Contains("chương trình", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Equal(rowsBefore, await app.Database.ScalarAsync<int>("SELECT count(*) FROM dossiers.dossier_files"));
+        Assert.Equal(rowsBefore, await app.Database.ScalarAsync<int>("SELECT count(*) FROM dossiers.mt_doc_dossierfile"));
         Assert.Equal(filesBefore, StoredFiles());
     }
 

@@ -1,4 +1,5 @@
 using Marten;
+using Npgsql;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Tables;
 
@@ -32,13 +33,16 @@ public static partial class DailyCounter
     public static async Task<int> TakeAsync(IDocumentStore store, string table, string scope, DateOnly day, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        await using var session = store.QuerySession();
         var schema = store.Options.DatabaseSchemaName;
-        // Written as "with ... select": Marten runs user SQL as is only when it reads like a select; a bare
-        // INSERT made it look for a document type int ("This type cannot be used as a Marten document").
-        var sql = "with taken as (insert into " + schema + "." + table + " as c (scope, day, last_number) values (?, ?, 1) " +
-            "on conflict (scope, day) do update set last_number = c.last_number + 1 returning c.last_number) select last_number from taken";
-        var numbers = await session.QueryAsync<int>(sql, cancellationToken, [scope, day]);
-        return numbers[0];
+        var sql = "insert into " + schema + "." + table + " as c (scope, day, last_number) values ($1, $2, 1) " +
+            "on conflict (scope, day) do update set last_number = c.last_number + 1 returning c.last_number";
+        // A plain command, not session.QueryAsync: Marten reads SQL that does not start with "select" as a
+        // where clause of a document query, and int is no document.
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = scope });
+        command.Parameters.Add(new NpgsqlParameter { Value = day });
+        return (int)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 }

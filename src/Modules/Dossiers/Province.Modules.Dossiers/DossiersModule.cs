@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Province.BuildingBlocks.Files;
+using Province.Modules.Dossiers.Contracts;
 using Province.BuildingBlocks.Http;
 using Province.BuildingBlocks.Messaging;
 using Province.BuildingBlocks.Modules;
@@ -39,7 +40,7 @@ namespace Province.Modules.Dossiers;
 /// <summary>
 /// Dossiers (hồ sơ): the procedure catalog, online submission with receipt and QR code, legal
 /// deadlines in working days, the officers' processing workflow (statuses = the national portal's
-/// TrangThaiHoSo), tracking, and sync to the national public-service portal through its own outbox.
+/// TrangThaiHoSo), tracking, and sync to the national public-service portal through its own Marten subscription.
 /// </summary>
 public sealed class DossiersModule : IModule
 {
@@ -47,7 +48,23 @@ public sealed class DossiersModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleDbContext<DossiersDbContext>(configuration, DossiersDbContext.SchemaName);
+        var portal = configuration.GetSection(NationalPortalOptions.Section);
+        var store = services.AddModuleStore<IDossiersStore>(configuration, IDossiersStore.SchemaName, typeof(DossierSubmitted).Assembly, IDossiersStore.Configure);
+        if (portal.GetValue("SyncEnabled", false))
+        {
+            // The portal's own subscription: an outage holds back its calls only, never the integration events.
+            var batchSize = portal.GetValue("SyncBatchSize", new NationalPortalOptions().SyncBatchSize);
+            store.AddSubscriptionWithServices<PortalSyncSubscription>(ServiceLifetime.Singleton, subscription =>
+            {
+                subscription.Options.BatchSize = batchSize;
+            });
+            if (!configuration.GetSection(Province.BuildingBlocks.Outbox.OutboxOptions.Section).GetValue("Enabled", true))
+            {
+                // The store runs the async daemon only for the relay; with the relay off, the sender still needs it.
+                store.AddAsyncDaemon(JasperFx.Events.Daemon.DaemonMode.HotCold);
+            }
+        }
+
         services.AddHandlersFrom(typeof(DossiersModule).Assembly);
         services.AddScoped<IDemoDataSeeder, DossiersDemoData>();
 
@@ -66,16 +83,11 @@ public sealed class DossiersModule : IModule
         services.AddSingleton<SelfAddress>();
         services.TryAddSingleton<IFileStore, LocalDiskFileStore>();
 
-        var portal = configuration.GetSection(NationalPortalOptions.Section);
         services.AddOptions<NationalPortalOptions>().Bind(portal);
         var pipeline = (portal.GetSection("Resilience").Get<ResilienceSettings>() ?? new ResilienceSettings()).Build();
         services.AddSingleton<NationalPortalSession>();
         services.AddHttpClient<INationalPortalClient, NationalPortalClient>()
             .AddHttpMessageHandler(() => new ResilienceHandler(pipeline));
-        if (portal.GetValue("SyncEnabled", false))
-        {
-            services.AddHostedService<PortalSyncWorker>();
-        }
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

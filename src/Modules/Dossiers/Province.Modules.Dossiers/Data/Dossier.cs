@@ -1,3 +1,5 @@
+using JasperFx.Events;
+
 namespace Province.Modules.Dossiers.Data;
 
 internal enum ResultDelivery
@@ -9,10 +11,15 @@ internal enum ResultDelivery
     PublicPostal,
 }
 
-/// <summary>One application for a procedure (hồ sơ), from submission to the returned result.</summary>
+/// <summary>
+/// One application for a procedure (hồ sơ), from submission to the returned result: the current state of
+/// the dossier's event stream, kept by Marten as an inline snapshot (written in the same SaveChanges as
+/// the step, so a read right after a write sees it). The steps themselves are the stream's events
+/// (<see cref="IDossierStep"/>); files are <see cref="DossierFile"/> documents.
+/// </summary>
 internal sealed class Dossier
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; set; }
 
     /// <summary><c>&lt;agency code&gt;-YYMMDD-XXXX</c> (Thông tư 01/2018/TT-VPCP).</summary>
     public required string Code { get; init; }
@@ -75,22 +82,170 @@ internal sealed class Dossier
 
     public DateTimeOffset? ReturnedAt { get; set; }
 
-    /// <summary>The last due date a "due soon" / "overdue" event was raised for, so each is raised once per date.</summary>
-    public DateOnly? DueSoonRaisedFor { get; set; }
-
-    public DateOnly? OverdueRaisedFor { get; set; }
-
     public DateTimeOffset UpdatedAt { get; set; }
 
-    /// <summary>Optimistic concurrency: two officers acting at once cannot both win.</summary>
-    public int Version { get; set; }
+    /// <summary>
+    /// The version clients see and send back (optimistic concurrency: two officers acting at once cannot
+    /// both win): the number of steps after the submission, so always the stream's version minus one.
+    /// Not named Version so that Marten does not put its own stream version there.
+    /// </summary>
+    public int Revision { get; set; }
 
-    public List<DossierHistoryEntry> History { get; init; } = [];
+    /// <summary>The public lookup's timeline (when, which status): kept here so the busiest public read is one indexed row.</summary>
+    public List<StatusStep> Steps { get; set; } = [];
 
-    public List<DossierFile> Files { get; init; } = [];
+    public List<ApologyLetter> Apologies { get; set; } = [];
 
-    public List<ApologyLetter> Apologies { get; init; } = [];
+    /// <summary>The stream version a client's <paramref name="revision"/> stands for.</summary>
+    public static long StreamVersionOf(int revision) => revision + 1L;
+
+    public static Dossier Create(IEvent<DossierSubmittedOnline> submitted)
+    {
+        ArgumentNullException.ThrowIfNull(submitted);
+        return Start(submitted.StreamId, submitted.Data);
+    }
+
+    /// <summary>The state right after <paramref name="submitted"/>, the stream's first event.</summary>
+    internal static Dossier Start(Guid id, DossierSubmittedOnline submitted)
+    {
+        ArgumentNullException.ThrowIfNull(submitted);
+        var dossier = new Dossier
+        {
+            Id = id,
+            Code = submitted.Code,
+            ProcedureId = submitted.ProcedureId,
+            ProcedureCode = submitted.ProcedureCode,
+            ProcedureName = submitted.ProcedureName,
+            Field = submitted.Field,
+            AgencyId = submitted.AgencyId,
+            AgencyCode = submitted.AgencyCode,
+            AgencyName = submitted.AgencyName,
+            ProcessingWorkingDays = submitted.ProcessingWorkingDays,
+            CitizenId = submitted.CitizenId,
+            Applicant = submitted.Applicant,
+            Summary = submitted.Summary,
+            Delivery = submitted.Delivery,
+            DeliveryAddress = submitted.DeliveryAddress,
+            SubmittedAt = submitted.Step.At,
+            Revision = -1,
+        };
+        dossier.Take(submitted.Step);
+        return dossier;
+    }
+
+    public void Apply(DossierAccepted accepted)
+    {
+        ArgumentNullException.ThrowIfNull(accepted);
+        AcceptedAt = accepted.Step.At;
+        Take(accepted.Step);
+    }
+
+    public void Apply(DossierRefused refused) => Take(refused?.Step);
+
+    public void Apply(DossierAssigned assigned)
+    {
+        ArgumentNullException.ThrowIfNull(assigned);
+        AssignedOfficerId = assigned.OfficerId;
+        AssignedOfficerName = assigned.OfficerName;
+        Take(assigned.Step);
+    }
+
+    public void Apply(SupplementRequested requested)
+    {
+        ArgumentNullException.ThrowIfNull(requested);
+        SupplementRequest = requested.Request;
+        Take(requested.Step);
+    }
+
+    public void Apply(SupplementSubmitted submitted)
+    {
+        SupplementRequest = null;
+        Take(submitted?.Step);
+    }
+
+    public void Apply(FeeRequested requested)
+    {
+        ArgumentNullException.ThrowIfNull(requested);
+        FeeAmount = requested.Amount;
+        FeeDescription = requested.Description;
+        Take(requested.Step);
+    }
+
+    public void Apply(FeePaid paid) => Take(paid?.Step);
+
+    public void Apply(DossierCompleted completed)
+    {
+        ArgumentNullException.ThrowIfNull(completed);
+        ResultNote = completed.ResultNote;
+        CompletedAt = completed.Step.At;
+        Take(completed.Step);
+    }
+
+    public void Apply(ResultReturned returned)
+    {
+        ArgumentNullException.ThrowIfNull(returned);
+        ReturnedAt = returned.Step.At;
+        Take(returned.Step);
+    }
+
+    public void Apply(DossierStopped stopped) => Take(stopped?.Step);
+
+    public void Apply(DossierWithdrawn withdrawn) => Take(withdrawn?.Step);
+
+    public void Apply(DeadlineExtended extended) => Take(extended?.Step);
+
+    public void Apply(ApologyLetterIssued issued)
+    {
+        ArgumentNullException.ThrowIfNull(issued);
+        Apologies.Add(issued.Letter);
+        Take(issued.Step);
+    }
+
+    /// <summary>
+    /// The state after <paramref name="step"/>, as a new object: the aggregate fetched for writing is left
+    /// alone, because Marten applies the appended events to it itself when the session is saved.
+    /// </summary>
+    internal Dossier After(IDossierStep step)
+    {
+        var next = (Dossier)MemberwiseClone();
+        next.Steps = [.. Steps];
+        next.Apologies = [.. Apologies];
+        switch (step)
+        {
+            case DossierAccepted e: next.Apply(e); break;
+            case DossierRefused e: next.Apply(e); break;
+            case DossierAssigned e: next.Apply(e); break;
+            case SupplementRequested e: next.Apply(e); break;
+            case SupplementSubmitted e: next.Apply(e); break;
+            case FeeRequested e: next.Apply(e); break;
+            case FeePaid e: next.Apply(e); break;
+            case DossierCompleted e: next.Apply(e); break;
+            case ResultReturned e: next.Apply(e); break;
+            case DossierStopped e: next.Apply(e); break;
+            case DossierWithdrawn e: next.Apply(e); break;
+            case DeadlineExtended e: next.Apply(e); break;
+            case ApologyLetterIssued e: next.Apply(e); break;
+            default: throw new ArgumentException($"Not a step after submission: {step?.GetType().Name}", nameof(step));
+        }
+
+        return next;
+    }
+
+    /// <summary>What every step changes: status, clock, time of the change, revision, the public timeline.</summary>
+    private void Take(StepFacts? step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        Status = step.ToStatus;
+        DueDate = step.DueDate;
+        PausedOn = step.PausedOn;
+        UpdatedAt = step.At;
+        Revision++;
+        Steps.Add(new StatusStep(step.At, step.ToStatus));
+    }
 }
+
+/// <summary>One status the dossier went through, and when.</summary>
+internal sealed record StatusStep(DateTimeOffset At, DossierStatus Status);
 
 /// <summary>The applicant as written on the dossier (prefilled from the profile, editable).</summary>
 internal sealed class Applicant
@@ -113,32 +268,6 @@ internal enum HistoryActor
     Citizen,
     Officer,
     System,
-}
-
-/// <summary>One step of a dossier's life: who, when, from which status to which, and why.</summary>
-internal sealed class DossierHistoryEntry
-{
-    public long Id { get; init; }
-
-    public Guid DossierId { get; init; }
-
-    public DateTimeOffset At { get; init; }
-
-    public HistoryActor Actor { get; init; }
-
-    public Guid? ActorId { get; init; }
-
-    public required string ActorName { get; init; }
-
-    public DossierStatus? FromStatus { get; init; }
-
-    public DossierStatus ToStatus { get; init; }
-
-    /// <summary>The plain Vietnamese sentence the citizen reads for this step.</summary>
-    public required string Description { get; init; }
-
-    /// <summary>The officer's or citizen's own words (reason, what is missing...).</summary>
-    public string? Note { get; init; }
 }
 
 internal enum DossierFilePurpose
@@ -208,40 +337,4 @@ internal sealed class ApologyLetter
     public required string IssuedByName { get; init; }
 
     public DateTimeOffset IssuedAt { get; init; }
-}
-
-/// <summary>The last dossier number given by an agency on a day (the XXXX of the code).</summary>
-internal sealed class DossierCodeSequence
-{
-    public required string AgencyCode { get; init; }
-
-    public DateOnly Day { get; init; }
-
-    public int LastNumber { get; set; }
-}
-
-/// <summary>
-/// A call owed to the national portal, written in the same transaction as the change it reports
-/// (a dedicated outbox): the portal being down never fails a citizen's request, and calls are sent
-/// in the order they were written.
-/// </summary>
-internal sealed class PortalSyncMessage
-{
-    public long Sequence { get; init; }
-
-    public Guid DossierId { get; init; }
-
-    /// <summary>"DongBoHoSoMC" or "CapNhatTienDoHoSoMC".</summary>
-    public required string Service { get; init; }
-
-    /// <summary>The service's fields as JSON (without the session).</summary>
-    public required string Payload { get; init; }
-
-    public DateTimeOffset CreatedAt { get; init; }
-
-    public DateTimeOffset? SentAt { get; set; }
-
-    public int Attempts { get; set; }
-
-    public string? LastError { get; set; }
 }

@@ -1,20 +1,47 @@
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using Province.BuildingBlocks.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Province.BuildingBlocks.Hosting;
+using Province.BuildingBlocks.Messaging;
+using Province.BuildingBlocks.Persistence;
 using Province.Modules.Dossiers.Contracts;
 using Province.Modules.Dossiers.Data;
 
 namespace Province.Modules.Dossiers.Deadlines;
 
 /// <summary>
+/// The claim that a "due soon" or "overdue" event was raised for a dossier and a due date. Its id names the
+/// three, so the second instance to raise the same one fails its insert and drops its event (both are in
+/// one SaveChanges). It lives beside the dossier, not in its stream: officers' versions are not disturbed.
+/// </summary>
+internal sealed class DeadlineAlert
+{
+    /// <summary>"{kind}/{dossier id}/{due date}".</summary>
+    public required string Id { get; init; }
+
+    public Guid DossierId { get; init; }
+
+    public required string Kind { get; init; }
+
+    public DateOnly DueDate { get; init; }
+
+    public DateTimeOffset RaisedAt { get; init; }
+
+    public const string DueSoon = "due-soon";
+
+    public const string Overdue = "overdue";
+
+    public static string IdFor(string kind, Guid dossierId, DateOnly dueDate) => $"{kind}/{dossierId:N}/{dueDate:yyyyMMdd}";
+}
+
+/// <summary>
 /// Raises <see cref="DossierDueSoon"/> and <see cref="DossierOverdue"/> once per dossier and due date.
-/// The claim is a conditional UPDATE (only the instance that flips the marker raises the event),
-/// saved with the outbox row in one transaction, so several host instances never raise it twice and
-/// a crash never loses it. The marker is not the dossier's Version: officers' edits are not disturbed.
+/// The claim is a <see cref="DeadlineAlert"/> inserted in the same SaveChanges as the integration event,
+/// so several host instances never raise it twice and a crash never loses it.
 /// </summary>
 internal sealed class DeadlineWatcher(
+    IDossiersStore store,
     IServiceScopeFactory scopeFactory,
     IOptions<DeadlineSettings> settings,
     TimeProvider clock,
@@ -25,40 +52,55 @@ internal sealed class DeadlineWatcher(
     public override async Task<int> ScanAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<DossiersDbContext>();
         var deadlines = scope.ServiceProvider.GetRequiredService<DeadlinePolicy>();
         var today = deadlines.Today;
         var dueSoonLimit = deadlines.DueSoonLimit;
-        var running = DossierStatusTexts.Running;
 
-        var candidates = await db.Dossiers.AsNoTracking()
-            .Where(d => running.Contains(d.Status) && d.DueDate <= dueSoonLimit
-                && (d.DueDate < today ? d.OverdueRaisedFor != d.DueDate || d.OverdueRaisedFor == null : d.DueSoonRaisedFor != d.DueDate || d.DueSoonRaisedFor == null))
-            .Select(d => new { d.Id, d.Code, d.AgencyId, d.AssignedOfficerId, d.DueDate })
-            .Take(500)
-            .ToListAsync(cancellationToken);
+        List<Dossier> running;
+        await using (var query = store.QuerySession())
+        {
+            // Only the running clock counts (a paused dossier waits for the citizen); the due date bounds the scan.
+            running = [.. await query.Query<Dossier>()
+                .Where(d => (d.Status == DossierStatus.New || d.Status == DossierStatus.Accepted || d.Status == DossierStatus.Processing)
+                    && d.DueDate <= dueSoonLimit)
+                .ToListAsync(cancellationToken)];
+        }
+
+        var candidates = running.Select(d => (Dossier: d, Kind: d.DueDate < today ? DeadlineAlert.Overdue : DeadlineAlert.DueSoon)).ToList();
+        var raisedBefore = new HashSet<string>(StringComparer.Ordinal);
+        await using (var query = store.QuerySession())
+        {
+            foreach (var chunk in candidates.Chunk(500))
+            {
+                var ids = chunk.Select(c => DeadlineAlert.IdFor(c.Kind, c.Dossier.Id, c.Dossier.DueDate)).ToArray();
+                raisedBefore.UnionWith((await query.LoadManyAsync<DeadlineAlert>(cancellationToken, ids)).Select(a => a.Id));
+            }
+        }
 
         var raised = 0;
-        foreach (var dossier in candidates)
+        foreach (var (dossier, kind) in candidates)
         {
-            var overdue = dossier.DueDate < today;
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var claimed = overdue
-                ? await db.Dossiers.Where(d => d.Id == dossier.Id && d.DueDate == dossier.DueDate && (d.OverdueRaisedFor == null || d.OverdueRaisedFor != dossier.DueDate))
-                    .ExecuteUpdateAsync(s => s.SetProperty(d => d.OverdueRaisedFor, dossier.DueDate), cancellationToken)
-                : await db.Dossiers.Where(d => d.Id == dossier.Id && d.DueDate == dossier.DueDate && (d.DueSoonRaisedFor == null || d.DueSoonRaisedFor != dossier.DueDate))
-                    .ExecuteUpdateAsync(s => s.SetProperty(d => d.DueSoonRaisedFor, dossier.DueDate), cancellationToken);
-            if (claimed == 1)
+            var alertId = DeadlineAlert.IdFor(kind, dossier.Id, dossier.DueDate);
+            if (raisedBefore.Contains(alertId))
             {
-                var now = Clock.GetUtcNow();
-                db.AddIntegrationEvent(overdue
-                    ? new DossierOverdue(Guid.CreateVersion7(), now, dossier.Id, dossier.Code, dossier.AgencyId, dossier.AssignedOfficerId, dossier.DueDate)
-                    : new DossierDueSoon(Guid.CreateVersion7(), now, dossier.Id, dossier.Code, dossier.AgencyId, dossier.AssignedOfficerId, dossier.DueDate));
-                await db.SaveChangesAsync(cancellationToken);
-                raised++;
+                continue;
             }
 
-            await transaction.CommitAsync(cancellationToken);
+            var now = Clock.GetUtcNow().ToUniversalTime();
+            await using var session = store.LightweightSession();
+            session.Insert(new DeadlineAlert { Id = alertId, DossierId = dossier.Id, Kind = kind, DueDate = dossier.DueDate, RaisedAt = now });
+            session.PublishIntegrationEvent(kind == DeadlineAlert.Overdue
+                ? new DossierOverdue(Guid.CreateVersion7(), now, dossier.Id, dossier.Code, dossier.AgencyId, dossier.AssignedOfficerId, dossier.DueDate)
+                : new DossierDueSoon(Guid.CreateVersion7(), now, dossier.Id, dossier.Code, dossier.AgencyId, dossier.AssignedOfficerId, dossier.DueDate));
+            try
+            {
+                await session.SaveChangesAsync(cancellationToken);
+                raised++;
+            }
+            catch (Exception exception) when (DatabaseErrors.IsUniqueViolation(exception))
+            {
+                // Another instance raised it a moment earlier.
+            }
         }
 
         return raised;

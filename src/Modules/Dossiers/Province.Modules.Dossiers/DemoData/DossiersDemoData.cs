@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Microsoft.Extensions.Options;
 using Province.BuildingBlocks.Persistence;
 using Province.Modules.Dossiers.Data;
@@ -12,7 +12,7 @@ namespace Province.Modules.Dossiers.DemoData;
 /// Identity's demo agencies of Tây Ninh; optionally <c>Dossiers:GeneratedProcedures</c> more, generated,
 /// for scale tests and benchmarks.
 /// </summary>
-internal sealed class DossiersDemoData(DossiersDbContext db, IOptions<DossiersSettings> settings, TimeProvider clock) : IDemoDataSeeder
+internal sealed class DossiersDemoData(IDossiersStore store, IOptions<DossiersSettings> settings, TimeProvider clock) : IDemoDataSeeder
 {
     /// <summary>Identity's demo agency ids (IdentityDemoData); the catalog file names them by role.</summary>
     internal static readonly Dictionary<string, Guid> Agencies = new(StringComparer.Ordinal)
@@ -29,15 +29,23 @@ internal sealed class DossiersDemoData(DossiersDbContext db, IOptions<DossiersSe
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        if (await db.Procedures.AnyAsync(cancellationToken))
+        await using var session = store.LightweightSession();
+        if (await session.Query<Procedure>().AnyAsync(cancellationToken))
         {
             return;
         }
 
         var real = LoadCatalog();
-        db.Procedures.AddRange(real);
-        db.Procedures.AddRange(ProcedureGenerator.Generate(real, settings.Value.GeneratedProcedures, clock.GetUtcNow()));
-        await db.SaveChangesAsync(cancellationToken);
+        session.Insert<Procedure>(real);
+        session.Insert<Procedure>([.. ProcedureGenerator.Generate(real, settings.Value.GeneratedProcedures, clock.GetUtcNow().ToUniversalTime())]);
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception exception) when (DatabaseErrors.IsUniqueViolation(exception))
+        {
+            // Another host seeded the catalog at the same moment (the procedure code is unique): its copy stands.
+        }
     }
 
     internal List<Procedure> LoadCatalog()
@@ -45,7 +53,7 @@ internal sealed class DossiersDemoData(DossiersDbContext db, IOptions<DossiersSe
         using var stream = typeof(DossiersDemoData).Assembly.GetManifestResourceStream("Province.Modules.Dossiers.DemoData.procedures.json")
             ?? throw new InvalidOperationException("procedures.json is not embedded.");
         var entries = JsonSerializer.Deserialize<List<CatalogEntry>>(stream, JsonSerializerOptions.Web) ?? [];
-        var now = clock.GetUtcNow();
+        var now = clock.GetUtcNow().ToUniversalTime();
         return [.. entries.Select(e => new Procedure
         {
             Code = e.Code,

@@ -12,14 +12,15 @@ internal sealed class NationalPortalOptions
 
     public string Password { get; set; } = "";
 
-    /// <summary>Queue every new dossier and status change for the portal, and run the sender.</summary>
+    /// <summary>Queue every new dossier and status change for the portal, and run the sender (a Marten subscription).</summary>
     public bool SyncEnabled { get; set; }
 
-    /// <summary>How often the sender looks for pending calls.</summary>
+    /// <summary>The first pause after a failed call; each further failure doubles it up to <see cref="SyncMaxBackoff"/>.</summary>
     public TimeSpan SyncPollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>The longest wait between attempts while the portal is failing.</summary>
     public TimeSpan SyncMaxBackoff { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>How many queued calls the sender reads from the event store at a time.</summary>
     public int SyncBatchSize { get; set; } = 50;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Marten;
 using Microsoft.Extensions.Options;
 using Province.BuildingBlocks.Time;
 using Province.Modules.Dossiers.Data;
@@ -7,34 +8,35 @@ using Province.Modules.Dossiers.Data;
 namespace Province.Modules.Dossiers.NationalPortal;
 
 /// <summary>
-/// Turns dossier changes into the portal's calls and queues them in <see cref="DossiersDbContext.PortalSyncMessages"/>,
-/// staged for the caller's SaveChanges (the same transaction as the change). Field names are the
-/// portal's (DongBoHoSoMC, CapNhatTienDoHoSoMC); dates are yyyyMMddHHmmss in Vietnam's time.
+/// Turns dossier changes into the portal's calls and queues them as <see cref="PortalCallQueued"/> events,
+/// staged on the caller's session for its SaveChanges (the same transaction as the change, so a call is
+/// exactly as durable as what it reports). <see cref="PortalSyncSubscription"/> sends them. Field names are
+/// the portal's (DongBoHoSoMC, CapNhatTienDoHoSoMC); dates are yyyyMMddHHmmss in Vietnam's time.
 /// </summary>
-internal sealed class PortalSync(DossiersDbContext db, IOptions<NationalPortalOptions> options, TimeProvider clock)
+internal sealed class PortalSync(IOptions<NationalPortalOptions> options, TimeProvider clock)
 {
     public const string SyncDossier = "DongBoHoSoMC";
     public const string UpdateProgress = "CapNhatTienDoHoSoMC";
 
     /// <summary>A new dossier: its full record, documents included.</summary>
-    public void QueueNew(Dossier dossier)
+    public void QueueNew(IDocumentSession session, Dossier dossier, IEnumerable<DossierFile> files)
     {
         var record = Record(dossier);
-        record["TaiLieuNop"] = new JsonArray([.. dossier.Files
+        record["TaiLieuNop"] = new JsonArray([.. files
             .Where(f => f.Purpose == DossierFilePurpose.Application)
             .Select(f => new JsonObject
             {
                 ["TenTepDinhKem"] = f.FileName,
                 ["DuongDanTaiTepTin"] = $"/api/staff/dossiers/{dossier.Id}/files/{f.Id}",
             })]);
-        Queue(dossier, SyncDossier, new JsonObject { ["isUpdating"] = false, ["data"] = new JsonArray(record) });
+        Queue(session, dossier, SyncDossier, new JsonObject { ["isUpdating"] = false, ["data"] = new JsonArray(record) });
     }
 
     /// <summary>A status change or step: the updated record, then the progress entry.</summary>
-    public void QueueProgress(Dossier dossier, DossierHistoryEntry entry)
+    public void QueueProgress(IDocumentSession session, Dossier dossier, StepFacts entry)
     {
-        Queue(dossier, SyncDossier, new JsonObject { ["isUpdating"] = true, ["data"] = new JsonArray(Record(dossier)) });
-        Queue(dossier, UpdateProgress, new JsonObject
+        Queue(session, dossier, SyncDossier, new JsonObject { ["isUpdating"] = true, ["data"] = new JsonArray(Record(dossier)) });
+        Queue(session, dossier, UpdateProgress, new JsonObject
         {
             ["data"] = new JsonArray(new JsonObject
             {
@@ -56,20 +58,16 @@ internal sealed class PortalSync(DossiersDbContext db, IOptions<NationalPortalOp
         });
     }
 
-    private void Queue(Dossier dossier, string service, JsonObject payload)
+    private void Queue(IDocumentSession session, Dossier dossier, string service, JsonObject payload)
     {
         if (!options.Value.SyncEnabled)
         {
             return;
         }
 
-        db.PortalSyncMessages.Add(new PortalSyncMessage
-        {
-            DossierId = dossier.Id,
-            Service = service,
-            Payload = payload.ToJsonString(),
-            CreatedAt = clock.GetUtcNow(),
-        });
+        // A stream per call, keyed by the call: the dossier's own stream (and so the version clients see) holds its steps only.
+        var callId = Guid.CreateVersion7();
+        session.Events.StartStream(callId, new PortalCallQueued(callId, dossier.Id, service, payload.ToJsonString(), clock.GetUtcNow().ToUniversalTime()));
     }
 
     private static JsonObject Record(Dossier dossier) => new()

@@ -1,5 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
+using Marten;
 using Province.Modules.Dossiers.Data;
 using Province.BuildingBlocks.Text;
 
@@ -8,13 +7,13 @@ namespace Province.Modules.Dossiers.Procedures;
 /// <summary>
 /// The catalog's search index, held in memory: a province has one or two thousand procedures
 /// (a few hundred kilobytes folded), so matching every entry on each query takes well under a
-/// millisecond and needs no database round trip or PostgreSQL extension (unaccent, trigram) that
-/// SQLite would lack. It also holds each procedure's summary, so a search answers from memory
-/// alone (loading the matched procedures' full rows was most of a search's cost in the benchmark).
-/// Rebuilt when an import changes the catalog, and at most a minute stale for changes made by
-/// another host instance.
+/// millisecond and needs no database round trip or PostgreSQL extension (unaccent, trigram). It
+/// also holds each procedure's summary, so a search answers from memory alone (loading the matched
+/// procedures' full documents was most of a search's cost in the benchmark). Loaded from the
+/// Procedure documents; rebuilt when an import changes the catalog, and at most a minute stale for
+/// changes made by another host instance.
 /// </summary>
-internal sealed class ProcedureSearchIndex(IServiceScopeFactory scopeFactory, TimeProvider clock)
+internal sealed class ProcedureSearchIndex(IDossiersStore store, TimeProvider clock)
 {
     private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
     private readonly SemaphoreSlim _rebuild = new(1, 1);
@@ -122,10 +121,10 @@ internal sealed class ProcedureSearchIndex(IServiceScopeFactory scopeFactory, Ti
                 return snapshot;
             }
 
-            await using var scope = scopeFactory.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<DossiersDbContext>();
-            var rows = await db.Procedures.AsNoTracking()
-                .Select(p => new { p.Code, p.Name, p.Field, p.AgencyId, p.ProcessingWorkingDays, p.OnlineLevel })
+            await using var session = store.QuerySession();
+            // Only what a search line shows, not the steps, documents and legal basis of every procedure.
+            var rows = await session.Query<Procedure>()
+                .Select(p => new IndexRow { Code = p.Code, Name = p.Name, Field = p.Field, AgencyId = p.AgencyId, ProcessingWorkingDays = p.ProcessingWorkingDays, OnlineLevel = p.OnlineLevel })
                 .ToListAsync(cancellationToken);
             var entries = rows.Select(r =>
             {
@@ -147,6 +146,22 @@ internal sealed class ProcedureSearchIndex(IServiceScopeFactory scopeFactory, Ti
     internal sealed record SearchPage(IReadOnlyList<ProcedureSummaryResponse> Items, int Total);
 
     private sealed record Entry(ProcedureSummaryResponse Summary, string Code, string Name, HashSet<string> NameWords, string Field, HashSet<string> FieldWords);
+
+    /// <summary>The columns of a procedure the index keeps.</summary>
+    private sealed class IndexRow
+    {
+        public string Code { get; set; } = "";
+
+        public string Name { get; set; } = "";
+
+        public string Field { get; set; } = "";
+
+        public Guid AgencyId { get; set; }
+
+        public int ProcessingWorkingDays { get; set; }
+
+        public OnlineLevel OnlineLevel { get; set; }
+    }
 
     /// <summary>
     /// The entries plus a sorted word list with, for each word, the entries whose name or field holds it:

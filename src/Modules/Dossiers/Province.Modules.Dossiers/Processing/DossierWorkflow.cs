@@ -1,6 +1,9 @@
 using System.Globalization;
+using JasperFx.Events;
+using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Province.BuildingBlocks.Errors;
+using Province.BuildingBlocks.Messaging;
 using Province.Modules.Dossiers.Contracts;
 using Province.Modules.Dossiers.Data;
 using Province.Modules.Dossiers.Deadlines;
@@ -32,12 +35,32 @@ internal sealed record Actor(HistoryActor Kind, Guid? Id, string Name)
 }
 
 /// <summary>
-/// The one place a dossier changes status. Every action names the statuses it may start from; an
-/// action from any other status is refused with 409 and a sentence saying why. A change writes the
-/// history entry, moves the clock (pause, resume), raises <see cref="DossierStatusChanged"/> and
-/// queues the national portal sync, all staged on the caller's DbContext for one SaveChanges.
+/// One change of one dossier in progress: the session it is staged on and the dossier's stream, fetched
+/// for writing (Marten checks at SaveChanges that nobody appended to it meanwhile).
 /// </summary>
-internal sealed class DossierWorkflow(DossiersDbContext db, DeadlinePolicy deadlines, PortalSync portalSync, TimeProvider clock)
+internal sealed class DossierChange(IDocumentSession session, IEventStream<Dossier> stream)
+{
+    public IDocumentSession Session => session;
+
+    /// <summary>The dossier as it stands: as fetched, then after each step recorded.</summary>
+    public Dossier Dossier { get; private set; } = stream.Aggregate!;
+
+    /// <summary>Appends the step to the stream; <see cref="Dossier"/> then shows the state after it.</summary>
+    public void Record(IDossierStep step)
+    {
+        stream.AppendOne(step);
+        Dossier = Dossier.After(step);
+    }
+}
+
+/// <summary>
+/// The one place a dossier changes status. Every action names the statuses it may start from; an
+/// action from any other status is refused with 409 and a sentence saying why. A change becomes one
+/// event of the dossier's stream carrying the legal audit (who, when, from which status to which, why)
+/// and the clock after it (pause, resume), raises <see cref="DossierStatusChanged"/> and queues the
+/// national portal sync, all staged on the change's session for one SaveChanges.
+/// </summary>
+internal sealed class DossierWorkflow(DeadlinePolicy deadlines, PortalSync portalSync, TimeProvider clock)
 {
     private static readonly DossierStatus[] OpenForOfficer =
         [DossierStatus.Accepted, DossierStatus.Processing, DossierStatus.SupplementRequested, DossierStatus.FeeRequested];
@@ -61,6 +84,8 @@ internal sealed class DossierWorkflow(DossiersDbContext db, DeadlinePolicy deadl
 
     public DeadlinePolicy Deadlines => deadlines;
 
+    public TimeProvider Clock => clock;
+
     /// <summary>The refusal for <paramref name="action"/> from the dossier's current status, or null when allowed.</summary>
     public static ProblemHttpResult? Check(Dossier dossier, DossierAction action)
     {
@@ -76,79 +101,62 @@ internal sealed class DossierWorkflow(DossiersDbContext db, DeadlinePolicy deadl
     }
 
     /// <summary>
-    /// Applies <paramref name="action"/>: checks it, changes status and clock, writes history, raises
-    /// the event and queues the sync. Returns the refusal instead when the action is not allowed.
+    /// Applies <paramref name="action"/>: checks it, works out the new status and clock, records the step
+    /// made by <paramref name="makeStep"/> from those facts, raises the event and queues the sync. Returns
+    /// the refusal instead when the action is not allowed. <paramref name="newDueDate"/> is the date an
+    /// extension or apology sets before the clock rules apply.
     /// </summary>
-    public ProblemHttpResult? Apply(Dossier dossier, DossierAction action, Actor actor, string? note, string citizenMessage)
+    public ProblemHttpResult? Apply(DossierChange change, DossierAction action, Actor actor, string? note, string citizenMessage,
+        Func<StepFacts, IDossierStep> makeStep, DateOnly? newDueDate = null)
     {
-        if (Check(dossier, action) is { } refusal)
+        var before = change.Dossier;
+        if (Check(before, action) is { } refusal)
         {
             return refusal;
         }
 
-        var now = clock.GetUtcNow();
+        var now = clock.GetUtcNow().ToUniversalTime();
         var today = deadlines.Today;
-        var from = dossier.Status;
+        var from = before.Status;
         var to = Rules[action].To ?? from;
+        var dueDate = newDueDate ?? before.DueDate;
+        var pausedOn = before.PausedOn;
 
         if (from.IsPaused() && !to.IsPaused())
         {
             // Waiting for the citizen does not count against the agency: the days paused move the date.
-            if (to == DossierStatus.Processing && dossier.PausedOn is { } pausedOn)
+            if (to == DossierStatus.Processing && pausedOn is { } since)
             {
-                dossier.DueDate = deadlines.Calendar.AddWorkingDays(dossier.DueDate, deadlines.Calendar.WorkingDaysBetween(pausedOn, today));
+                dueDate = deadlines.Calendar.AddWorkingDays(dueDate, deadlines.Calendar.WorkingDaysBetween(since, today));
             }
 
-            dossier.PausedOn = null;
+            pausedOn = null;
         }
         else if (!from.IsPaused() && to.IsPaused())
         {
-            dossier.PausedOn = today;
+            pausedOn = today;
         }
 
-        switch (action)
+        if (action == DossierAction.Accept)
         {
-            case DossierAction.Accept:
-                // The legal time runs from acceptance (the receipt's date for an online dossier).
-                dossier.AcceptedAt = now;
-                dossier.DueDate = deadlines.Calendar.AddWorkingDays(today, dossier.ProcessingWorkingDays);
-                break;
-            case DossierAction.Complete:
-                dossier.CompletedAt = now;
-                break;
-            case DossierAction.ReturnResult:
-                dossier.ReturnedAt = now;
-                break;
-            default:
-                break;
+            // The legal time runs from acceptance (the receipt's date for an online dossier).
+            dueDate = deadlines.Calendar.AddWorkingDays(today, before.ProcessingWorkingDays);
         }
 
-        dossier.Status = to;
-        dossier.UpdatedAt = now;
-        dossier.Version++;
-        var message = citizenMessage.Replace("{dueDate}", dossier.DueDate.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        var entry = new DossierHistoryEntry
-        {
-            DossierId = dossier.Id,
-            At = now,
-            Actor = actor.Kind,
-            ActorId = actor.Id,
-            ActorName = actor.Name,
-            FromStatus = from,
-            ToStatus = to,
-            Description = message,
-            Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
-        };
-        db.History.Add(entry);
+        var message = citizenMessage.Replace("{dueDate}", dueDate.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var facts = new StepFacts(now, actor.Kind, actor.Id, actor.Name, from, to, message,
+            string.IsNullOrWhiteSpace(note) ? null : note.Trim(), dueDate, pausedOn);
+        change.Record(makeStep(facts));
+        var dossier = change.Dossier;
 
         if (from != to)
         {
-            db.AddIntegrationEvent(new DossierStatusChanged(
+            change.Session.PublishIntegrationEvent(new DossierStatusChanged(
                 Guid.CreateVersion7(), now, dossier.Id, dossier.Code, dossier.CitizenId, dossier.AgencyId,
                 (int)from, (int)to, to.Text(), message));
         }
 
-        portalSync.QueueProgress(dossier, entry);
+        portalSync.QueueProgress(change.Session, dossier, facts);
         return null;
     }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using Province.BuildingBlocks.Persistence;
 using Province.Modules.Dossiers.Data;
 
@@ -12,9 +11,9 @@ namespace Province.Modules.Dossiers.Submission;
 /// </summary>
 internal static class DossierCodes
 {
-    public static async Task<string> NextAsync(DossiersDbContext db, IServiceScopeFactory scopes, string agencyCode, DateOnly day, CancellationToken cancellationToken)
+    public static async Task<string> NextAsync(IDossiersStore store, string agencyCode, DateOnly day, CancellationToken cancellationToken)
     {
-        var number = await DailyCounter.TakeAsync<DossierCodeSequence, DossiersDbContext>(db, scopes, nameof(DossierCodeSequence.AgencyCode), agencyCode, day, cancellationToken);
+        var number = await DailyCounter.TakeAsync(store, IDossiersStore.CodeCounter, agencyCode, day, cancellationToken);
         // Four digits as the circular prescribes; a day beyond 9,999 dossiers widens rather than repeats.
         return $"{agencyCode}-{day:yyMMdd}-{number.ToString("D4", CultureInfo.InvariantCulture)}";
     }

@@ -1,3 +1,4 @@
+using Marten;
 using Province.BuildingBlocks.Time;
 using Province.Modules.Dossiers.Data;
 using Province.Modules.Dossiers.Deadlines;
@@ -20,7 +21,7 @@ internal sealed record DossierSummaryResponse(
 {
     public static DossierSummaryResponse From(Dossier d, DeadlinePolicy deadlines) => new(
         d.Id, d.Code, d.ProcedureCode, d.ProcedureName, d.AgencyName, (int)d.Status, d.Status.Text(),
-        d.SubmittedAt.ToVietnamTime(), d.DueDate, TimelinessName(deadlines.Of(d.Status, d.DueDate)), d.Version);
+        d.SubmittedAt.ToVietnamTime(), d.DueDate, TimelinessName(deadlines.Of(d.Status, d.DueDate)), d.Revision);
 
     internal static string TimelinessName(Timeliness timeliness) => timeliness switch
     {
@@ -35,7 +36,7 @@ internal sealed record DossierSummaryResponse(
 /// <summary>One step of the history as the citizen reads it.</summary>
 internal sealed record HistoryEntryResponse(DateTimeOffset At, string Actor, int? FromStatus, int ToStatus, string StatusText, string Description, string? Note)
 {
-    public static HistoryEntryResponse From(DossierHistoryEntry h) => new(
+    public static HistoryEntryResponse From(StepFacts h) => new(
         h.At.ToVietnamTime(), h.ActorName, (int?)h.FromStatus, (int)h.ToStatus, h.ToStatus.Text(), h.Description, h.Note);
 }
 
@@ -79,7 +80,29 @@ internal sealed record DossierDetailResponse(
     IReadOnlyList<ApologyResponse> Apologies,
     int Version)
 {
-    public static DossierDetailResponse From(Dossier d, DeadlinePolicy deadlines) => new(
+    /// <summary>
+    /// The dossier, its files and its history (the steps of its event stream, read in one round trip with
+    /// the rest); null when it does not exist or <paramref name="visible"/> says the reader may not see it.
+    /// </summary>
+    public static async Task<DossierDetailResponse?> LoadAsync(IQuerySession session, Guid id, Func<Dossier, bool> visible, DeadlinePolicy deadlines,
+        CancellationToken cancellationToken)
+    {
+        var batch = session.CreateBatchQuery();
+        var dossier = batch.Load<Dossier>(id);
+        var files = batch.Query<DossierFile>().Where(f => f.DossierId == id).ToList();
+        var events = batch.Events.FetchStream(id, 0, null, 0);
+        await batch.Execute(cancellationToken);
+        var found = await dossier;
+        if (found is null || !visible(found))
+        {
+            return null;
+        }
+
+        var history = (await events).OrderBy(e => e.Version).Select(e => e.Data).OfType<IDossierStep>().Select(e => e.Step);
+        return From(found, await files, history, deadlines);
+    }
+
+    public static DossierDetailResponse From(Dossier d, IEnumerable<DossierFile> files, IEnumerable<StepFacts> history, DeadlinePolicy deadlines) => new(
         d.Id, d.Code, d.ProcedureCode, d.ProcedureName, d.Field, d.AgencyId, d.AgencyName,
         new ApplicantResponse(d.Applicant.FullName, d.Applicant.DateOfBirth, d.Applicant.CitizenIdNumber, d.Applicant.PhoneNumber, d.Applicant.Email, d.Applicant.Address),
         d.Summary,
@@ -88,8 +111,8 @@ internal sealed record DossierDetailResponse(
         (int)d.Status, d.Status.Text(), d.SubmittedAt.ToVietnamTime(), d.AcceptedAt?.ToVietnamTime(), d.DueDate,
         DossierSummaryResponse.TimelinessName(deadlines.Of(d.Status, d.DueDate)),
         d.AssignedOfficerName, d.SupplementRequest, d.FeeAmount, d.FeeDescription, d.ResultNote,
-        [.. d.Files.OrderBy(f => f.UploadedAt).Select(DossierFileResponse.From)],
-        [.. d.History.OrderBy(h => h.Id).Select(HistoryEntryResponse.From)],
+        [.. files.OrderBy(f => f.UploadedAt).Select(DossierFileResponse.From)],
+        [.. history.Select(HistoryEntryResponse.From)],
         [.. d.Apologies.OrderBy(a => a.IssuedAt).Select(a => new ApologyResponse(a.PreviousDueDate, a.NewDueDate, a.Letter, a.IssuedAt.ToVietnamTime()))],
-        d.Version);
+        d.Revision);
 }

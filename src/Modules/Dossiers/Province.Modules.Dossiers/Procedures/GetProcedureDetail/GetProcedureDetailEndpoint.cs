@@ -2,7 +2,7 @@ using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Province.BuildingBlocks.Errors;
 using Province.Modules.Dossiers.Contracts;
 using Province.Modules.Dossiers.Data;
@@ -13,9 +13,10 @@ internal static class GetProcedureDetailEndpoint
 {
     public static void MapGetProcedureDetail(this IEndpointRouteBuilder publicApi) =>
         publicApi.MapGet("/procedures/{code}", async Task<Results<Ok<ProcedureDetailResponse>, ProblemHttpResult>> (
-                string code, DossiersDbContext db, CancellationToken cancellationToken) =>
+                string code, IDossiersStore store, CancellationToken cancellationToken) =>
             {
-                var procedure = await db.Procedures.AsNoTracking().SingleOrDefaultAsync(p => p.Code == code, cancellationToken);
+                await using var session = store.QuerySession();
+                var procedure = await session.Query<Procedure>().FirstOrDefaultAsync(p => p.Code == code, cancellationToken);
                 return procedure is null
                     ? Problems.NotFound("dossier.procedure_not_found", $"Không có thủ tục mã {code} trong danh mục.")
                     : TypedResults.Ok(ProcedureDetailResponse.From(procedure));
@@ -27,10 +28,12 @@ internal static class GetProcedureDetailEndpoint
 }
 
 /// <summary>Answers other modules' <see cref="GetProcedure"/> (e.g. Appointments linking a booking to a procedure).</summary>
-internal sealed class GetProcedureHandler(DossiersDbContext db) : IRequestHandler<GetProcedure, ProcedureInfo?>
+internal sealed class GetProcedureHandler(IDossiersStore store) : IRequestHandler<GetProcedure, ProcedureInfo?>
 {
-    public async Task<ProcedureInfo?> Handle(GetProcedure request, CancellationToken cancellationToken) =>
-        await db.Procedures.AsNoTracking().Where(p => p.Code == request.ProcedureCode)
-            .Select(p => new ProcedureInfo(p.Code, p.Name, p.Field, p.AgencyId, p.ProcessingWorkingDays))
-            .SingleOrDefaultAsync(cancellationToken);
+    public async Task<ProcedureInfo?> Handle(GetProcedure request, CancellationToken cancellationToken)
+    {
+        await using var session = store.QuerySession();
+        var p = await session.Query<Procedure>().FirstOrDefaultAsync(p => p.Code == request.ProcedureCode, cancellationToken);
+        return p is null ? null : new ProcedureInfo(p.Code, p.Name, p.Field, p.AgencyId, p.ProcessingWorkingDays);
+    }
 }

@@ -4,7 +4,7 @@ using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Province.BuildingBlocks.Security;
 using Province.Modules.Dossiers.Data;
 using Province.Modules.Dossiers.NationalPortal;
@@ -33,12 +33,13 @@ internal sealed record SkippedProcedure(string Code, string Reason);
 /// Upserts each portal procedure by its national code: a second run changes nothing. A procedure
 /// whose executing agency is not in our directory is skipped and reported, never guessed.
 /// </summary>
-internal sealed class ImportCatalogHandler(DossiersDbContext db, INationalPortalClient portal, IMediator mediator, ProcedureSearchIndex index, TimeProvider clock)
+internal sealed class ImportCatalogHandler(IDossiersStore store, INationalPortalClient portal, IMediator mediator, ProcedureSearchIndex index, TimeProvider clock)
     : IRequestHandler<ImportCatalogCommand, CatalogImportResponse>
 {
     public async Task<CatalogImportResponse> Handle(ImportCatalogCommand request, CancellationToken cancellationToken)
     {
         var listed = await portal.ListProceduresAsync(cancellationToken);
+        await using var session = store.LightweightSession();
         int created = 0, updated = 0, unchanged = 0;
         var skipped = new List<SkippedProcedure>();
         foreach (var summary in listed)
@@ -59,11 +60,11 @@ internal sealed class ImportCatalogHandler(DossiersDbContext db, INationalPortal
             }
 
             var incoming = Map(full, agency.Id);
-            var existing = await db.Procedures.SingleOrDefaultAsync(p => p.Code == incoming.Code, cancellationToken);
+            var existing = await session.Query<Procedure>().FirstOrDefaultAsync(p => p.Code == incoming.Code, cancellationToken);
             if (existing is null)
             {
-                incoming.UpdatedAt = clock.GetUtcNow();
-                db.Procedures.Add(incoming);
+                incoming.UpdatedAt = clock.GetUtcNow().ToUniversalTime();
+                session.Insert(incoming);
                 created++;
             }
             else if (Fingerprint(existing) == Fingerprint(incoming))
@@ -73,12 +74,13 @@ internal sealed class ImportCatalogHandler(DossiersDbContext db, INationalPortal
             else
             {
                 Copy(incoming, existing);
-                existing.UpdatedAt = clock.GetUtcNow();
+                existing.UpdatedAt = clock.GetUtcNow().ToUniversalTime();
+                session.Update(existing);
                 updated++;
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await session.SaveChangesAsync(cancellationToken);
         index.Invalidate();
         return new CatalogImportResponse(listed.Count, created, updated, unchanged, skipped);
     }

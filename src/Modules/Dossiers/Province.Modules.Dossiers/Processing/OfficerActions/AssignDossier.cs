@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Province.BuildingBlocks.Errors;
+using Province.Modules.Dossiers.Data;
 using Province.Modules.Identity.Contracts;
 
 namespace Province.Modules.Dossiers.Processing.OfficerActions;
@@ -25,8 +26,9 @@ internal static class AssignDossier
     public static void MapAssignDossier(this IEndpointRouteBuilder staff) =>
         staff.MapOfficerAction<AssignDossierRequest>("assignment", "AssignDossier",
             "Phân công (hoặc đổi) cán bộ xử lý; cán bộ phải thuộc cơ quan thực hiện.",
-            async (officer, request, dossier) =>
+            async (officer, request, change) =>
             {
+                var dossier = change.Dossier;
                 if (DossierWorkflow.Check(dossier, Processing.DossierAction.Assign) is { } refusal)
                 {
                     return refusal;
@@ -39,9 +41,8 @@ internal static class AssignDossier
                     return Problems.BusinessRule("dossier.assignee_not_in_agency", "Cán bộ được phân công phải là cán bộ đang công tác tại cơ quan thực hiện thủ tục.");
                 }
 
-                dossier.AssignedOfficerId = assignee.Id;
-                dossier.AssignedOfficerName = assignee.FullName;
-                return officer.Workflow.Apply(dossier, Processing.DossierAction.Assign, officer.Actor, request.Note,
-                    $"Hồ sơ đang được cán bộ {assignee.FullName} xử lý. Ngày hẹn trả: {{dueDate}}.");
+                return officer.Workflow.Apply(change, Processing.DossierAction.Assign, officer.Actor, request.Note,
+                    $"Hồ sơ đang được cán bộ {assignee.FullName} xử lý. Ngày hẹn trả: {{dueDate}}.",
+                    step => new DossierAssigned(step, assignee.Id, assignee.FullName));
             });
 }

@@ -1,8 +1,7 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
+using Marten;
 using Province.BuildingBlocks.Errors;
 using Province.Modules.Dossiers.Data;
 
@@ -24,15 +23,16 @@ internal static class CompleteDossier
     public static void MapCompleteDossier(this IEndpointRouteBuilder staff) =>
         staff.MapOfficerAction<CompleteDossierRequest>("completion", "CompleteDossier",
             "Hoàn thành xử lý: cần tệp kết quả đã tải lên (result-files) hoặc ghi chú kết quả; hồ sơ trễ hạn cần phiếu xin lỗi trước.",
-            async (officer, request, dossier) =>
+            async (officer, request, change) =>
             {
+                var dossier = change.Dossier;
                 if (DossierWorkflow.Check(dossier, DossierAction.Complete) is { } refusal)
                 {
                     return refusal;
                 }
 
-                var db = officer.Services.GetRequiredService<DossiersDbContext>();
-                var hasResultFiles = await db.Files.AnyAsync(f => f.DossierId == dossier.Id && f.Purpose == DossierFilePurpose.Result, officer.CancellationToken);
+                var hasResultFiles = await change.Session.Query<DossierFile>()
+                    .AnyAsync(f => f.DossierId == dossier.Id && f.Purpose == DossierFilePurpose.Result, officer.CancellationToken);
                 if (!hasResultFiles && string.IsNullOrWhiteSpace(request.ResultNote))
                 {
                     return Problems.BusinessRule("dossier.result_missing", "Cần tải lên giấy tờ kết quả hoặc ghi chú kết quả (ví dụ: bản chính trả tại quầy) trước khi hoàn thành.");
@@ -45,10 +45,11 @@ internal static class CompleteDossier
                         $"Hồ sơ đã quá ngày hẹn trả {dossier.DueDate:dd/MM/yyyy}. Vui lòng lập phiếu xin lỗi và hẹn lại ngày trả trước khi hoàn thành.");
                 }
 
-                dossier.ResultNote = string.IsNullOrWhiteSpace(request.ResultNote) ? null : request.ResultNote.Trim();
-                return officer.Workflow.Apply(dossier, DossierAction.Complete, officer.Actor, request.ResultNote,
+                var resultNote = string.IsNullOrWhiteSpace(request.ResultNote) ? null : request.ResultNote.Trim();
+                return officer.Workflow.Apply(change, DossierAction.Complete, officer.Actor, request.ResultNote,
                     dossier.Delivery == ResultDelivery.PublicPostal
                         ? "Hồ sơ đã có kết quả; kết quả sẽ được gửi qua bưu điện đến địa chỉ bạn đăng ký."
-                        : "Hồ sơ đã có kết quả. Mời bạn đến Bộ phận Một cửa nhận kết quả.");
+                        : "Hồ sơ đã có kết quả. Mời bạn đến Bộ phận Một cửa nhận kết quả.",
+                    step => new DossierCompleted(step, resultNote));
             });
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Routing;
+using Province.Modules.Dossiers.Data;
 
 namespace Province.Modules.Dossiers.Processing.OfficerActions;
 
@@ -21,15 +22,17 @@ internal static class ExtendDeadline
     public static void MapExtendDeadline(this IEndpointRouteBuilder staff) =>
         staff.MapOfficerAction<ExtendDeadlineRequest>("extension", "ExtendDossierDeadline",
             "Gia hạn giải quyết thêm một số ngày làm việc (khi pháp luật cho phép), ghi rõ lý do.",
-            (officer, request, dossier) =>
+            (officer, request, change) =>
             {
+                var dossier = change.Dossier;
                 if (DossierWorkflow.Check(dossier, DossierAction.Extend) is { } refusal)
                 {
                     return Task.FromResult<Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult?>(refusal);
                 }
 
-                dossier.DueDate = officer.Workflow.Deadlines.Calendar.AddWorkingDays(dossier.DueDate, request.WorkingDays);
-                return Task.FromResult(officer.Workflow.Apply(dossier, DossierAction.Extend, officer.Actor, request.Reason,
-                    $"Thời hạn giải quyết được gia hạn thêm {request.WorkingDays.ToString(CultureInfo.InvariantCulture)} ngày làm việc. Ngày hẹn trả mới: {{dueDate}}."));
+                var extended = officer.Workflow.Deadlines.Calendar.AddWorkingDays(dossier.DueDate, request.WorkingDays);
+                return Task.FromResult(officer.Workflow.Apply(change, DossierAction.Extend, officer.Actor, request.Reason,
+                    $"Thời hạn giải quyết được gia hạn thêm {request.WorkingDays.ToString(CultureInfo.InvariantCulture)} ngày làm việc. Ngày hẹn trả mới: {{dueDate}}.",
+                    step => new DeadlineExtended(step, request.WorkingDays), extended));
             });
 }

@@ -2,8 +2,8 @@ using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Province.BuildingBlocks.Errors;
+using Province.BuildingBlocks.Messaging;
 using Province.Modules.Dossiers.Contracts;
 using Province.Modules.Dossiers.Data;
 using Province.Modules.Dossiers.Deadlines;
@@ -28,8 +28,9 @@ internal static class IssueApology
     public static void MapIssueApology(this IEndpointRouteBuilder staff) =>
         staff.MapOfficerAction<IssueApologyRequest>("apology", "IssueDossierApology",
             "Lập phiếu xin lỗi và hẹn lại ngày trả kết quả cho hồ sơ sắp trễ hoặc đã trễ hạn; phiếu được gửi đến công dân.",
-            (officer, request, dossier) =>
+            (officer, request, change) =>
             {
+                var dossier = change.Dossier;
                 if (DossierWorkflow.Check(dossier, DossierAction.Apologize) is { } refusal)
                 {
                     return Task.FromResult<ProblemHttpResult?>(refusal);
@@ -56,9 +57,8 @@ internal static class IssueApology
                     $"({dossier.ProcedureName}) chưa giải quyết được đúng hẹn ngày {previous.ToString("dd/MM/yyyy", Vietnamese)}. " +
                     $"Lý do: {request.Reason.Trim()}. Cơ quan hẹn trả kết quả vào ngày {request.NewDueDate.ToString("dd/MM/yyyy", Vietnamese)}. " +
                     "Mong Ông/Bà thông cảm.";
-                var now = officer.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-                var db = officer.Services.GetRequiredService<DossiersDbContext>();
-                db.Apologies.Add(new ApologyLetter
+                var now = workflow.Clock.GetUtcNow().ToUniversalTime();
+                var apology = new ApologyLetter
                 {
                     DossierId = dossier.Id,
                     PreviousDueDate = previous,
@@ -68,10 +68,10 @@ internal static class IssueApology
                     IssuedBy = officer.Actor.Id ?? Guid.Empty,
                     IssuedByName = officer.Actor.Name,
                     IssuedAt = now,
-                });
-                dossier.DueDate = request.NewDueDate;
-                db.AddIntegrationEvent(new DossierApologyIssued(Guid.CreateVersion7(), now, dossier.Id, dossier.Code, dossier.CitizenId, previous, request.NewDueDate, letter));
-                return Task.FromResult(workflow.Apply(dossier, DossierAction.Apologize, officer.Actor, request.Reason,
-                    "Cơ quan đã gửi phiếu xin lỗi và hẹn lại ngày trả kết quả: {dueDate}."));
+                };
+                change.Session.PublishIntegrationEvent(new DossierApologyIssued(Guid.CreateVersion7(), now, dossier.Id, dossier.Code, dossier.CitizenId, previous, request.NewDueDate, letter));
+                return Task.FromResult(workflow.Apply(change, DossierAction.Apologize, officer.Actor, request.Reason,
+                    "Cơ quan đã gửi phiếu xin lỗi và hẹn lại ngày trả kết quả: {dueDate}.",
+                    step => new ApologyLetterIssued(step, apology), request.NewDueDate));
             });
 }

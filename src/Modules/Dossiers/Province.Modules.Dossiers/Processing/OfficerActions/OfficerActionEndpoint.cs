@@ -51,14 +51,14 @@ internal static class OfficerActionEndpoint
         string action,
         string name,
         string summary,
-        Func<OfficerContext, TRequest, Dossier, Task<ProblemHttpResult?>> act)
+        Func<OfficerContext, TRequest, DossierChange, Task<ProblemHttpResult?>> act)
         where TRequest : IOfficerActionRequest =>
         staff.MapPost($"/{{id:guid}}/{action}", async Task<Results<Ok<DossierStateResponse>, ProblemHttpResult>> (
                 Guid id, TRequest request, ClaimsPrincipal user, IServiceProvider services, CancellationToken cancellationToken) =>
             {
                 var officer = new OfficerContext(user, services, cancellationToken);
                 return await services.GetRequiredService<DossierActionRunner>()
-                    .RunAsync(id, officer.MayHandle, request.Version, dossier => act(officer, request, dossier), cancellationToken);
+                    .RunAsync(id, officer.MayHandle, request.Version, change => act(officer, request, change), cancellationToken);
             })
             .WithName(name)
             .WithSummary(summary)

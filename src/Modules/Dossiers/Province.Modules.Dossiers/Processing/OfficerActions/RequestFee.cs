@@ -1,6 +1,7 @@
 using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Routing;
+using Province.Modules.Dossiers.Data;
 
 namespace Province.Modules.Dossiers.Processing.OfficerActions;
 
@@ -24,16 +25,7 @@ internal static class RequestFee
     public static void MapRequestFee(this IEndpointRouteBuilder staff) =>
         staff.MapOfficerAction<RequestFeeRequest>("fee-request", "RequestDossierFee",
             "Ghi nhận nghĩa vụ tài chính (phí, lệ phí) công dân phải nộp; thời hạn tạm dừng đến khi nộp xong.",
-            (officer, request, dossier) =>
-            {
-                if (DossierWorkflow.Check(dossier, DossierAction.RequestFee) is { } refusal)
-                {
-                    return Task.FromResult<Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult?>(refusal);
-                }
-
-                dossier.FeeAmount = request.Amount;
-                dossier.FeeDescription = request.Description.Trim();
-                return Task.FromResult(officer.Workflow.Apply(dossier, DossierAction.RequestFee, officer.Actor, request.Description,
-                    $"Bạn cần nộp {request.Amount.ToString("N0", Vietnamese)} đồng ({request.Description.Trim()}). Thời hạn giải quyết tạm dừng đến khi nộp xong."));
-            });
+            (officer, request, change) => Task.FromResult(officer.Workflow.Apply(change, DossierAction.RequestFee, officer.Actor, request.Description,
+                $"Bạn cần nộp {request.Amount.ToString("N0", Vietnamese)} đồng ({request.Description.Trim()}). Thời hạn giải quyết tạm dừng đến khi nộp xong.",
+                step => new FeeRequested(step, request.Amount, request.Description.Trim()))));
 }

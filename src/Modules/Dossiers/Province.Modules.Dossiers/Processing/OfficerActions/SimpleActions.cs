@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Routing;
+using Province.Modules.Dossiers.Data;
 
 namespace Province.Modules.Dossiers.Processing.OfficerActions;
 
@@ -12,41 +13,33 @@ internal static class SimpleActions
     {
         staff.MapOfficerAction<NoteRequest>("acceptance", "AcceptDossier",
             "Tiếp nhận hồ sơ (từ Mới đăng ký); ngày hẹn trả tính từ hôm nay theo thời hạn của thủ tục.",
-            (officer, request, dossier) => Task.FromResult(officer.Workflow.Apply(dossier, DossierAction.Accept, officer.Actor, request.Note,
-                "Hồ sơ đã được tiếp nhận. Ngày hẹn trả kết quả: {dueDate}.")));
+            (officer, request, change) => Task.FromResult(officer.Workflow.Apply(change, DossierAction.Accept, officer.Actor, request.Note,
+                "Hồ sơ đã được tiếp nhận. Ngày hẹn trả kết quả: {dueDate}.", step => new DossierAccepted(step))));
 
         staff.MapOfficerAction<ReasonRequest>("refusal", "RefuseDossier",
             "Không tiếp nhận hồ sơ, ghi rõ lý do.",
-            (officer, request, dossier) => Task.FromResult(officer.Workflow.Apply(dossier, DossierAction.Refuse, officer.Actor, request.Reason,
-                "Hồ sơ không được tiếp nhận. Lý do được ghi kèm; bạn có thể nộp lại hồ sơ mới.")));
+            (officer, request, change) => Task.FromResult(officer.Workflow.Apply(change, DossierAction.Refuse, officer.Actor, request.Reason,
+                "Hồ sơ không được tiếp nhận. Lý do được ghi kèm; bạn có thể nộp lại hồ sơ mới.", step => new DossierRefused(step))));
 
         staff.MapOfficerAction<ReasonRequest>("supplement-request", "RequestDossierSupplement",
             "Yêu cầu công dân bổ sung giấy tờ (ghi rõ còn thiếu gì); thời hạn tạm dừng đến khi công dân nộp bổ sung.",
-            (officer, request, dossier) =>
-            {
-                if (DossierWorkflow.Check(dossier, DossierAction.RequestSupplement) is { } refusal)
-                {
-                    return Task.FromResult<Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult?>(refusal);
-                }
-
-                dossier.SupplementRequest = request.Reason.Trim();
-                return Task.FromResult(officer.Workflow.Apply(dossier, DossierAction.RequestSupplement, officer.Actor, request.Reason,
-                    "Cơ quan yêu cầu bổ sung giấy tờ (xem nội dung kèm theo). Thời hạn giải quyết tạm dừng đến khi bạn nộp bổ sung."));
-            });
+            (officer, request, change) => Task.FromResult(officer.Workflow.Apply(change, DossierAction.RequestSupplement, officer.Actor, request.Reason,
+                "Cơ quan yêu cầu bổ sung giấy tờ (xem nội dung kèm theo). Thời hạn giải quyết tạm dừng đến khi bạn nộp bổ sung.",
+                step => new SupplementRequested(step, request.Reason.Trim()))));
 
         staff.MapOfficerAction<NoteRequest>("fee-payment", "ConfirmDossierFeePaid",
             "Xác nhận công dân đã nộp phí, lệ phí; thời hạn giải quyết chạy tiếp.",
-            (officer, request, dossier) => Task.FromResult(officer.Workflow.Apply(dossier, DossierAction.ConfirmFeePaid, officer.Actor, request.Note,
-                "Cơ quan đã nhận phí, lệ phí; hồ sơ tiếp tục được xử lý. Ngày hẹn trả: {dueDate}.")));
+            (officer, request, change) => Task.FromResult(officer.Workflow.Apply(change, DossierAction.ConfirmFeePaid, officer.Actor, request.Note,
+                "Cơ quan đã nhận phí, lệ phí; hồ sơ tiếp tục được xử lý. Ngày hẹn trả: {dueDate}.", step => new FeePaid(step))));
 
         staff.MapOfficerAction<NoteRequest>("result-return", "ReturnDossierResult",
             "Trả kết quả cho công dân (tại quầy hoặc đã gửi bưu điện).",
-            (officer, request, dossier) => Task.FromResult(officer.Workflow.Apply(dossier, DossierAction.ReturnResult, officer.Actor, request.Note,
-                "Kết quả đã được trả cho bạn.")));
+            (officer, request, change) => Task.FromResult(officer.Workflow.Apply(change, DossierAction.ReturnResult, officer.Actor, request.Note,
+                "Kết quả đã được trả cho bạn.", step => new ResultReturned(step))));
 
         staff.MapOfficerAction<ReasonRequest>("stop", "StopDossier",
             "Dừng xử lý hồ sơ, ghi rõ lý do.",
-            (officer, request, dossier) => Task.FromResult(officer.Workflow.Apply(dossier, DossierAction.Stop, officer.Actor, request.Reason,
-                "Cơ quan dừng xử lý hồ sơ (xem lý do kèm theo).")));
+            (officer, request, change) => Task.FromResult(officer.Workflow.Apply(change, DossierAction.Stop, officer.Actor, request.Reason,
+                "Cơ quan dừng xử lý hồ sơ (xem lý do kèm theo).", step => new DossierStopped(step))));
     }
 }

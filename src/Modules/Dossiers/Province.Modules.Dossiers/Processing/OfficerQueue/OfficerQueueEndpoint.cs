@@ -2,7 +2,7 @@ using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Paging;
 using Province.BuildingBlocks.Security;
@@ -58,17 +58,17 @@ internal sealed record QueueItemResponse(
 
 /// <summary>
 /// Open work first by due date. Timeliness is turned into date bounds computed once (today, the
-/// due-soon limit), so the filter is a range on the (AgencyId, Status, DueDate) index.
+/// due-soon limit), so the filter is a range on the duplicated (agency, status, due date) columns; the
+/// open statuses are the predicate of the open-queue partial index (<see cref="IDossiersStore.OpenQueuePredicate"/>).
 /// </summary>
-internal sealed class OfficerQueueHandler(DossiersDbContext db, DeadlinePolicy deadlines) : IRequestHandler<OfficerQueueQuery, PagedResult<QueueItemResponse>>
+internal sealed class OfficerQueueHandler(IDossiersStore store, DeadlinePolicy deadlines) : IRequestHandler<OfficerQueueQuery, PagedResult<QueueItemResponse>>
 {
     public async Task<PagedResult<QueueItemResponse>> Handle(OfficerQueueQuery request, CancellationToken cancellationToken)
     {
         var today = deadlines.Today;
         var dueSoonLimit = deadlines.DueSoonLimit;
-        // Statuses written as constants, not a parameter array, so PostgreSQL can prove the
-        // open-dossiers partial index applies.
-        var query = db.Dossiers.AsNoTracking().Where(d => d.AgencyId == request.AgencyId);
+        await using var session = store.QuerySession();
+        var query = session.Query<Dossier>().Where(d => d.AgencyId == request.AgencyId);
         query = request.Status is { } status
             ? query.Where(d => d.Status == status)
             : query.Where(d => d.Status == DossierStatus.New || d.Status == DossierStatus.Accepted || d.Status == DossierStatus.Processing
@@ -76,7 +76,8 @@ internal sealed class OfficerQueueHandler(DossiersDbContext db, DeadlinePolicy d
 
         if (!string.IsNullOrWhiteSpace(request.Field))
         {
-            query = query.Where(d => d.Field == request.Field);
+            var field = request.Field;
+            query = query.Where(d => d.Field == field);
         }
 
         if (request.AssignedOfficerId is { } officerId)
@@ -94,18 +95,17 @@ internal sealed class OfficerQueueHandler(DossiersDbContext db, DeadlinePolicy d
             _ => query,
         };
 
-        var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderBy(d => d.DueDate).ThenBy(d => d.SubmittedAt)
+        var rows = await query.Stats(out var stats)
+            .OrderBy(d => d.DueDate).ThenBy(d => d.SubmittedAt)
             .Skip(request.Page.Skip).Take(request.Page.PageSize)
-            .Select(d => new { d.Id, d.Code, d.ProcedureName, d.Field, d.Applicant.FullName, d.Status, d.SubmittedAt, d.DueDate, d.AssignedOfficerName, d.Version })
             .ToListAsync(cancellationToken);
         var items = rows.Select(d =>
         {
             var timeliness = deadlines.Of(d.Status, d.DueDate);
-            return new QueueItemResponse(d.Id, d.Code, d.ProcedureName, d.Field, d.FullName, (int)d.Status, d.Status.Text(),
+            return new QueueItemResponse(d.Id, d.Code, d.ProcedureName, d.Field, d.Applicant.FullName, (int)d.Status, d.Status.Text(),
                 BuildingBlocks.Time.VietnamTime.ToVietnamTime(d.SubmittedAt), d.DueDate,
-                DossierSummaryResponse.TimelinessName(timeliness), timeliness == Timeliness.Overdue, d.AssignedOfficerName, d.Version);
+                DossierSummaryResponse.TimelinessName(timeliness), timeliness == Timeliness.Overdue, d.AssignedOfficerName, d.Revision);
         }).ToList();
-        return new PagedResult<QueueItemResponse>(items, request.Page.Page, request.Page.PageSize, total);
+        return new PagedResult<QueueItemResponse>(items, request.Page.Page, request.Page.PageSize, (int)stats.TotalResults);
     }
 }

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Microsoft.Extensions.Options;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Files;
@@ -19,14 +19,14 @@ internal static class UploadResultFileEndpoint
 {
     public static void MapUploadResultFile(this IEndpointRouteBuilder staff) =>
         staff.MapPost("/{id:guid}/result-files", async Task<Results<Created<UploadedFileResponse>, ProblemHttpResult>> (
-                Guid id, IFormFile file, ClaimsPrincipal user, DossiersDbContext db, IFileStore store,
+                Guid id, IFormFile file, ClaimsPrincipal user, IDossiersStore documents, IFileStore store,
                 IOptions<DossiersSettings> settings, TimeProvider clock, CancellationToken cancellationToken) =>
             {
                 var agencyId = user.GetAgencyId();
                 var administrator = user.IsAdministrator();
-                var dossier = await db.Dossiers.AsNoTracking()
-                    .SingleOrDefaultAsync(d => d.Id == id && (administrator || d.AgencyId == agencyId), cancellationToken);
-                if (dossier is null)
+                await using var session = documents.LightweightSession();
+                var dossier = await session.LoadAsync<Dossier>(id, cancellationToken);
+                if (dossier is null || !(administrator || dossier.AgencyId == agencyId))
                 {
                     return ReceiptEndpoints.NotFound();
                 }
@@ -53,10 +53,10 @@ internal static class UploadResultFileEndpoint
                     Size = content.Bytes.Length,
                     Sha256 = Convert.ToHexStringLower(SHA256.HashData(content.Bytes.Span)),
                     StorageKey = await store.SaveAsync("dossiers", content.Bytes, cancellationToken),
-                    UploadedAt = clock.GetUtcNow(),
+                    UploadedAt = clock.GetUtcNow().ToUniversalTime(),
                 };
-                db.Files.Add(stored);
-                await db.SaveChangesAsync(cancellationToken);
+                session.Insert(stored);
+                await session.SaveChangesAsync(cancellationToken);
                 return TypedResults.Created($"/api/staff/dossiers/{dossier.Id}/files/{stored.Id}", UploadedFileResponse.From(stored));
             })
             .WithName("UploadDossierResultFile")

@@ -45,11 +45,11 @@ internal sealed class ReceiptBuilder(IOptions<DossiersSettings> settings, SelfAd
         }
     }
 
-    public DossierReceiptResponse Build(Dossier dossier, Procedure procedure)
+    public DossierReceiptResponse Build(Dossier dossier, Procedure procedure, IReadOnlyCollection<DossierFile> files)
     {
         var received = dossier.SubmittedAt.ToVietnamTime();
         var documents = procedure.RequiredDocuments
-            .Select(d => new ReceiptDocument(d.Key, d.Name, dossier.Files.Count(f => f.RequiredDocumentKey == d.Key && f.Purpose == DossierFilePurpose.Application)))
+            .Select(d => new ReceiptDocument(d.Key, d.Name, files.Count(f => f.RequiredDocumentKey == d.Key && f.Purpose == DossierFilePurpose.Application)))
             .Where(d => d.FileCount > 0)
             .ToList();
         var delivery = dossier.Delivery == ResultDelivery.PublicPostal

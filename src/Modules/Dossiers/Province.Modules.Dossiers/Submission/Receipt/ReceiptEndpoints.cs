@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Security;
 using Province.Modules.Dossiers.Data;
@@ -15,28 +15,30 @@ internal static class ReceiptEndpoints
     public static void MapReceipt(this IEndpointRouteBuilder citizens)
     {
         citizens.MapGet("/{id:guid}/receipt", async Task<Results<Ok<DossierReceiptResponse>, ProblemHttpResult>> (
-                Guid id, ClaimsPrincipal user, DossiersDbContext db, ReceiptBuilder receipts, CancellationToken cancellationToken) =>
+                Guid id, ClaimsPrincipal user, IDossiersStore store, ReceiptBuilder receipts, CancellationToken cancellationToken) =>
             {
-                var dossier = await OwnDossierAsync(db, id, user.GetCitizenId(), cancellationToken);
-                if (dossier is null)
+                await using var session = store.QuerySession();
+                var dossier = await session.LoadAsync<Dossier>(id, cancellationToken);
+                if (dossier is null || dossier.CitizenId != user.GetCitizenId())
                 {
                     return NotFound();
                 }
 
-                var procedure = await db.Procedures.AsNoTracking().SingleAsync(p => p.Id == dossier.ProcedureId, cancellationToken);
-                return TypedResults.Ok(receipts.Build(dossier, procedure));
+                var procedure = await session.LoadAsync<Procedure>(dossier.ProcedureId, cancellationToken)
+                    ?? throw new InvalidOperationException($"Procedure {dossier.ProcedureId} of dossier {dossier.Id} is missing from the catalog.");
+                var files = await session.Query<DossierFile>().Where(f => f.DossierId == dossier.Id).ToListAsync(cancellationToken);
+                return TypedResults.Ok(receipts.Build(dossier, procedure, [.. files]));
             })
             .WithName("GetDossierReceipt")
             .WithSummary("Giấy tiếp nhận hồ sơ và hẹn trả kết quả của hồ sơ của tôi.")
             .RequireAuthorization(ProvincePolicies.Citizen);
 
         citizens.MapGet("/{id:guid}/receipt/qr.{format:regex(^(svg|png)$)}", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
-                Guid id, string format, ClaimsPrincipal user, DossiersDbContext db, ReceiptBuilder receipts, CancellationToken cancellationToken) =>
+                Guid id, string format, ClaimsPrincipal user, IDossiersStore store, ReceiptBuilder receipts, CancellationToken cancellationToken) =>
             {
-                var code = await db.Dossiers.AsNoTracking()
-                    .Where(d => d.Id == id && d.CitizenId == user.GetCitizenId())
-                    .Select(d => d.Code)
-                    .SingleOrDefaultAsync(cancellationToken);
+                await using var session = store.QuerySession();
+                var dossier = await session.LoadAsync<Dossier>(id, cancellationToken);
+                var code = dossier is not null && dossier.CitizenId == user.GetCitizenId() ? dossier.Code : null;
                 if (code is null)
                 {
                     return NotFound();
@@ -52,10 +54,6 @@ internal static class ReceiptEndpoints
             .WithSummary("Mã QR của giấy tiếp nhận (SVG hoặc PNG), mở trang tra cứu hồ sơ.")
             .RequireAuthorization(ProvincePolicies.Citizen);
     }
-
-    private static async Task<Dossier?> OwnDossierAsync(DossiersDbContext db, Guid id, Guid citizenId, CancellationToken cancellationToken) =>
-        await db.Dossiers.AsNoTracking().Include(d => d.Files)
-            .SingleOrDefaultAsync(d => d.Id == id && d.CitizenId == citizenId, cancellationToken);
 
     /// <summary>Someone else's dossier answers exactly like a missing one: its existence is not revealed.</summary>
     internal static ProblemHttpResult NotFound() =>

@@ -1,8 +1,8 @@
+using Marten;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Idempotency;
+using Province.BuildingBlocks.Messaging;
 using Province.Modules.Dossiers.Contracts;
 using Province.Modules.Dossiers.Data;
 using Province.Modules.Dossiers.Deadlines;
@@ -15,28 +15,29 @@ namespace Province.Modules.Dossiers.Submission.SubmitDossier;
 internal sealed record SubmitDossierCommand(Guid CitizenId, SubmitDossierRequest Request, IdempotentRequest Idempotency) : IRequest<IResult>;
 
 /// <summary>
-/// Creates the dossier, its code, its attached files, its first history entry, the DossierSubmitted
-/// event, the portal sync call and the idempotency record in one transaction: a retry finds the
-/// record and gets the same receipt, a crash leaves nothing half-made.
+/// Starts the dossier's stream with its submission (the first event, carrying everything it was filed
+/// with), attaches its files, and stages the DossierSubmitted integration event, the portal sync call
+/// and the idempotency record on the same session: one SaveChanges, so a retry finds the record and
+/// gets the same receipt, and a crash leaves nothing half-made.
 /// </summary>
 internal sealed class SubmitDossierHandler(
-    DossiersDbContext db,
+    IDossiersStore store,
     IMediator mediator,
     DeadlinePolicy deadlines,
     PortalSync portalSync,
     ReceiptBuilder receipts,
-    IServiceScopeFactory scopes,
     TimeProvider clock) : IRequestHandler<SubmitDossierCommand, IResult>
 {
     public async Task<IResult> Handle(SubmitDossierCommand command, CancellationToken cancellationToken)
     {
-        if (await command.Idempotency.FindEarlierAnswerAsync(db, cancellationToken) is { } earlier)
+        await using var session = store.LightweightSession();
+        if (await command.Idempotency.FindEarlierAnswerAsync(session, cancellationToken) is { } earlier)
         {
             return earlier;
         }
 
         var request = command.Request;
-        var procedure = await db.Procedures.AsNoTracking().SingleOrDefaultAsync(p => p.Code == request.ProcedureCode, cancellationToken);
+        var procedure = await session.Query<Procedure>().FirstOrDefaultAsync(p => p.Code == request.ProcedureCode, cancellationToken);
         if (procedure is null)
         {
             return Problems.NotFound("dossier.procedure_not_found", $"Không có thủ tục mã {request.ProcedureCode} trong danh mục.");
@@ -48,8 +49,9 @@ internal sealed class SubmitDossierHandler(
         }
 
         var fileIds = request.Documents.SelectMany(d => d.FileIds).ToList();
-        var files = await db.Files.Where(f => fileIds.Contains(f.Id) && f.CitizenId == command.CitizenId && f.DossierId == null)
-            .ToListAsync(cancellationToken);
+        var files = (await session.LoadManyAsync<DossierFile>(cancellationToken, fileIds.Distinct()))
+            .Where(f => f.CitizenId == command.CitizenId && f.DossierId == null)
+            .ToList();
         if (files.Count != fileIds.Distinct().Count() || fileIds.Count != fileIds.Distinct().Count())
         {
             return Problems.BusinessRule("dossier.file_unavailable",
@@ -62,26 +64,42 @@ internal sealed class SubmitDossierHandler(
             return Problems.BusinessRule("dossier.agency_unknown", "Thủ tục chưa được gắn với cơ quan thực hiện. Vui lòng liên hệ bộ phận một cửa.");
         }
 
-        var now = clock.GetUtcNow();
+        var now = clock.GetUtcNow().ToUniversalTime();
         var today = deadlines.Today;
-        // The number is taken before the submission's transaction opens, so a request never waits for a
-        // second pooled connection while holding one (ADR 7).
-        var code = await DossierCodes.NextAsync(db, scopes, agency.Code, today, cancellationToken);
-        return await command.Idempotency.CreateOnceAsync(db, async () =>
+        // The number is taken in a statement of its own before the submission is saved, so the counter row is
+        // locked for one statement, not for the whole submission (ADR 7).
+        var code = await DossierCodes.NextAsync(store, agency.Code, today, cancellationToken);
+        return await command.Idempotency.CreateOnceAsync(session, () =>
         {
-            var dossier = new Dossier
+            var id = Guid.CreateVersion7();
+            var attached = new List<AttachedFile>();
+            foreach (var document in request.Documents)
             {
-                Code = code,
-                ProcedureId = procedure.Id,
-                ProcedureCode = procedure.Code,
-                ProcedureName = procedure.Name,
-                Field = procedure.Field,
-                AgencyId = agency.Id,
-                AgencyCode = agency.Code,
-                AgencyName = agency.Name,
-                ProcessingWorkingDays = procedure.ProcessingWorkingDays,
-                CitizenId = command.CitizenId,
-                Applicant = new Applicant
+                foreach (var file in files.Where(f => document.FileIds.Contains(f.Id)))
+                {
+                    file.DossierId = id;
+                    file.Purpose = DossierFilePurpose.Application;
+                    file.RequiredDocumentKey = document.DocumentKey;
+                    session.Store(file);
+                    attached.Add(new AttachedFile(file.Id, document.DocumentKey, file.FileName));
+                }
+            }
+
+            var dueDate = deadlines.Calendar.AddWorkingDays(today, procedure.ProcessingWorkingDays);
+            var submitted = new DossierSubmittedOnline(
+                new StepFacts(now, HistoryActor.Citizen, command.CitizenId, "Công dân", null, DossierStatus.New,
+                    $"Hồ sơ đã được nộp trực tuyến và chờ {agency.Name} tiếp nhận.", null, dueDate, null),
+                code,
+                procedure.Id,
+                procedure.Code,
+                procedure.Name,
+                procedure.Field,
+                agency.Id,
+                agency.Code,
+                agency.Name,
+                procedure.ProcessingWorkingDays,
+                command.CitizenId,
+                new Applicant
                 {
                     FullName = request.Applicant.FullName.Trim(),
                     DateOfBirth = request.Applicant.DateOfBirth,
@@ -90,44 +108,21 @@ internal sealed class SubmitDossierHandler(
                     Email = Clean(request.Applicant.Email),
                     Address = Clean(request.Applicant.Address),
                 },
-                Summary = Clean(request.Summary),
-                Delivery = request.Delivery.Method == "publicPostal" ? ResultDelivery.PublicPostal : ResultDelivery.AtOffice,
-                DeliveryAddress = request.Delivery.Method == "publicPostal" ? Clean(request.Delivery.Address) : null,
-                SubmittedAt = now,
-                UpdatedAt = now,
-                DueDate = deadlines.Calendar.AddWorkingDays(today, procedure.ProcessingWorkingDays),
-            };
-            db.Dossiers.Add(dossier);
-            foreach (var document in request.Documents)
-            {
-                foreach (var file in files.Where(f => document.FileIds.Contains(f.Id)))
-                {
-                    file.DossierId = dossier.Id;
-                    file.Purpose = DossierFilePurpose.Application;
-                    file.RequiredDocumentKey = document.DocumentKey;
-                    dossier.Files.Add(file);
-                }
-            }
+                Clean(request.Summary),
+                request.Delivery.Method == "publicPostal" ? ResultDelivery.PublicPostal : ResultDelivery.AtOffice,
+                request.Delivery.Method == "publicPostal" ? Clean(request.Delivery.Address) : null,
+                attached);
+            session.Events.StartStream<Dossier>(id, submitted);
+            var dossier = Dossier.Start(id, submitted);
 
-            db.History.Add(new DossierHistoryEntry
-            {
-                DossierId = dossier.Id,
-                At = now,
-                Actor = HistoryActor.Citizen,
-                ActorId = command.CitizenId,
-                ActorName = "Công dân",
-                ToStatus = DossierStatus.New,
-                Description = $"Hồ sơ đã được nộp trực tuyến và chờ {agency.Name} tiếp nhận.",
-            });
-            db.AddIntegrationEvent(new DossierSubmitted(
+            session.PublishIntegrationEvent(new DossierSubmitted(
                 Guid.CreateVersion7(), now, dossier.Id, dossier.Code, dossier.CitizenId, dossier.AgencyId, procedure.Code, procedure.Name, dossier.DueDate));
-            portalSync.QueueNew(dossier);
+            portalSync.QueueNew(session, dossier, files);
 
-            var receipt = receipts.Build(dossier, procedure);
+            var receipt = receipts.Build(dossier, procedure, files);
             var location = $"/api/dossiers/{dossier.Id}";
-            command.Idempotency.Remember(db, StatusCodes.Status201Created, location, receipt, now);
-            await db.SaveChangesAsync(cancellationToken);
-            return TypedResults.Created(location, receipt);
+            command.Idempotency.Remember(session, StatusCodes.Status201Created, location, receipt, now);
+            return Task.FromResult<IResult>(TypedResults.Created(location, receipt));
         }, explainConflict: null, cancellationToken);
     }
 

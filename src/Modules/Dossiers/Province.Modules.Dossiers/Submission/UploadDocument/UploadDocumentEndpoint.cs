@@ -4,7 +4,7 @@ using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Microsoft.Extensions.Options;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Files;
@@ -40,7 +40,7 @@ internal sealed record UploadedFileResponse(Guid Id, string FileName, string Con
 /// Reads the upload (capped), judges it by its bytes, stores it under a random key and records it
 /// as the citizen's, not yet attached. The same bytes uploaded again (a retry) return the first upload.
 /// </summary>
-internal sealed class UploadDocumentHandler(DossiersDbContext db, IFileStore files, IOptions<DossiersSettings> settings, TimeProvider clock)
+internal sealed class UploadDocumentHandler(IDossiersStore store, IFileStore files, IOptions<DossiersSettings> settings, TimeProvider clock)
     : IRequestHandler<UploadDocumentCommand, Results<Created<UploadedFileResponse>, Ok<UploadedFileResponse>, ProblemHttpResult>>
 {
     public async Task<Results<Created<UploadedFileResponse>, Ok<UploadedFileResponse>, ProblemHttpResult>> Handle(UploadDocumentCommand request, CancellationToken cancellationToken)
@@ -52,7 +52,8 @@ internal sealed class UploadDocumentHandler(DossiersDbContext db, IFileStore fil
         }
 
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(content.Bytes.Span));
-        var earlier = await db.Files.AsNoTracking().FirstOrDefaultAsync(
+        await using var session = store.LightweightSession();
+        var earlier = await session.Query<DossierFile>().FirstOrDefaultAsync(
             f => f.CitizenId == request.CitizenId && f.Sha256 == sha256 && f.DossierId == null, cancellationToken);
         if (earlier is not null)
         {
@@ -68,10 +69,10 @@ internal sealed class UploadDocumentHandler(DossiersDbContext db, IFileStore fil
             Size = content.Bytes.Length,
             Sha256 = sha256,
             StorageKey = await files.SaveAsync("dossiers", content.Bytes, cancellationToken),
-            UploadedAt = clock.GetUtcNow(),
+            UploadedAt = clock.GetUtcNow().ToUniversalTime(),
         };
-        db.Files.Add(stored);
-        await db.SaveChangesAsync(cancellationToken);
+        session.Insert(stored);
+        await session.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/dossiers/uploads/{stored.Id}", UploadedFileResponse.From(stored));
     }
 }

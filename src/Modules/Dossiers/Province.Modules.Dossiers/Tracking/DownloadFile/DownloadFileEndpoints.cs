@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Province.BuildingBlocks.Files;
 using Province.BuildingBlocks.Security;
 using Province.Modules.Dossiers.Data;
@@ -18,12 +18,10 @@ internal static class DownloadFileEndpoints
 {
     public static void MapCitizenDownloadFile(this IEndpointRouteBuilder citizens) =>
         citizens.MapGet("/{id:guid}/files/{fileId:guid}", async Task<Results<FileStreamHttpResult, ProblemHttpResult>> (
-                Guid id, Guid fileId, ClaimsPrincipal user, DossiersDbContext db, IFileStore store, HttpContext context, CancellationToken cancellationToken) =>
+                Guid id, Guid fileId, ClaimsPrincipal user, IDossiersStore documents, IFileStore store, HttpContext context, CancellationToken cancellationToken) =>
             {
                 var citizenId = user.GetCitizenId();
-                var file = await db.Files.AsNoTracking()
-                    .Where(f => f.Id == fileId && f.DossierId == id && db.Dossiers.Any(d => d.Id == id && d.CitizenId == citizenId))
-                    .SingleOrDefaultAsync(cancellationToken);
+                var file = await FindAsync(documents, id, fileId, d => d.CitizenId == citizenId, cancellationToken);
                 return await SendAsync(file, store, context, cancellationToken);
             })
             .WithName("DownloadMyDossierFile")
@@ -32,18 +30,27 @@ internal static class DownloadFileEndpoints
 
     public static void MapStaffDownloadFile(this IEndpointRouteBuilder staff) =>
         staff.MapGet("/{id:guid}/files/{fileId:guid}", async Task<Results<FileStreamHttpResult, ProblemHttpResult>> (
-                Guid id, Guid fileId, ClaimsPrincipal user, DossiersDbContext db, IFileStore store, HttpContext context, CancellationToken cancellationToken) =>
+                Guid id, Guid fileId, ClaimsPrincipal user, IDossiersStore documents, IFileStore store, HttpContext context, CancellationToken cancellationToken) =>
             {
                 var agencyId = user.GetAgencyId();
                 var administrator = user.IsAdministrator();
-                var file = await db.Files.AsNoTracking()
-                    .Where(f => f.Id == fileId && f.DossierId == id && db.Dossiers.Any(d => d.Id == id && (administrator || d.AgencyId == agencyId)))
-                    .SingleOrDefaultAsync(cancellationToken);
+                var file = await FindAsync(documents, id, fileId, d => administrator || d.AgencyId == agencyId, cancellationToken);
                 return await SendAsync(file, store, context, cancellationToken);
             })
             .WithName("DownloadDossierFileForOfficer")
             .WithSummary("Cán bộ tải một tệp của hồ sơ thuộc cơ quan mình.")
             .RequireAuthorization(ProvincePolicies.Staff);
+
+    /// <summary>The dossier's file, when the dossier exists and the reader may see it (otherwise null, answered as 404).</summary>
+    private static async Task<DossierFile?> FindAsync(IDossiersStore documents, Guid dossierId, Guid fileId, Func<Dossier, bool> visible, CancellationToken cancellationToken)
+    {
+        await using var session = documents.QuerySession();
+        var batch = session.CreateBatchQuery();
+        var dossier = batch.Load<Dossier>(dossierId);
+        var file = batch.Load<DossierFile>(fileId);
+        await batch.Execute(cancellationToken);
+        return await dossier is { } found && visible(found) && await file is { } stored && stored.DossierId == dossierId ? stored : null;
+    }
 
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> SendAsync(DossierFile? file, IFileStore store, HttpContext context, CancellationToken cancellationToken)
     {

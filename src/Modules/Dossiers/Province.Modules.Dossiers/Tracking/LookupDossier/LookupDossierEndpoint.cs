@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Time;
 using Province.Modules.Dossiers.Data;
@@ -11,22 +11,19 @@ namespace Province.Modules.Dossiers.Tracking.LookupDossier;
 
 internal static class LookupDossierEndpoint
 {
-    /// <summary>
-    /// Compiled once: the busiest public read skips EF's per-call expression-tree comparison and cache
-    /// lookup. Only the columns the public page shows, in one round trip (not the whole dossier row).
-    /// </summary>
-    private static readonly Func<DossiersDbContext, string, CancellationToken, Task<LookupRow?>> FindByCode =
-        EF.CompileAsyncQuery((DossiersDbContext db, string code, CancellationToken cancellationToken) => db.Dossiers.AsNoTracking()
-            .Where(d => d.Code == code)
-            .Select(d => new LookupRow(d.Code, d.ProcedureName, d.AgencyName, d.Applicant.FullName, d.Status, d.SubmittedAt, d.DueDate,
-                d.History.OrderBy(h => h.Id).Select(h => new LookupRowStep(h.At, h.ToStatus)).ToList()))
-            .FirstOrDefault());
-
     public static void MapLookupDossier(this IEndpointRouteBuilder publicApi) =>
         publicApi.MapGet("/lookup/{code}", async Task<Results<Ok<DossierLookupResponse>, ProblemHttpResult>> (
-                string code, DossiersDbContext db, DeadlinePolicy deadlines, CancellationToken cancellationToken) =>
+                string code, IDossiersStore store, DeadlinePolicy deadlines, CancellationToken cancellationToken) =>
             {
-                var dossier = code.Length > 40 ? null : await FindByCode(db, code.Trim(), cancellationToken);
+                Dossier? dossier = null;
+                if (code.Length <= 40)
+                {
+                    // One row through the unique index on the duplicated code; the timeline is on the snapshot.
+                    await using var session = store.QuerySession();
+                    var trimmed = code.Trim();
+                    dossier = await session.Query<Dossier>().FirstOrDefaultAsync(d => d.Code == trimmed, cancellationToken);
+                }
+
                 if (dossier is null)
                 {
                     return Problems.NotFound("dossier.not_found", $"Không tìm thấy hồ sơ có mã {code}. Vui lòng kiểm tra lại mã trên giấy tiếp nhận.");
@@ -36,13 +33,13 @@ internal static class LookupDossierEndpoint
                     dossier.Code,
                     dossier.ProcedureName,
                     dossier.AgencyName,
-                    PersonalData.MaskName(dossier.FullName),
+                    PersonalData.MaskName(dossier.Applicant.FullName),
                     (int)dossier.Status,
                     dossier.Status.Text(),
                     dossier.SubmittedAt.ToVietnamTime(),
                     dossier.DueDate,
                     DossierSummaryResponse.TimelinessName(deadlines.Of(dossier.Status, dossier.DueDate)),
-                    [.. dossier.Steps.Select(h => new LookupStep(h.At.ToVietnamTime(), (int)h.ToStatus, h.ToStatus.Text()))]));
+                    [.. dossier.Steps.Select(h => new LookupStep(h.At.ToVietnamTime(), (int)h.Status, h.Status.Text()))]));
             })
             .WithName("LookupDossier")
             .WithSummary("Tra cứu công khai theo mã hồ sơ (mã QR trên giấy tiếp nhận): chỉ trạng thái và ngày hẹn, tên người nộp được che.")
@@ -64,8 +61,3 @@ internal sealed record DossierLookupResponse(
     IReadOnlyList<LookupStep> Steps);
 
 internal sealed record LookupStep(DateTimeOffset At, int Status, string StatusText);
-
-internal sealed record LookupRow(string Code, string ProcedureName, string AgencyName, string FullName, DossierStatus Status,
-    DateTimeOffset SubmittedAt, DateOnly DueDate, List<LookupRowStep> Steps);
-
-internal sealed record LookupRowStep(DateTimeOffset At, DossierStatus ToStatus);

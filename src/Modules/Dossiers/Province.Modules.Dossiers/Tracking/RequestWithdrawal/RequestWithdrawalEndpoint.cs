@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Province.BuildingBlocks.Security;
 using Province.BuildingBlocks.Validation;
+using Province.Modules.Dossiers.Data;
 using Province.Modules.Dossiers.Processing;
 
 namespace Province.Modules.Dossiers.Tracking.RequestWithdrawal;
@@ -16,9 +17,9 @@ internal static class RequestWithdrawalEndpoint
                 Guid id, RequestWithdrawalRequest request, ClaimsPrincipal user, DossierActionRunner runner, DossierWorkflow workflow, CancellationToken cancellationToken) =>
             {
                 var citizenId = user.GetCitizenId();
-                return await runner.RunAsync(id, d => d.CitizenId == citizenId, request.Version, dossier =>
-                    Task.FromResult(workflow.Apply(dossier, DossierAction.Withdraw, Actor.Citizen(citizenId), request.Reason,
-                        "Bạn đã rút hồ sơ. Cơ quan dừng giải quyết hồ sơ này.")), cancellationToken);
+                return await runner.RunAsync(id, d => d.CitizenId == citizenId, request.Version, change =>
+                    Task.FromResult(workflow.Apply(change, DossierAction.Withdraw, Actor.Citizen(citizenId), request.Reason,
+                        "Bạn đã rút hồ sơ. Cơ quan dừng giải quyết hồ sơ này.", step => new DossierWithdrawn(step))), cancellationToken);
             })
             .WithName("WithdrawMyDossier")
             .WithSummary("Công dân rút hồ sơ (trước khi có kết quả).")

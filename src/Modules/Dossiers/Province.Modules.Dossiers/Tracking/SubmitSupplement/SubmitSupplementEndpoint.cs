@@ -3,7 +3,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Security;
 using Province.BuildingBlocks.Validation;
@@ -18,25 +18,28 @@ internal static class SubmitSupplementEndpoint
     public static void MapSubmitSupplement(this IEndpointRouteBuilder citizens) =>
         citizens.MapPost("/{id:guid}/supplements", async Task<Results<Ok<DossierStateResponse>, ProblemHttpResult>> (
                 Guid id, SubmitSupplementRequest request, ClaimsPrincipal user, DossierActionRunner runner, DossierWorkflow workflow,
-                DossiersDbContext db, CancellationToken cancellationToken) =>
+                CancellationToken cancellationToken) =>
             {
                 var citizenId = user.GetCitizenId();
-                return await runner.RunAsync(id, d => d.CitizenId == citizenId, request.Version, async dossier =>
+                return await runner.RunAsync(id, d => d.CitizenId == citizenId, request.Version, async change =>
                 {
+                    var dossier = change.Dossier;
                     if (DossierWorkflow.Check(dossier, DossierAction.SubmitSupplement) is { } refusal)
                     {
                         return refusal;
                     }
 
                     var fileIds = request.Documents.SelectMany(d => d.FileIds).Distinct().ToList();
-                    var files = await db.Files.Where(f => fileIds.Contains(f.Id) && f.CitizenId == citizenId && f.DossierId == null)
-                        .ToListAsync(cancellationToken);
+                    var files = (await change.Session.LoadManyAsync<DossierFile>(cancellationToken, fileIds))
+                        .Where(f => f.CitizenId == citizenId && f.DossierId == null)
+                        .ToList();
                     if (files.Count != fileIds.Count)
                     {
                         return Problems.BusinessRule("dossier.file_unavailable",
                             "Có tệp không tồn tại, không phải của bạn hoặc đã nộp kèm hồ sơ khác. Vui lòng tải tệp lên lại.");
                     }
 
+                    var attached = new List<AttachedFile>();
                     foreach (var document in request.Documents)
                     {
                         foreach (var file in files.Where(f => document.FileIds.Contains(f.Id)))
@@ -44,12 +47,15 @@ internal static class SubmitSupplementEndpoint
                             file.DossierId = dossier.Id;
                             file.Purpose = DossierFilePurpose.Supplement;
                             file.RequiredDocumentKey = document.DocumentKey;
+                            // Saved with the step, in the same SaveChanges.
+                            change.Session.Store(file);
+                            attached.Add(new AttachedFile(file.Id, document.DocumentKey, file.FileName));
                         }
                     }
 
-                    dossier.SupplementRequest = null;
-                    return workflow.Apply(dossier, DossierAction.SubmitSupplement, Actor.Citizen(citizenId), request.Note,
-                        "Bạn đã nộp bổ sung giấy tờ; hồ sơ tiếp tục được xử lý. Ngày hẹn trả mới: {dueDate}.");
+                    return workflow.Apply(change, DossierAction.SubmitSupplement, Actor.Citizen(citizenId), request.Note,
+                        "Bạn đã nộp bổ sung giấy tờ; hồ sơ tiếp tục được xử lý. Ngày hẹn trả mới: {dueDate}.",
+                        step => new SupplementSubmitted(step, attached));
                 }, cancellationToken);
             })
             .WithName("SubmitDossierSupplement")
