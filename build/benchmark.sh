@@ -35,7 +35,7 @@ pids=()
 stop_all() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; stop_private_postgres; }
 trap stop_all EXIT
 
-(cd "$pg_work/host" && ASPNETCORE_ENVIRONMENT=Production Database__Provider=PostgreSql ConnectionStrings__Province="$connection" \
+(cd "$pg_work/host" && ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Province="$connection" \
   Database__MigrateOnStartup=true DemoData__Enabled=true Dossiers__GeneratedProcedures=2000 Files__Directory="$pg_work/files" \
   Zalo__Simulator__Enabled=true Zalo__GraphBaseUrl=/zalo-simulator/graph Zalo__AppSecret=benchmark Zalo__AppId=benchmark \
   RateLimiting__AnonymousPermitsPerMinute=1000000000 Logging__LogLevel__Default=Warning \

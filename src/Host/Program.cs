@@ -40,18 +40,6 @@ if (portalSimulator)
 
 var app = builder.Build();
 
-if (args.Contains("--schema-sql"))
-{
-    // Prints each module's create script for PostgreSQL (run with Database__Provider=PostgreSql).
-    foreach (var database in app.Services.GetServices<Province.BuildingBlocks.Persistence.IModuleDatabase>())
-    {
-        Console.WriteLine($"-- module schema: {database.Schema}");
-        Console.WriteLine(database.GenerateCreateScript(app.Services));
-    }
-
-    return;
-}
-
 if (Array.IndexOf(args, "--write-migrations") is var at and >= 0)
 {
     // build/db-migrate.sh: the SQL each module store needs against the configured database, for review and apply.
@@ -68,7 +56,8 @@ if (Array.IndexOf(args, "--apply-migration") is var file and >= 0 && file + 1 < 
 
 if (args.Contains("--migrate"))
 {
-    // build/db-migrate.sh: apply every module's PostgreSQL migrations, then stop.
+    // Let Marten create or patch every module store's schema, then stop (a development shortcut; production
+    // reviews the SQL of build/db-migrate.sh).
     await app.InitializeDatabasesAsync(migrate: true, seed: false);
     return;
 }

@@ -22,7 +22,6 @@ public sealed class FaultTests(ITestOutputHelper output)
     {
         await using var rig = await FaultRig.StartAsync(new Dictionary<string, string>
         {
-            ["Outbox__PollInterval"] = "00:00:00.200",
             ["NationalPortal__BaseUrl"] = "/national-portal-simulator",
             ["NationalPortal__UserName"] = "province-test",
             ["NationalPortal__Password"] = "test-portal-password",
@@ -129,9 +128,9 @@ public sealed class FaultTests(ITestOutputHelper output)
             pending => pending == 0, TimeSpan.FromSeconds(60));
         Assert.True(drained == 0, $"{drained} events still pending:\n{host.RecentOutput}");
         Assert.Equal(submitted, await cluster.ScalarAsync<long>("province",
-            """SELECT count(*) FROM notifications.citizen_notifications WHERE "Title" LIKE 'Hồ sơ % đã được gửi'"""));
+            """SELECT count(*) FROM notifications.mt_doc_citizennotification WHERE data ->> 'title' LIKE 'Hồ sơ % đã được gửi'"""));
         Assert.Equal(submitted, await cluster.ScalarAsync<long>("province",
-            """SELECT count(DISTINCT "SourceEventId") FROM notifications.citizen_notifications WHERE "Title" LIKE 'Hồ sơ % đã được gửi'"""));
+            """SELECT count(DISTINCT data ->> 'sourceEventId') FROM notifications.mt_doc_citizennotification WHERE data ->> 'title' LIKE 'Hồ sơ % đã được gửi'"""));
     }
 
     [Fact]

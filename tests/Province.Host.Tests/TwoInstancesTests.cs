@@ -118,9 +118,9 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         await Eventually.GetAsync(
             () => database.ScalarAsync<long>("""SELECT count(*) FROM dossiers.mt_events e WHERE e.mt_dotnet_type LIKE 'Province.Modules.Dossiers.Contracts.%' AND e.seq_id > coalesce((SELECT max(last_seq_id) FROM dossiers.mt_event_progression WHERE name LIKE 'integration-events%'), 0)"""),
             pending => pending == 0, TimeSpan.FromSeconds(60));
-        Assert.Equal(200, await database.ScalarAsync<long>("""SELECT count(*) FROM notifications.citizen_notifications WHERE "Title" LIKE 'Hồ sơ %: Đã được tiếp nhận'"""));
+        Assert.Equal(200, await database.ScalarAsync<long>("""SELECT count(*) FROM notifications.mt_doc_citizennotification WHERE data ->> 'title' LIKE 'Hồ sơ %: Đã được tiếp nhận'"""));
         Assert.Equal(200, await database.ScalarAsync<long>(
-            """SELECT count(DISTINCT "SourceEventId") FROM notifications.citizen_notifications WHERE "Title" LIKE 'Hồ sơ %: Đã được tiếp nhận'"""));
+            """SELECT count(DISTINCT data ->> 'sourceEventId') FROM notifications.mt_doc_citizennotification WHERE data ->> 'title' LIKE 'Hồ sơ %: Đã được tiếp nhận'"""));
 
         // The national portal got each new dossier once, whichever host sent it.
         await Eventually.GetAsync(

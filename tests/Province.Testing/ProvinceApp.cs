@@ -46,7 +46,6 @@ public class ProvinceApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// </summary>
     public static IReadOnlyDictionary<string, string?> BaseSettings { get; } = new Dictionary<string, string?>
     {
-        ["Database:Provider"] = "PostgreSql",
         ["Database:MigrateOnStartup"] = "true",
         ["Zalo:AppId"] = "province-test",
         ["Zalo:AppSecret"] = "test-app-secret",
@@ -87,7 +86,6 @@ public class ProvinceApp : WebApplicationFactory<Program>, IAsyncLifetime
         var settings = new Dictionary<string, string?>(BaseSettings)
         {
             ["ConnectionStrings:Province"] = Database.ConnectionString,
-            ["Outbox:PollInterval"] = "00:00:00.100",
             ["Files:Directory"] = FilesDirectory,
             ["NationalPortal:BaseUrl"] = "/national-portal-simulator",
             ["NationalPortal:UserName"] = "province-test",

@@ -11,8 +11,7 @@ public static class DatabaseErrors
     {
         for (var current = exception; current is not null; current = current.InnerException)
         {
-            if (current is DocumentAlreadyExistsException or PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }
-                || current is Microsoft.Data.Sqlite.SqliteException { SqliteExtendedErrorCode: 2067 or 1555 })
+            if (current is DocumentAlreadyExistsException or PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
             {
                 return true;
             }

@@ -8,7 +8,6 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Province.BuildingBlocks.Idempotency;
 using Province.BuildingBlocks.Messaging;
-using OutboxOptions = Province.BuildingBlocks.Outbox.OutboxOptions;
 using Weasel.Core;
 
 namespace Province.BuildingBlocks.Persistence;
@@ -57,8 +56,7 @@ public static class ModuleStoreRegistration
         var expression = services.AddMartenStore<TStore>(provider =>
         {
             var options = new StoreOptions();
-            options.Connection(settings.PostgreSqlConnectionString
-                ?? throw new InvalidOperationException($"ConnectionStrings:{DatabaseSettings.ConnectionStringName} is not set: Province stores everything in PostgreSQL (build/run.sh starts one)."));
+            options.Connection(settings.ConnectionString);
             options.DatabaseSchemaName = schema;
             options.Events.DatabaseSchemaName = schema;
             options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);

@@ -1,23 +1,17 @@
-using Weasel.Core.Migrations;
 using Province.BuildingBlocks.Persistence;
+using Weasel.Core.Migrations;
 
 namespace Province.Host.Setup;
 
 internal static partial class Databases
 {
     /// <summary>
-    /// Creates the SQLite files (embedded default) or applies PostgreSQL migrations when asked, then
-    /// adds demo data when <c>DemoData:Enabled</c> (never in the migrate-only run).
+    /// Lets Marten create or patch every module store's schema when asked (<c>--migrate</c> or
+    /// <c>Database:MigrateOnStartup</c>), then adds demo data when <c>DemoData:Enabled</c> (never in the migrate-only run).
     /// </summary>
     public static async Task InitializeDatabasesAsync(this WebApplication app, bool migrate, bool seed = true)
     {
         var settings = DatabaseSettings.From(app.Configuration);
-        foreach (var database in app.Services.GetServices<IModuleDatabase>())
-        {
-            await database.InitializeAsync(app.Services, migrate || settings.MigrateOnStartup, CancellationToken.None);
-            LogInitialized(app.Logger, database.Schema, settings.Provider);
-        }
-
         if (migrate || settings.MigrateOnStartup)
         {
             foreach (var module in app.Services.GetServices<IModuleStore>())
@@ -55,7 +49,7 @@ internal static partial class Databases
     public static async Task ApplyMigrationFileAsync(this WebApplication app, string file)
     {
         var sql = await File.ReadAllTextAsync(file);
-        await using var connection = new Npgsql.NpgsqlConnection(DatabaseSettings.From(app.Configuration).PostgreSqlConnectionString);
+        await using var connection = new Npgsql.NpgsqlConnection(DatabaseSettings.From(app.Configuration).ConnectionString);
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         await using (var command = new Npgsql.NpgsqlCommand(sql, connection, transaction))
@@ -75,7 +69,4 @@ internal static partial class Databases
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Migration of module schema {Schema} written to {File}")]
     private static partial void LogMigrationWritten(ILogger logger, string schema, string file);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Database of module schema {Schema} ready on {Provider}")]
-    private static partial void LogInitialized(ILogger logger, string schema, DatabaseProvider provider);
 }

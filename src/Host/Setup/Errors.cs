@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.EntityFrameworkCore;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Persistence;
 
@@ -85,10 +84,6 @@ internal static partial class Errors
                 _ when DatabaseErrors.IsConcurrencyConflict(exception) => (409, "request.concurrent_update",
                     "Dữ liệu vừa được người khác thay đổi. Vui lòng tải lại rồi thử lại."),
                 _ when DatabaseErrors.IsUniqueViolation(exception) => (409, "request.duplicate",
-                    "Dữ liệu trùng với một bản ghi đã có."),
-                DbUpdateConcurrencyException => (409, "request.concurrent_update",
-                    "Dữ liệu vừa được người khác thay đổi. Vui lòng tải lại rồi thử lại."),
-                DbUpdateException when DatabaseErrors.IsUniqueViolation(exception) => (409, "request.duplicate",
                     "Dữ liệu trùng với một bản ghi đã có."),
                 _ => (500, "server.error", "Đã có lỗi xảy ra. Vui lòng thử lại sau."),
             };

@@ -58,7 +58,7 @@ public sealed class DossiersModule : IModule
             {
                 subscription.Options.BatchSize = batchSize;
             });
-            if (!configuration.GetSection(Province.BuildingBlocks.Outbox.OutboxOptions.Section).GetValue("Enabled", true))
+            if (!configuration.GetSection(Province.BuildingBlocks.Messaging.OutboxOptions.Section).GetValue("Enabled", true))
             {
                 // The store runs the async daemon only for the relay; with the relay off, the sender still needs it.
                 store.AddAsyncDaemon(JasperFx.Events.Daemon.DaemonMode.HotCold);
