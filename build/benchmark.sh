@@ -164,6 +164,12 @@ PY
 "${psql[@]}" -d province -c "SELECT pg_stat_statements_reset()" >/dev/null
 echo "Scenarios ($duration, $connections connections, $threads threads):"
 run "baseline: one row, raw Npgsql" baseline "$baseline/row"
+# Every ratio divides by the baseline: a baseline that fails fast would make every scenario look slow.
+baseline_errors=$(tail -1 "$results" | cut -f6)
+if [ "$baseline_errors" != "0" ]; then
+  echo "The baseline answered $baseline_errors errors: $(curl -s "$baseline/row" | head -c 300); see $pg_work/baseline.log" >&2
+  exit 1
+fi
 run "procedure search" read "$host/api/public/dossiers/procedures?q=dang%20ky%20khai%20sinh"
 run "public dossier lookup by code" read "$host" -s "$pg_work/lookup.lua"
 run "public field report feed" read "$host/api/public/field-reports"

@@ -1,6 +1,7 @@
 using Npgsql;
 
-// GET /row: one row of one table, no framework beyond minimal APIs and Npgsql's pool.
+// GET /row: one row of one table (an agency's name from Identity's Marten document table, by its unique
+// duplicated code column), no framework beyond minimal APIs and Npgsql's pool.
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
 var dataSource = NpgsqlDataSource.Create(builder.Configuration.GetConnectionString("Province")
@@ -9,7 +10,7 @@ var app = builder.Build();
 
 app.MapGet("/row", async (CancellationToken cancellationToken) =>
 {
-    await using var command = dataSource.CreateCommand("SELECT \"Name\" FROM identity.agencies WHERE \"Code\" = $1");
+    await using var command = dataSource.CreateCommand("SELECT data ->> 'name' FROM identity.mt_doc_agency WHERE code = $1");
     command.Parameters.AddWithValue("000.30.01.H57");
     return Results.Text((string?)await command.ExecuteScalarAsync(cancellationToken) ?? "");
 });
