@@ -43,7 +43,8 @@ stop_private_postgres() {
 }
 
 # Used by run.sh: a PostgreSQL cluster that keeps its data between runs in "$1" (created on first use),
-# listening on 127.0.0.1:"$2"; stopped (not removed) when the calling script exits.
+# listening on 127.0.0.1:"$2" (or a free port when that one is taken); sets $pg_port; stopped (not removed)
+# when the calling script exits, unless it was already running.
 start_persistent_postgres() {
   local data_dir="$1" port="$2"
   install_postgres_if_missing
@@ -58,12 +59,20 @@ start_persistent_postgres() {
     "${as_pg[@]}" "$pg_bin/initdb" -D "$data_dir" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null \
       || { echo "initdb failed in $data_dir"; exit 1; }
   fi
-  if ! "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$data_dir" status >/dev/null 2>&1; then
+  if "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$data_dir" status >/dev/null 2>&1; then
+    # Already running (another run.sh): use it where it listens.
+    port=$(sed -n 4p "$data_dir/postmaster.pid")
+  else
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      # Something else listens on the default port: take a free one (the data folder does not mind).
+      port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+    fi
     "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$data_dir" -l "$data_dir/postgres.log" -w -o \
       "-p $port -k $data_dir -c listen_addresses=127.0.0.1 -c max_connections=500" start >/dev/null \
       || { tail -20 "$data_dir/postgres.log"; exit 1; }
     trap 'stop_persistent_postgres "'"$data_dir"'"' EXIT
   fi
+  pg_port=$port
   echo "PostgreSQL 15 on 127.0.0.1:$port (data in $data_dir)"
 }
 

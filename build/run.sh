@@ -13,11 +13,19 @@ source "$root/build/postgres.sh"
 state="${PROVINCE_STATE_DIR:-$root/.province}"
 port="${PROVINCE_PG_PORT:-54329}"
 mkdir -p "$state"
+pg_data="$state/postgres"
 if [ "$(id -u)" = 0 ]; then
-  # The cluster runs as the postgres user, which must be able to reach its folder.
+  # As root the cluster runs as the postgres user, which must be able to reach its folder; where a parent
+  # folder is closed to it (a checkout under a private temporary folder), the cluster lives in /var/tmp,
+  # in a folder named after this checkout, so its data still stays between runs.
   chmod o+x "$state"
+  id postgres >/dev/null 2>&1 || useradd --system --no-create-home postgres
+  if ! runuser -u postgres -- test -x "$state"; then
+    pg_data="/var/tmp/province-postgres-$(printf '%s' "$root" | md5sum | cut -c1-12)"
+  fi
 fi
-start_persistent_postgres "$state/postgres" "$port"
+start_persistent_postgres "$pg_data" "$port"
+port=$pg_port
 psql_cmd=("$pg_bin/psql" -h 127.0.0.1 -p "$port" -U postgres -qtA)
 if [ "$("${psql_cmd[@]}" -d postgres -c "SELECT 1 FROM pg_database WHERE datname = 'province'")" != "1" ]; then
   "${psql_cmd[@]}" -d postgres -c "CREATE DATABASE province"
