@@ -79,7 +79,7 @@ app.UseOutputCache();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
-app.MapModules(app.Configuration);
+app.MapModules();
 if (zaloSimulator)
 {
     app.MapZaloSimulator();

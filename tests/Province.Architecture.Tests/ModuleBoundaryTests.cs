@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Xml.Linq;
+using Carter;
 using Province.BuildingBlocks.Modules;
 
 namespace Province.Architecture.Tests;
@@ -52,7 +53,7 @@ public sealed class ModuleBoundaryTests
     {
         var project = XDocument.Load(Path.Combine(Root, "src", "BuildingBlocks", "Province.BuildingBlocks.csproj"));
         Assert.Empty(project.Descendants("ProjectReference"));
-        var referenced = typeof(IModule).Assembly.GetReferencedAssemblies().Select(a => a.Name!);
+        var referenced = typeof(IModuleRegistration).Assembly.GetReferencedAssemblies().Select(a => a.Name!);
         Assert.DoesNotContain(referenced, name => name.StartsWith("Province.Modules.", StringComparison.Ordinal));
     }
 
@@ -86,11 +87,34 @@ public sealed class ModuleBoundaryTests
 
         // Besides the module class, only the module's Marten store interface: Marten implements it in code it
         // generates at run time, in an assembly of its own, which cannot implement an internal interface.
-        var module = Assert.Single(publicTypes, t => typeof(IModule).IsAssignableFrom(t));
+        // Carter modules need no exception: the module class lists them, so they stay internal (see below).
+        var module = Assert.Single(publicTypes, t => typeof(IModuleRegistration).IsAssignableFrom(t));
         var others = publicTypes.Where(t => t != module).ToList();
         var store = Assert.Single(others);
         Assert.True(store.IsInterface && typeof(Marten.IDocumentStore).IsAssignableFrom(store) && store.Name == $"I{ModuleName(project)}Store",
             $"{store.FullName} is public; make it internal.");
+    }
+
+    [Theory]
+    [MemberData(nameof(ModuleProjects))]
+    public void A_module_maps_its_endpoints_only_through_the_internal_Carter_modules_its_module_class_lists(string project)
+    {
+        if (project.EndsWith(".Contracts", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var assembly = Assembly.Load(project);
+        var carterModules = assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(ICarterModule).IsAssignableFrom(t))
+            .ToList();
+        var module = (IModuleRegistration)Activator.CreateInstance(assembly.GetExportedTypes().Single(t => typeof(IModuleRegistration).IsAssignableFrom(t)))!;
+
+        // The host registers exactly the listed ones (Carter's scan would not see internal types and would not
+        // know which modules are switched off): a Carter module missing from the list would map nothing.
+        Assert.NotEmpty(carterModules);
+        Assert.Equal(carterModules.OrderBy(t => t.FullName, StringComparer.Ordinal), module.CarterModules.OrderBy(t => t.FullName, StringComparer.Ordinal));
+        Assert.All(carterModules, t => Assert.False(t.IsVisible, $"{t.FullName} is public; make it internal."));
     }
 
     [Theory]

@@ -1,5 +1,4 @@
 using System.Reflection;
-using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -7,9 +6,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Province.BuildingBlocks.Messaging;
 
 /// <summary>
-/// Registers MediatR 5.1.0 and a module's handlers and validators by scanning that module's assembly.
-/// MediatR's own DI package for 5.x and FluentValidation's DI extensions are not installable here,
-/// so this is the few lines they would have been.
+/// Registers MediatR 5.1.0 and a module's handlers by scanning that module's assembly. MediatR's own DI
+/// package for 5.x is not installable here, so this is the few lines it would have been. (Validators are
+/// registered by FluentValidation's own <c>AddValidatorsFromAssembly</c>.)
 /// </summary>
 public static class MediatorRegistration
 {
@@ -18,7 +17,6 @@ public static class MediatorRegistration
         typeof(IRequestHandler<,>),
         typeof(INotificationHandler<>),
         typeof(IPipelineBehavior<,>),
-        typeof(IValidator<>),
     ];
 
     public static IServiceCollection AddMediator(this IServiceCollection services)
@@ -28,7 +26,7 @@ public static class MediatorRegistration
         return services;
     }
 
-    /// <summary>Registers every concrete request handler, notification handler, pipeline behavior and validator of <paramref name="assembly"/>.</summary>
+    /// <summary>Registers every concrete request handler, notification handler and pipeline behavior of <paramref name="assembly"/>.</summary>
     public static IServiceCollection AddHandlersFrom(this IServiceCollection services, Assembly assembly)
     {
         services.AddMediator();

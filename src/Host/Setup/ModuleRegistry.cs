@@ -1,3 +1,4 @@
+using Carter;
 using Province.BuildingBlocks.Modules;
 using Province.Modules.Appointments;
 using Province.Modules.Dossiers;
@@ -13,7 +14,7 @@ namespace Province.Host.Setup;
 /// </summary>
 internal static class ModuleRegistry
 {
-    public static IReadOnlyList<IModule> All { get; } =
+    public static IReadOnlyList<IModuleRegistration> All { get; } =
     [
         new IdentityModule(),
         new NotificationsModule(),
@@ -22,26 +23,43 @@ internal static class ModuleRegistry
         new FieldReportsModule(),
     ];
 
-    public static IReadOnlyList<IModule> Enabled(IConfiguration configuration) =>
+    public static IReadOnlyList<IModuleRegistration> Enabled(IConfiguration configuration) =>
         [.. All.Where(module => configuration.GetValue($"Modules:{module.Name}:Enabled", true))];
 
+    /// <summary>
+    /// The enabled modules' services, and Carter with exactly their Carter modules. Carter is told every
+    /// type it registers, because its own scan of the application's assemblies would also find what a
+    /// switched-off module holds; validators are each module's (FluentValidation's AddValidatorsFromAssembly).
+    /// </summary>
     public static IServiceCollection AddModules(this IServiceCollection services, IConfiguration configuration)
     {
-        foreach (var module in Enabled(configuration))
+        var enabled = Enabled(configuration);
+        foreach (var module in enabled)
         {
             module.AddServices(services, configuration);
         }
 
+        Type[] carterModules = [.. enabled.SelectMany(module => module.CarterModules)];
+        // Carter reads the assemblies it is given instead of the application's dependency context; the host's own
+        // keeps the list from being empty, which would send Carter back to the dependency context.
+        var assemblies = new DependencyContextAssemblyCatalog([typeof(ModuleRegistry).Assembly, .. enabled.Select(module => module.GetType().Assembly)]);
+        services.AddCarter(assemblies, carter =>
+        {
+            // An empty WithModules would fall back to Carter's scan, so "none" is said as such.
+            if (carterModules.Length == 0)
+            {
+                carter.WithEmptyModules();
+            }
+            else
+            {
+                carter.WithModules(carterModules);
+            }
+
+            carter.WithEmptyValidators().WithEmptyResponseNegotiators();
+        });
         return services;
     }
 
-    public static IEndpointRouteBuilder MapModules(this IEndpointRouteBuilder endpoints, IConfiguration configuration)
-    {
-        foreach (var module in Enabled(configuration))
-        {
-            module.MapEndpoints(endpoints);
-        }
-
-        return endpoints;
-    }
+    /// <summary>Maps the endpoints of the Carter modules <see cref="AddModules"/> registered, in the list's order.</summary>
+    public static IEndpointRouteBuilder MapModules(this IEndpointRouteBuilder endpoints) => endpoints.MapCarter();
 }

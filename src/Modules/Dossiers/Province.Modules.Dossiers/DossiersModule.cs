@@ -1,5 +1,4 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
+using FluentValidation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,25 +14,8 @@ using Province.Modules.Dossiers.Deadlines;
 using Province.Modules.Dossiers.DemoData;
 using Province.Modules.Dossiers.NationalPortal;
 using Province.Modules.Dossiers.Processing;
-using Province.Modules.Dossiers.Processing.GetDossierForOfficer;
-using Province.Modules.Dossiers.Processing.OfficerActions;
-using Province.Modules.Dossiers.Processing.OfficerQueue;
-using Province.Modules.Dossiers.Processing.UploadResultFile;
 using Province.Modules.Dossiers.Procedures;
-using Province.Modules.Dossiers.Procedures.GetProcedureDetail;
-using Province.Modules.Dossiers.Procedures.ImportCatalog;
-using Province.Modules.Dossiers.Procedures.ListFields;
-using Province.Modules.Dossiers.Procedures.SearchProcedures;
-using Province.Modules.Dossiers.Submission.PrefillApplicant;
 using Province.Modules.Dossiers.Submission.Receipt;
-using Province.Modules.Dossiers.Submission.SubmitDossier;
-using Province.Modules.Dossiers.Submission.UploadDocument;
-using Province.Modules.Dossiers.Tracking.DownloadFile;
-using Province.Modules.Dossiers.Tracking.GetMyDossier;
-using Province.Modules.Dossiers.Tracking.ListMyDossiers;
-using Province.Modules.Dossiers.Tracking.LookupDossier;
-using Province.Modules.Dossiers.Tracking.RequestWithdrawal;
-using Province.Modules.Dossiers.Tracking.SubmitSupplement;
 
 namespace Province.Modules.Dossiers;
 
@@ -42,9 +24,12 @@ namespace Province.Modules.Dossiers;
 /// deadlines in working days, the officers' processing workflow (statuses = the national portal's
 /// TrangThaiHoSo), tracking, and sync to the national public-service portal through its own Marten subscription.
 /// </summary>
-public sealed class DossiersModule : IModule
+public sealed class DossiersModule : IModuleRegistration
 {
     public string Name => "Dossiers";
+
+    public IReadOnlyList<Type> CarterModules { get; } =
+        [typeof(PublicDossierEndpoints), typeof(CitizenDossierEndpoints), typeof(StaffDossierEndpoints)];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
@@ -66,6 +51,7 @@ public sealed class DossiersModule : IModule
         }
 
         services.AddHandlersFrom(typeof(DossiersModule).Assembly);
+        services.AddValidatorsFromAssembly(typeof(DossiersModule).Assembly, includeInternalTypes: true);
         services.AddScoped<IDemoDataSeeder, DossiersDemoData>();
 
         services.AddOptions<DossiersSettings>().Bind(configuration.GetSection(DossiersSettings.Section));
@@ -88,38 +74,5 @@ public sealed class DossiersModule : IModule
         services.AddSingleton<NationalPortalSession>();
         services.AddHttpClient<INationalPortalClient, NationalPortalClient>()
             .AddHttpMessageHandler(() => new ResilienceHandler(pipeline));
-    }
-
-    public void MapEndpoints(IEndpointRouteBuilder endpoints)
-    {
-        var publicApi = endpoints.MapGroup("/api/public/dossiers").WithTags("Dossiers - công khai");
-        publicApi.MapSearchProcedures();
-        publicApi.MapGetProcedureDetail();
-        publicApi.MapListFields();
-        publicApi.MapLookupDossier();
-
-        var citizens = endpoints.MapGroup("/api/dossiers").WithTags("Dossiers - công dân");
-        citizens.MapUploadDocument();
-        citizens.MapPrefillApplicant();
-        citizens.MapSubmitDossier();
-        citizens.MapListMyDossiers();
-        citizens.MapGetMyDossier();
-        citizens.MapReceipt();
-        citizens.MapCitizenDownloadFile();
-        citizens.MapRequestWithdrawal();
-        citizens.MapSubmitSupplement();
-
-        var staff = endpoints.MapGroup("/api/staff/dossiers").WithTags("Dossiers - cán bộ");
-        staff.MapOfficerQueue();
-        staff.MapGetDossierForOfficer();
-        staff.MapStaffDownloadFile();
-        staff.MapSimpleOfficerActions();
-        staff.MapAssignDossier();
-        staff.MapRequestFee();
-        staff.MapUploadResultFile();
-        staff.MapCompleteDossier();
-        staff.MapExtendDeadline();
-        staff.MapIssueApology();
-        staff.MapImportCatalog();
     }
 }

@@ -1,0 +1,48 @@
+using Carter;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Province.Modules.Identity.Agencies.ListAgencies;
+using Province.Modules.Identity.Citizens.DeleteMyProfile;
+using Province.Modules.Identity.Citizens.GetMyProfile;
+using Province.Modules.Identity.Citizens.UpdateMyProfile;
+using Province.Modules.Identity.Citizens.VerifyPhoneNumber;
+using Province.Modules.Identity.Staff.CreateStaffMember;
+using Province.Modules.Identity.Staff.ListAgencyOfficers;
+using Province.Modules.Identity.Staff.SignIn;
+
+namespace Province.Modules.Identity;
+
+/// <summary>The citizen signed in with Zalo: their own profile, phone number verification and deletion.</summary>
+internal sealed class CitizenIdentityEndpoints : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app)
+    {
+        var citizens = app.MapGroup("/api/identity").WithTags("Identity - công dân");
+        citizens.MapGetMyProfile();
+        citizens.MapUpdateMyProfile();
+        citizens.MapVerifyPhoneNumber();
+        citizens.MapDeleteMyProfile();
+    }
+}
+
+/// <summary>Staff: sign-in, an agency's officers, and creating staff members.</summary>
+internal sealed class StaffIdentityEndpoints : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app)
+    {
+        var staff = app.MapGroup("/api/staff/identity").WithTags("Identity - cán bộ");
+        staff.MapSignIn();
+        staff.MapListAgencyOfficers();
+        staff.MapCreateStaffMember();
+    }
+}
+
+/// <summary>Anyone, without signing in: the agency directory.</summary>
+internal sealed class PublicIdentityEndpoints : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app)
+    {
+        var publicApi = app.MapGroup("/api/public/identity").WithTags("Identity - công khai");
+        publicApi.MapListAgencies();
+    }
+}
