@@ -15,6 +15,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.ConfigureHttpJsonOptions(options =>
     options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
 builder.Services.AddProvinceErrors();
+builder.Services.AddProvinceObservability(builder.Configuration);
 builder.Services.AddProvinceAuthorization();
 builder.Services.AddProvinceRateLimits(builder.Configuration);
 builder.Services.AddProvinceOpenApi();

@@ -45,7 +45,8 @@ internal static partial class Errors
                 problem.Extensions.TryAdd(Problems.CodeKey, known.Code);
             }
 
-            problem.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+            // The W3C trace id when tracing is on (the same id the operator finds in the traces), else the request id.
+            problem.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<ProvinceExceptionHandler>();
         return services;
