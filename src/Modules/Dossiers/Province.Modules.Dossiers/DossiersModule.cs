@@ -84,10 +84,7 @@ public sealed class DossiersModule : IModule
         services.TryAddSingleton<IFileStore, LocalDiskFileStore>();
 
         services.AddOptions<NationalPortalOptions>().Bind(portal);
-        var pipeline = (portal.GetSection("Resilience").Get<ResilienceSettings>() ?? new ResilienceSettings()).Build();
-        services.AddSingleton<NationalPortalSession>();
-        services.AddHttpClient<INationalPortalClient, NationalPortalClient>()
-            .AddHttpMessageHandler(() => new ResilienceHandler(pipeline));
+        services.AddNationalPortalClient();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Province.BuildingBlocks.Http;
 using Province.BuildingBlocks.Messaging;
 using Province.BuildingBlocks.Modules;
 using Province.BuildingBlocks.Persistence;
@@ -40,12 +39,8 @@ public sealed class IdentityModule : IModule
 
         var zalo = configuration.GetSection(ZaloOptions.Section);
         services.AddOptions<ZaloOptions>().Bind(zalo);
-        var resilience = zalo.GetSection("Resilience").Get<ResilienceSettings>() ?? new ResilienceSettings();
-        var pipeline = resilience.Build();
         services.AddMemoryCache();
-        services.AddSingleton<SelfAddress>();
-        services.AddHttpClient<IZaloGraphClient, ZaloGraphClient>()
-            .AddHttpMessageHandler(() => new ResilienceHandler(pipeline));
+        services.AddZaloGraphClient();
         services.AddScoped<ZaloTokenVerifier>();
         services.AddScoped<CitizenDirectory>();
         services.AddScoped<IPasswordHasher<StaffMember>, PasswordHasher<StaffMember>>();
