@@ -70,9 +70,6 @@ public sealed class DossiersModule : IModuleRegistration
         services.TryAddSingleton<IFileStore, LocalDiskFileStore>();
 
         services.AddOptions<NationalPortalOptions>().Bind(portal);
-        var pipeline = (portal.GetSection("Resilience").Get<ResilienceSettings>() ?? new ResilienceSettings()).Build();
-        services.AddSingleton<NationalPortalSession>();
-        services.AddHttpClient<INationalPortalClient, NationalPortalClient>()
-            .AddHttpMessageHandler(() => new ResilienceHandler(pipeline));
+        services.AddNationalPortalClient();
     }
 }

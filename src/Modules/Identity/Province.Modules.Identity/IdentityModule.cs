@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Province.BuildingBlocks.Http;
 using Province.BuildingBlocks.Messaging;
 using Province.BuildingBlocks.Modules;
 using Province.BuildingBlocks.Persistence;
@@ -35,12 +34,8 @@ public sealed class IdentityModule : IModuleRegistration
 
         var zalo = configuration.GetSection(ZaloOptions.Section);
         services.AddOptions<ZaloOptions>().Bind(zalo);
-        var resilience = zalo.GetSection("Resilience").Get<ResilienceSettings>() ?? new ResilienceSettings();
-        var pipeline = resilience.Build();
         services.AddMemoryCache();
-        services.AddSingleton<SelfAddress>();
-        services.AddHttpClient<IZaloGraphClient, ZaloGraphClient>()
-            .AddHttpMessageHandler(() => new ResilienceHandler(pipeline));
+        services.AddZaloGraphClient();
         services.AddScoped<ZaloTokenVerifier>();
         services.AddScoped<CitizenDirectory>();
         services.AddScoped<IPasswordHasher<StaffMember>, PasswordHasher<StaffMember>>();

@@ -1,12 +1,10 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
-using Polly.CircuitBreaker;
-using Polly.Timeout;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Http;
+using Refit;
 
 namespace Province.Modules.Dossiers.NationalPortal;
 
@@ -47,13 +45,39 @@ internal sealed class NationalPortalSession
     public DateTimeOffset ExpiresAt { get; set; }
 }
 
+/// <summary>
+/// The portal's two endpoints as they go over the wire (Refit generates the client; the base address is
+/// <see cref="NationalPortalOptions.BaseUrl"/>). Sessions and <c>error_code</c> are <see cref="NationalPortalClient"/>'s job:
+/// the portal reports them in the body of a 200 answer.
+/// </summary>
+internal interface INationalPortalApi
+{
+    [Post("/auth")]
+    Task<PortalAnswer?> AuthenticateAsync([Body] PortalCredentials credentials, CancellationToken cancellationToken);
+
+    /// <summary>One service call: <c>{ session, service, ...the service's fields }</c>.</summary>
+    [Post("/service")]
+    Task<PortalAnswer?> CallServiceAsync([Body] JsonObject call, CancellationToken cancellationToken);
+}
+
+internal sealed record PortalCredentials(
+    [property: JsonPropertyName("username")] string UserName,
+    [property: JsonPropertyName("password")] string Password);
+
+internal sealed record PortalAnswer(
+    [property: JsonPropertyName("error_code")] string? ErrorCode,
+    [property: JsonPropertyName("message")] string? Message,
+    [property: JsonPropertyName("session")] string? Session,
+    [property: JsonPropertyName("expires_in")] int ExpiresIn,
+    [property: JsonPropertyName("result")] JsonNode? Result);
+
 internal sealed class NationalPortalClient(
-    HttpClient http,
+    INationalPortalApi api,
     IOptions<NationalPortalOptions> options,
-    SelfAddress selfAddress,
     NationalPortalSession session,
     TimeProvider clock) : INationalPortalClient
 {
+    private const string Dependency = "Cổng Dịch vụ công quốc gia";
     private const string SessionExpired = "401";
     private const string NotFound = "404";
 
@@ -102,7 +126,7 @@ internal sealed class NationalPortalClient(
                 body[name] = value?.DeepClone();
             }
 
-            var answer = await PostAsync("/service", body, cancellationToken);
+            var answer = await AnswerAsync(() => api.CallServiceAsync(body, cancellationToken));
             if (answer.ErrorCode == "0")
             {
                 return answer.Result;
@@ -128,7 +152,7 @@ internal sealed class NationalPortalClient(
             }
 
             var settings = options.Value;
-            var answer = await PostAsync("/auth", new JsonObject { ["username"] = settings.UserName, ["password"] = settings.Password }, cancellationToken);
+            var answer = await AnswerAsync(() => api.AuthenticateAsync(new PortalCredentials(settings.UserName, settings.Password), cancellationToken));
             if (answer.ErrorCode != "0" || string.IsNullOrEmpty(answer.Session))
             {
                 throw new NationalPortalException(answer.ErrorCode ?? "?", answer.Message ?? "Không đăng nhập được Cổng DVCQG");
@@ -145,32 +169,18 @@ internal sealed class NationalPortalClient(
         }
     }
 
-    private async Task<PortalAnswer> PostAsync(string path, JsonObject body, CancellationToken cancellationToken)
+    /// <summary>The portal's answer, or <see cref="DependencyUnavailableException"/> when it gave none we can read (an error status included).</summary>
+    private static async Task<PortalAnswer> AnswerAsync(Func<Task<PortalAnswer?>> call)
     {
-        var url = selfAddress.Resolve(options.Value.BaseUrl.TrimEnd('/') + path);
         try
         {
-            using var response = await http.PostAsJsonAsync(url, body, cancellationToken);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new DependencyUnavailableException("Cổng Dịch vụ công quốc gia", TimeSpan.FromSeconds(30));
-            }
-
-            return await response.Content.ReadFromJsonAsync<PortalAnswer>(cancellationToken)
-                ?? throw new DependencyUnavailableException("Cổng Dịch vụ công quốc gia", TimeSpan.FromSeconds(30));
+            return await call() ?? throw new DependencyUnavailableException(Dependency, TimeSpan.FromSeconds(30));
         }
-        catch (Exception exception) when (exception is HttpRequestException or TimeoutRejectedException or BrokenCircuitException or JsonException)
+        catch (Exception exception) when (ExternalCallFailures.MeanUnavailable(exception))
         {
-            throw new DependencyUnavailableException("Cổng Dịch vụ công quốc gia", TimeSpan.FromSeconds(30), exception);
+            throw new DependencyUnavailableException(Dependency, TimeSpan.FromSeconds(30), exception);
         }
     }
-
-    private sealed record PortalAnswer(
-        [property: JsonPropertyName("error_code")] string? ErrorCode,
-        [property: JsonPropertyName("message")] string? Message,
-        [property: JsonPropertyName("session")] string? Session,
-        [property: JsonPropertyName("expires_in")] int ExpiresIn,
-        [property: JsonPropertyName("result")] JsonNode? Result);
 }
 
 internal sealed record PortalProcedureSummary(string MaTTHC, string TenTTHC, string? MaLinhVuc, string? TenLinhVuc, string? MucDo);

@@ -1,3 +1,5 @@
+using Province.BuildingBlocks.Http;
+
 namespace Province.Modules.Dossiers.NationalPortal;
 
 /// <summary>Configuration section <c>NationalPortal</c>: the adapter of Cổng Dịch vụ công quốc gia.</summary>
@@ -23,4 +25,7 @@ internal sealed class NationalPortalOptions
 
     /// <summary>How many queued calls the sender reads from the event store at a time.</summary>
     public int SyncBatchSize { get; set; } = 50;
+
+    /// <summary>Timeouts, retries and circuit breaker of every call (section <c>NationalPortal:Resilience</c>).</summary>
+    public ResilienceSettings Resilience { get; set; } = new();
 }

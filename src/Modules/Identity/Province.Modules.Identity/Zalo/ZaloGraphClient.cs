@@ -1,10 +1,9 @@
-using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
-using Polly.CircuitBreaker;
-using Polly.Timeout;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Http;
+using Refit;
 
 namespace Province.Modules.Identity.Zalo;
 
@@ -20,57 +19,88 @@ internal interface IZaloGraphClient
 
 internal sealed record ZaloUser(string Id, string? Name);
 
-internal sealed class ZaloGraphClient(HttpClient http, IOptions<ZaloOptions> options, SelfAddress selfAddress) : IZaloGraphClient
+/// <summary>
+/// Zalo's Graph API calls as they go over the wire (Refit generates the client; the base address is
+/// <see cref="ZaloOptions.GraphBaseUrl"/>). Zalo reports a refusal as 200 with an <c>error</c> code in the body,
+/// so reading the answers is <see cref="ZaloGraphClient"/>'s job.
+/// </summary>
+internal interface IZaloGraphApi
 {
+    [Get("/v2.0/me?fields=id,name,picture")]
+    Task<ZaloMeAnswer?> GetMeAsync([Header("access_token")] string accessToken, CancellationToken cancellationToken);
+
+    [Get("/v2.0/me/info")]
+    Task<ZaloPhoneAnswer?> GetPhoneNumberAsync(
+        [Header("access_token")] string accessToken,
+        [Header("code")] string phoneToken,
+        [Header("secret_key")] string appSecret,
+        CancellationToken cancellationToken);
+}
+
+internal sealed record ZaloMeAnswer(
+    [property: JsonPropertyName("id")] string? Id,
+    [property: JsonPropertyName("name")] string? Name,
+    [property: JsonPropertyName("error")] int Error,
+    [property: JsonPropertyName("message")] string? Message);
+
+internal sealed record ZaloPhoneAnswer(
+    [property: JsonPropertyName("data")] ZaloPhoneData? Data,
+    [property: JsonPropertyName("error")] int Error,
+    [property: JsonPropertyName("message")] string? Message);
+
+internal sealed record ZaloPhoneData([property: JsonPropertyName("number")] string? Number);
+
+/// <summary>Reads Zalo's answers, and turns a Zalo that cannot answer into <see cref="DependencyUnavailableException"/> (503 with Retry-After).</summary>
+internal sealed class ZaloGraphClient(IZaloGraphApi api, IOptions<ZaloOptions> options) : IZaloGraphClient
+{
+    private const string Dependency = "Zalo";
+
     public async Task<ZaloUser?> GetUserAsync(string accessToken, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, Url("/v2.0/me?fields=id,name,picture"));
-        request.Headers.Add("access_token", accessToken);
-        var answer = await SendAsync<MeAnswer>(request, cancellationToken);
+        var answer = await CallAsync(() => api.GetMeAsync(accessToken, cancellationToken));
         return answer is { Error: 0, Id: { Length: > 0 } id } ? new ZaloUser(id, answer.Name) : null;
     }
 
     public async Task<string?> GetPhoneNumberAsync(string accessToken, string phoneToken, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, Url("/v2.0/me/info"));
-        request.Headers.Add("access_token", accessToken);
-        request.Headers.Add("code", phoneToken);
-        request.Headers.Add("secret_key", options.Value.AppSecret);
-        var answer = await SendAsync<InfoAnswer>(request, cancellationToken);
+        var answer = await CallAsync(() => api.GetPhoneNumberAsync(accessToken, phoneToken, options.Value.AppSecret, cancellationToken));
         return answer is { Error: 0, Data.Number: { Length: > 0 } number } ? number : null;
     }
 
-    private Uri Url(string pathAndQuery) => selfAddress.Resolve(options.Value.GraphBaseUrl.TrimEnd('/') + pathAndQuery);
-
-    private async Task<T?> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
+    private static async Task<T?> CallAsync<T>(Func<Task<T?>> call)
+        where T : class
     {
         try
         {
-            using var response = await http.SendAsync(request, cancellationToken);
-            if ((int)response.StatusCode >= 500)
-            {
-                throw new DependencyUnavailableException("Zalo", TimeSpan.FromSeconds(10));
-            }
-
-            // Zalo answers 200 with an error code in the body for a bad token; anything else that is not JSON is its fault.
-            return await response.Content.ReadFromJsonAsync<T>(cancellationToken);
+            return await call();
         }
-        catch (Exception exception) when (exception is HttpRequestException or TimeoutRejectedException or BrokenCircuitException or System.Text.Json.JsonException)
+        catch (ApiException exception) when ((int)exception.StatusCode >= 500)
         {
-            throw new DependencyUnavailableException("Zalo", TimeSpan.FromSeconds(15), exception);
+            // Zalo itself said it is failing (after the pipeline's retries): it usually recovers quickly.
+            throw new DependencyUnavailableException(Dependency, TimeSpan.FromSeconds(10), exception);
+        }
+        catch (ApiException exception)
+        {
+            // An error code in a JSON body is Zalo's answer whatever the status; anything else is its fault.
+            return await ReadAnswerAsync<T>(exception)
+                ?? throw new DependencyUnavailableException(Dependency, TimeSpan.FromSeconds(15), exception);
+        }
+        catch (Exception exception) when (ExternalCallFailures.MeanUnavailable(exception))
+        {
+            throw new DependencyUnavailableException(Dependency, TimeSpan.FromSeconds(15), exception);
         }
     }
 
-    private sealed record MeAnswer(
-        [property: JsonPropertyName("id")] string? Id,
-        [property: JsonPropertyName("name")] string? Name,
-        [property: JsonPropertyName("error")] int Error,
-        [property: JsonPropertyName("message")] string? Message);
-
-    private sealed record InfoAnswer(
-        [property: JsonPropertyName("data")] InfoData? Data,
-        [property: JsonPropertyName("error")] int Error,
-        [property: JsonPropertyName("message")] string? Message);
-
-    private sealed record InfoData([property: JsonPropertyName("number")] string? Number);
+    private static async Task<T?> ReadAnswerAsync<T>(ApiException exception)
+        where T : class
+    {
+        try
+        {
+            return await exception.GetContentAsAsync<T>();
+        }
+        catch (Exception unreadable) when (unreadable is JsonException or ApiException)
+        {
+            return default;
+        }
+    }
 }

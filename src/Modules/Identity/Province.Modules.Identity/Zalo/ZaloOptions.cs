@@ -21,5 +21,6 @@ internal sealed class ZaloOptions
     /// <summary>How long a verified access token is trusted before Zalo is asked again.</summary>
     public TimeSpan TokenCacheDuration { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Timeouts, retries and circuit breaker of every Graph API call (section <c>Zalo:Resilience</c>).</summary>
     public ResilienceSettings Resilience { get; set; } = new();
 }
