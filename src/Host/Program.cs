@@ -40,6 +40,7 @@ if (portalSimulator)
 }
 
 var app = builder.Build();
+app.Services.EnsureRequiredRequestsAnswered(app.Configuration);
 
 if (Array.IndexOf(args, "--write-migrations") is var at and >= 0)
 {

@@ -21,5 +21,13 @@ public interface IModuleRegistration
     /// </summary>
     IReadOnlyList<Type> CarterModules { get; }
 
+    /// <summary>
+    /// The requests of other modules' Contracts this module sends (MediatR <c>IRequest&lt;T&gt;</c> types) and
+    /// therefore needs answered. The host refuses to start when an enabled module needs one that nothing
+    /// answers (the answering module switched off or not taken), naming the contract, instead of a 500 at
+    /// request time. A province taking this module alone answers these itself.
+    /// </summary>
+    IReadOnlyList<Type> RequiredRequests { get; }
+
     void AddServices(IServiceCollection services, IConfiguration configuration);
 }

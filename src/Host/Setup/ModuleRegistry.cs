@@ -60,6 +60,35 @@ internal static class ModuleRegistry
         return services;
     }
 
+    /// <summary>
+    /// Fails start-up, naming the contract and the module that needs it, when an enabled module sends a
+    /// request no registered handler answers (e.g. Dossiers' GetCitizenProfile with Identity switched off).
+    /// </summary>
+    public static void EnsureRequiredRequestsAnswered(this IServiceProvider services, IConfiguration configuration)
+    {
+        var registered = services.GetRequiredService<IServiceProviderIsService>();
+        var missing = (
+            from module in Enabled(configuration)
+            from request in module.RequiredRequests
+            let handler = HandlerOf(request)
+            where !registered.IsService(handler)
+            select $"{module.Name} needs {request.FullName} answered ({request.Assembly.GetName().Name})").ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException(
+                "Province cannot start: a module needs a contract that no enabled module answers. Enable the module that answers it, " +
+                "or register a handler of your own: " + string.Join("; ", missing) + ".");
+        }
+    }
+
+    private static Type HandlerOf(Type request)
+    {
+        var response = request.GetInterfaces()
+            .Single(contract => contract.IsGenericType && contract.GetGenericTypeDefinition() == typeof(MediatR.IRequest<>))
+            .GetGenericArguments()[0];
+        return typeof(MediatR.IRequestHandler<,>).MakeGenericType(request, response);
+    }
+
     /// <summary>Maps the endpoints of the Carter modules <see cref="AddModules"/> registered, in the list's order.</summary>
     public static IEndpointRouteBuilder MapModules(this IEndpointRouteBuilder endpoints) => endpoints.MapCarter();
 }

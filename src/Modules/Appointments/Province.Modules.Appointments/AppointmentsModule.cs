@@ -6,6 +6,8 @@ using Province.BuildingBlocks.Modules;
 using Province.BuildingBlocks.Persistence;
 using Province.Modules.Appointments.Common;
 using Province.Modules.Appointments.Contracts;
+using Province.Modules.Dossiers.Contracts;
+using Province.Modules.Identity.Contracts;
 using Province.Modules.Appointments.Data;
 using Province.Modules.Appointments.DemoData;
 using Province.Modules.Appointments.Queue;
@@ -24,6 +26,9 @@ public sealed class AppointmentsModule : IModuleRegistration
 
     public IReadOnlyList<Type> CarterModules { get; } =
         [typeof(PublicAppointmentEndpoints), typeof(CitizenAppointmentEndpoints), typeof(StaffAppointmentEndpoints)];
+
+    /// <summary>Contracts this module sends; listed in its README.</summary>
+    public IReadOnlyList<Type> RequiredRequests { get; } = [typeof(GetAgency), typeof(GetCitizenProfile), typeof(GetProcedure), typeof(GetCitizenDossier)];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Province.BuildingBlocks.Files;
 using Province.Modules.Dossiers.Contracts;
+using Province.Modules.Identity.Contracts;
 using Province.BuildingBlocks.Http;
 using Province.BuildingBlocks.Messaging;
 using Province.BuildingBlocks.Modules;
@@ -30,6 +31,9 @@ public sealed class DossiersModule : IModuleRegistration
 
     public IReadOnlyList<Type> CarterModules { get; } =
         [typeof(PublicDossierEndpoints), typeof(CitizenDossierEndpoints), typeof(StaffDossierEndpoints)];
+
+    /// <summary>Contracts this module sends; listed in its README.</summary>
+    public IReadOnlyList<Type> RequiredRequests { get; } = [typeof(GetAgency), typeof(FindAgencyByCode), typeof(GetCitizenProfile), typeof(GetStaffMember)];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {

@@ -7,6 +7,7 @@ using Province.BuildingBlocks.Messaging;
 using Province.BuildingBlocks.Modules;
 using Province.BuildingBlocks.Persistence;
 using Province.Modules.FieldReports.Contracts;
+using Province.Modules.Identity.Contracts;
 using Province.Modules.FieldReports.Data;
 using Province.Modules.FieldReports.DemoData;
 using Province.Modules.FieldReports.Handling;
@@ -26,6 +27,9 @@ public sealed class FieldReportsModule : IModuleRegistration
 
     public IReadOnlyList<Type> CarterModules { get; } =
         [typeof(PublicFieldReportEndpoints), typeof(CitizenFieldReportEndpoints), typeof(StaffFieldReportEndpoints), typeof(Open311GeoReportEndpoints)];
+
+    /// <summary>Contracts this module sends; listed in its README.</summary>
+    public IReadOnlyList<Type> RequiredRequests { get; } = [typeof(GetAgency), typeof(GetCitizenProfile), typeof(GetStaffMember)];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {

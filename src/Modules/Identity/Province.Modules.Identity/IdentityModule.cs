@@ -25,6 +25,9 @@ public sealed class IdentityModule : IModuleRegistration
     public IReadOnlyList<Type> CarterModules { get; } =
         [typeof(CitizenIdentityEndpoints), typeof(StaffIdentityEndpoints), typeof(PublicIdentityEndpoints)];
 
+    /// <summary>Identity answers other modules; it asks none.</summary>
+    public IReadOnlyList<Type> RequiredRequests { get; } = [];
+
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleStore<IIdentityStore>(configuration, IIdentityStore.SchemaName, typeof(CitizenDeleted).Assembly, IIdentityStore.Configure);

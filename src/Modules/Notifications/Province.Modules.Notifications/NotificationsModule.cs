@@ -16,6 +16,9 @@ public sealed class NotificationsModule : IModuleRegistration
     public IReadOnlyList<Type> CarterModules { get; } =
         [typeof(NotificationInboxEndpoints)];
 
+    /// <summary>Notifications only consumes events.</summary>
+    public IReadOnlyList<Type> RequiredRequests { get; } = [];
+
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleStore<INotificationsStore>(configuration, INotificationsStore.SchemaName, integrationEvents: null, INotificationsStore.Configure);
