@@ -84,7 +84,10 @@ public sealed partial class HappyPathTests(ProvinceApp app) : IClassFixture<Prov
         // Every change reached the national portal, in order, with the portal's status codes.
         var portal = await Eventually.GetAsync(
             () => anonymous.GetFromJsonAsync<JsonElement>($"/national-portal-simulator/dev/dossiers/{code}"),
-            d => d.GetProperty("TrangThaiHoSo").ToString() == "10");
+            // Each step is two calls (the record, then its progress entry): wait for the last step's second one.
+            d => d.GetProperty("TrangThaiHoSo").ToString() == "10"
+                && d.GetProperty("TienDo").EnumerateArray().LastOrDefault() is { ValueKind: JsonValueKind.Object } last
+                && last.GetProperty("TrangThai").GetString() == "10");
         var progress = portal.GetProperty("TienDo").EnumerateArray().Select(p => p.GetProperty("TrangThai").GetString()).ToList();
         Assert.Equal(["2", "4", "6", "4", "9", "10"], progress);
         Assert.Matches("^[0-9]{14}$", portal.GetProperty("NgayHenTra").GetString()!);
