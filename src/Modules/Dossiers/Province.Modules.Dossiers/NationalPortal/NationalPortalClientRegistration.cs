@@ -1,7 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Http.Resilience;
-using Microsoft.Extensions.Options;
 using Province.BuildingBlocks.Http;
 using Refit;
 
@@ -10,21 +7,16 @@ namespace Province.Modules.Dossiers.NationalPortal;
 internal static class NationalPortalClientRegistration
 {
     /// <summary>
-    /// The Refit client of the portal's adapter behind the standard resilience pipeline (settings <c>NationalPortal:Resilience</c>),
-    /// and <see cref="INationalPortalClient"/> over it with the session every call shares. The base address is resolved when a
-    /// client is made, because a relative <see cref="NationalPortalOptions.BaseUrl"/> (the simulator) needs this host's listening
-    /// address, known only once it runs.
+    /// The Refit client of the portal's adapter at <see cref="NationalPortalOptions.BaseUrl"/>, behind the standard
+    /// resilience pipeline (settings <c>NationalPortal:Resilience</c>), and <see cref="INationalPortalClient"/> over it
+    /// with the session every call shares.
     /// </summary>
     public static IServiceCollection AddNationalPortalClient(this IServiceCollection services)
     {
-        services.TryAddSingleton<SelfAddress>();
         services.AddSingleton<NationalPortalSession>();
         // The source-generated client: Refit 16 builds AddRefitClient's by reflection, from a package (Refit.Reflection) not served here.
         services.AddRefitGeneratedClient<INationalPortalApi>()
-            .ConfigureHttpClient((provider, http) => http.BaseAddress = provider.GetRequiredService<SelfAddress>()
-                .Resolve(provider.GetRequiredService<IOptions<NationalPortalOptions>>().Value.BaseUrl.TrimEnd('/')))
-            .AddStandardResilienceHandler()
-            .Configure((resilience, provider) => provider.GetRequiredService<IOptions<NationalPortalOptions>>().Value.Resilience.ApplyTo(resilience));
+            .ForExternalSystem<NationalPortalOptions>(options => options.BaseUrl, options => options.Resilience);
         services.AddScoped<INationalPortalClient, NationalPortalClient>();
         return services;
     }
