@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Province.BuildingBlocks.Validation;
+using Province.BuildingBlocks.Hosting;
+using Province.BuildingBlocks.Modules;
+using Province.BuildingBlocks.Persistence;
 using Province.Host.Setup;
 using Province.Simulators.NationalPortal;
 using Province.Simulators.Zalo;
@@ -9,20 +10,11 @@ var builder = WebApplication.CreateBuilder(args);
 var zaloSimulator = builder.Configuration.GetValue("Zalo:Simulator:Enabled", false);
 var portalSimulator = builder.Configuration.GetValue("NationalPortal:Simulator:Enabled", false);
 
-ValidationFilterExtensions.UseVietnameseMessages();
-builder.Services.AddSingleton(TimeProvider.System);
-// API convention: enums travel as camelCase strings ("monday", not 1).
-builder.Services.ConfigureHttpJsonOptions(options =>
-    options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
-builder.Services.AddProvinceErrors();
+// What every module's endpoints count on (BuildingBlocks/Hosting/ProvinceApi.cs), then the modules of ModuleRegistry.
+builder.Services.AddProvinceApi(builder.Configuration);
 builder.Services.AddProvinceObservability(builder.Configuration);
-builder.Services.AddProvinceAuthorization();
-builder.Services.AddProvinceRateLimits(builder.Configuration);
 builder.Services.AddProvinceOpenApi();
-builder.Services.AddHealthChecks();
-// Public reads that everyone asks alike are kept a few seconds (PublicResponseCache); bounded in memory.
-builder.Services.AddOutputCache(options => options.SizeLimit = 32 * 1024 * 1024);
-builder.Services.AddModules(builder.Configuration);
+builder.Services.AddProvinceModules(builder.Configuration, ModuleRegistry.All);
 if (builder.Configuration["DataProtection:KeysDirectory"] is { Length: > 0 } keys)
 {
     // Several host instances must share keys, or a staff token issued by one is refused by another.
@@ -40,7 +32,7 @@ if (portalSimulator)
 }
 
 var app = builder.Build();
-app.Services.EnsureRequiredRequestsAnswered(app.Configuration);
+app.Services.EnsureRequiredRequestsAnswered();
 
 if (Array.IndexOf(args, "--write-migrations") is var at and >= 0)
 {
@@ -64,24 +56,15 @@ if (args.Contains("--migrate"))
     return;
 }
 
-await app.InitializeDatabasesAsync(migrate: false);
-
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+await app.StartProvinceModulesAsync();
+app.UseProvinceApi();
 app.MapOpenApi().AllowAnonymous();
 app.UseSwaggerUI(options =>
 {
     options.SwaggerEndpoint("/openapi/v1.json", "Province v1");
     options.DocumentTitle = "Province API";
 });
-app.UseAuthentication();
-app.UseAuthorization();
-app.UseRateLimiter();
-app.UseOutputCache();
-
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
-app.MapModules();
+app.MapProvinceModules();
 if (zaloSimulator)
 {
     app.MapZaloSimulator();

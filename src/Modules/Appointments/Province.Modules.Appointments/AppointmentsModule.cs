@@ -4,14 +4,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Province.BuildingBlocks.Messaging;
 using Province.BuildingBlocks.Modules;
 using Province.BuildingBlocks.Persistence;
+using Province.BuildingBlocks.Security;
 using Province.Modules.Appointments.Common;
 using Province.Modules.Appointments.Contracts;
-using Province.Modules.Dossiers.Contracts;
-using Province.Modules.Identity.Contracts;
 using Province.Modules.Appointments.Data;
 using Province.Modules.Appointments.DemoData;
 using Province.Modules.Appointments.Queue;
 using Province.Modules.Appointments.Reminders;
+using Province.Modules.Dossiers.Contracts;
+using Province.Modules.Identity.Contracts;
 
 namespace Province.Modules.Appointments;
 
@@ -28,7 +29,7 @@ public sealed class AppointmentsModule : IModuleRegistration
         [typeof(PublicAppointmentEndpoints), typeof(CitizenAppointmentEndpoints), typeof(StaffAppointmentEndpoints)];
 
     /// <summary>Contracts this module sends; listed in its README.</summary>
-    public IReadOnlyList<Type> RequiredRequests { get; } = [typeof(GetAgency), typeof(GetCitizenProfile), typeof(GetProcedure), typeof(GetCitizenDossier)];
+    public IReadOnlyList<Type> RequiredRequests { get; } = [typeof(AuthenticateCitizen), typeof(GetAgency), typeof(GetCitizenProfile), typeof(GetProcedure), typeof(GetCitizenDossier)];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {

@@ -4,19 +4,20 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Province.BuildingBlocks.Files;
-using Province.Modules.Dossiers.Contracts;
-using Province.Modules.Identity.Contracts;
 using Province.BuildingBlocks.Http;
 using Province.BuildingBlocks.Messaging;
 using Province.BuildingBlocks.Modules;
 using Province.BuildingBlocks.Persistence;
+using Province.BuildingBlocks.Security;
+using Province.Modules.Dossiers.Contracts;
 using Province.Modules.Dossiers.Data;
 using Province.Modules.Dossiers.Deadlines;
 using Province.Modules.Dossiers.DemoData;
 using Province.Modules.Dossiers.NationalPortal;
-using Province.Modules.Dossiers.Processing;
 using Province.Modules.Dossiers.Procedures;
+using Province.Modules.Dossiers.Processing;
 using Province.Modules.Dossiers.Submission.Receipt;
+using Province.Modules.Identity.Contracts;
 
 namespace Province.Modules.Dossiers;
 
@@ -33,7 +34,7 @@ public sealed class DossiersModule : IModuleRegistration
         [typeof(PublicDossierEndpoints), typeof(CitizenDossierEndpoints), typeof(StaffDossierEndpoints)];
 
     /// <summary>Contracts this module sends; listed in its README.</summary>
-    public IReadOnlyList<Type> RequiredRequests { get; } = [typeof(GetAgency), typeof(FindAgencyByCode), typeof(GetCitizenProfile), typeof(GetStaffMember)];
+    public IReadOnlyList<Type> RequiredRequests { get; } = [typeof(AuthenticateCitizen), typeof(GetAgency), typeof(FindAgencyByCode), typeof(GetCitizenProfile), typeof(GetStaffMember)];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {

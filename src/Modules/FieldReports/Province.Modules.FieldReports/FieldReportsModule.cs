@@ -6,13 +6,14 @@ using Province.BuildingBlocks.Files;
 using Province.BuildingBlocks.Messaging;
 using Province.BuildingBlocks.Modules;
 using Province.BuildingBlocks.Persistence;
+using Province.BuildingBlocks.Security;
 using Province.Modules.FieldReports.Contracts;
-using Province.Modules.Identity.Contracts;
 using Province.Modules.FieldReports.Data;
 using Province.Modules.FieldReports.DemoData;
 using Province.Modules.FieldReports.Handling;
 using Province.Modules.FieldReports.Reporting;
 using Province.Modules.FieldReports.Routing;
+using Province.Modules.Identity.Contracts;
 
 namespace Province.Modules.FieldReports;
 
@@ -29,7 +30,7 @@ public sealed class FieldReportsModule : IModuleRegistration
         [typeof(PublicFieldReportEndpoints), typeof(CitizenFieldReportEndpoints), typeof(StaffFieldReportEndpoints), typeof(Open311GeoReportEndpoints)];
 
     /// <summary>Contracts this module sends; listed in its README.</summary>
-    public IReadOnlyList<Type> RequiredRequests { get; } = [typeof(GetAgency), typeof(GetCitizenProfile), typeof(GetStaffMember)];
+    public IReadOnlyList<Type> RequiredRequests { get; } = [typeof(AuthenticateCitizen), typeof(GetAgency), typeof(GetCitizenProfile), typeof(GetStaffMember)];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {

@@ -1,5 +1,4 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,12 +38,10 @@ public sealed class IdentityModule : IModuleRegistration
         services.AddOptions<ZaloOptions>().Bind(zalo);
         services.AddMemoryCache();
         services.AddZaloGraphClient();
+        // The host's authentication schemes (BuildingBlocks' AddProvinceApi) ask AuthenticateCitizenHandler who holds a
+        // Zalo token; staff tokens are issued here by TypedResults.SignIn on the staff scheme.
         services.AddScoped<ZaloTokenVerifier>();
         services.AddScoped<CitizenDirectory>();
         services.AddScoped<IPasswordHasher<StaffMember>, PasswordHasher<StaffMember>>();
-
-        services.AddAuthentication()
-            .AddScheme<AuthenticationSchemeOptions, ZaloAuthenticationHandler>(ProvinceSchemes.Zalo, null)
-            .AddBearerToken(ProvinceSchemes.Staff, options => options.BearerTokenExpiration = TimeSpan.FromHours(8));
     }
 }

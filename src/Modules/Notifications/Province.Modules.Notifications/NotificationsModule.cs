@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Province.BuildingBlocks.Messaging;
 using Province.BuildingBlocks.Modules;
 using Province.BuildingBlocks.Persistence;
+using Province.BuildingBlocks.Security;
 using Province.Modules.Notifications.Data;
 
 namespace Province.Modules.Notifications;
@@ -16,8 +17,8 @@ public sealed class NotificationsModule : IModuleRegistration
     public IReadOnlyList<Type> CarterModules { get; } =
         [typeof(NotificationInboxEndpoints)];
 
-    /// <summary>Notifications only consumes events.</summary>
-    public IReadOnlyList<Type> RequiredRequests { get; } = [];
+    /// <summary>Notifications consumes other modules' events; it sends no request but needs citizens authenticated.</summary>
+    public IReadOnlyList<Type> RequiredRequests { get; } = [typeof(AuthenticateCitizen)];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {

@@ -63,7 +63,7 @@ internal static class CategoriesEndpoints
             .WithName("ListFieldReportCategories")
             .WithSummary("Các lĩnh vực đang nhận phản ánh, với thời hạn xử lý.")
             .AllowAnonymous()
-            .RequireRateLimiting("anonymous");
+            .RequireRateLimiting(ProvinceRateLimits.Anonymous);
 
     public static void MapAdministration(this IEndpointRouteBuilder staff)
     {

@@ -1,3 +1,4 @@
+using Province.BuildingBlocks.Security;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -21,7 +22,7 @@ internal static class Open311Endpoints
     private const string Formats = "regex(^(json|xml)$)";
     public static void MapOpen311(this IEndpointRouteBuilder endpoints)
     {
-        var open311 = endpoints.MapGroup("/open311/v2").WithTags("Open311 GeoReport v2").AllowAnonymous().RequireRateLimiting("anonymous");
+        var open311 = endpoints.MapGroup("/open311/v2").WithTags("Open311 GeoReport v2").AllowAnonymous().RequireRateLimiting(ProvinceRateLimits.Anonymous);
 
         open311.MapGet($"/services.{{format:{Formats}}}", async (string format, IFieldReportsStore store, CancellationToken cancellationToken) =>
             {

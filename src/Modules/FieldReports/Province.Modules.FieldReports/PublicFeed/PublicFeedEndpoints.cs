@@ -1,3 +1,4 @@
+using Province.BuildingBlocks.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
@@ -57,7 +58,7 @@ internal static class PublicFeedEndpoints
             .WithName("ListAnsweredFieldReports")
             .WithSummary("Phản ánh đã được trả lời, mới nhất trước; lọc theo lĩnh vực, xã/phường, khung bản đồ. Không bao giờ có thông tin người phản ánh.")
             .AllowAnonymous()
-            .RequireRateLimiting("anonymous")
+            .RequireRateLimiting(ProvinceRateLimits.Anonymous)
             // The same page for everyone; an officer's action on a report evicts it (see HandlingEndpoints).
             .CachePublicly(TimeSpan.FromSeconds(15), FeedCacheTag);
 
@@ -70,7 +71,7 @@ internal static class PublicFeedEndpoints
             .WithName("GetPublicFieldReport")
             .WithSummary("Trang công khai của một phản ánh theo mã (PA-...).")
             .AllowAnonymous()
-            .RequireRateLimiting("anonymous");
+            .RequireRateLimiting(ProvinceRateLimits.Anonymous);
 
         publicApi.MapGet("/nearby", async Task<Ok<List<NearbyReport>>> (
                 Guid categoryId, double latitude, double longitude, int? radiusMeters, IFieldReportsStore store, CancellationToken cancellationToken) =>
@@ -97,7 +98,7 @@ internal static class PublicFeedEndpoints
             .WithName("ListNearbyOpenFieldReports")
             .WithSummary("Trước khi gửi: các phản ánh cùng lĩnh vực đang xử lý gần vị trí này (tránh gửi trùng).")
             .AllowAnonymous()
-            .RequireRateLimiting("anonymous");
+            .RequireRateLimiting(ProvinceRateLimits.Anonymous);
 
         publicApi.MapGet("/photos/{id:guid}", async Task<Results<FileStreamHttpResult, ProblemHttpResult>> (
                 Guid id, IFieldReportsStore reports, IFileStore store, HttpContext context, CancellationToken cancellationToken) =>
@@ -123,7 +124,7 @@ internal static class PublicFeedEndpoints
             .WithName("GetFieldReportPhoto")
             .WithSummary("Ảnh của một phản ánh (đã xóa vị trí GPS và thông tin máy chụp).")
             .AllowAnonymous()
-            .RequireRateLimiting("anonymous");
+            .RequireRateLimiting(ProvinceRateLimits.Anonymous);
     }
 
     private static double Meters(double lat1, double lon1, double lat2, double lon2)

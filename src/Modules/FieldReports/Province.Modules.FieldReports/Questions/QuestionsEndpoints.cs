@@ -69,7 +69,7 @@ internal static class QuestionsEndpoints
             .WithName("SearchPublicQuestions")
             .WithSummary("Tra cứu hỏi đáp công khai; gõ không dấu cũng tìm được.")
             .AllowAnonymous()
-            .RequireRateLimiting("anonymous");
+            .RequireRateLimiting(ProvinceRateLimits.Anonymous);
 
     public static void MapCitizenQuestions(this IEndpointRouteBuilder citizens)
     {

@@ -1,3 +1,4 @@
+using Province.BuildingBlocks.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
@@ -24,5 +25,5 @@ internal static class ListOfficesEndpoint
             .WithName("ListOneStopOffices")
             .WithSummary("Các bộ phận một cửa: giờ làm việc, nhóm dịch vụ, quầy.")
             .AllowAnonymous()
-            .RequireRateLimiting("anonymous");
+            .RequireRateLimiting(ProvinceRateLimits.Anonymous);
 }

@@ -1,3 +1,4 @@
+using Province.BuildingBlocks.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
@@ -30,7 +31,7 @@ internal static class ListSlotsEndpoint
             .WithName("ListAppointmentSlots")
             .WithSummary("Các khung giờ còn đặt được của một nhóm dịch vụ trong một ngày, với số chỗ còn trống.")
             .AllowAnonymous()
-            .RequireRateLimiting("anonymous");
+            .RequireRateLimiting(ProvinceRateLimits.Anonymous);
 }
 
 internal sealed record SlotResponse(Guid Id, DateOnly Day, TimeOnly Start, TimeOnly End, int PlacesLeft);

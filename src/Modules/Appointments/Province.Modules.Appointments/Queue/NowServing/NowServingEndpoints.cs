@@ -1,3 +1,4 @@
+using Province.BuildingBlocks.Security;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -31,7 +32,7 @@ internal static class NowServingEndpoints
             .WithName("GetNowServing")
             .WithSummary("Số đang được phục vụ ở từng nhóm dịch vụ, số người đang chờ.")
             .AllowAnonymous()
-            .RequireRateLimiting("anonymous")
+            .RequireRateLimiting(ProvinceRateLimits.Anonymous)
             // The morning rush: everyone waiting polls the same screen; a call or a new ticket here evicts it.
             .CachePublicly(TimeSpan.FromSeconds(2), QueueSignals.NowServingCacheTag);
 
@@ -46,7 +47,7 @@ internal static class NowServingEndpoints
             .WithName("StreamNowServing")
             .WithSummary("Luồng sự kiện (text/event-stream) \"now-serving\": gửi lại màn hình số mỗi khi có thay đổi.")
             .AllowAnonymous()
-            .RequireRateLimiting("anonymous");
+            .RequireRateLimiting(ProvinceRateLimits.Anonymous);
     }
 
     private static async IAsyncEnumerable<SseItem<NowServingResponse>> Stream(

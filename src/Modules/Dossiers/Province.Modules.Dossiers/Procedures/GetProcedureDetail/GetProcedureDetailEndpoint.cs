@@ -1,3 +1,4 @@
+using Province.BuildingBlocks.Security;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,7 +25,7 @@ internal static class GetProcedureDetailEndpoint
             .WithName("GetProcedure")
             .WithSummary("Chi tiết một thủ tục: trình tự, thành phần hồ sơ, thời hạn, phí, lệ phí, căn cứ pháp lý.")
             .AllowAnonymous()
-            .RequireRateLimiting("anonymous");
+            .RequireRateLimiting(ProvinceRateLimits.Anonymous);
 }
 
 /// <summary>Answers other modules' <see cref="GetProcedure"/> (e.g. Appointments linking a booking to a procedure).</summary>

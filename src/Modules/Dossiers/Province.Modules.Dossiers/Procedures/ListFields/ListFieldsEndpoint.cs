@@ -1,3 +1,4 @@
+using Province.BuildingBlocks.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
@@ -23,7 +24,7 @@ internal static class ListFieldsEndpoint
             .WithName("ListProcedureFields")
             .WithSummary("Các lĩnh vực thủ tục và số thủ tục mỗi lĩnh vực.")
             .AllowAnonymous()
-            .RequireRateLimiting("anonymous");
+            .RequireRateLimiting(ProvinceRateLimits.Anonymous);
 }
 
 internal sealed record FieldResponse(string Name, int ProcedureCount);

@@ -1,3 +1,4 @@
+using Province.BuildingBlocks.Security;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,7 +16,7 @@ internal static class SearchProceduresEndpoint
             .WithName("SearchProcedures")
             .WithSummary("Tìm thủ tục hành chính theo tên, mã hoặc lĩnh vực; gõ không dấu cũng tìm được (ví dụ \"dang ky khai sinh\").")
             .AllowAnonymous()
-            .RequireRateLimiting("anonymous");
+            .RequireRateLimiting(ProvinceRateLimits.Anonymous);
 }
 
 internal sealed record SearchProceduresQuery(string? Query, string? Field, PageRequest Page) : IRequest<PagedResult<ProcedureSummaryResponse>>;

@@ -1,3 +1,4 @@
+using Province.BuildingBlocks.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
@@ -44,7 +45,7 @@ internal static class LookupDossierEndpoint
             .WithName("LookupDossier")
             .WithSummary("Tra cứu công khai theo mã hồ sơ (mã QR trên giấy tiếp nhận): chỉ trạng thái và ngày hẹn, tên người nộp được che.")
             .AllowAnonymous()
-            .RequireRateLimiting("anonymous");
+            .RequireRateLimiting(ProvinceRateLimits.Anonymous);
 }
 
 /// <summary>What the screen at the counter shows: no documents, no contact data, no officers' notes.</summary>

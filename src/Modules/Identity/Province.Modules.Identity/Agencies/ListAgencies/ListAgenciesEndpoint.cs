@@ -1,3 +1,4 @@
+using Province.BuildingBlocks.Security;
 using Marten;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
@@ -17,7 +18,7 @@ internal static class ListAgenciesEndpoint
             .WithName("ListAgencies")
             .WithSummary("Danh bạ cơ quan, đơn vị của tỉnh (công khai).")
             .AllowAnonymous()
-            .RequireRateLimiting("anonymous");
+            .RequireRateLimiting(ProvinceRateLimits.Anonymous);
 }
 
 internal sealed record ListAgenciesQuery(PageRequest Page) : IRequest<PagedResult<AgencyInfo>>;

@@ -16,7 +16,7 @@ internal static class VerifyPhoneNumberEndpoint
         citizens.MapPost("/me/phone-number", async Task<Results<Ok<CitizenProfileResponse>, ProblemHttpResult>> (
                 VerifyPhoneNumberRequest request, ClaimsPrincipal user, HttpRequest http, IMediator mediator, CancellationToken cancellationToken) =>
                 await mediator.Send(
-                    new VerifyPhoneNumberCommand(user.GetCitizenId(), ZaloAuthenticationHandler.BearerToken(http.Headers.Authorization.ToString())!, request.Token),
+                    new VerifyPhoneNumberCommand(user.GetCitizenId(), ZaloAccessToken.FromAuthorizationHeader(http.Headers.Authorization.ToString())!, request.Token),
                     cancellationToken))
             .WithName("VerifyPhoneNumber")
             .WithSummary("Đổi mã getPhoneNumber của Zalo lấy số điện thoại đã xác thực và lưu vào hồ sơ.")

@@ -1,11 +1,21 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
-using Province.BuildingBlocks.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace Province.Host.Setup;
+namespace Province.BuildingBlocks.Security;
 
-internal static class Security
+public static class ProvinceAuthorization
 {
+    /// <summary>How long a staff sign-in lasts (a working day).</summary>
+    public static readonly TimeSpan StaffTokenLifetime = TimeSpan.FromHours(8);
+
     /// <summary>
+    /// The two authentication schemes: citizens' Zalo tokens (<see cref="CitizenAuthenticationHandler"/>, answered
+    /// by whichever module handles <see cref="AuthenticateCitizen"/>), and staff bearer tokens issued by a staff
+    /// sign-in (<c>TypedResults.SignIn</c> on <see cref="ProvinceSchemes.Staff"/>) and protected by ASP.NET Core
+    /// data protection.
     /// Each policy names the scheme that proves it: citizen endpoints verify Zalo tokens, staff
     /// endpoints verify our own bearer tokens. There is no fallback policy (it would turn 404s into
     /// 401s); instead a test fails when an endpoint names no policy and is not explicitly anonymous.
@@ -16,10 +26,12 @@ internal static class Security
     public static IServiceCollection AddProvinceAuthorization(this IServiceCollection services)
     {
         services.AddAuthentication(options =>
-        {
-            options.DefaultChallengeScheme = ProvinceSchemes.Staff;
-            options.DefaultForbidScheme = ProvinceSchemes.Staff;
-        });
+            {
+                options.DefaultChallengeScheme = ProvinceSchemes.Staff;
+                options.DefaultForbidScheme = ProvinceSchemes.Staff;
+            })
+            .AddScheme<AuthenticationSchemeOptions, CitizenAuthenticationHandler>(ProvinceSchemes.Zalo, null)
+            .AddBearerToken(ProvinceSchemes.Staff, options => options.BearerTokenExpiration = StaffTokenLifetime);
         services.AddSingleton<IAuthorizationHandler, AgencyMemberHandler>();
         services.AddAuthorizationBuilder()
             .AddPolicy(ProvincePolicies.Citizen, policy => policy

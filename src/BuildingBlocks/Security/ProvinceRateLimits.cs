@@ -1,16 +1,22 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Province.BuildingBlocks.Errors;
 
-namespace Province.Host.Setup;
+namespace Province.BuildingBlocks.Security;
 
 /// <summary>
 /// Anonymous endpoints (sign-in, public lookups) are limited per client address with a fixed window;
-/// a refused request gets 429, a Retry-After header and a Vietnamese problem.
+/// a refused request gets 429, a Retry-After header and a Vietnamese problem. Endpoints name the policy
+/// by its constant (<c>.RequireRateLimiting(ProvinceRateLimits.Anonymous)</c>).
 /// </summary>
-internal static class RateLimits
+public static class ProvinceRateLimits
 {
+    /// <summary>Per client address, <c>RateLimiting:AnonymousPermitsPerMinute</c> (60) a minute.</summary>
     public const string Anonymous = "anonymous";
 
     public static IServiceCollection AddProvinceRateLimits(this IServiceCollection services, IConfiguration configuration)

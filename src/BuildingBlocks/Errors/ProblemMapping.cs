@@ -1,16 +1,18 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
-using Province.BuildingBlocks.Errors;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Province.BuildingBlocks.Persistence;
 
-namespace Province.Host.Setup;
+namespace Province.BuildingBlocks.Errors;
 
 /// <summary>
 /// Every error leaves as RFC 9457 problem details with a Vietnamese title, a stable <c>code</c> and
 /// the trace id, whether an endpoint returned it, the framework refused the request (bad JSON,
 /// 401, 404, 405...), or an exception escaped.
 /// </summary>
-internal static partial class Errors
+public static partial class ProblemMapping
 {
     private static readonly Dictionary<int, (string Title, string Code)> ByStatus = new()
     {
@@ -28,7 +30,7 @@ internal static partial class Errors
         [503] = ("Dịch vụ tạm thời không sẵn sàng", "server.unavailable"),
     };
 
-    public static IServiceCollection AddProvinceErrors(this IServiceCollection services)
+    public static IServiceCollection AddProvinceProblems(this IServiceCollection services)
     {
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {

@@ -1,9 +1,13 @@
-using Province.BuildingBlocks.Persistence;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Weasel.Core.Migrations;
 
-namespace Province.Host.Setup;
+namespace Province.BuildingBlocks.Persistence;
 
-internal static partial class Databases
+/// <summary>Schema creation, migration files and demo data for every module store a host registered.</summary>
+public static partial class ModuleDatabases
 {
     /// <summary>
     /// Lets Marten create or patch every module store's schema when asked (<c>--migrate</c> or

@@ -1,0 +1,78 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Province.BuildingBlocks.Errors;
+using Province.BuildingBlocks.Modules;
+using Province.BuildingBlocks.Persistence;
+using Province.BuildingBlocks.Security;
+using Province.BuildingBlocks.Validation;
+
+namespace Province.BuildingBlocks.Hosting;
+
+/// <summary>
+/// Everything a module's endpoints count on from the host, in one place, so that a host of any set of modules
+/// (the full Province, or one module another province takes) is a few lines:
+/// <code>
+/// builder.Services.AddProvinceApi(builder.Configuration);
+/// builder.Services.AddProvinceModules(builder.Configuration, [new DossiersModule()]);
+/// // ...handlers of your own for the contracts the module needs (its README lists them)
+/// var app = builder.Build();
+/// await app.StartProvinceModulesAsync();
+/// app.UseProvinceApi();
+/// app.MapProvinceModules();
+/// await app.RunAsync();
+/// </code>
+/// </summary>
+public static class ProvinceApi
+{
+    /// <summary>
+    /// The clock, JSON conventions, Vietnamese validation messages, RFC 9457 problems (incl. concurrency → 409),
+    /// the citizen and staff authentication schemes and policies, anonymous rate limits, the public response cache
+    /// and health checks.
+    /// </summary>
+    public static IServiceCollection AddProvinceApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        ValidationFilterExtensions.UseVietnameseMessages();
+        services.TryAddSingleton(TimeProvider.System);
+        // API convention: enums travel as camelCase strings ("monday", not 1).
+        services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        services.AddProvinceProblems();
+        services.AddProvinceAuthorization();
+        services.AddProvinceRateLimits(configuration);
+        services.AddMemoryCache();
+        services.AddHealthChecks();
+        // Public reads that everyone asks alike are kept a few seconds (PublicResponseCache); bounded in memory.
+        services.AddOutputCache(options => options.SizeLimit = 32 * 1024 * 1024);
+        return services;
+    }
+
+    /// <summary>
+    /// Refuses to start when an enabled module needs a contract nothing answers; creates or patches the module
+    /// stores' schemas when <c>Database:MigrateOnStartup</c>; adds demo data when <c>DemoData:Enabled</c>.
+    /// </summary>
+    public static async Task StartProvinceModulesAsync(this WebApplication app)
+    {
+        app.Services.EnsureRequiredRequestsAnswered();
+        await app.InitializeDatabasesAsync(migrate: false);
+    }
+
+    /// <summary>The request pipeline in the order it must run: problems first, then identity, limits, cache; and the health probes.</summary>
+    public static WebApplication UseProvinceApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseOutputCache();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        return app;
+    }
+}
