@@ -39,6 +39,9 @@ public sealed class ModuleAloneHost : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The host's clock: real time until a test sets it.</summary>
+    public TestClock Clock { get; private init; } = new();
+
     public IServiceProvider Services => _app.Services;
 
     /// <summary>
@@ -48,7 +51,9 @@ public sealed class ModuleAloneHost : IAsyncDisposable
     public static async Task<ModuleAloneHost> StartAsync(
         IModuleRegistration module,
         Action<IServiceCollection> answerContracts,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection, IConfiguration>? addSimulators = null,
+        Action<WebApplication>? mapSimulators = null)
     {
         var database = await PostgresDatabase.CreateAsync();
         var filesDirectory = Path.Combine(Path.GetTempPath(), "province-alone-files-" + Guid.NewGuid().ToString("N"));
@@ -76,15 +81,19 @@ public sealed class ModuleAloneHost : IAsyncDisposable
             }
 
             builder.Configuration.AddInMemoryCollection(configuration);
+            var clock = new TestClock();
+            builder.Services.AddSingleton<TimeProvider>(clock);
 
             // The whole of a one-module host: BuildingBlocks' API setup, the module, the province's answers to its contracts.
             builder.Services.AddProvinceApi(builder.Configuration);
             builder.Services.AddProvinceModules(builder.Configuration, [module]);
             answerContracts(builder.Services);
+            addSimulators?.Invoke(builder.Services, builder.Configuration);
             app = builder.Build();
             await app.StartProvinceModulesAsync();
             app.UseProvinceApi();
             app.MapProvinceModules();
+            mapSimulators?.Invoke(app);
 
             // The province's own staff sign-in would issue these; the test signs in whoever it needs.
             app.MapPost("/stand-in/staff-sign-in", (StandInStaff staff) => TypedResults.SignIn(
@@ -100,7 +109,7 @@ public sealed class ModuleAloneHost : IAsyncDisposable
 
             await app.StartAsync();
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            return new ModuleAloneHost(app, database, filesDirectory, new Uri(address));
+            return new ModuleAloneHost(app, database, filesDirectory, new Uri(address)) { Clock = clock };
         }
         catch
         {
