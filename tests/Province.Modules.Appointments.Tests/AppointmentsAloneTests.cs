@@ -18,6 +18,8 @@ public sealed class AppointmentsAloneTests
         await using var host = await ModuleAloneHost.StartAsync(new AppointmentsModule(), services =>
         {
             services.AnswerWith((AuthenticateCitizen request) => StandIns.AuthenticateCitizen(request));
+            // The province's own staff sign-in keeps its sessions; every stand-in session stands.
+            services.AnswerWith((ValidateStaffSession _) => true);
             services.AnswerWith((GetAgency request) =>
                 request.AgencyId == Ward1 ? (AgencyInfo?)new AgencyInfo(Ward1, "000.30.01.H57", "Ủy ban nhân dân phường Tân Ninh", "commune", null) : null);
             services.AnswerWith((GetCitizenProfile request) =>

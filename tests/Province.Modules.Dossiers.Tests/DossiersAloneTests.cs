@@ -19,6 +19,8 @@ public sealed class DossiersAloneTests
     {
         var ward = new AgencyInfo(Ward1, "000.30.01.H57", "Ủy ban nhân dân phường Tân Ninh", "commune", null);
         services.AnswerWith((AuthenticateCitizen request) => StandIns.AuthenticateCitizen(request));
+        // The province's own staff sign-in keeps its sessions; every stand-in session stands.
+        services.AnswerWith((ValidateStaffSession _) => true);
         services.AnswerWith((GetAgency request) => request.AgencyId == Ward1 ? (AgencyInfo?)ward : null);
         services.AnswerWith((FindAgencyByCode request) => request.Code == ward.Code ? (AgencyInfo?)ward : null);
         services.AnswerWith((GetCitizenProfile request) =>
@@ -59,6 +61,8 @@ public sealed class DossiersAloneTests
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => ModuleAloneHost.StartAsync(new DossiersModule(), services =>
         {
             services.AnswerWith((AuthenticateCitizen request) => StandIns.AuthenticateCitizen(request));
+            // The province's own staff sign-in keeps its sessions; every stand-in session stands.
+            services.AnswerWith((ValidateStaffSession _) => true);
             services.AnswerWith((GetAgency _) => (AgencyInfo?)null);
             services.AnswerWith((FindAgencyByCode _) => (AgencyInfo?)null);
             services.AnswerWith((GetCitizenProfile _) => (CitizenProfile?)null);

@@ -20,6 +20,8 @@ public sealed class FieldReportsAloneTests
         await using var host = await ModuleAloneHost.StartAsync(new FieldReportsModule(), services =>
         {
             services.AnswerWith((AuthenticateCitizen request) => StandIns.AuthenticateCitizen(request));
+            // The province's own staff sign-in keeps its sessions; every stand-in session stands.
+            services.AnswerWith((ValidateStaffSession _) => true);
             services.AnswerWith((GetAgency request) => (AgencyInfo?)new AgencyInfo(request.AgencyId, "000.00.00.H57", "Cơ quan của tỉnh", "commune", null));
             services.AnswerWith((GetCitizenProfile request) =>
                 (CitizenProfile?)new CitizenProfile(request.CitizenId, "Phạm Thị Hoa", null, null, null, "0934567890", true));

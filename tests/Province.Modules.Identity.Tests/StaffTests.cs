@@ -13,7 +13,7 @@ public sealed class StaffTests(ProvinceApp app) : IClassFixture<ProvinceApp>
     private static readonly Guid Planning = IdentityDemoData.PlanningDepartment;
 
     private static object NewAccount(string userName, string role, Guid agencyId) =>
-        new { userName, fullName = "Hồ Văn Nam", password = "MatKhau-Rat-Dai-2026", role, agencyId };
+        new { userName, fullName = "Hồ Văn Nam", password = "Bau-Troi-Xanh-2026", role, agencyId };
 
     [Fact]
     public async Task An_officer_lists_the_officers_of_their_own_agency()
@@ -82,7 +82,7 @@ public sealed class StaffTests(ProvinceApp app) : IClassFixture<ProvinceApp>
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.NotNull(created.Headers.Location);
         using var client = app.CreateClient();
-        var signIn = await client.PostAsJsonAsync("/api/staff/identity/sign-in", new { userName = "kehoach.nam", password = "MatKhau-Rat-Dai-2026" });
+        var signIn = await client.PostAsJsonAsync("/api/staff/identity/sign-in", new { userName = "kehoach.nam", password = "Bau-Troi-Xanh-2026" });
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
         var duplicate = await administrator.PostAsJsonAsync("/api/staff/identity/staff-members", NewAccount("kehoach.nam", "officer", Planning));
         Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);

@@ -1,29 +1,31 @@
-using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using Province.BuildingBlocks.Security;
 using Province.Modules.Identity.Zalo;
 
 namespace Province.Modules.Identity.Tests;
 
-/// <summary>Zalo is asked once per token per cache period; refusals are not remembered.</summary>
+/// <summary>Zalo is asked once per token per cache period, refusals included (a shorter one).</summary>
 public sealed class ZaloTokenVerifierTests
 {
     [Fact]
-    public async Task A_verified_token_is_not_sent_to_Zalo_again_within_the_cache_period()
+    public async Task A_verified_or_refused_token_is_not_sent_to_Zalo_again_within_its_cache_period()
     {
         var zalo = new CountingZalo();
-        using var cache = new MemoryCache(new MemoryCacheOptions());
-        var verifier = new ZaloTokenVerifier(zalo, cache, Options.Create(new ZaloOptions { TokenCacheDuration = TimeSpan.FromMinutes(5) }));
+        using var cache = new ZaloTokenCache();
+        using var failures = new CitizenTokenFailures(new ConfigurationBuilder().Build());
+        var verifier = new ZaloTokenVerifier(zalo, cache, failures, Options.Create(new ZaloOptions { TokenCacheDuration = TimeSpan.FromMinutes(5) }));
 
-        var first = await verifier.VerifyAsync("good-token", CancellationToken.None);
-        var second = await verifier.VerifyAsync("good-token", CancellationToken.None);
-        var refused = await verifier.VerifyAsync("bad-token", CancellationToken.None);
-        await verifier.VerifyAsync("bad-token", CancellationToken.None);
+        var first = await verifier.VerifyAsync("good-token", "10.0.0.1", CancellationToken.None);
+        var second = await verifier.VerifyAsync("good-token", "10.0.0.1", CancellationToken.None);
+        var refused = await verifier.VerifyAsync("bad-token", "10.0.0.1", CancellationToken.None);
+        await verifier.VerifyAsync("bad-token", "10.0.0.1", CancellationToken.None);
 
         Assert.Equal("zalo-1", first?.Id);
         Assert.Equal(first, second);
         Assert.Null(refused);
         Assert.Equal(1, zalo.Calls["good-token"]);
-        Assert.Equal(2, zalo.Calls["bad-token"]);
+        Assert.Equal(1, zalo.Calls["bad-token"]);
     }
 
     private sealed class CountingZalo : IZaloGraphClient

@@ -102,6 +102,7 @@ public sealed class ModuleAloneHost : IAsyncDisposable
                         new Claim(ClaimTypes.NameIdentifier, staff.StaffId.ToString()),
                         new Claim(ProvinceClaims.StaffId, staff.StaffId.ToString()),
                         new Claim(ProvinceClaims.AgencyId, staff.AgencyId.ToString()),
+                        new Claim(ProvinceClaims.SessionId, Guid.NewGuid().ToString()),
                         new Claim(ClaimTypes.Role, staff.Role),
                     ],
                     ProvinceSchemes.Staff)),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using MediatR;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Province.BuildingBlocks.Errors;
 
 namespace Province.BuildingBlocks.Security;
 
@@ -14,10 +16,19 @@ namespace Province.BuildingBlocks.Security;
 /// The host asks this of whichever module answers it (Identity: it verifies the token with Zalo and creates the
 /// citizen record on first sight); a province running a module without Identity answers it itself. Every module
 /// with citizen endpoints lists it among its required requests, so a host that cannot answer it does not start.
+/// An answer may throw <see cref="TooManyRefusedTokensException"/> when <paramref name="ClientAddress"/> has sent too
+/// many refused tokens (<see cref="CitizenTokenFailures"/>): the caller gets 429.
 /// </summary>
-public sealed record AuthenticateCitizen(string AccessToken) : IRequest<AuthenticatedCitizen?>;
+public sealed record AuthenticateCitizen(string AccessToken, string ClientAddress) : IRequest<AuthenticatedCitizen?>;
 
 public sealed record AuthenticatedCitizen(Guid CitizenId, string ZaloId);
+
+/// <summary>The client address is over its budget of refused tokens; its new tokens are not checked for a while.</summary>
+public sealed class TooManyRefusedTokensException(TimeSpan retryAfter)
+    : Exception("Too many refused access tokens from this client address.")
+{
+    public TimeSpan RetryAfter { get; } = retryAfter;
+}
 
 /// <summary>
 /// Citizens: <c>Authorization: Bearer &lt;Zalo user access token&gt;</c>, answered by <see cref="AuthenticateCitizen"/>.
@@ -29,6 +40,8 @@ internal sealed class CitizenAuthenticationHandler(
     UrlEncoder encoder,
     IMediator mediator) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
+    private const string ThrottledKey = "province:citizen-token-throttled";
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var token = ZaloAccessToken.FromAuthorizationHeader(Request.Headers.Authorization.ToString());
@@ -37,7 +50,23 @@ internal sealed class CitizenAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var citizen = await mediator.Send(new AuthenticateCitizen(token), Context.RequestAborted);
+        if (!BearerTokenSyntax.IsWellFormed(token))
+        {
+            // Not a token at all: refused without asking anyone (and without counting against Zalo's circuit breaker).
+            return AuthenticateResult.Fail("The access token is malformed.");
+        }
+
+        AuthenticatedCitizen? citizen;
+        try
+        {
+            citizen = await mediator.Send(new AuthenticateCitizen(token, Context.Connection.RemoteIpAddress?.ToString() ?? "unknown"), Context.RequestAborted);
+        }
+        catch (TooManyRefusedTokensException throttled)
+        {
+            Context.Items[ThrottledKey] = throttled.RetryAfter;
+            return AuthenticateResult.Fail(throttled.Message);
+        }
+
         if (citizen is null)
         {
             return AuthenticateResult.Fail("Zalo refused the access token.");
@@ -54,11 +83,21 @@ internal sealed class CitizenAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (Context.Items[ThrottledKey] is TimeSpan retryAfter)
+        {
+            var seconds = (int)Math.Ceiling(retryAfter.TotalSeconds);
+            Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            await Problems.Create(StatusCodes.Status429TooManyRequests, "auth.too_many_refused_tokens", "Quá nhiều yêu cầu",
+                    $"Có quá nhiều mã đăng nhập Zalo không hợp lệ gửi từ địa chỉ này. Vui lòng mở lại ứng dụng sau {seconds} giây.")
+                .ExecuteAsync(Context);
+            return;
+        }
+
         Response.StatusCode = StatusCodes.Status401Unauthorized;
-        Response.Headers.Append(HeaderNames.WWWAuthenticate, "Bearer");
-        return Task.CompletedTask;
+        // RFC 6750: a presented token that is refused is "invalid_token"; no token at all gets the bare challenge.
+        Response.Headers.Append(HeaderNames.WWWAuthenticate, Request.Headers.Authorization.Count > 0 ? "Bearer error=\"invalid_token\"" : "Bearer");
     }
 }
 

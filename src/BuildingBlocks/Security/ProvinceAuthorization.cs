@@ -15,7 +15,7 @@ public static class ProvinceAuthorization
     /// The two authentication schemes: citizens' Zalo tokens (<see cref="CitizenAuthenticationHandler"/>, answered
     /// by whichever module handles <see cref="AuthenticateCitizen"/>), and staff bearer tokens issued by a staff
     /// sign-in (<c>TypedResults.SignIn</c> on <see cref="ProvinceSchemes.Staff"/>) and protected by ASP.NET Core
-    /// data protection.
+    /// data protection, accepted while their sign-in session stands (<see cref="StaffAuthenticationHandler"/>).
     /// Each policy names the scheme that proves it: citizen endpoints verify Zalo tokens, staff
     /// endpoints verify our own bearer tokens. There is no fallback policy (it would turn 404s into
     /// 401s); instead a test fails when an endpoint names no policy and is not explicitly anonymous.
@@ -31,7 +31,10 @@ public static class ProvinceAuthorization
                 options.DefaultForbidScheme = ProvinceSchemes.Staff;
             })
             .AddScheme<AuthenticationSchemeOptions, CitizenAuthenticationHandler>(ProvinceSchemes.Zalo, null)
-            .AddBearerToken(ProvinceSchemes.Staff, options => options.BearerTokenExpiration = StaffTokenLifetime);
+            .AddScheme<AuthenticationSchemeOptions, StaffAuthenticationHandler>(ProvinceSchemes.Staff, null)
+            .AddBearerToken(ProvinceSchemes.StaffToken, options => options.BearerTokenExpiration = StaffTokenLifetime);
+        services.AddSingleton<StaffSessions>();
+        services.AddSingleton<CitizenTokenFailures>();
         services.AddSingleton<IAuthorizationHandler, AgencyMemberHandler>();
         services.AddAuthorizationBuilder()
             .AddPolicy(ProvincePolicies.Citizen, policy => policy

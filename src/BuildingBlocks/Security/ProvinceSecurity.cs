@@ -6,7 +6,12 @@ namespace Province.BuildingBlocks.Security;
 public static class ProvinceSchemes
 {
     public const string Zalo = "Zalo";
+
+    /// <summary>Staff: a bearer token whose sign-in session still stands (<see cref="ValidateStaffSession"/>).</summary>
     public const string Staff = "Staff";
+
+    /// <summary>The bearer token alone, read and written by ASP.NET Core's bearer token handler inside <see cref="Staff"/>.</summary>
+    public const string StaffToken = "StaffToken";
 }
 
 /// <summary>Authorization policies every endpoint chooses from (or it is explicitly anonymous).</summary>
@@ -36,6 +41,9 @@ public static class ProvinceClaims
     public const string CitizenId = "province:citizen_id";
     public const string StaffId = "province:staff_id";
     public const string AgencyId = "province:agency_id";
+
+    /// <summary>The staff sign-in session a token belongs to (signed out or revoked on its own).</summary>
+    public const string SessionId = "province:session_id";
     public const string ZaloId = "zalo:id";
 }
 
@@ -44,6 +52,8 @@ public static class ClaimsPrincipalExtensions
     public static Guid GetCitizenId(this ClaimsPrincipal user) => RequiredGuid(user, ProvinceClaims.CitizenId);
 
     public static Guid GetStaffId(this ClaimsPrincipal user) => RequiredGuid(user, ProvinceClaims.StaffId);
+
+    public static Guid GetSessionId(this ClaimsPrincipal user) => RequiredGuid(user, ProvinceClaims.SessionId);
 
     public static Guid? GetAgencyId(this ClaimsPrincipal user) =>
         Guid.TryParse(user?.FindFirstValue(ProvinceClaims.AgencyId), out var id) ? id : null;

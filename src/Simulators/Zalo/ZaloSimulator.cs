@@ -34,9 +34,12 @@ public static class ZaloSimulator
         var simulator = endpoints.MapGroup(BasePath).ExcludeFromDescription().AllowAnonymous();
 
         simulator.MapGet("/graph/v2.0/me", (HttpRequest request, ZaloSimulatorState state) =>
-            state.Users.TryGetValue(request.Headers["access_token"].ToString(), out var user)
+        {
+            Interlocked.Increment(ref state.MeCalls);
+            return state.Users.TryGetValue(request.Headers["access_token"].ToString(), out var user)
                 ? Results.Json(new { id = user.Id, name = user.Name, picture = new { data = new { url = $"https://s120-ava-talk.zadn.vn/demo/{user.Id}.jpg" } } })
-                : Results.Json(new { error = InvalidAccessToken, message = "Access token is invalid" }));
+                : Results.Json(new { error = InvalidAccessToken, message = "Access token is invalid" });
+        });
 
         simulator.MapGet("/graph/v2.0/me/info", (HttpRequest request, ZaloSimulatorState state) =>
         {
@@ -97,6 +100,9 @@ public static class ZaloSimulator
         });
 
         simulator.MapGet("/dev/messages", (ZaloSimulatorState state) => Results.Json(state.Messages.ToArray()));
+
+        // How many times Province asked Zalo who holds a token (tests check that junk tokens do not reach Zalo).
+        simulator.MapGet("/dev/graph-calls", (ZaloSimulatorState state) => Results.Json(new { me = Volatile.Read(ref state.MeCalls) }));
     }
 
     private static string RandomToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
@@ -129,6 +135,10 @@ internal sealed class ZaloSimulatorState(string appSecret)
     public ConcurrentDictionary<string, PhoneToken> PhoneTokens { get; } = new(StringComparer.Ordinal);
 
     public ConcurrentQueue<TemplateMessage> Messages { get; } = new();
+
+    /// <summary>Calls of <c>/v2.0/me</c> received (a field: incremented with Interlocked).</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1051:Do not declare visible instance fields", Justification = "Interlocked needs a field.")]
+    public int MeCalls;
 
     public SimulatedUser DemoUser(string? userId, string? name)
     {

@@ -29,7 +29,7 @@ public sealed class AppointmentsModule : IModuleRegistration
         [typeof(PublicAppointmentEndpoints), typeof(CitizenAppointmentEndpoints), typeof(StaffAppointmentEndpoints)];
 
     /// <summary>Contracts this module sends; listed in its README.</summary>
-    public IReadOnlyList<Type> RequiredRequests { get; } = [typeof(AuthenticateCitizen), typeof(GetAgency), typeof(GetCitizenProfile), typeof(GetProcedure), typeof(GetCitizenDossier)];
+    public IReadOnlyList<Type> RequiredRequests { get; } = [typeof(AuthenticateCitizen), typeof(ValidateStaffSession), typeof(GetAgency), typeof(GetCitizenProfile), typeof(GetProcedure), typeof(GetCitizenDossier)];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {

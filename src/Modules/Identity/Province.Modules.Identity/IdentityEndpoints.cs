@@ -6,8 +6,11 @@ using Province.Modules.Identity.Citizens.DeleteMyProfile;
 using Province.Modules.Identity.Citizens.GetMyProfile;
 using Province.Modules.Identity.Citizens.UpdateMyProfile;
 using Province.Modules.Identity.Citizens.VerifyPhoneNumber;
+using Province.Modules.Identity.Staff.ChangePassword;
 using Province.Modules.Identity.Staff.CreateStaffMember;
+using Province.Modules.Identity.Staff.DeactivateStaffMember;
 using Province.Modules.Identity.Staff.ListAgencyOfficers;
+using Province.Modules.Identity.Staff.Sessions;
 using Province.Modules.Identity.Staff.SignIn;
 
 namespace Province.Modules.Identity;
@@ -25,15 +28,18 @@ internal sealed class CitizenIdentityEndpoints : ICarterModule
     }
 }
 
-/// <summary>Staff: sign-in, an agency's officers, and creating staff members.</summary>
+/// <summary>Staff: sign-in and sign-out, password change, an agency's officers, and opening and closing staff accounts.</summary>
 internal sealed class StaffIdentityEndpoints : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app)
     {
         var staff = app.MapGroup("/api/staff/identity").WithTags("Identity - cán bộ");
         staff.MapSignIn();
+        staff.MapSignOut();
+        staff.MapChangePassword();
         staff.MapListAgencyOfficers();
         staff.MapCreateStaffMember();
+        staff.MapDeactivateStaffMember();
     }
 }
 

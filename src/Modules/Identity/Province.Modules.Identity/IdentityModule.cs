@@ -9,6 +9,7 @@ using Province.BuildingBlocks.Security;
 using Province.Modules.Identity.Contracts;
 using Province.Modules.Identity.Data;
 using Province.Modules.Identity.DemoData;
+using Province.Modules.Identity.Staff.Sessions;
 using Province.Modules.Identity.Zalo;
 
 namespace Province.Modules.Identity;
@@ -40,8 +41,10 @@ public sealed class IdentityModule : IModuleRegistration
         services.AddZaloGraphClient();
         // The host's authentication schemes (BuildingBlocks' AddProvinceApi) ask AuthenticateCitizenHandler who holds a
         // Zalo token; staff tokens are issued here by TypedResults.SignIn on the staff scheme.
+        services.AddSingleton<ZaloTokenCache>();
         services.AddScoped<ZaloTokenVerifier>();
         services.AddScoped<CitizenDirectory>();
         services.AddScoped<IPasswordHasher<StaffMember>, PasswordHasher<StaffMember>>();
+        services.AddHostedService<StaffSessionHousekeeping>();
     }
 }

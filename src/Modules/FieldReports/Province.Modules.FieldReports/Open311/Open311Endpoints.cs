@@ -1,9 +1,9 @@
-using Province.BuildingBlocks.Security;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Marten;
 using Province.BuildingBlocks.Messaging;
+using Province.BuildingBlocks.Security;
 using Province.Modules.FieldReports.Contracts;
 using Province.Modules.FieldReports.Data;
 using Province.Modules.FieldReports.Routing;

@@ -1,4 +1,3 @@
-using Province.BuildingBlocks.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
@@ -6,6 +5,7 @@ using Marten;
 using Province.BuildingBlocks.Caching;
 using Province.BuildingBlocks.Files;
 using Province.BuildingBlocks.Paging;
+using Province.BuildingBlocks.Security;
 using Province.Modules.FieldReports.Data;
 using Province.Modules.FieldReports.Reporting;
 using Province.Modules.FieldReports.Routing;

@@ -1,5 +1,6 @@
 using Marten;
 using Marten.Schema;
+using Province.Modules.Identity.Staff.SignIn;
 
 namespace Province.Modules.Identity.Data;
 
@@ -22,6 +23,11 @@ public interface IIdentityStore : IDocumentStore
             .UniqueIndex(UniqueIndexType.DuplicatedField, "staff_member_user_name", s => s.UserName)
             // The officers list of an agency.
             .Duplicate(s => s.AgencyId);
+
+        options.Schema.For<StaffSession>()
+            // Deactivating an account or changing a password ends all of its sessions.
+            .Duplicate(s => s.StaffId);
+        options.AddSignInAttempts();
 
         options.Schema.For<Agency>()
             // Other systems name agencies by code (FindAgencyByCode); the public directory is ordered by it.

@@ -12,7 +12,7 @@ internal sealed class AuthenticateCitizenHandler(ZaloTokenVerifier verifier, Cit
 {
     public async Task<AuthenticatedCitizen?> Handle(AuthenticateCitizen request, CancellationToken cancellationToken)
     {
-        var zaloUser = await verifier.VerifyAsync(request.AccessToken, cancellationToken);
+        var zaloUser = await verifier.VerifyAsync(request.AccessToken, request.ClientAddress, cancellationToken);
         if (zaloUser is null)
         {
             return null;

@@ -21,6 +21,9 @@ internal sealed class ZaloOptions
     /// <summary>How long a verified access token is trusted before Zalo is asked again.</summary>
     public TimeSpan TokenCacheDuration { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How long a token Zalo refused is refused without asking Zalo again.</summary>
+    public TimeSpan RefusedTokenCacheDuration { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Timeouts, retries and circuit breaker of every Graph API call (section <c>Zalo:Resilience</c>).</summary>
     public ResilienceSettings Resilience { get; set; } = new();
 }

@@ -1,8 +1,8 @@
-using Province.BuildingBlocks.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Marten;
+using Province.BuildingBlocks.Security;
 using Province.Modules.Appointments.Common;
 using Province.Modules.Appointments.Data;
 

@@ -1,4 +1,3 @@
-using Province.BuildingBlocks.Security;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -8,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Province.BuildingBlocks.Caching;
+using Province.BuildingBlocks.Security;
 using Province.Modules.Appointments.Common;
 using Province.Modules.Appointments.Data;
 using Province.Modules.Appointments.Queue.Kiosk;

@@ -1,10 +1,10 @@
-using Province.BuildingBlocks.Security;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Marten;
 using Province.BuildingBlocks.Errors;
+using Province.BuildingBlocks.Security;
 using Province.Modules.Dossiers.Contracts;
 using Province.Modules.Dossiers.Data;
 

@@ -1,8 +1,8 @@
-using Province.BuildingBlocks.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Marten;
+using Province.BuildingBlocks.Security;
 using Province.Modules.Dossiers.Data;
 
 namespace Province.Modules.Dossiers.Procedures.ListFields;

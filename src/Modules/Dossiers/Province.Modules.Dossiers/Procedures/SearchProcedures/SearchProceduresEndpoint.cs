@@ -1,9 +1,9 @@
-using Province.BuildingBlocks.Security;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Province.BuildingBlocks.Paging;
+using Province.BuildingBlocks.Security;
 
 namespace Province.Modules.Dossiers.Procedures.SearchProcedures;
 

@@ -1,9 +1,9 @@
-using Province.BuildingBlocks.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Marten;
 using Province.BuildingBlocks.Errors;
+using Province.BuildingBlocks.Security;
 using Province.BuildingBlocks.Time;
 using Province.Modules.Dossiers.Data;
 using Province.Modules.Dossiers.Deadlines;

@@ -1,10 +1,10 @@
-using Province.BuildingBlocks.Security;
 using Marten;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Province.BuildingBlocks.Paging;
+using Province.BuildingBlocks.Security;
 using Province.Modules.Identity.Contracts;
 using Province.Modules.Identity.Data;
 

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Province.BuildingBlocks.Security;
 
 namespace Province.Modules.Identity.Citizens.VerifyPhoneNumber;
 
@@ -8,5 +9,7 @@ internal sealed record VerifyPhoneNumberRequest(string Token);
 internal sealed class VerifyPhoneNumberRequestValidator : AbstractValidator<VerifyPhoneNumberRequest>
 {
     public VerifyPhoneNumberRequestValidator() =>
-        RuleFor(r => r.Token).NotEmpty().MaximumLength(2000).WithName("Mã xác nhận số điện thoại");
+        // The token goes to Zalo as a header: one that is not a token (a newline, a non-ASCII letter) is refused here.
+        RuleFor(r => r.Token).NotEmpty().Must(BearerTokenSyntax.IsWellFormed)
+            .WithMessage("Mã xác nhận số điện thoại không hợp lệ. Vui lòng bấm lại nút xác nhận số điện thoại.").WithName("Mã xác nhận số điện thoại");
 }

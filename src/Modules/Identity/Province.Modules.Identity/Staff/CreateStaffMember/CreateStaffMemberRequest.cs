@@ -12,7 +12,7 @@ internal sealed class CreateStaffMemberRequestValidator : AbstractValidator<Crea
         RuleFor(r => r.UserName).NotEmpty().MaximumLength(64).Matches("^[a-zA-Z0-9._-]+$")
             .WithMessage("Tên đăng nhập chỉ gồm chữ không dấu, số và các ký tự . _ -").WithName("Tên đăng nhập");
         RuleFor(r => r.FullName).NotEmpty().MaximumLength(100).WithName("Họ và tên");
-        RuleFor(r => r.Password).NotEmpty().MinimumLength(10).MaximumLength(200).WithName("Mật khẩu");
+        RuleFor(r => r.Password).MeetsPasswordPolicy(r => [r.UserName, r.FullName]);
         RuleFor(r => r.Role).Must(r => r is "officer" or "administrator").WithMessage("Vai trò phải là officer hoặc administrator.");
         RuleFor(r => r.AgencyId).NotEmpty().WithName("Cơ quan");
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Marten;
 using MediatR;
@@ -10,9 +11,9 @@ using Province.Modules.Identity.Data;
 
 namespace Province.Modules.Identity.Staff.SignIn;
 
-internal sealed record SignInCommand(string UserName, string Password) : IRequest<Results<SignInHttpResult, ProblemHttpResult>>;
+internal sealed record SignInCommand(string UserName, string Password, HttpContext Http) : IRequest<Results<SignInHttpResult, ProblemHttpResult>>;
 
-internal sealed class SignInHandler(IIdentityStore store, IPasswordHasher<StaffMember> hasher)
+internal sealed class SignInHandler(IIdentityStore store, IPasswordHasher<StaffMember> hasher, TimeProvider clock)
     : IRequestHandler<SignInCommand, Results<SignInHttpResult, ProblemHttpResult>>
 {
     /// <summary>Verified when the user name is unknown, so both failures take the same time.</summary>
@@ -21,6 +22,15 @@ internal sealed class SignInHandler(IIdentityStore store, IPasswordHasher<StaffM
     public async Task<Results<SignInHttpResult, ProblemHttpResult>> Handle(SignInCommand request, CancellationToken cancellationToken)
     {
         var userName = request.UserName.Trim().ToLowerInvariant();
+        var now = clock.GetUtcNow().ToUniversalTime();
+        if (await SignInAttempts.TakeAsync(store, userName, now, cancellationToken) is { } lockedUntil)
+        {
+            var minutes = Math.Max(1, (int)Math.Ceiling((lockedUntil - now).TotalMinutes));
+            request.Http.Response.Headers.RetryAfter = ((int)Math.Ceiling((lockedUntil - now).TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return Problems.Create(StatusCodes.Status429TooManyRequests, "identity.sign_in_locked", "Tạm khóa đăng nhập",
+                $"Đã nhập sai mật khẩu {SignInAttempts.MaxTries} lần liên tiếp. Vui lòng thử lại sau {minutes} phút hoặc liên hệ quản trị viên.");
+        }
+
         await using var session = store.LightweightSession();
         var staff = await session.Query<StaffMember>().SingleOrDefaultAsync(s => s.UserName == userName, cancellationToken);
         var verdict = hasher.VerifyHashedPassword(staff!, staff?.PasswordHash ?? UnknownUserHash, request.Password);
@@ -29,12 +39,17 @@ internal sealed class SignInHandler(IIdentityStore store, IPasswordHasher<StaffM
             return Problems.Unauthorized("identity.bad_credentials", "Tên đăng nhập hoặc mật khẩu không đúng.");
         }
 
+        await SignInAttempts.ClearAsync(store, userName, cancellationToken);
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
         {
             staff.PasswordHash = hasher.HashPassword(staff, request.Password);
             session.Update(staff);
-            await session.SaveChangesAsync(cancellationToken);
         }
+
+        // The token names this session; signing out, deactivation or a password change ends it (ValidateStaffSession).
+        var signIn = new StaffSession { StaffId = staff.Id, SignedInAt = now, ExpiresAt = now + ProvinceAuthorization.StaffTokenLifetime };
+        session.Insert(signIn);
+        await session.SaveChangesAsync(cancellationToken);
 
         var identity = new ClaimsIdentity(
             [
@@ -42,6 +57,7 @@ internal sealed class SignInHandler(IIdentityStore store, IPasswordHasher<StaffM
                 new Claim(ClaimTypes.Name, staff.FullName),
                 new Claim(ProvinceClaims.StaffId, staff.Id.ToString()),
                 new Claim(ProvinceClaims.AgencyId, staff.AgencyId.ToString()),
+                new Claim(ProvinceClaims.SessionId, signIn.Id.ToString()),
                 new Claim(ClaimTypes.Role, staff.Role.ToRoleName()),
             ],
             ProvinceSchemes.Staff);

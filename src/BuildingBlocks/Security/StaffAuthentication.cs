@@ -1,0 +1,93 @@
+using System.Text.Encodings.Web;
+using MediatR;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Province.BuildingBlocks.Security;
+
+/// <summary>
+/// Is this staff sign-in still good: the session exists, was not signed out or revoked, has not expired, and its
+/// staff member is still active. Asked by the host's staff scheme (answered by Identity in Province), so a
+/// deactivated account or a signed-out token stops working within <see cref="StaffSessions.RecheckAfter"/>,
+/// instead of at the token's expiry.
+/// </summary>
+public sealed record ValidateStaffSession(Guid StaffId, Guid SessionId) : IRequest<bool>;
+
+/// <summary>
+/// The answers to <see cref="ValidateStaffSession"/>, kept a few seconds (the check runs on every staff request)
+/// in a cache bounded in entries. A revocation on this instance is seen at once (<see cref="Forget"/>); other
+/// instances see it within <see cref="RecheckAfter"/>.
+/// </summary>
+public sealed class StaffSessions(IConfiguration configuration) : IDisposable
+{
+    private readonly MemoryCache _valid = new(new MemoryCacheOptions { SizeLimit = 50_000 });
+
+    public TimeSpan RecheckAfter { get; } = configuration.GetValue("Authentication:StaffSessionRecheck", TimeSpan.FromSeconds(10));
+
+    internal bool IsKnownValid(Guid sessionId) => _valid.TryGetValue(sessionId, out _);
+
+    internal void RememberValid(Guid sessionId)
+    {
+        if (RecheckAfter > TimeSpan.Zero)
+        {
+            _valid.Set(sessionId, true, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = RecheckAfter });
+        }
+    }
+
+    /// <summary>Forgets a session this instance knew as valid (sign-out, revocation).</summary>
+    public void Forget(Guid sessionId) => _valid.Remove(sessionId);
+
+    public void Dispose() => _valid.Dispose();
+}
+
+/// <summary>
+/// The staff scheme: the bearer token (ASP.NET Core's, protected by data protection, read by the inner
+/// <see cref="ProvinceSchemes.StaffToken"/> scheme) proves who signed in; <see cref="ValidateStaffSession"/> proves
+/// the sign-in still stands. Sign-in goes through to the inner scheme, which writes the token.
+/// </summary>
+internal sealed class StaffAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    IMediator mediator,
+    StaffSessions sessions) : SignInAuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var token = await Context.AuthenticateAsync(ProvinceSchemes.StaffToken);
+        if (!token.Succeeded)
+        {
+            return token.None ? AuthenticateResult.NoResult() : AuthenticateResult.Fail(token.Failure ?? new InvalidOperationException("Staff token refused."));
+        }
+
+        var user = token.Principal;
+        if (!Guid.TryParse(user.FindFirst(ProvinceClaims.StaffId)?.Value, out var staffId)
+            || !Guid.TryParse(user.FindFirst(ProvinceClaims.SessionId)?.Value, out var sessionId))
+        {
+            // A token issued before sessions existed, or not by a staff sign-in.
+            return AuthenticateResult.Fail("The staff token names no session.");
+        }
+
+        if (!sessions.IsKnownValid(sessionId))
+        {
+            if (!await mediator.Send(new ValidateStaffSession(staffId, sessionId), Context.RequestAborted))
+            {
+                return AuthenticateResult.Fail("The staff session was signed out, revoked or expired, or the account is inactive.");
+            }
+
+            sessions.RememberValid(sessionId);
+        }
+
+        return AuthenticateResult.Success(new AuthenticationTicket(user, token.Properties, Scheme.Name));
+    }
+
+    protected override Task HandleSignInAsync(System.Security.Claims.ClaimsPrincipal user, AuthenticationProperties? properties) =>
+        Context.SignInAsync(ProvinceSchemes.StaffToken, user, properties);
+
+    protected override Task HandleSignOutAsync(AuthenticationProperties? properties) => Task.CompletedTask;
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) => Context.ChallengeAsync(ProvinceSchemes.StaffToken, properties);
+}
