@@ -162,7 +162,7 @@ public sealed class ModuleAloneHost : IAsyncDisposable
 /// <summary>A province's own answers to the contracts a module needs, one line per contract.</summary>
 public static class StandIns
 {
-    private const string CitizenTokenPrefix = "stand-in-citizen:";
+    private const string CitizenTokenPrefix = "stand-in-citizen.";
 
     /// <summary>Answers <typeparamref name="TRequest"/> with <paramref name="answer"/>.</summary>
     public static IServiceCollection AnswerWith<TRequest, TResponse>(this IServiceCollection services, Func<TRequest, TResponse> answer)
