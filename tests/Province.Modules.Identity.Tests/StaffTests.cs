@@ -31,7 +31,7 @@ public sealed class StaffTests(ProvinceApp app) : IClassFixture<ProvinceApp>
     [Fact]
     public async Task An_officer_of_another_agency_is_refused_with_403()
     {
-        using var officer = await app.StaffAsync("tnmt.thao");
+        using var officer = await app.StaffAsync("nnmt.thao");
 
         var response = await officer.GetAsync($"/api/staff/identity/agencies/{Justice}/officers");
 
