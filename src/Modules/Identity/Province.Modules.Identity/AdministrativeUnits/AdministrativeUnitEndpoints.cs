@@ -43,6 +43,7 @@ internal static class AdministrativeUnitEndpoints
                     .ToList());
             })
             .WithName("ListAdministrativeUnits")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Danh sách xã, phường, đặc khu của tỉnh (cho ô chọn địa chỉ); tìm không cần dấu, theo tên mới hoặc tên đơn vị cũ đã sáp nhập.")
             .AllowAnonymous()
             .RequireRateLimiting("anonymous");
@@ -62,6 +63,8 @@ internal static class AdministrativeUnitEndpoints
                     : TypedResults.Ok(match);
             })
             .WithName("ResolveAdministrativeUnit")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Địa chỉ (kể cả theo đơn vị hành chính cũ, ví dụ \"Phường 1, thành phố Tây Ninh\") thuộc xã, phường nào hiện nay.")
             .AllowAnonymous()
             .RequireRateLimiting("anonymous");
