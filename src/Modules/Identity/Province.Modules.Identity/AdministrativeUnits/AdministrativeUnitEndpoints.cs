@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Caching.Memory;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Security;
 using Province.BuildingBlocks.Validation;
@@ -25,14 +26,14 @@ internal static class AdministrativeUnitEndpoints
     public static void MapAdministrativeUnits(this IEndpointRouteBuilder publicApi)
     {
         publicApi.MapGet("/administrative-units", async Task<Results<Ok<List<AdministrativeUnitResponse>>, ProblemHttpResult>> (
-                string? q, IIdentityStore store, CancellationToken cancellationToken) =>
+                string? q, IIdentityStore store, IMemoryCache cache, CancellationToken cancellationToken) =>
             {
                 if (q?.Length > MaxQueryLength)
                 {
                     return Problems.Create(StatusCodes.Status400BadRequest, "administrative_unit.query_too_long", "Từ khóa quá dài.", $"Tối đa {MaxQueryLength} ký tự.");
                 }
 
-                var units = await LoadAsync(store, cancellationToken);
+                var units = await LoadAsync(store, cache, cancellationToken);
                 var words = AddressText.Normalize(q).Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 return TypedResults.Ok(units
                     .Where(u => u.Kind != AdministrativeUnitKind.Province)
@@ -72,11 +73,12 @@ internal static class AdministrativeUnitEndpoints
 
     public static void MapImportAdministrativeUnits(this IEndpointRouteBuilder staff) =>
         staff.MapPost("/administrative-units/import", async Task<Results<Ok<ImportAdministrativeUnitsResponse>, ProblemHttpResult>> (
-                AdministrativeUnitFile file, IIdentityStore store, CancellationToken cancellationToken) =>
+                AdministrativeUnitFile file, IIdentityStore store, IMemoryCache cache, CancellationToken cancellationToken) =>
             {
                 await using var session = store.LightweightSession();
                 var count = AdministrativeUnitCatalog.Stage(session, file);
                 await session.SaveChangesAsync(cancellationToken);
+                Evict(cache);
                 return TypedResults.Ok(new ImportAdministrativeUnitsResponse(count));
             })
             .Validate<AdministrativeUnitFile>()
@@ -84,11 +86,26 @@ internal static class AdministrativeUnitEndpoints
             .WithSummary("Nạp danh mục xã, phường, đặc khu của tỉnh và các đơn vị cũ đã sáp nhập (ghi đè theo tên; chỉ quản trị viên).")
             .RequireAuthorization(ProvincePolicies.Administrator);
 
-    internal static async Task<IReadOnlyList<AdministrativeUnit>> LoadAsync(IIdentityStore store, CancellationToken cancellationToken)
+    private const string CacheKey = "identity.administrative-units";
+
+    /// <summary>
+    /// The whole map (a hundred or so units per province), kept a minute in memory: every dossier and field report
+    /// resolves a place. An import evicts it on this instance; other instances see it within the minute.
+    /// </summary>
+    internal static async Task<IReadOnlyList<AdministrativeUnit>> LoadAsync(IIdentityStore store, IMemoryCache cache, CancellationToken cancellationToken)
     {
+        if (cache.TryGetValue(CacheKey, out IReadOnlyList<AdministrativeUnit>? cached) && cached is not null)
+        {
+            return cached;
+        }
+
         await using var session = store.QuerySession();
-        return await session.Query<AdministrativeUnit>().ToListAsync(cancellationToken);
+        IReadOnlyList<AdministrativeUnit> units = await session.Query<AdministrativeUnit>().ToListAsync(cancellationToken);
+        cache.Set(CacheKey, units, TimeSpan.FromMinutes(1));
+        return units;
     }
+
+    internal static void Evict(IMemoryCache cache) => cache.Remove(CacheKey);
 
     /// <summary>Every word typed starts a word of the name or of one of its former units' names.</summary>
     private static bool Matches(AdministrativeUnit unit, string[] words)
@@ -126,8 +143,8 @@ internal sealed class AdministrativeUnitFileValidator : AbstractValidator<Admini
 }
 
 /// <summary>Answers other modules' <see cref="ResolveAdministrativeUnit"/> (applicant addresses, field-report places).</summary>
-internal sealed class ResolveAdministrativeUnitHandler(IIdentityStore store) : IRequestHandler<ResolveAdministrativeUnit, AdministrativeUnitMatch>
+internal sealed class ResolveAdministrativeUnitHandler(IIdentityStore store, IMemoryCache cache) : IRequestHandler<ResolveAdministrativeUnit, AdministrativeUnitMatch>
 {
     public async Task<AdministrativeUnitMatch> Handle(ResolveAdministrativeUnit request, CancellationToken cancellationToken) =>
-        AddressResolver.Resolve(request.Address, await AdministrativeUnitEndpoints.LoadAsync(store, cancellationToken));
+        AddressResolver.Resolve(request.Address, await AdministrativeUnitEndpoints.LoadAsync(store, cache, cancellationToken));
 }

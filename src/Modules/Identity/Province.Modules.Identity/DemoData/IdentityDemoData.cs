@@ -29,8 +29,8 @@ internal sealed class IdentityDemoData(IIdentityStore store, IPasswordHasher<Sta
     /// <summary>Sở Tài chính: took over the former Sở Kế hoạch và Đầu tư.</summary>
     internal static readonly Guid FinanceDepartment = Guid.Parse("0195a1f0-0000-7000-8000-000000000005");
 
-    /// <summary>The former Ủy ban nhân dân thành phố Tây Ninh (a district-level unit, gone since 1 July 2025): kept only so the migration can name it.</summary>
-    internal static readonly Guid FormerCityCommittee = Guid.Parse("0195a1f0-0000-7000-8000-000000000006");
+    // 0195a1f0-0000-7000-8000-000000000006 was UBND thành phố Tây Ninh (district level, gone since 1 July 2025):
+    // never reused, so build/two-tier-map.tay-ninh.sql can move what old databases filed under it.
 
     /// <summary>UBND phường Tân Ninh: phường 1, 2, 3, IV and Hiệp Ninh of the former city of Tây Ninh.</summary>
     internal static readonly Guid TanNinhWardCommittee = Guid.Parse("0195a1f0-0000-7000-8000-000000000007");
