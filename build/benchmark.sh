@@ -54,7 +54,7 @@ echo "Loaded in $(( $(date +%s) - start )) s: $("${psql[@]}" -d province -tAc "S
 pids+=($!)
 for _ in $(seq 1 30); do curl -sf "$baseline/row" >/dev/null && break; sleep 1; done
 
-staff=$(curl -sf -X POST "$host/api/staff/identity/sign-in" -H 'content-type: application/json' -d '{"userName":"phuong1.mai","password":"TayNinh@2026"}' \
+staff=$(curl -sf -X POST "$host/api/staff/identity/sign-in" -H 'content-type: application/json' -d '{"userName":"tanninh.mai","password":"TayNinh@2026"}' \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
 citizen=$(curl -sf -X POST "$host/zalo-simulator/dev/access-tokens" -H 'content-type: application/json' -d '{"name":"Người đo"}' \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
@@ -73,7 +73,7 @@ counter = 0
 request = function()
   counter = counter + 1
   local key = string.format("bench-report-%d-%d-%d", run_id, id, counter)
-  local body = '{"categoryId":"$category","title":"Đèn đường không sáng","description":"Đo tải","latitude":11.31,"longitude":106.1,"area":"Phường 1","anonymous":false}'
+  local body = '{"categoryId":"$category","title":"Đèn đường không sáng","description":"Đo tải","latitude":11.31,"longitude":106.1,"area":"Phường Tân Ninh","anonymous":false}'
   return wrk.format("POST", "/api/field-reports", {["Content-Type"] = "application/json", ["Authorization"] = "Bearer $citizen", ["Idempotency-Key"] = key}, body)
 end
 LUA

@@ -10,7 +10,7 @@ SET TIME ZONE 'UTC';
 
 INSERT INTO identity.mt_doc_agency (id, data, mt_dotnet_type, code)
 SELECT id, jsonb_build_object('id', id, 'code', code, 'name', format('Ủy ban nhân dân xã số %s', g), 'level', 'Commune',
-           'parentId', '0195a1f0-0000-7000-8000-000000000006'),
+           'parentId', '0195a1f0-0000-7000-8000-000000000001'),
        'Province.Modules.Identity.Data.Agency', code
 FROM (SELECT g, gen_random_uuid() AS id, format('000.%s.%s.H57', lpad((40 + g / 10)::text, 2, '0'), lpad((g % 10)::text, 2, '0')) AS code
       FROM generate_series(1, 42) g) a;
@@ -32,7 +32,9 @@ CREATE TEMP TABLE bench_dossiers AS
 SELECT gen_random_uuid() AS id, g, open, submitted, due,
        format('BENCH-%s', lpad(g::text, 7, '0')) AS code,
        -- Open ones spread by g / 100: g itself is a multiple of 100 for them, which would land on two agencies only.
-       ('0195a1f0-0000-7000-8000-00000000000' || (1 + (CASE WHEN open THEN g / 100 ELSE g END) % 8))::uuid AS agency_id,
+       (ARRAY['0195a1f0-0000-7000-8000-000000000001', '0195a1f0-0000-7000-8000-000000000002', '0195a1f0-0000-7000-8000-000000000003',
+              '0195a1f0-0000-7000-8000-000000000004', '0195a1f0-0000-7000-8000-000000000005', '0195a1f0-0000-7000-8000-000000000007',
+              '0195a1f0-0000-7000-8000-000000000008', '0195a1f0-0000-7000-8000-000000000010'])[1 + (CASE WHEN open THEN g / 100 ELSE g END) % 8]::uuid AS agency_id,
        gen_random_uuid() AS citizen_id, gen_random_uuid() AS procedure_id,
        CASE WHEN NOT open THEN 'ResultReturned' WHEN g / 100 % 3 = 0 THEN 'New' WHEN g / 100 % 3 = 1 THEN 'Accepted' ELSE 'Processing' END AS status
 FROM generate_series(1, 1000000) g,
@@ -90,7 +92,7 @@ SELECT g, gen_random_uuid() AS id, format('PB-%s', lpad(g::text, 6, '0')) AS cod
        g % 5 <> 0 AS answered,
        now() - (g % 1000) * interval '1 hour' AS created_at,
        now() + interval '3 days' AS due_at,
-       11.25 + (g % 1000) / 10000.0 AS latitude, 106.05 + (g % 997) / 10000.0 AS longitude, 'Phường ' || (1 + g % 10) AS area
+       11.25 + (g % 1000) / 10000.0 AS latitude, 106.05 + (g % 997) / 10000.0 AS longitude, (ARRAY['Phường Tân Ninh', 'Phường Bình Minh', 'Phường Long An', 'Phường Tân An', 'Phường Khánh Hậu'])[1 + g % 5] AS area
 FROM generate_series(1, 300000) g;
 
 INSERT INTO field_reports.mt_streams (id, type, version, timestamp, created)
@@ -103,7 +105,7 @@ FROM (
            'Province.Modules.FieldReports.Data.ReportSubmitted, Province.Modules.FieldReports' AS dotnet_type,
            jsonb_build_object('reportId', id, 'code', code, 'categoryId', category_id, 'title', 'Phản ánh ' || g, 'reportText', 'Nội dung phản ánh số ' || g,
                'latitude', latitude, 'longitude', longitude, 'address', NULL, 'area', area, 'citizenId', NULL, 'reporterName', NULL, 'reporterPhone', NULL,
-               'reporterEmail', NULL, 'anonymous', false, 'agencyId', '0195a1f0-0000-7000-8000-000000000006', 'dueAt', due_at, 'source', 'app',
+               'reporterEmail', NULL, 'anonymous', false, 'agencyId', '0195a1f0-0000-7000-8000-000000000007', 'dueAt', due_at, 'source', 'app',
                'photos', '[]'::jsonb, 'at', created_at, 'actor', 'Người phản ánh', 'description', 'Phản ánh đã được gửi và chuyển ngay đến cơ quan có thẩm quyền.',
                'fromStatus', NULL, 'toStatus', 'Received', 'note', NULL) AS data
     FROM bench_reports
@@ -120,12 +122,12 @@ INSERT INTO field_reports.mt_doc_fieldreport (id, data, mt_dotnet_type, mt_versi
 SELECT id,
        jsonb_build_object('id', id, 'code', code, 'categoryId', category_id, 'title', 'Phản ánh ' || g, 'description', 'Nội dung phản ánh số ' || g,
            'latitude', latitude, 'longitude', longitude, 'address', NULL, 'area', area, 'citizenId', NULL, 'reporterName', NULL, 'reporterPhone', NULL,
-           'reporterEmail', NULL, 'anonymous', false, 'status', status, 'agencyId', '0195a1f0-0000-7000-8000-000000000006', 'officerId', NULL,
+           'reporterEmail', NULL, 'anonymous', false, 'status', status, 'agencyId', '0195a1f0-0000-7000-8000-000000000007', 'officerId', NULL,
            'officerName', NULL, 'dueAt', due_at, 'escalatedToAgencyId', NULL, 'informationRequest', NULL,
            'answer', CASE WHEN answered THEN 'Đã xử lý.' END, 'answeredAt', CASE WHEN answered THEN created_at END, 'rating', NULL, 'reopens', 0,
            'source', 'app', 'createdAt', created_at, 'updatedAt', created_at, 'revision', CASE WHEN answered THEN 1 ELSE 0 END,
            'inPublicFeed', answered, 'photos', '[]'::jsonb),
-       'Province.Modules.FieldReports.Data.FieldReport', CASE WHEN answered THEN 2 ELSE 1 END, code, '0195a1f0-0000-7000-8000-000000000006', status,
+       'Province.Modules.FieldReports.Data.FieldReport', CASE WHEN answered THEN 2 ELSE 1 END, code, '0195a1f0-0000-7000-8000-000000000007', status,
        due_at, answered, CASE WHEN answered THEN created_at END, NULL, created_at, category_id, area
 FROM bench_reports, LATERAL (SELECT CASE WHEN answered THEN 'Resolved' ELSE 'Received' END AS status) s;
 DROP TABLE bench_reports;
@@ -136,7 +138,7 @@ RESET TIME ZONE;
 INSERT INTO appointments.mt_doc_office (id, data, mt_dotnet_type, agency_id)
 SELECT '0195a1f0-0000-7000-8000-0000000000b1', jsonb_build_object(
          'id', '0195a1f0-0000-7000-8000-0000000000b1', 'agencyId', '0195a1f0-0000-7000-8000-000000000007',
-         'name', 'Bộ phận một cửa (đo tải, mở cả ngày)', 'address', '1 Trần Hưng Đạo, Phường 1',
+         'name', 'Bộ phận một cửa (đo tải, mở cả ngày)', 'address', '1 Trần Hưng Đạo, phường Tân Ninh',
          'requiresApproval', false, 'bookingHorizonDays', 30, 'changeCutoffHours', 2,
          'openingHours', (SELECT jsonb_agg(jsonb_build_object('day', d, 'opens', '01:00:00', 'closes', '23:59:59'))
                           FROM unnest(ARRAY['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']) d),

@@ -15,7 +15,7 @@ namespace Province.Host.Tests;
 /// </summary>
 public sealed class TwoInstancesTests : IAsyncLifetime
 {
-    private static readonly Guid Ward1Office = Guid.Parse("0195a1f0-0000-7000-8000-0000000000a1");
+    private static readonly Guid TanNinhOffice = Guid.Parse("0195a1f0-0000-7000-8000-0000000000a1");
     private readonly string _keys = Path.Combine(Path.GetTempPath(), "province-keys-" + Guid.NewGuid().ToString("N"));
     private PostgresDatabase? _database;
     private Instance? _first;
@@ -57,7 +57,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime
     public async Task Three_hundred_tickets_through_two_hosts_get_three_hundred_consecutive_numbers()
     {
         using var anonymous = First.CreateClient();
-        var office = (await anonymous.GetFromJsonAsync<JsonElement>("/api/public/appointments/offices")).EnumerateArray().Single(o => o.GetProperty("id").GetGuid() == Ward1Office);
+        var office = (await anonymous.GetFromJsonAsync<JsonElement>("/api/public/appointments/offices")).EnumerateArray().Single(o => o.GetProperty("id").GetGuid() == TanNinhOffice);
         var group = office.GetProperty("serviceGroups").EnumerateArray().Single(g => g.GetProperty("code").GetString() == "CT").GetProperty("id").GetGuid();
         var citizens = new HttpClient[300];
         await Parallel.ForEachAsync(Enumerable.Range(0, 300), new ParallelOptions { MaxDegreeOfParallelism = 8 },
@@ -65,7 +65,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime
 
         var answers = await Task.WhenAll(citizens.Select(async citizen =>
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/appointments/tickets") { Content = JsonContent.Create(new { officeId = Ward1Office, serviceGroupId = group }) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/appointments/tickets") { Content = JsonContent.Create(new { officeId = TanNinhOffice, serviceGroupId = group }) };
             request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
             return await citizen.SendAsync(request);
         }));
@@ -109,7 +109,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         Assert.Equal(Enumerable.Range(numbers[0], 200), numbers);
 
         // Officers on both hosts accept them: 200 DossierStatusChanged events, dispatched by both hosts' outboxes.
-        var officers = new[] { await First.StaffAsync("phuong1.mai"), await Second.StaffAsync("phuong1.tuan") };
+        var officers = new[] { await First.StaffAsync("tanninh.mai"), await Second.StaffAsync("tanninh.tuan") };
         await Parallel.ForEachAsync(receipts.Select((r, i) => (Id: r.GetProperty("dossierId").GetGuid(), Officer: officers[i % 2])),
             new ParallelOptions { MaxDegreeOfParallelism = 8 },
             async (work, _) => await ApiAssert.OkAsync(await work.Officer.PostAsJsonAsync($"/api/staff/dossiers/{work.Id}/acceptance", new { version = 0 })));

@@ -21,7 +21,7 @@ public sealed class AppointmentsAloneTests
             // The province's own staff sign-in keeps its sessions; every stand-in session stands.
             services.AnswerWith((ValidateStaffSession _) => true);
             services.AnswerWith((GetAgency request) =>
-                request.AgencyId == Ward1 ? (AgencyInfo?)new AgencyInfo(Ward1, "000.30.01.H57", "Ủy ban nhân dân phường Tân Ninh", "commune", null) : null);
+                request.AgencyId == TanNinhWard ? (AgencyInfo?)new AgencyInfo(TanNinhWard, "000.30.01.H57", "Ủy ban nhân dân phường Tân Ninh", "commune", null) : null);
             services.AnswerWith((GetCitizenProfile request) =>
                 (CitizenProfile?)new CitizenProfile(request.CitizenId, "Nguyễn Văn An", new DateOnly(1990, 5, 12), null, null, "0912345678", true));
             // This province books without linking procedures or dossiers.
@@ -29,10 +29,10 @@ public sealed class AppointmentsAloneTests
             services.AnswerWith((GetCitizenDossier _) => (DossierInfo?)null);
         });
         host.Clock.Set(Wednesday8am);
-        using var administrator = await host.StaffAsync(Guid.NewGuid(), Ward1, ProvinceRoles.Administrator);
+        using var administrator = await host.StaffAsync(Guid.NewGuid(), TanNinhWard, ProvinceRoles.Administrator);
         var office = await OkAsync(await administrator.PostAsJsonAsync("/api/staff/appointments/offices", new
         {
-            agencyId = Ward1,
+            agencyId = TanNinhWard,
             name = "Bộ phận Một cửa phường Tân Ninh",
             address = "Số 1 Võ Văn Truyện, phường Tân Ninh",
             requiresApproval = false,
@@ -53,7 +53,7 @@ public sealed class AppointmentsAloneTests
         Assert.Equal("approved", booking.GetProperty("status").GetString());
 
         var ticket = await OkAsync(await TakeTicketAsync(citizen, Id(office), group));
-        using var officer = await host.StaffAsync(Guid.NewGuid(), Ward1);
+        using var officer = await host.StaffAsync(Guid.NewGuid(), TanNinhWard);
         var called = await OkAsync(await officer.PostAsync($"/api/staff/appointments/offices/{Id(office)}/counters/{CounterId(office, 1)}/next", null));
         Assert.Equal(Id(ticket), Id(called));
         var nowServing = await anonymous.GetStringAsync($"/api/public/appointments/offices/{Id(office)}/now-serving");

@@ -3,23 +3,23 @@ namespace Province.Modules.Appointments.Tests;
 /// <summary>Calls of the mini app, the kiosk and the counters, in the tests' words.</summary>
 internal static class AppointmentsApi
 {
-    public static readonly Guid Ward1 = Guid.Parse("0195a1f0-0000-7000-8000-000000000007");
+    public static readonly Guid TanNinhWard = Guid.Parse("0195a1f0-0000-7000-8000-000000000007");
 
     /// <summary>Wednesday 2 December 2026, 08:00 in Vietnam: the clock every test here runs at.</summary>
     public static readonly DateTime Wednesday8am = new(2026, 12, 2, 8, 0, 0);
 
     public static readonly DateOnly Today = new(2026, 12, 2);
 
-    /// <summary>A fresh office of Phường 1 (open every day 07:00-17:00), so each test owns its counters and numbers.</summary>
+    /// <summary>A fresh office of phường Tân Ninh (open every day 07:00-17:00), so each test owns its counters and numbers.</summary>
     public static async Task<JsonElement> CreateOfficeAsync(ProvinceApp app, bool requiresApproval = false, int horizonDays = 30, int cutoffHours = 2)
     {
         var administrator = await app.StaffAsync("quantri");
         var hours = Enum.GetValues<DayOfWeek>().Select(d => new { day = d.ToString().ToLowerInvariant(), opens = "07:00:00", closes = "17:00:00" });
         var created = await administrator.PostAsJsonAsync("/api/staff/appointments/offices", new
         {
-            agencyId = Ward1,
+            agencyId = TanNinhWard,
             name = $"Bộ phận Một cửa thử nghiệm {Guid.NewGuid():N}"[..40],
-            address = "Số 1 Võ Văn Truyện, Phường 1",
+            address = "Đường Võ Văn Truyện, phường Tân Ninh",
             requiresApproval,
             bookingHorizonDays = horizonDays,
             changeCutoffHours = cutoffHours,

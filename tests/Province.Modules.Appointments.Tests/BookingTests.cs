@@ -140,7 +140,7 @@ public sealed class BookingTests : IClassFixture<ProvinceApp>
         await ProblemAsync(await outsider.PostAsJsonAsync($"/api/staff/appointments/bookings/{Id(first)}/decision", new { approve = true, version = 0 }),
             HttpStatusCode.NotFound, "appointments.booking_not_found");
 
-        var officer = await _app.StaffAsync("phuong1.mai");
+        var officer = await _app.StaffAsync("tanninh.mai");
         var pending = await officer.GetFromJsonAsync<JsonElement>($"/api/staff/appointments/offices/{Id(office)}/bookings?day={Today.AddDays(1):yyyy-MM-dd}&status=pending");
         Assert.Equal(2, pending.GetArrayLength());
         Assert.Equal("approved", (await OkAsync(await officer.PostAsJsonAsync($"/api/staff/appointments/bookings/{Id(first)}/decision", new { approve = true, version = 0 }))).GetProperty("status").GetString());

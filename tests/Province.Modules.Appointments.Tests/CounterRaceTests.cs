@@ -23,7 +23,7 @@ public sealed class CounterRaceTests : IClassFixture<ProvinceApp>
             await OkAsync(await TakeTicketAsync(await _app.CitizenAsync($"zalo-race-{i}"), Id(office), group));
         }
 
-        var officer = await _app.StaffAsync("phuong1.mai");
+        var officer = await _app.StaffAsync("tanninh.mai");
         var called = new ConcurrentBag<string>();
         var answers = new ConcurrentBag<HttpStatusCode>();
         await Task.WhenAll(new[] { CounterId(office, 1), CounterId(office, 2) }.Select(counter => Task.Run(async () =>

@@ -40,7 +40,7 @@ public sealed class QueueTests : IClassFixture<ProvinceApp>
     {
         var office = await CreateOfficeAsync(_app);
         var group = Group(office, "HT");
-        var officer = await _app.StaffAsync("phuong1.mai");
+        var officer = await _app.StaffAsync("tanninh.mai");
         var counter1 = CounterId(office, 1);
         var counter2 = CounterId(office, 2);
         var an = await OkAsync(await TakeTicketAsync(await _app.CitizenAsync("zalo-order-1"), Id(office), group));            // HT-001
@@ -92,7 +92,7 @@ public sealed class QueueTests : IClassFixture<ProvinceApp>
     {
         var office = await CreateOfficeAsync(_app);
         var group = Group(office, "CT");
-        var officer = await _app.StaffAsync("phuong1.mai");
+        var officer = await _app.StaffAsync("tanninh.mai");
         var ticket = await OkAsync(await TakeTicketAsync(await _app.CitizenAsync("zalo-live-1"), Id(office), group));
         using var anonymous = _app.CreateClient();
         var before = await anonymous.GetFromJsonAsync<JsonElement>($"/api/public/appointments/offices/{Id(office)}/now-serving");
@@ -142,7 +142,7 @@ public sealed class QueueTests : IClassFixture<ProvinceApp>
         var slots = await SlotsAsync(_app, office, group, Today);
         var citizen = await _app.CitizenAsync("zalo-checkin");
         var booking = await OkAsync(await BookAsync(citizen, SlotAt(slots, "10:00")));
-        var officer = await _app.StaffAsync("phuong1.mai");
+        var officer = await _app.StaffAsync("tanninh.mai");
 
         var ticket = await OkAsync(await officer.PostAsJsonAsync($"/api/staff/appointments/offices/{Id(office)}/kiosk/check-ins", new { bookingCode = booking.GetProperty("code").GetString() }));
         Assert.Equal("HT-001", ticket.GetProperty("number").GetString());

@@ -36,7 +36,7 @@ public sealed class RemindersTests(RemindersTests.FastScans app) : IClassFixture
         Assert.Equal(1, await app.Database.ScalarAsync<int>("""SELECT count(*) FROM appointments.mt_events WHERE mt_dotnet_type LIKE '%AppointmentReminderDue%'"""));
 
         // Same-day queue: the next waiting citizens hear their number is near when a counter calls.
-        var officer = await app.StaffAsync("phuong1.mai");
+        var officer = await app.StaffAsync("tanninh.mai");
         await OkAsync(await TakeTicketAsync(await app.CitizenAsync("zalo-near-1"), Id(office), group));
         var second = await app.CitizenAsync("zalo-near-2");
         await OkAsync(await TakeTicketAsync(second, Id(office), group));

@@ -40,8 +40,8 @@ public sealed class ConcurrencyTests(ProvinceApp app) : IClassFixture<ProvinceAp
     {
         var citizen = await app.CitizenAsync("zalo-race");
         var (id, _) = await SubmitBirthRegistrationAsync(citizen, salt: 5000);
-        var mai = await app.StaffAsync("phuong1.mai");
-        var tuan = await app.StaffAsync("phuong1.tuan");
+        var mai = await app.StaffAsync("tanninh.mai");
+        var tuan = await app.StaffAsync("tanninh.tuan");
         var version = await VersionAsync(mai, id);
 
         var answers = await Task.WhenAll(

@@ -57,12 +57,12 @@ public sealed class DeadlineTests(ProvinceApp app) : IClassFixture<ProvinceApp>
 
         // Accepted on Friday 13/2: the next working day is Monday 23/2, after Tết.
         app.Clock.Set(new DateTime(2026, 2, 13, 8, 0, 0));
-        var officer = await app.StaffAsync("phuong1.mai");
+        var officer = await app.StaffAsync("tanninh.mai");
         Assert.Equal("2026-02-23", (await OkAsync(await ActAsync(officer, id, "acceptance"))).GetProperty("dueDate").GetString());
 
         // Monday 23/2: a supplement is requested; the clock pauses.
         app.Clock.Set(new DateTime(2026, 2, 23, 10, 0, 0));
-        officer = await app.StaffAsync("phuong1.mai");
+        officer = await app.StaffAsync("tanninh.mai");
         var paused = await OkAsync(await ActAsync(officer, id, "supplement-request", new { reason = "Thiếu bản sao giấy chứng nhận kết hôn" }));
         Assert.Equal("paused", paused.GetProperty("timeliness").GetString());
 
@@ -78,14 +78,14 @@ public sealed class DeadlineTests(ProvinceApp app) : IClassFixture<ProvinceApp>
         Assert.Equal("2026-02-25", resumed.GetProperty("dueDate").GetString());
 
         // Extended by 2 working days: Friday 27/2.
-        officer = await app.StaffAsync("phuong1.mai");
+        officer = await app.StaffAsync("tanninh.mai");
         Assert.Equal("2026-02-27", (await OkAsync(await ActAsync(officer, id, "extension", new { workingDays = 2, reason = "Cần xác minh với nơi cấp giấy chứng sinh" }))).GetProperty("dueDate").GetString());
         await OkAsync(await ActAsync(officer, id, "assignment", new { officerId = await OfficerIdAsync(officer) }));
 
         // Monday 2/3: overdue. The queue shows it, the watcher raises DossierOverdue once.
         app.Clock.Set(new DateTime(2026, 3, 2, 8, 0, 0));
-        officer = await app.StaffAsync("phuong1.mai");
-        var overdue = await officer.GetFromJsonAsync<JsonElement>($"/api/staff/dossiers/agencies/{Ward1}/queue?timeliness=overdue");
+        officer = await app.StaffAsync("tanninh.mai");
+        var overdue = await officer.GetFromJsonAsync<JsonElement>($"/api/staff/dossiers/agencies/{TanNinhWard}/queue?timeliness=overdue");
         var item = overdue.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetGuid() == id);
         Assert.True(item.GetProperty("apologyRequired").GetBoolean());
         await Eventually.GetAsync(
@@ -121,7 +121,7 @@ public sealed class DeadlineTests(ProvinceApp app) : IClassFixture<ProvinceApp>
         app.Clock.Set(new DateTime(2026, 3, 9, 9, 0, 0));
         var citizen = await app.CitizenAsync("zalo-deadline-2");
         var (id, _) = await SubmitBirthRegistrationAsync(citizen, salt: 2);
-        var officer = await app.StaffAsync("phuong1.mai");
+        var officer = await app.StaffAsync("tanninh.mai");
         await OkAsync(await ActAsync(officer, id, "acceptance"));
         await OkAsync(await ActAsync(officer, id, "extension", new { workingDays = 10, reason = "Xác minh" }));
 
@@ -134,5 +134,5 @@ public sealed class DeadlineTests(ProvinceApp app) : IClassFixture<ProvinceApp>
         (await citizen.GetFromJsonAsync<JsonElement>($"/api/dossiers/{id}")).GetProperty("dueDate").GetString()!;
 
     private static async Task<Guid> OfficerIdAsync(HttpClient officer) =>
-        (await officer.GetFromJsonAsync<JsonElement>($"/api/staff/identity/agencies/{Ward1}/officers")).GetProperty("items")[0].GetProperty("id").GetGuid();
+        (await officer.GetFromJsonAsync<JsonElement>($"/api/staff/identity/agencies/{TanNinhWard}/officers")).GetProperty("items")[0].GetProperty("id").GetGuid();
 }

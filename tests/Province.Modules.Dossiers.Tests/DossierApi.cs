@@ -6,7 +6,7 @@ namespace Province.Modules.Dossiers.Tests;
 internal static class DossierApi
 {
     public const string BirthRegistration = "1.001193";
-    public static readonly Guid Ward1 = Guid.Parse("0195a1f0-0000-7000-8000-000000000007");
+    public static readonly Guid TanNinhWard = Guid.Parse("0195a1f0-0000-7000-8000-000000000007");
     public static readonly Guid JusticeDepartment = Guid.Parse("0195a1f0-0000-7000-8000-000000000002");
 
     /// <summary>A tiny valid PNG; <paramref name="salt"/> makes its bytes (and hash) unique.</summary>

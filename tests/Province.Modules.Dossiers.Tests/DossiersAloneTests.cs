@@ -17,15 +17,17 @@ public sealed class DossiersAloneTests
     /// <summary>The province's own directory: its ward office (the birth registration's competent agency), citizen profile and staff.</summary>
     private static void AnswerDossiersContracts(IServiceCollection services)
     {
-        var ward = new AgencyInfo(Ward1, "000.30.01.H57", "Ủy ban nhân dân phường Tân Ninh", "commune", null);
+        var ward = new AgencyInfo(TanNinhWard, "000.30.01.H57", "Ủy ban nhân dân phường Tân Ninh", "commune", null);
         services.AnswerWith((AuthenticateCitizen request) => StandIns.AuthenticateCitizen(request));
         // The province's own staff sign-in keeps its sessions; every stand-in session stands.
         services.AnswerWith((ValidateStaffSession _) => true);
-        services.AnswerWith((GetAgency request) => request.AgencyId == Ward1 ? (AgencyInfo?)ward : null);
+        services.AnswerWith((GetAgency request) => request.AgencyId == TanNinhWard ? (AgencyInfo?)ward : null);
         services.AnswerWith((FindAgencyByCode request) => request.Code == ward.Code ? (AgencyInfo?)ward : null);
+        // This province keeps no map of merged communes: an address stays as typed.
+        services.AnswerWith((ResolveAdministrativeUnit _) => new AdministrativeUnitMatch(null, null, []));
         services.AnswerWith((GetCitizenProfile request) =>
             (CitizenProfile?)new CitizenProfile(request.CitizenId, "Trần Thị Bình", new DateOnly(1985, 3, 2), "072185001234", "5 Cách Mạng Tháng Tám, phường Tân Ninh", "0987654321", true));
-        services.AnswerWith((GetStaffMember request) => request.StaffId == Colleague ? (StaffMemberInfo?)new StaffMemberInfo(Colleague, "Lê Văn Cường", Ward1, "officer", true) : null);
+        services.AnswerWith((GetStaffMember request) => request.StaffId == Colleague ? (StaffMemberInfo?)new StaffMemberInfo(Colleague, "Lê Văn Cường", TanNinhWard, "officer", true) : null);
     }
 
     [Fact]
@@ -41,8 +43,8 @@ public sealed class DossiersAloneTests
         var (id, code) = await SubmitBirthRegistrationAsync(citizen);
         Assert.StartsWith("000.30.01.H57-", code, StringComparison.Ordinal);
 
-        using var officer = await host.StaffAsync(Officer, Ward1);
-        var queue = await officer.GetFromJsonAsync<JsonElement>($"/api/staff/dossiers/agencies/{Ward1}/queue?status=1");
+        using var officer = await host.StaffAsync(Officer, TanNinhWard);
+        var queue = await officer.GetFromJsonAsync<JsonElement>($"/api/staff/dossiers/agencies/{TanNinhWard}/queue?status=1");
         Assert.Contains(queue.GetProperty("items").EnumerateArray(), item => item.GetProperty("code").GetString() == code);
         await OkAsync(await ActAsync(officer, id, "acceptance", new { note = "Hồ sơ đầy đủ" }));
         await OkAsync(await ActAsync(officer, id, "assignment", new { officerId = Colleague }));

@@ -52,12 +52,12 @@ public sealed partial class HappyPathTests(ProvinceApp app) : IClassFixture<Prov
         Assert.DoesNotContain("072090001234", lookupText, StringComparison.Ordinal);
 
         // The ward's officers work it through.
-        var officer = await app.StaffAsync("phuong1.mai");
-        var queue = await officer.GetFromJsonAsync<JsonElement>($"/api/staff/dossiers/agencies/{Ward1}/queue?status=1");
+        var officer = await app.StaffAsync("tanninh.mai");
+        var queue = await officer.GetFromJsonAsync<JsonElement>($"/api/staff/dossiers/agencies/{TanNinhWard}/queue?status=1");
         Assert.Contains(queue.GetProperty("items").EnumerateArray(), i => i.GetProperty("code").GetString() == code);
 
         await OkAsync(await ActAsync(officer, id, "acceptance", new { note = "Hồ sơ đầy đủ" }));
-        var colleague = await officer.GetFromJsonAsync<JsonElement>($"/api/staff/identity/agencies/{Ward1}/officers");
+        var colleague = await officer.GetFromJsonAsync<JsonElement>($"/api/staff/identity/agencies/{TanNinhWard}/officers");
         var tuan = colleague.GetProperty("items").EnumerateArray().First(o => o.GetProperty("fullName").GetString() == "Huỳnh Anh Tuấn").GetProperty("id").GetGuid();
         await OkAsync(await ActAsync(officer, id, "assignment", new { officerId = tuan }));
         await OkAsync(await ActAsync(officer, id, "fee-request", new { amount = 8000, description = "Lệ phí cấp bản sao trích lục" }));

@@ -38,7 +38,7 @@ public sealed class IllegalTransitionTests(ProvinceApp app) : IClassFixture<Prov
     [MemberData(nameof(Statuses))]
     public async Task Every_officer_action_not_allowed_from_a_status_answers_409_and_leaves_the_dossier_as_it_was(int status)
     {
-        var officer = await app.StaffAsync("phuong1.mai");
+        var officer = await app.StaffAsync("tanninh.mai");
         var citizen = await app.CitizenAsync($"zalo-illegal-{status}");
         var (id, _) = await SubmitBirthRegistrationAsync(citizen, salt: status);
         await BringToAsync(officer, id, status);
@@ -56,7 +56,7 @@ public sealed class IllegalTransitionTests(ProvinceApp app) : IClassFixture<Prov
     [Fact]
     public async Task A_citizen_cannot_withdraw_a_dossier_that_has_its_result_nor_supplement_one_not_asked_for()
     {
-        var officer = await app.StaffAsync("phuong1.mai");
+        var officer = await app.StaffAsync("tanninh.mai");
         var citizen = await app.CitizenAsync("zalo-illegal-citizen");
         var (id, _) = await SubmitBirthRegistrationAsync(citizen, salt: 77);
 
@@ -74,7 +74,7 @@ public sealed class IllegalTransitionTests(ProvinceApp app) : IClassFixture<Prov
     [Fact]
     public async Task A_citizen_can_withdraw_an_open_dossier_and_nothing_more_happens_to_it()
     {
-        var officer = await app.StaffAsync("phuong1.mai");
+        var officer = await app.StaffAsync("tanninh.mai");
         var citizen = await app.CitizenAsync("zalo-withdraw");
         var (id, _) = await SubmitBirthRegistrationAsync(citizen, salt: 78);
         await BringToAsync(officer, id, 2);
@@ -105,7 +105,7 @@ public sealed class IllegalTransitionTests(ProvinceApp app) : IClassFixture<Prov
             return body;
         }
 
-        var officers = await officer.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/staff/identity/agencies/{Ward1}/officers");
+        var officers = await officer.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/staff/identity/agencies/{TanNinhWard}/officers");
         return new { officerId = officers.GetProperty("items")[0].GetProperty("id").GetGuid() };
     }
 }

@@ -8,7 +8,7 @@ public sealed class PortalSyncTests(ProvinceApp app) : IClassFixture<ProvinceApp
     {
         using var portal = app.CreateClient();
         (await portal.PostAsJsonAsync("/national-portal-simulator/dev/outage", new { down = true })).EnsureSuccessStatusCode();
-        var officer = await app.StaffAsync("phuong1.mai");
+        var officer = await app.StaffAsync("tanninh.mai");
         var codes = new List<string>();
         for (var i = 0; i < 3; i++)
         {
@@ -66,7 +66,7 @@ public sealed class PortalSyncTests(ProvinceApp app) : IClassFixture<ProvinceApp
         var total = await app.Database.ScalarAsync<int>("SELECT count(*) FROM dossiers.mt_doc_procedure");
         Assert.Equal(total, await app.Database.ScalarAsync<int>("""SELECT count(DISTINCT code) FROM dossiers.mt_doc_procedure"""));
 
-        var officer = await app.StaffAsync("phuong1.mai");
+        var officer = await app.StaffAsync("tanninh.mai");
         Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostAsync("/api/staff/dossiers/catalog/imports", null)).StatusCode);
     }
 

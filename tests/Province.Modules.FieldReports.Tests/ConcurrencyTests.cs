@@ -8,8 +8,8 @@ public sealed class ConcurrencyTests(FieldReportsApp app) : IClassFixture<FieldR
     {
         var citizen = await app.CitizenAsync("zalo-concurrent");
         var id = Id(await SubmitAsync(citizen, await CategoryAsync(citizen, "dien-nuoc-chieu-sang")));
-        var ward = await app.StaffAsync("phuong1.mai");
-        var officer = await OfficerIdAsync(ward, Ward1);
+        var ward = await app.StaffAsync("tanninh.mai");
+        var officer = await OfficerIdAsync(ward, TanNinhWard);
         var version = (await ward.GetFromJsonAsync<JsonElement>($"/api/staff/field-reports/{id}")).GetProperty("version").GetInt32();
 
         var answers = await Task.WhenAll(

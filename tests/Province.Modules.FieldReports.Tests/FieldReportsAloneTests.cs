@@ -23,6 +23,8 @@ public sealed class FieldReportsAloneTests
             // The province's own staff sign-in keeps its sessions; every stand-in session stands.
             services.AnswerWith((ValidateStaffSession _) => true);
             services.AnswerWith((GetAgency request) => (AgencyInfo?)new AgencyInfo(request.AgencyId, "000.00.00.H57", "Cơ quan của tỉnh", "commune", null));
+            // This province keeps no map of merged communes: an address stays as typed.
+            services.AnswerWith((ResolveAdministrativeUnit _) => new AdministrativeUnitMatch(null, null, []));
             services.AnswerWith((GetCitizenProfile request) =>
                 (CitizenProfile?)new CitizenProfile(request.CitizenId, "Phạm Thị Hoa", null, null, null, "0934567890", true));
             services.AnswerWith((GetStaffMember request) =>

@@ -4,10 +4,11 @@ namespace Province.Modules.FieldReports.Tests;
 
 internal static class FieldReportsApi
 {
-    public static readonly Guid Ward1 = Guid.Parse("0195a1f0-0000-7000-8000-000000000007");
-    public static readonly Guid City = Guid.Parse("0195a1f0-0000-7000-8000-000000000006");
+    public static readonly Guid TanNinhWard = Guid.Parse("0195a1f0-0000-7000-8000-000000000007");
     public static readonly Guid ProvinceCommittee = Guid.Parse("0195a1f0-0000-7000-8000-000000000001");
-    public static readonly Guid EnvironmentDepartment = Guid.Parse("0195a1f0-0000-7000-8000-000000000003");
+    public static readonly Guid AgricultureEnvironmentDepartment = Guid.Parse("0195a1f0-0000-7000-8000-000000000003");
+    public static readonly Guid ConstructionDepartment = Guid.Parse("0195a1f0-0000-7000-8000-000000000004");
+    public static readonly Guid CommitteeOffice = Guid.Parse("0195a1f0-0000-7000-8000-000000000017");
 
     public static async Task<Guid> CategoryAsync(HttpClient client, string code) =>
         (await client.GetFromJsonAsync<JsonElement>("/api/public/field-reports/categories")).EnumerateArray()

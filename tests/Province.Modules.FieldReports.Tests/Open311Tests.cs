@@ -49,8 +49,8 @@ public sealed class Open311Tests(FieldReportsApp app) : IClassFixture<FieldRepor
 
         Assert.Equal("open", request.GetProperty("status").GetString());
         Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+07:00$", request.GetProperty("requested_datetime").GetString()!);
-        // No area in an Open311 request: the lighting rule is for Phường 1, so the catch-all rule sends it to the city.
-        Assert.Equal("Ủy ban nhân dân thành phố Tây Ninh", request.GetProperty("agency_responsible").GetString());
+        // No area in an Open311 request: the lighting rule is for phường Tân Ninh, so the catch-all rule sends it to the office of the province's People's Committee.
+        Assert.Equal("Văn phòng Ủy ban nhân dân tỉnh Tây Ninh", request.GetProperty("agency_responsible").GetString());
         var text = one.GetRawText();
         Assert.DoesNotContain("0909123456", text, StringComparison.Ordinal);
         Assert.DoesNotContain("minh@example.vn", text, StringComparison.Ordinal);

@@ -11,7 +11,7 @@ public sealed class QuestionsTests(FieldReportsApp app) : IClassFixture<FieldRep
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/field-reports/questions")
             {
-                Content = JsonContent.Create(new { agencyId = Ward1, title, text }),
+                Content = JsonContent.Create(new { agencyId = TanNinhWard, title, text }),
                 Headers = { { "Idempotency-Key", Guid.NewGuid().ToString() } },
             };
             return (await OkAsync(await citizen.SendAsync(request))).GetProperty("id").GetGuid();
@@ -19,8 +19,8 @@ public sealed class QuestionsTests(FieldReportsApp app) : IClassFixture<FieldRep
 
         var shared = await AskAsync("Đăng ký tạm trú cho sinh viên", "Sinh viên thuê trọ ở phường cần giấy tờ gì để đăng ký tạm trú?");
         var personal = await AskAsync("Hồ sơ của tôi", "Hồ sơ tạm trú của tôi nộp tuần trước đã xong chưa?");
-        var ward = await app.StaffAsync("phuong1.mai");
-        var unanswered = await ward.GetFromJsonAsync<JsonElement>($"/api/staff/field-reports/agencies/{Ward1}/questions?unanswered=true");
+        var ward = await app.StaffAsync("tanninh.mai");
+        var unanswered = await ward.GetFromJsonAsync<JsonElement>($"/api/staff/field-reports/agencies/{TanNinhWard}/questions?unanswered=true");
         Assert.Equal(2, unanswered.GetArrayLength());
         await OkAsync(await ward.PostAsJsonAsync($"/api/staff/field-reports/questions/{shared}/answer",
             new { answer = "Mang CCCD và hợp đồng thuê nhà đến Công an phường, hoặc khai trên ứng dụng VNeID.", @public = true }));

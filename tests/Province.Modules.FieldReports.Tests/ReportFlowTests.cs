@@ -19,26 +19,27 @@ public sealed class ReportFlowTests(FieldReportsApp app) : IClassFixture<FieldRe
         Assert.Equal(-1, stored.AsSpan().IndexOf(TestJpeg.CameraBytes("Samsung SM-A546E")));
         Assert.Equal(-1, stored.AsSpan().IndexOf("Exif"u8));
 
-        // Lighting in Phường 1 (typed without diacritics) goes to the ward, at once.
+        // Lighting in Phường 1 (the old name, typed without diacritics) goes to phường Tân Ninh, which it is part of since 2025, at once.
         var lighting = await CategoryAsync(citizen, "dien-nuoc-chieu-sang");
         var nearbyBefore = await citizen.GetFromJsonAsync<JsonElement>($"/api/public/field-reports/nearby?categoryId={lighting}&latitude=11.3101&longitude=106.0983");
         var report = await SubmitAsync(citizen, lighting, "Phuong 1", [photo]);
-        Assert.Equal(Ward1, report.GetProperty("report").GetProperty("agencyId").GetGuid());
+        Assert.Equal(TanNinhWard, report.GetProperty("report").GetProperty("agencyId").GetGuid());
+        Assert.Equal("Phường Tân Ninh", report.GetProperty("report").GetProperty("area").GetString());
         Assert.Equal("received", report.GetProperty("report").GetProperty("status").GetString());
         var nearby = await citizen.GetFromJsonAsync<JsonElement>($"/api/public/field-reports/nearby?categoryId={lighting}&latitude=11.3102&longitude=106.0984");
         Assert.Equal(nearbyBefore.GetArrayLength() + 1, nearby.GetArrayLength());
         Assert.Contains(nearby.EnumerateArray(), n => n.GetProperty("code").GetString() == Code(report) && n.GetProperty("distanceMeters").GetInt32() < 50);
 
-        // Environment goes to Sở TN&MT; anything unmatched to the city.
-        Assert.Equal(EnvironmentDepartment, (await SubmitAsync(citizen, await CategoryAsync(citizen, "moi-truong"))).GetProperty("report").GetProperty("agencyId").GetGuid());
-        Assert.Equal(City, (await SubmitAsync(citizen, await CategoryAsync(citizen, "an-toan-thuc-pham"))).GetProperty("report").GetProperty("agencyId").GetGuid());
+        // Environment goes to Sở Nông nghiệp và Môi trường; anything unmatched to the office of the province's People's Committee.
+        Assert.Equal(AgricultureEnvironmentDepartment, (await SubmitAsync(citizen, await CategoryAsync(citizen, "moi-truong"))).GetProperty("report").GetProperty("agencyId").GetGuid());
+        Assert.Equal(CommitteeOffice, (await SubmitAsync(citizen, await CategoryAsync(citizen, "an-toan-thuc-pham"), area: null)).GetProperty("report").GetProperty("agencyId").GetGuid());
 
         // The ward handles it: assign, start, ask for more, get it, answer with a photo of the fix.
-        var ward = await app.StaffAsync("phuong1.mai");
+        var ward = await app.StaffAsync("tanninh.mai");
         var id = Id(report);
-        var queue = await ward.GetFromJsonAsync<JsonElement>($"/api/staff/field-reports/agencies/{Ward1}/queue");
+        var queue = await ward.GetFromJsonAsync<JsonElement>($"/api/staff/field-reports/agencies/{TanNinhWard}/queue");
         Assert.Contains(queue.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetGuid() == id);
-        await OkAsync(await ActAsync(ward, id, "assignment", new { officerId = await OfficerIdAsync(ward, Ward1) }));
+        await OkAsync(await ActAsync(ward, id, "assignment", new { officerId = await OfficerIdAsync(ward, TanNinhWard) }));
         await OkAsync(await ActAsync(ward, id, "start"));
         await OkAsync(await ActAsync(ward, id, "information-request", new { text = "Xin cho biết số hiệu cột đèn." }));
         var mine = await citizen.GetFromJsonAsync<JsonElement>($"/api/field-reports/{id}");
@@ -58,7 +59,7 @@ public sealed class ReportFlowTests(FieldReportsApp app) : IClassFixture<FieldRe
         Assert.DoesNotContain("0934567890", feed, StringComparison.Ordinal);
         var byArea = await anonymous.GetFromJsonAsync<JsonElement>("/api/public/field-reports?area=phuong%201");
         Assert.Contains(byArea.GetProperty("items").EnumerateArray(), r => r.GetProperty("code").GetString() == Code(report));
-        var elsewhere = await anonymous.GetFromJsonAsync<JsonElement>("/api/public/field-reports?area=Phường%202");
+        var elsewhere = await anonymous.GetFromJsonAsync<JsonElement>("/api/public/field-reports?area=Phường%20Bình%20Minh");
         Assert.DoesNotContain(elsewhere.GetProperty("items").EnumerateArray(), r => r.GetProperty("code").GetString() == Code(report));
         var inBox = await anonymous.GetFromJsonAsync<JsonElement>("/api/public/field-reports?minLatitude=11.30&minLongitude=106.09&maxLatitude=11.32&maxLongitude=106.11");
         Assert.Contains(inBox.GetProperty("items").EnumerateArray(), r => r.GetProperty("code").GetString() == Code(report));
@@ -82,7 +83,7 @@ public sealed class ReportFlowTests(FieldReportsApp app) : IClassFixture<FieldRe
     {
         var citizen = await app.CitizenAsync("zalo-report-2");
         var report = await SubmitAsync(citizen, await CategoryAsync(citizen, "dien-nuoc-chieu-sang"));
-        var ward = await app.StaffAsync("phuong1.mai");
+        var ward = await app.StaffAsync("tanninh.mai");
         var id = Id(report);
 
         foreach (var action in new[] { "start", "resolution", "closure", "information-request" })
@@ -93,7 +94,7 @@ public sealed class ReportFlowTests(FieldReportsApp app) : IClassFixture<FieldRe
         await OkAsync(await ActAsync(ward, id, "rejection", new { text = "Đèn thuộc khu dân cư tự quản, không thuộc phạm vi." }));
         foreach (var action in new[] { "start", "resolution", "rejection", "assignment", "forwarding", "information-request" })
         {
-            await ProblemAsync(await ActAsync(ward, id, action, new { text = "x", officerId = Guid.NewGuid(), agencyId = City }), HttpStatusCode.Conflict, "field_report.illegal_transition");
+            await ProblemAsync(await ActAsync(ward, id, action, new { text = "x", officerId = Guid.NewGuid(), agencyId = ConstructionDepartment }), HttpStatusCode.Conflict, "field_report.illegal_transition");
         }
 
         await OkAsync(await ActAsync(ward, id, "closure"));
@@ -110,29 +111,29 @@ public sealed class ReportFlowTests(FieldReportsApp app) : IClassFixture<FieldRe
         var report = await SubmitAsync(citizen, await CategoryAsync(citizen, "dien-nuoc-chieu-sang"));
         var id = Id(report);
         var justice = await app.StaffAsync("tuphap.lan");
-        Assert.Equal(HttpStatusCode.Forbidden, (await justice.GetAsync($"/api/staff/field-reports/agencies/{Ward1}/queue")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await justice.GetAsync($"/api/staff/field-reports/agencies/{TanNinhWard}/queue")).StatusCode);
         await ProblemAsync(await justice.GetAsync($"/api/staff/field-reports/{id}"), HttpStatusCode.NotFound, "field_report.not_found");
         await ProblemAsync(await justice.PostAsJsonAsync($"/api/staff/field-reports/{id}/start", new { version = 0 }), HttpStatusCode.NotFound, "field_report.not_found");
 
-        var ward = await app.StaffAsync("phuong1.mai");
-        await OkAsync(await ActAsync(ward, id, "forwarding", new { agencyId = City, text = "Tuyến đường do thành phố quản lý." }));
+        var ward = await app.StaffAsync("tanninh.mai");
+        await OkAsync(await ActAsync(ward, id, "forwarding", new { agencyId = ConstructionDepartment, text = "Tuyến đường do tỉnh quản lý." }));
 
         await ProblemAsync(await ward.GetAsync($"/api/staff/field-reports/{id}"), HttpStatusCode.NotFound, "field_report.not_found");
-        var city = await app.StaffAsync("thanhpho.khoa");
-        var detail = await city.GetFromJsonAsync<JsonElement>($"/api/staff/field-reports/{id}");
-        Assert.Equal(City, detail.GetProperty("report").GetProperty("agencyId").GetGuid());
+        var construction = await app.StaffAsync("xaydung.son");
+        var detail = await construction.GetFromJsonAsync<JsonElement>($"/api/staff/field-reports/{id}");
+        Assert.Equal(ConstructionDepartment, detail.GetProperty("report").GetProperty("agencyId").GetGuid());
         Assert.Equal("received", detail.GetProperty("report").GetProperty("status").GetString());
     }
 
     [Fact]
     public async Task A_low_rating_reopens_the_report_and_a_good_one_does_not()
     {
-        var ward = await app.StaffAsync("phuong1.mai");
+        var ward = await app.StaffAsync("tanninh.mai");
         async Task<(HttpClient Citizen, Guid Id)> AnsweredAsync(string user)
         {
             var citizen = await app.CitizenAsync(user);
             var id = Id(await SubmitAsync(citizen, await CategoryAsync(citizen, "dien-nuoc-chieu-sang")));
-            await OkAsync(await ActAsync(ward, id, "assignment", new { officerId = await OfficerIdAsync(ward, Ward1) }));
+            await OkAsync(await ActAsync(ward, id, "assignment", new { officerId = await OfficerIdAsync(ward, TanNinhWard) }));
             await OkAsync(await ActAsync(ward, id, "resolution", new { text = "Đã sửa." }));
             return (citizen, id);
         }
@@ -154,23 +155,26 @@ public sealed class ReportFlowTests(FieldReportsApp app) : IClassFixture<FieldRe
     }
 
     [Fact]
-    public async Task An_overdue_report_is_escalated_to_the_parent_agency_once()
+    public async Task An_overdue_report_is_escalated_from_the_commune_to_the_competent_department_once()
     {
         app.Clock.Set(new DateTime(2026, 12, 2, 9, 0, 0));
         var citizen = await app.CitizenAsync("zalo-overdue");
-        var report = await SubmitAsync(citizen, await CategoryAsync(citizen, "an-ninh-trat-tu"));  // 48 h, routed to the city
-        Assert.Equal(City, report.GetProperty("report").GetProperty("agencyId").GetGuid());
+        // 72 h; "Phường 1, TP Tây Ninh" is phường Tân Ninh now, whose rule takes it.
+        var report = await SubmitAsync(citizen, await CategoryAsync(citizen, "an-toan-giao-thong"), "Phường 1, TP Tây Ninh");
+        Assert.Equal(TanNinhWard, report.GetProperty("report").GetProperty("agencyId").GetGuid());
 
-        app.Clock.Set(new DateTime(2026, 12, 4, 10, 0, 0));
+        app.Clock.Set(new DateTime(2026, 12, 5, 10, 0, 0));
         var id = Id(report);
+        // Two tiers since 1 July 2025: from the ward straight to the department competent for road safety (Sở Xây dựng, Decree 45/2025), no district between.
         await Eventually.GetAsync(
             () => app.Database.ScalarAsync<string>("""SELECT data ->> 'agencyId' FROM field_reports.mt_doc_fieldreport WHERE id = @id""", ("id", id)),
-            agency => agency == ProvinceCommittee.ToString());
+            agency => agency == ConstructionDepartment.ToString());
         await Task.Delay(TimeSpan.FromMilliseconds(600));
         Assert.Equal(1, await app.Database.ScalarAsync<int>(
             """SELECT count(*) FROM field_reports.mt_events WHERE mt_dotnet_type LIKE '%FieldReportOverdue%' AND data ->> 'reportId' = @id""", ("id", id.ToString())));
         var administrator = await app.StaffAsync("quantri");
         var detail = await administrator.GetFromJsonAsync<JsonElement>($"/api/staff/field-reports/{id}");
-        Assert.Contains(detail.GetProperty("history").EnumerateArray(), h => h.GetProperty("description").GetString()!.Contains("cấp trên", StringComparison.Ordinal));
+        Assert.Contains(detail.GetProperty("history").EnumerateArray(), h => h.GetProperty("description").GetString()!.Contains("cấp trên", StringComparison.Ordinal)
+            && h.GetProperty("description").GetString()!.Contains("Sở Xây dựng", StringComparison.Ordinal));
     }
 }

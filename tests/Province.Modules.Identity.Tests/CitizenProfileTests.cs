@@ -12,7 +12,7 @@ public sealed class CitizenProfileTests(ProvinceApp app) : IClassFixture<Provinc
         fullName,
         dateOfBirth = "1985-03-02",
         citizenIdNumber = citizenId,
-        address = "12 Đường 30/4, Phường 1, thành phố Tây Ninh",
+        address = "12 Đường 30/4, phường Tân Ninh, tỉnh Tây Ninh",
         phoneNumber = phone,
         version,
     };

@@ -9,8 +9,8 @@ namespace Province.Modules.Identity.Tests;
 public sealed class StaffTests(ProvinceApp app) : IClassFixture<ProvinceApp>
 {
     private static readonly Guid Justice = IdentityDemoData.JusticeDepartment;
-    private static readonly Guid Environment = IdentityDemoData.EnvironmentDepartment;
-    private static readonly Guid Planning = IdentityDemoData.PlanningDepartment;
+    private static readonly Guid Environment = IdentityDemoData.AgricultureEnvironmentDepartment;
+    private static readonly Guid Finance = IdentityDemoData.FinanceDepartment;
 
     private static object NewAccount(string userName, string role, Guid agencyId) =>
         new { userName, fullName = "Hồ Văn Nam", password = "Bau-Troi-Xanh-2026", role, agencyId };
@@ -31,7 +31,7 @@ public sealed class StaffTests(ProvinceApp app) : IClassFixture<ProvinceApp>
     [Fact]
     public async Task An_officer_of_another_agency_is_refused_with_403()
     {
-        using var officer = await app.StaffAsync("tnmt.thao");
+        using var officer = await app.StaffAsync("nnmt.thao");
 
         var response = await officer.GetAsync($"/api/staff/identity/agencies/{Justice}/officers");
 
@@ -77,14 +77,14 @@ public sealed class StaffTests(ProvinceApp app) : IClassFixture<ProvinceApp>
     {
         using var administrator = await app.StaffAsync("quantri");
 
-        var created = await administrator.PostAsJsonAsync("/api/staff/identity/staff-members", NewAccount("KeHoach.Nam", "officer", Planning));
+        var created = await administrator.PostAsJsonAsync("/api/staff/identity/staff-members", NewAccount("TaiChinh.Nam", "officer", Finance));
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.NotNull(created.Headers.Location);
         using var client = app.CreateClient();
-        var signIn = await client.PostAsJsonAsync("/api/staff/identity/sign-in", new { userName = "kehoach.nam", password = "Bau-Troi-Xanh-2026" });
+        var signIn = await client.PostAsJsonAsync("/api/staff/identity/sign-in", new { userName = "taichinh.nam", password = "Bau-Troi-Xanh-2026" });
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
-        var duplicate = await administrator.PostAsJsonAsync("/api/staff/identity/staff-members", NewAccount("kehoach.nam", "officer", Planning));
+        var duplicate = await administrator.PostAsJsonAsync("/api/staff/identity/staff-members", NewAccount("taichinh.nam", "officer", Finance));
         Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
     }
 
@@ -105,7 +105,7 @@ public sealed class StaffTests(ProvinceApp app) : IClassFixture<ProvinceApp>
 
         var page = await anonymous.GetFromJsonAsync<JsonElement>("/api/public/identity/agencies?pageSize=50");
 
-        Assert.Equal(8, page.GetProperty("total").GetInt32());
+        Assert.Equal(17, page.GetProperty("total").GetInt32());
         Assert.Contains(page.GetProperty("items").EnumerateArray(), a => a.GetProperty("name").GetString() == "Sở Tư pháp tỉnh Tây Ninh");
     }
 }

@@ -13,10 +13,10 @@ internal static class NationalPortalCatalog
 {
     private const string WorkingDays = "Ngày làm việc";
 
-    private static readonly Agency Ward1 = new("000.30.01.H57", "Ủy ban nhân dân Phường 1, thành phố Tây Ninh");
-    private static readonly Agency CityPeoplesCommittee = new("000.00.30.H57", "Ủy ban nhân dân thành phố Tây Ninh");
+    // Since 1 July 2025 (two-tier local government) the procedures the district's People's Committee ran are the commune's.
+    private static readonly Agency TanNinhWard = new("000.30.01.H57", "Ủy ban nhân dân phường Tân Ninh");
     private static readonly Agency DepartmentOfJustice = new("000.00.12.H57", "Sở Tư pháp tỉnh Tây Ninh");
-    private static readonly Agency DepartmentOfNaturalResources = new("000.00.17.H57", "Sở Tài nguyên và Môi trường tỉnh Tây Ninh");
+    private static readonly Agency DepartmentOfAgricultureAndEnvironment = new("000.00.17.H57", "Sở Nông nghiệp và Môi trường tỉnh Tây Ninh");
 
     private static readonly LegalBasis CivilStatusLaw = new("60/2014/QH13", "Luật Hộ tịch");
     private static readonly LegalBasis CivilStatusDecree = new("123/2015/NĐ-CP", "Nghị định quy định chi tiết một số điều và biện pháp thi hành Luật Hộ tịch");
@@ -41,7 +41,7 @@ internal static class NationalPortalCatalog
                 new("Văn bản ủy quyền theo quy định của pháp luật, nếu ủy quyền thực hiện việc đăng ký khai sinh", 1, false, null, null),
             ],
             [new("Miễn lệ phí đăng ký khai sinh đúng hạn", 0, null)],
-            [Ward1],
+            [TanNinhWard],
             [new("Giấy khai sinh (bản chính)")],
             [CivilStatusLaw, CivilStatusDecree, CivilStatusCircular],
             null),
@@ -61,7 +61,7 @@ internal static class NationalPortalCatalog
                 new("Giấy xác nhận tình trạng hôn nhân, nếu đăng ký kết hôn tại Ủy ban nhân dân cấp xã không phải nơi thường trú của người đó", 1, false, null, null),
             ],
             [new("Miễn lệ phí đăng ký kết hôn giữa công dân Việt Nam cư trú ở trong nước", 0, null)],
-            [Ward1],
+            [TanNinhWard],
             [new("Giấy chứng nhận kết hôn")],
             [new("52/2014/QH13", "Luật Hôn nhân và gia đình"), CivilStatusLaw, CivilStatusDecree, CivilStatusCircular],
             "Nam từ đủ 20 tuổi trở lên, nữ từ đủ 18 tuổi trở lên; việc kết hôn do nam và nữ tự nguyện quyết định; không bị mất năng lực hành vi dân sự; không thuộc trường hợp cấm kết hôn theo Luật Hôn nhân và gia đình"),
@@ -97,9 +97,9 @@ internal static class NationalPortalCatalog
             "Hoạt động xây dựng",
             Level.Full,
             Steps(
-                "Chủ đầu tư nộp hồ sơ đề nghị cấp giấy phép xây dựng tại Bộ phận tiếp nhận và trả kết quả của Ủy ban nhân dân cấp huyện, hoặc nộp trực tuyến",
+                "Chủ đầu tư nộp hồ sơ đề nghị cấp giấy phép xây dựng tại Bộ phận Một cửa của Ủy ban nhân dân cấp xã, hoặc nộp trực tuyến",
                 "Cơ quan cấp phép kiểm tra hồ sơ, tổ chức kiểm tra thực địa và xem xét sự phù hợp với quy hoạch",
-                "Ủy ban nhân dân cấp huyện cấp giấy phép xây dựng, hoặc trả lời bằng văn bản nêu rõ lý do nếu không đủ điều kiện cấp"),
+                "Ủy ban nhân dân cấp xã cấp giấy phép xây dựng, hoặc trả lời bằng văn bản nêu rõ lý do nếu không đủ điều kiện cấp"),
             Channels(15),
             [
                 new("Đơn đề nghị cấp giấy phép xây dựng", 1, true, "Đơn đề nghị cấp giấy phép xây dựng", "don-de-nghi-cap-giay-phep-xay-dung.docx"),
@@ -108,7 +108,7 @@ internal static class NationalPortalCatalog
                 new("Bản cam kết bảo đảm an toàn đối với công trình liền kề, nếu công trình có công trình liền kề", 1, false, null, null),
             ],
             [new("Lệ phí cấp giấy phép xây dựng nhà ở riêng lẻ", 75_000, "Mức thu do Hội đồng nhân dân tỉnh quy định")],
-            [CityPeoplesCommittee],
+            [TanNinhWard],
             [new("Giấy phép xây dựng")],
             [
                 new("50/2014/QH13", "Luật Xây dựng"),
@@ -123,9 +123,9 @@ internal static class NationalPortalCatalog
             "Thành lập và hoạt động của hộ kinh doanh",
             Level.Full,
             Steps(
-                "Người đề nghị nộp hồ sơ đăng ký hộ kinh doanh tại Phòng Tài chính - Kế hoạch cấp huyện nơi đặt trụ sở hộ kinh doanh, hoặc nộp trực tuyến",
-                "Cơ quan đăng ký kinh doanh cấp huyện xem xét tính hợp lệ của hồ sơ",
-                "Cơ quan đăng ký kinh doanh cấp huyện cấp Giấy chứng nhận đăng ký hộ kinh doanh, hoặc thông báo bằng văn bản nội dung cần sửa đổi, bổ sung"),
+                "Người đề nghị nộp hồ sơ đăng ký hộ kinh doanh tại Phòng Kinh tế của Ủy ban nhân dân cấp xã nơi đặt trụ sở hộ kinh doanh, hoặc nộp trực tuyến",
+                "Cơ quan đăng ký kinh doanh cấp xã xem xét tính hợp lệ của hồ sơ",
+                "Cơ quan đăng ký kinh doanh cấp xã cấp Giấy chứng nhận đăng ký hộ kinh doanh, hoặc thông báo bằng văn bản nội dung cần sửa đổi, bổ sung"),
             Channels(3),
             [
                 new("Giấy đề nghị đăng ký hộ kinh doanh", 1, true, "Giấy đề nghị đăng ký hộ kinh doanh", "giay-de-nghi-dang-ky-ho-kinh-doanh.docx"),
@@ -133,7 +133,7 @@ internal static class NationalPortalCatalog
                 new("Bản sao văn bản ủy quyền của thành viên hộ gia đình cho một thành viên làm chủ hộ kinh doanh", 1, false, null, null),
             ],
             [new("Lệ phí đăng ký hộ kinh doanh", 100_000, "Mức thu do Hội đồng nhân dân tỉnh quy định")],
-            [CityPeoplesCommittee],
+            [TanNinhWard],
             [new("Giấy chứng nhận đăng ký hộ kinh doanh")],
             [
                 new("01/2021/NĐ-CP", "Nghị định về đăng ký doanh nghiệp"),
@@ -157,7 +157,7 @@ internal static class NationalPortalCatalog
                 new("Giấy chứng nhận đã cấp (bản gốc)", 1, true, null, null),
             ],
             [new("Lệ phí cấp Giấy chứng nhận và phí thẩm định hồ sơ", 0, "Theo mức do Hội đồng nhân dân tỉnh quy định; chưa gồm lệ phí trước bạ và thuế thu nhập cá nhân")],
-            [DepartmentOfNaturalResources],
+            [DepartmentOfAgricultureAndEnvironment],
             [new("Xác nhận nội dung biến động trên Giấy chứng nhận đã cấp, hoặc Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất")],
             [
                 new("31/2024/QH15", "Luật Đất đai"),

@@ -34,7 +34,7 @@ public sealed class DossiersModule : IModuleRegistration
         [typeof(PublicDossierEndpoints), typeof(CitizenDossierEndpoints), typeof(StaffDossierEndpoints)];
 
     /// <summary>Contracts this module sends; listed in its README.</summary>
-    public IReadOnlyList<Type> RequiredRequests { get; } = [typeof(AuthenticateCitizen), typeof(ValidateStaffSession), typeof(GetAgency), typeof(FindAgencyByCode), typeof(GetCitizenProfile), typeof(GetStaffMember)];
+    public IReadOnlyList<Type> RequiredRequests { get; } = [typeof(AuthenticateCitizen), typeof(ValidateStaffSession), typeof(GetAgency), typeof(FindAgencyByCode), typeof(GetCitizenProfile), typeof(GetStaffMember), typeof(ResolveAdministrativeUnit)];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {

@@ -30,7 +30,7 @@ public sealed class FieldReportsModule : IModuleRegistration
         [typeof(PublicFieldReportEndpoints), typeof(CitizenFieldReportEndpoints), typeof(StaffFieldReportEndpoints), typeof(Open311GeoReportEndpoints)];
 
     /// <summary>Contracts this module sends; listed in its README.</summary>
-    public IReadOnlyList<Type> RequiredRequests { get; } = [typeof(AuthenticateCitizen), typeof(ValidateStaffSession), typeof(GetAgency), typeof(GetCitizenProfile), typeof(GetStaffMember)];
+    public IReadOnlyList<Type> RequiredRequests { get; } = [typeof(AuthenticateCitizen), typeof(ValidateStaffSession), typeof(GetAgency), typeof(GetCitizenProfile), typeof(GetStaffMember), typeof(ResolveAdministrativeUnit)];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {

@@ -1,6 +1,7 @@
 using Carter;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Province.Modules.Identity.AdministrativeUnits;
 using Province.Modules.Identity.Agencies.ListAgencies;
 using Province.Modules.Identity.Citizens.DeleteMyProfile;
 using Province.Modules.Identity.Citizens.GetMyProfile;
@@ -28,7 +29,7 @@ internal sealed class CitizenIdentityEndpoints : ICarterModule
     }
 }
 
-/// <summary>Staff: sign-in and sign-out, password change, an agency's officers, and opening and closing staff accounts.</summary>
+/// <summary>Staff: sign-in and sign-out, password change, an agency's officers, opening and closing staff accounts, loading the administrative units.</summary>
 internal sealed class StaffIdentityEndpoints : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app)
@@ -40,15 +41,17 @@ internal sealed class StaffIdentityEndpoints : ICarterModule
         staff.MapListAgencyOfficers();
         staff.MapCreateStaffMember();
         staff.MapDeactivateStaffMember();
+        staff.MapImportAdministrativeUnits();
     }
 }
 
-/// <summary>Anyone, without signing in: the agency directory.</summary>
+/// <summary>Anyone, without signing in: the agency directory and the administrative units (communes, old addresses).</summary>
 internal sealed class PublicIdentityEndpoints : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app)
     {
         var publicApi = app.MapGroup("/api/public/identity").WithTags("Identity - công khai");
         publicApi.MapListAgencies();
+        publicApi.MapAdministrativeUnits();
     }
 }

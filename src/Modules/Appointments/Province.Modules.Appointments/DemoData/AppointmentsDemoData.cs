@@ -7,16 +7,18 @@ using Province.Modules.Appointments.Offices.GenerateSlots;
 namespace Province.Modules.Appointments.DemoData;
 
 /// <summary>
-/// Two one-stop offices of the demo province: Phường 1's (bookings confirmed at once) and the
-/// province's public administration service centre (bookings approved by an officer), with slots
-/// for the next two weeks. Offices and slots are saved together, so a start that fails half-way leaves nothing.
+/// One-stop offices of the demo province as organised since 1 July 2025 (Decree 118/2025/NĐ-CP): phường Tân Ninh's
+/// and phường Bình Minh's (bookings confirmed at once) and the province's public administrative service centre
+/// (bookings approved by an officer), with slots for the next two weeks. Offices and slots are saved together, so a start that fails half-way leaves nothing.
 /// </summary>
 internal sealed class AppointmentsDemoData(IAppointmentsStore store, TimeProvider clock) : IDemoDataSeeder
 {
-    internal static readonly Guid Ward1Office = Guid.Parse("0195a1f0-0000-7000-8000-0000000000a1");
+    internal static readonly Guid TanNinhOffice = Guid.Parse("0195a1f0-0000-7000-8000-0000000000a1");
     internal static readonly Guid ProvinceCentre = Guid.Parse("0195a1f0-0000-7000-8000-0000000000a2");
-    private static readonly Guid Ward1Committee = Guid.Parse("0195a1f0-0000-7000-8000-000000000007");
-    private static readonly Guid ProvinceCommittee = Guid.Parse("0195a1f0-0000-7000-8000-000000000001");
+    internal static readonly Guid BinhMinhOffice = Guid.Parse("0195a1f0-0000-7000-8000-0000000000a3");
+    private static readonly Guid TanNinhWardCommittee = Guid.Parse("0195a1f0-0000-7000-8000-000000000007");
+    private static readonly Guid BinhMinhWardCommittee = Guid.Parse("0195a1f0-0000-7000-8000-000000000010");
+    private static readonly Guid ServiceCentre = Guid.Parse("0195a1f0-0000-7000-8000-000000000009");
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
@@ -30,10 +32,10 @@ internal sealed class AppointmentsDemoData(IAppointmentsStore store, TimeProvide
             .Select(d => new OpeningHours { Day = d, Opens = new TimeOnly(7, 0), Closes = new TimeOnly(17, 0) }).ToList();
         var ward = new Office
         {
-            Id = Ward1Office,
-            AgencyId = Ward1Committee,
-            Name = "Bộ phận Một cửa UBND Phường 1",
-            Address = "Số 1 Võ Văn Truyện, Phường 1, thành phố Tây Ninh",
+            Id = TanNinhOffice,
+            AgencyId = TanNinhWardCommittee,
+            Name = "Bộ phận Một cửa UBND phường Tân Ninh",
+            Address = "Đường Võ Văn Truyện, phường Tân Ninh, tỉnh Tây Ninh",
             OpeningHours = [.. weekdays, new OpeningHours { Day = DayOfWeek.Saturday, Opens = new TimeOnly(7, 30), Closes = new TimeOnly(11, 30) }],
         };
         var civil = new ServiceGroup { OfficeId = ward.Id, Code = "HT", Name = "Hộ tịch", Field = "Hộ tịch", DefaultServiceMinutes = 10 };
@@ -45,9 +47,9 @@ internal sealed class AppointmentsDemoData(IAppointmentsStore store, TimeProvide
         var centre = new Office
         {
             Id = ProvinceCentre,
-            AgencyId = ProvinceCommittee,
+            AgencyId = ServiceCentre,
             Name = "Trung tâm Phục vụ hành chính công tỉnh Tây Ninh",
-            Address = "Số 83 Phạm Tung, Phường 3, thành phố Tây Ninh",
+            Address = "Số 83 Phạm Tung, phường Tân Ninh, tỉnh Tây Ninh",
             RequiresApproval = true,
             OpeningHours = weekdays.Select(h => new OpeningHours { Day = h.Day, Opens = h.Opens, Closes = h.Closes }).ToList(),
         };
@@ -59,9 +61,21 @@ internal sealed class AppointmentsDemoData(IAppointmentsStore store, TimeProvide
         centre.Counters.Add(new Counter { OfficeId = centre.Id, Number = 2, Name = "Quầy 2 - Xây dựng", ServiceGroupIds = [building.Id] });
         centre.Counters.Add(new Counter { OfficeId = centre.Id, Number = 3, Name = "Quầy 3 - Kinh doanh", ServiceGroupIds = [business.Id, land.Id] });
 
-        session.Insert(ward, centre);
+        var binhMinh = new Office
+        {
+            Id = BinhMinhOffice,
+            AgencyId = BinhMinhWardCommittee,
+            Name = "Bộ phận Một cửa UBND phường Bình Minh",
+            Address = "Phường Bình Minh, tỉnh Tây Ninh",
+            OpeningHours = weekdays.Select(h => new OpeningHours { Day = h.Day, Opens = h.Opens, Closes = h.Closes }).ToList(),
+        };
+        var binhMinhCivil = new ServiceGroup { OfficeId = binhMinh.Id, Code = "HT", Name = "Hộ tịch", Field = "Hộ tịch", DefaultServiceMinutes = 10 };
+        binhMinh.ServiceGroups.Add(binhMinhCivil);
+        binhMinh.Counters.Add(new Counter { OfficeId = binhMinh.Id, Number = 1, Name = "Quầy 1", ServiceGroupIds = [binhMinhCivil.Id] });
+
+        session.Insert(ward, centre, binhMinh);
         var (today, _) = OfficeTime.Now(clock);
-        foreach (var (office, group) in new[] { (ward, civil), (ward, certification), (centre, land), (centre, building), (centre, business) })
+        foreach (var (office, group) in new[] { (ward, civil), (ward, certification), (centre, land), (centre, building), (centre, business), (binhMinh, binhMinhCivil) })
         {
             await SlotPlanner.PlanAsync(session, office, group.Id, today, today.AddDays(14), 30, 5, cancellationToken);
         }

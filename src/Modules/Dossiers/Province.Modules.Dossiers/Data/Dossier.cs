@@ -21,7 +21,7 @@ internal sealed class Dossier
 {
     public Guid Id { get; set; }
 
-    /// <summary><c>&lt;agency code&gt;-YYMMDD-XXXX</c> (Thông tư 01/2018/TT-VPCP).</summary>
+    /// <summary><c>&lt;code of the receiving agency&gt;-YYMMDD-XXXX</c> (see docs/decisions.md on the dossier code under Decree 118/2025).</summary>
     public required string Code { get; init; }
 
     public Guid ProcedureId { get; init; }
@@ -32,11 +32,17 @@ internal sealed class Dossier
 
     public required string Field { get; init; }
 
-    public Guid AgencyId { get; init; }
+    /// <summary>The competent agency (whose queue the dossier is in).</summary>
+    public Guid AgencyId { get; set; }
 
-    public required string AgencyCode { get; init; }
+    public required string AgencyCode { get; set; }
 
-    public required string AgencyName { get; init; }
+    public required string AgencyName { get; set; }
+
+    /// <summary>The one-stop office the dossier was handed in at, when it is not the competent agency's (then it was transferred).</summary>
+    public Guid? ReceivingAgencyId { get; init; }
+
+    public string? ReceivingAgencyName { get; init; }
 
     /// <summary>The procedure's legal processing time, copied at submission: later catalog edits do not move this dossier.</summary>
     public int ProcessingWorkingDays { get; init; }
@@ -126,6 +132,8 @@ internal sealed class Dossier
             Summary = submitted.Summary,
             Delivery = submitted.Delivery,
             DeliveryAddress = submitted.DeliveryAddress,
+            ReceivingAgencyId = submitted.ReceivingAgencyId,
+            ReceivingAgencyName = submitted.ReceivingAgencyName,
             SubmittedAt = submitted.Step.At,
             Revision = -1,
         };
@@ -141,6 +149,15 @@ internal sealed class Dossier
     }
 
     public void Apply(DossierRefused refused) => Take(refused?.Step);
+
+    public void Apply(DossierTransferred transferred)
+    {
+        ArgumentNullException.ThrowIfNull(transferred);
+        AgencyId = transferred.ToAgencyId;
+        AgencyCode = transferred.ToAgencyCode;
+        AgencyName = transferred.ToAgencyName;
+        Take(transferred.Step);
+    }
 
     public void Apply(DossierAssigned assigned)
     {
@@ -214,6 +231,7 @@ internal sealed class Dossier
         {
             case DossierAccepted e: next.Apply(e); break;
             case DossierRefused e: next.Apply(e); break;
+            case DossierTransferred e: next.Apply(e); break;
             case DossierAssigned e: next.Apply(e); break;
             case SupplementRequested e: next.Apply(e); break;
             case SupplementSubmitted e: next.Apply(e); break;
@@ -261,6 +279,9 @@ internal sealed class Applicant
     public string? Email { get; set; }
 
     public string? Address { get; set; }
+
+    /// <summary>The commune (xã, phường, đặc khu) the address is in now, resolved by Identity also from an old address; null when not resolved.</summary>
+    public string? Commune { get; set; }
 }
 
 internal enum HistoryActor

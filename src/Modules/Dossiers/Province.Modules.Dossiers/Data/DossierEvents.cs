@@ -28,7 +28,11 @@ internal interface IDossierStep
 /// <summary>A file attached by a step (submission or supplement), as it was attached.</summary>
 internal sealed record AttachedFile(Guid FileId, string DocumentKey, string FileName);
 
-/// <summary>The first event of every dossier stream: the citizen's online submission, with everything the dossier was filed with.</summary>
+/// <summary>
+/// The first event of every dossier stream: the citizen's online submission, with everything the dossier was filed with.
+/// <see cref="ReceivingAgencyId"/>: the one-stop office it was handed in at, when not the competent agency's (a procedure
+/// not bound to the administrative boundary, Decree 118/2025/NĐ-CP); <see cref="DossierTransferred"/> follows at once.
+/// </summary>
 internal sealed record DossierSubmittedOnline(
     StepFacts Step,
     string Code,
@@ -45,7 +49,21 @@ internal sealed record DossierSubmittedOnline(
     string? Summary,
     ResultDelivery Delivery,
     string? DeliveryAddress,
-    IReadOnlyList<AttachedFile> Files) : IDossierStep;
+    IReadOnlyList<AttachedFile> Files,
+    Guid? ReceivingAgencyId = null,
+    string? ReceivingAgencyName = null) : IDossierStep;
+
+/// <summary>
+/// The receiving one-stop office passed the dossier on to the competent agency (Decree 118/2025/NĐ-CP: a procedure not
+/// bound to the administrative boundary may be handed in at any one-stop office of the province).
+/// </summary>
+internal sealed record DossierTransferred(
+    StepFacts Step,
+    Guid FromAgencyId,
+    string FromAgencyName,
+    Guid ToAgencyId,
+    string ToAgencyCode,
+    string ToAgencyName) : IDossierStep;
 
 /// <summary>Tiếp nhận: the legal time starts; <see cref="StepFacts.DueDate"/> is the new return date.</summary>
 internal sealed record DossierAccepted(StepFacts Step) : IDossierStep;

@@ -80,7 +80,7 @@ public interface IDossiersStore : IDocumentStore
             typeof(DossierSubmittedOnline), typeof(DossierAccepted), typeof(DossierRefused), typeof(DossierAssigned),
             typeof(SupplementRequested), typeof(SupplementSubmitted), typeof(FeeRequested), typeof(FeePaid),
             typeof(DossierCompleted), typeof(ResultReturned), typeof(DossierStopped), typeof(DossierWithdrawn),
-            typeof(DeadlineExtended), typeof(ApologyLetterIssued), typeof(PortalCallQueued),
+            typeof(DeadlineExtended), typeof(ApologyLetterIssued), typeof(PortalCallQueued), typeof(DossierTransferred),
         })
         {
             options.Events.AddEventType(step);

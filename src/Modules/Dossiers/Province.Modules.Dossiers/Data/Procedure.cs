@@ -26,6 +26,12 @@ internal sealed class Procedure
     /// <summary>The executing agency (Identity's directory).</summary>
     public Guid AgencyId { get; set; }
 
+    /// <summary>
+    /// Thủ tục không phụ thuộc địa giới hành chính (Decree 118/2025/NĐ-CP): the dossier may be handed in at any one-stop
+    /// office of the province (online, by post or at the counter), which passes it on to <see cref="AgencyId"/>.
+    /// </summary>
+    public bool NotBoundToBoundary { get; set; }
+
     /// <summary>Legal processing time in working days.</summary>
     public int ProcessingWorkingDays { get; set; }
 

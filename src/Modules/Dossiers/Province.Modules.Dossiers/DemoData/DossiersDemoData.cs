@@ -14,17 +14,20 @@ namespace Province.Modules.Dossiers.DemoData;
 /// </summary>
 internal sealed class DossiersDemoData(IDossiersStore store, IOptions<DossiersSettings> settings, TimeProvider clock) : IDemoDataSeeder
 {
-    /// <summary>Identity's demo agency ids (IdentityDemoData); the catalog file names them by role.</summary>
+    /// <summary>
+    /// Identity's demo agency ids (IdentityDemoData); the catalog file names them by role. Procedures of the former
+    /// district level are the commune's since 1 July 2025 (for civil status, Decree 120/2025/NĐ-CP); the demo's
+    /// commune is phường Tân Ninh.
+    /// </summary>
     internal static readonly Dictionary<string, Guid> Agencies = new(StringComparer.Ordinal)
     {
         ["province"] = Guid.Parse("0195a1f0-0000-7000-8000-000000000001"),
         ["justice"] = Guid.Parse("0195a1f0-0000-7000-8000-000000000002"),
-        ["environment"] = Guid.Parse("0195a1f0-0000-7000-8000-000000000003"),
+        ["agricultureEnvironment"] = Guid.Parse("0195a1f0-0000-7000-8000-000000000003"),
         ["construction"] = Guid.Parse("0195a1f0-0000-7000-8000-000000000004"),
-        ["planning"] = Guid.Parse("0195a1f0-0000-7000-8000-000000000005"),
-        ["city"] = Guid.Parse("0195a1f0-0000-7000-8000-000000000006"),
-        ["ward"] = Guid.Parse("0195a1f0-0000-7000-8000-000000000007"),
-        ["labour"] = Guid.Parse("0195a1f0-0000-7000-8000-000000000008"),
+        ["finance"] = Guid.Parse("0195a1f0-0000-7000-8000-000000000005"),
+        ["commune"] = Guid.Parse("0195a1f0-0000-7000-8000-000000000007"),
+        ["homeAffairs"] = Guid.Parse("0195a1f0-0000-7000-8000-000000000008"),
     };
 
     public async Task SeedAsync(CancellationToken cancellationToken)
@@ -60,6 +63,7 @@ internal sealed class DossiersDemoData(IDossiersStore store, IOptions<DossiersSe
             Name = e.Name,
             Field = e.Field,
             AgencyId = Agencies[e.Agency],
+            NotBoundToBoundary = e.NotBoundToBoundary,
             ProcessingWorkingDays = e.ProcessingDays,
             OnlineLevel = e.OnlineLevel == "full" ? OnlineLevel.Full : OnlineLevel.Partial,
             Steps = e.Steps,
@@ -87,6 +91,7 @@ internal sealed class DossiersDemoData(IDossiersStore store, IOptions<DossiersSe
         string Name,
         string Field,
         string Agency,
+        bool NotBoundToBoundary,
         int ProcessingDays,
         string OnlineLevel,
         List<string> Steps,

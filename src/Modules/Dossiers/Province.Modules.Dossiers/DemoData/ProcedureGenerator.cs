@@ -5,16 +5,15 @@ namespace Province.Modules.Dossiers.DemoData;
 
 /// <summary>
 /// Generates a large catalog for scale tests and benchmarks: variants of the real procedures for
-/// each commune and district of a province, with distinct codes in a range the national database
+/// each commune of a province, with distinct codes in a range the national database
 /// does not use (9.xxxxxx) so they can never be mistaken for real ones.
 /// </summary>
 internal static class ProcedureGenerator
 {
+    /// <summary>Communes of the merged Tây Ninh (since 1 July 2025: no district level).</summary>
     private static readonly string[] Places =
     [
-        "Phường 1", "Phường 2", "Phường 3", "Phường IV", "Phường Ninh Sơn", "Phường Ninh Thạnh", "Xã Bình Minh", "Xã Tân Bình",
-        "Xã Thạnh Tân", "Thị xã Hòa Thành", "Thị xã Trảng Bàng", "Huyện Tân Biên", "Huyện Tân Châu", "Huyện Dương Minh Châu",
-        "Huyện Châu Thành", "Huyện Bến Cầu", "Huyện Gò Dầu",
+        "Phường Tân Ninh", "Phường Bình Minh", "Phường Long An", "Phường Tân An", "Phường Khánh Hậu",
     ];
 
     public static IEnumerable<Procedure> Generate(IReadOnlyList<Procedure> templates, int count, DateTimeOffset now)
@@ -35,6 +34,7 @@ internal static class ProcedureGenerator
                 Name = round == 0 ? $"{template.Name} ({place})" : $"{template.Name} ({place}, đợt {round + 1})",
                 Field = template.Field,
                 AgencyId = template.AgencyId,
+                NotBoundToBoundary = template.NotBoundToBoundary,
                 ProcessingWorkingDays = template.ProcessingWorkingDays,
                 OnlineLevel = template.OnlineLevel,
                 Steps = [.. template.Steps],

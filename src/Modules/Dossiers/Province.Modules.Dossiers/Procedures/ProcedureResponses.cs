@@ -10,7 +10,10 @@ internal sealed record ProcedureSummaryResponse(string Code, string Name, string
     internal static string LevelText(Data.OnlineLevel level) => level == Data.OnlineLevel.Full ? "Dịch vụ công trực tuyến toàn trình" : "Dịch vụ công trực tuyến một phần";
 }
 
-/// <summary>Everything a citizen reads before submitting.</summary>
+/// <summary>
+/// Everything a citizen reads before submitting. <see cref="NotBoundToBoundary"/>: the dossier may be handed in at any
+/// one-stop office of the province (Decree 118/2025/NĐ-CP), not only the competent agency's.
+/// </summary>
 internal sealed record ProcedureDetailResponse(
     string Code,
     string Name,
@@ -25,7 +28,8 @@ internal sealed record ProcedureDetailResponse(
     IReadOnlyList<RequiredDocumentResponse> RequiredDocuments,
     string Result,
     IReadOnlyList<string> LegalBasis,
-    string? Requirements)
+    string? Requirements,
+    bool NotBoundToBoundary)
 {
     public static ProcedureDetailResponse From(Procedure p) => new(
         p.Code, p.Name, p.Field, p.AgencyId, p.ProcessingWorkingDays,
@@ -35,7 +39,7 @@ internal sealed record ProcedureDetailResponse(
         [.. p.RequiredDocuments.Select(d => new RequiredDocumentResponse(
             d.Key, d.Name, d.Copies, d.Mandatory,
             d.FormTemplateFile is null ? null : new FormTemplateResponse(d.FormTemplateName ?? d.Name, d.FormTemplateFile)))],
-        p.Result, p.LegalBasis, p.Requirements);
+        p.Result, p.LegalBasis, p.Requirements, p.NotBoundToBoundary);
 }
 
 internal sealed record ProcedureFeeResponse(string Name, long Amount, string? Note);

@@ -47,7 +47,8 @@ internal sealed record DossierFileResponse(Guid Id, string Purpose, string? Docu
         f.RequiredDocumentKey, f.FileName, f.ContentType, f.Size);
 }
 
-internal sealed record ApplicantResponse(string FullName, DateOnly? DateOfBirth, string? CitizenIdNumber, string? PhoneNumber, string? Email, string? Address);
+/// <summary><see cref="Commune"/>: the commune the address is in now (resolved also from an old address), when known.</summary>
+internal sealed record ApplicantResponse(string FullName, DateOnly? DateOfBirth, string? CitizenIdNumber, string? PhoneNumber, string? Email, string? Address, string? Commune);
 
 internal sealed record ApologyResponse(DateOnly PreviousDueDate, DateOnly NewDueDate, string Letter, DateTimeOffset IssuedAt);
 
@@ -60,6 +61,7 @@ internal sealed record DossierDetailResponse(
     string Field,
     Guid AgencyId,
     string AgencyName,
+    string? ReceivingAgencyName,
     ApplicantResponse Applicant,
     string? Summary,
     string Delivery,
@@ -103,8 +105,8 @@ internal sealed record DossierDetailResponse(
     }
 
     public static DossierDetailResponse From(Dossier d, IEnumerable<DossierFile> files, IEnumerable<StepFacts> history, DeadlinePolicy deadlines) => new(
-        d.Id, d.Code, d.ProcedureCode, d.ProcedureName, d.Field, d.AgencyId, d.AgencyName,
-        new ApplicantResponse(d.Applicant.FullName, d.Applicant.DateOfBirth, d.Applicant.CitizenIdNumber, d.Applicant.PhoneNumber, d.Applicant.Email, d.Applicant.Address),
+        d.Id, d.Code, d.ProcedureCode, d.ProcedureName, d.Field, d.AgencyId, d.AgencyName, d.ReceivingAgencyName,
+        new ApplicantResponse(d.Applicant.FullName, d.Applicant.DateOfBirth, d.Applicant.CitizenIdNumber, d.Applicant.PhoneNumber, d.Applicant.Email, d.Applicant.Address, d.Applicant.Commune),
         d.Summary,
         d.Delivery == ResultDelivery.PublicPostal ? "publicPostal" : "atOffice",
         d.DeliveryAddress,

@@ -11,15 +11,17 @@ using Province.Modules.FieldReports.Data;
 
 namespace Province.Modules.FieldReports.Categories;
 
-internal sealed record CategoryResponse(Guid Id, string Code, string Name, string? Description, int HandlingHours, bool Active, IReadOnlyList<AnswerTemplateDto> AnswerTemplates)
+internal sealed record CategoryResponse(Guid Id, string Code, string Name, string? Description, int HandlingHours, bool Active, IReadOnlyList<AnswerTemplateDto> AnswerTemplates, Guid? EscalationAgencyId)
 {
     public static CategoryResponse From(Category c) =>
-        new(c.Id, c.Code, c.Name, c.Description, c.HandlingHours, c.Active, [.. c.AnswerTemplates.Select(t => new AnswerTemplateDto(t.Title, t.Text))]);
+        new(c.Id, c.Code, c.Name, c.Description, c.HandlingHours, c.Active, [.. c.AnswerTemplates.Select(t => new AnswerTemplateDto(t.Title, t.Text))], c.EscalationAgencyId);
 }
 
 internal sealed record AnswerTemplateDto(string Title, string Text);
 
-internal sealed record CategoryRequest(string Code, string Name, string? Description, int HandlingHours, bool Active, IReadOnlyList<AnswerTemplateDto>? AnswerTemplates);
+/// <summary><see cref="EscalationAgencyId"/>: the competent department an overdue report of a commune goes to (null: the parent agency).</summary>
+internal sealed record CategoryRequest(string Code, string Name, string? Description, int HandlingHours, bool Active, IReadOnlyList<AnswerTemplateDto>? AnswerTemplates,
+    Guid? EscalationAgencyId = null);
 
 internal sealed record RoutingRuleRequest(int Order, Guid? CategoryId, string? Area, Guid AgencyId);
 
@@ -67,8 +69,14 @@ internal static class CategoriesEndpoints
 
     public static void MapAdministration(this IEndpointRouteBuilder staff)
     {
-        staff.MapPost("/categories", async Task<Results<Created<CategoryResponse>, ProblemHttpResult>> (CategoryRequest request, IFieldReportsStore store, CancellationToken cancellationToken) =>
+        staff.MapPost("/categories", async Task<Results<Created<CategoryResponse>, ProblemHttpResult>> (
+                CategoryRequest request, IFieldReportsStore store, MediatR.IMediator mediator, CancellationToken cancellationToken) =>
             {
+                if (await UnknownEscalationAgencyAsync(request, mediator, cancellationToken) is { } unknown)
+                {
+                    return unknown;
+                }
+
                 await using var session = store.LightweightSession();
                 if (await session.Query<Category>().AnyAsync(c => c.Code == request.Code, cancellationToken))
                 {
@@ -86,8 +94,14 @@ internal static class CategoriesEndpoints
             .Validate<CategoryRequest>()
             .RequireAuthorization(ProvincePolicies.Administrator);
 
-        staff.MapPut("/categories/{id:guid}", async Task<Results<Ok<CategoryResponse>, ProblemHttpResult>> (Guid id, CategoryRequest request, IFieldReportsStore store, CancellationToken cancellationToken) =>
+        staff.MapPut("/categories/{id:guid}", async Task<Results<Ok<CategoryResponse>, ProblemHttpResult>> (
+                Guid id, CategoryRequest request, IFieldReportsStore store, MediatR.IMediator mediator, CancellationToken cancellationToken) =>
             {
+                if (await UnknownEscalationAgencyAsync(request, mediator, cancellationToken) is { } unknown)
+                {
+                    return unknown;
+                }
+
                 await using var session = store.LightweightSession();
                 var category = await session.LoadAsync<Category>(id, cancellationToken);
                 if (category is null)
@@ -165,8 +179,14 @@ internal static class CategoriesEndpoints
             .RequireAuthorization(ProvincePolicies.Administrator);
     }
 
+    private static async Task<ProblemHttpResult?> UnknownEscalationAgencyAsync(CategoryRequest request, MediatR.IMediator mediator, CancellationToken cancellationToken) =>
+        request.EscalationAgencyId is { } agencyId && await mediator.Send(new Province.Modules.Identity.Contracts.GetAgency(agencyId), cancellationToken) is null
+            ? Problems.BusinessRule("field_report.agency_unknown", "Cơ quan có thẩm quyền nhận phản ánh quá hạn không có trong danh bạ.")
+            : null;
+
     private static void Copy(CategoryRequest request, Category category)
     {
+        category.EscalationAgencyId = request.EscalationAgencyId;
         category.Name = request.Name.Trim();
         category.Description = request.Description?.Trim();
         category.HandlingHours = request.HandlingHours;

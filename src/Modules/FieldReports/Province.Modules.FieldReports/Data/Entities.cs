@@ -15,6 +15,12 @@ internal sealed class Category
     /// <summary>How long the agency has to answer, in hours (72 = three days).</summary>
     public int HandlingHours { get; set; } = 72;
 
+    /// <summary>
+    /// The department competent for this kind of problem (Decree 45/2025: Sở Xây dựng for roads and lighting, Sở Nông
+    /// nghiệp và Môi trường for the environment...): where an overdue report of a commune goes. Null: the agency's parent.
+    /// </summary>
+    public Guid? EscalationAgencyId { get; set; }
+
     public bool Active { get; set; } = true;
 
     public List<AnswerTemplate> AnswerTemplates { get; set; } = [];
@@ -40,7 +46,7 @@ internal sealed class RoutingRule
 
     public Guid? CategoryId { get; set; }
 
-    /// <summary>The commune or ward (xã, phường) as the reporter chose it, compared without diacritics.</summary>
+    /// <summary>The commune or ward (xã, phường, đặc khu) by its current name, compared without diacritics.</summary>
     public string? Area { get; set; }
 
     public Guid AgencyId { get; set; }

@@ -15,7 +15,9 @@ using Province.Modules.Identity.Contracts;
 namespace Province.Modules.FieldReports.Handling;
 
 /// <summary>
-/// An open report past its deadline goes up to the parent agency (once) with a fresh deadline, and
+/// An open report past its deadline goes up (once) with a fresh deadline: from a commune to the department competent
+/// for its category (local government has had two tiers since 1 July 2025: no district in between), otherwise to the
+/// agency's parent (a department's is the province's People's Committee); and
 /// <see cref="FieldReportOverdue"/> is raised with the change in one transaction. The report's
 /// stream version guards against an officer acting at the same moment.
 /// </summary>
@@ -41,16 +43,19 @@ internal sealed class EscalationWatcher(IServiceScopeFactory scopeFactory, IFiel
         foreach (var report in overdue)
         {
             var agency = await mediator.Send(new GetAgency(report.AgencyId), cancellationToken);
-            var parent = agency?.ParentId;
             await using var session = store.LightweightSession();
             try
             {
+                var category = await session.LoadAsync<Category>(report.CategoryId, cancellationToken);
+                var parent = agency?.Level == "commune" && category?.EscalationAgencyId is { } competent && competent != report.AgencyId
+                    ? competent
+                    : agency?.ParentId;
                 var stream = await ReportingEndpoints.FetchForWritingAsync(session, report, cancellationToken);
                 if (parent is { } parentId)
                 {
-                    var hours = (await session.LoadAsync<Category>(report.CategoryId, cancellationToken))?.HandlingHours ?? 72;
-                    ReportWorkflow.Apply(stream, ReportAction.Escalate, new ReportEscalated(parentId, now.AddHours(hours), now, "Hệ thống", report.Status,
-                        "Phản ánh quá hạn xử lý nên được chuyển lên cơ quan cấp trên.", null));
+                    var target = await mediator.Send(new GetAgency(parentId), cancellationToken);
+                    ReportWorkflow.Apply(stream, ReportAction.Escalate, new ReportEscalated(parentId, now.AddHours(category?.HandlingHours ?? 72), now, "Hệ thống", report.Status,
+                        $"Phản ánh quá hạn xử lý nên được chuyển lên cơ quan cấp trên có thẩm quyền{(target is null ? "" : $": {target.Name}")}.", null));
                 }
                 else
                 {

@@ -215,8 +215,9 @@ internal static class HandlingEndpoints
                 return Problems.BusinessRule("field_report.category_unknown", "Lĩnh vực này không có.");
             }
 
-            var area = request.Area?.Trim() ?? report.Area;
-            var agencyId = await context.Services.GetRequiredService<ReportRouter>().RouteAsync(category.Id, area, context.CancellationToken) ?? report.AgencyId;
+            var router = context.Services.GetRequiredService<ReportRouter>();
+            var area = request.Area is null ? report.Area : await router.PlaceAsync(request.Area, context.CancellationToken);
+            var agencyId = await router.RouteAsync(category.Id, area, context.CancellationToken) ?? report.AgencyId;
             if (agencyId != report.AgencyId)
             {
                 context.Session.PublishIntegrationEvent(new FieldReportAssigned(Guid.CreateVersion7(), context.Now, report.Id, report.Code, agencyId, null));

@@ -24,7 +24,7 @@ internal static class PublicFeedEndpoints
     {
         publicApi.MapGet("/", async Task<Ok<PagedResult<PublicReportResponse>>> (
                 Guid? categoryId, string? area, double? minLatitude, double? minLongitude, double? maxLatitude, double? maxLongitude,
-                int? page, int? pageSize, IFieldReportsStore store, CancellationToken cancellationToken) =>
+                int? page, int? pageSize, IFieldReportsStore store, ReportRouter router, CancellationToken cancellationToken) =>
             {
                 var paging = PageRequest.From(page, pageSize);
                 await using var session = store.QuerySession();
@@ -42,9 +42,10 @@ internal static class PublicFeedEndpoints
 
                 if (!string.IsNullOrWhiteSpace(area))
                 {
-                    // Areas are typed with or without diacritics: the stored value is matched folded, on
-                    // the (small) set of distinct areas, then the feed is filtered by the exact stored spellings.
-                    var folded = VietnameseText.Fold(area);
+                    // Areas are typed with or without diacritics, and with the old units ("Phường 1" is in phường
+                    // Tân Ninh now): the place is resolved, the stored value matched folded on the (small) set of
+                    // distinct areas, then the feed is filtered by the exact stored spellings.
+                    var folded = VietnameseText.Fold(await router.PlaceAsync(area, cancellationToken));
                     var spellings = (await session.Query<FieldReport>().Where(r => r.Area != null).Select(r => r.Area!).Distinct().ToListAsync(cancellationToken))
                         .Where(a => VietnameseText.Fold(a) == folded).ToList();
                     answered = answered.Where(r => r.Area != null && spellings.Contains(r.Area));

@@ -99,7 +99,8 @@ internal static class ReportingEndpoints
                     return Problems.BusinessRule("field_report.photo_unavailable", "Có ảnh không tồn tại, không phải của bạn hoặc đã gửi kèm phản ánh khác. Vui lòng tải ảnh lên lại.");
                 }
 
-                var agencyId = await router.RouteAsync(category.Id, request.Area, cancellationToken);
+                var area = await router.PlaceAsync(request.Area, cancellationToken);
+                var agencyId = await router.RouteAsync(category.Id, area, cancellationToken);
                 if (agencyId is null)
                 {
                     return Problems.BusinessRule("field_report.no_route", "Chưa có cơ quan tiếp nhận phản ánh lĩnh vực này. Vui lòng liên hệ quản trị.");
@@ -119,7 +120,7 @@ internal static class ReportingEndpoints
 
                     var submitted = new ReportSubmitted(
                         reportId, PublicCodes.New("PA-"), category.Id, request.Title.Trim(), request.Description.Trim(), request.Latitude, request.Longitude,
-                        request.Address?.Trim(), request.Area?.Trim(), citizenId, profile?.FullName, profile?.PhoneNumber, null, request.Anonymous,
+                        request.Address?.Trim(), area, citizenId, profile?.FullName, profile?.PhoneNumber, null, request.Anonymous,
                         agencyId.Value, now.AddHours(category.HandlingHours), "app", photos, now, "Người phản ánh",
                         "Phản ánh đã được gửi và chuyển ngay đến cơ quan có thẩm quyền.");
                     session.Events.StartStream<FieldReport>(reportId, submitted);

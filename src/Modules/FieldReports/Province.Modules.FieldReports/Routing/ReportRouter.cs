@@ -1,17 +1,34 @@
 using Marten;
+using MediatR;
 using Microsoft.Extensions.Options;
 using Province.BuildingBlocks.Text;
 using Province.Modules.FieldReports.Data;
+using Province.Modules.Identity.Contracts;
 
 namespace Province.Modules.FieldReports.Routing;
 
 /// <summary>
 /// Sends a report to the competent agency: routing rules in order, first match wins (an empty
 /// category or area matches anything), then the configured fallback agency. Areas are compared
-/// folded (no diacritics, lower case), so "Phuong 1" matches "Phường 1".
+/// folded (no diacritics, lower case), so "Phuong Tan Ninh" matches "Phường Tân Ninh".
 /// </summary>
-internal sealed class ReportRouter(IFieldReportsStore store, IOptions<FieldReportsSettings> settings)
+internal sealed class ReportRouter(IFieldReportsStore store, IOptions<FieldReportsSettings> settings, IMediator mediator)
 {
+    /// <summary>
+    /// The commune the place is in now (Identity's administrative units): a reporter who types "Phường 1, TP Tây Ninh"
+    /// files it in phường Tân Ninh, where it is handled since 1 July 2025. What cannot be resolved is kept as typed.
+    /// </summary>
+    public async Task<string?> PlaceAsync(string? area, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(area))
+        {
+            return null;
+        }
+
+        var match = await mediator.Send(new ResolveAdministrativeUnit(area), cancellationToken);
+        return match.Unit?.Name ?? area.Trim();
+    }
+
     public async Task<Guid?> RouteAsync(Guid categoryId, string? area, CancellationToken cancellationToken)
     {
         var folded = VietnameseText.Fold(area);

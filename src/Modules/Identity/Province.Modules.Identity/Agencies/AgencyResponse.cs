@@ -1,3 +1,4 @@
+using Province.BuildingBlocks.Text;
 using Province.Modules.Identity.Contracts;
 using Province.Modules.Identity.Data;
 
@@ -6,5 +7,5 @@ namespace Province.Modules.Identity.Agencies;
 internal static class AgencyMapping
 {
     public static AgencyInfo ToInfo(this Agency agency) =>
-        new(agency.Id, agency.Code, agency.Name, agency.Level.ToString().ToLowerInvariant(), agency.ParentId);
+        new(agency.Id, agency.Code, agency.Name, EnumNames.Camel(agency.Level), agency.ParentId);
 }

@@ -4,7 +4,7 @@ using Province.Modules.Identity.Staff.SignIn;
 
 namespace Province.Modules.Identity.Data;
 
-/// <summary>The Identity module's own Marten store (schema <c>identity</c>): citizens, staff members and agencies.</summary>
+/// <summary>The Identity module's own Marten store (schema <c>identity</c>): citizens, staff members, agencies and administrative units.</summary>
 public interface IIdentityStore : IDocumentStore
 {
     public const string SchemaName = "identity";
@@ -32,5 +32,8 @@ public interface IIdentityStore : IDocumentStore
         options.Schema.For<Agency>()
             // Other systems name agencies by code (FindAgencyByCode); the public directory is ordered by it.
             .UniqueIndex(UniqueIndexType.DuplicatedField, "agency_code", a => a.Code);
+
+        // A hundred or so per province, read whole by the picker and the address resolver.
+        options.Schema.For<AdministrativeUnit>().Identity(u => u.Id);
     }
 }

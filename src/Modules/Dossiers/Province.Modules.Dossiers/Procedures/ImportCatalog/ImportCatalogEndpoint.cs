@@ -61,6 +61,9 @@ internal sealed class ImportCatalogHandler(IDossiersStore store, INationalPortal
 
             var incoming = Map(full, agency.Id);
             var existing = await session.Query<Procedure>().FirstOrDefaultAsync(p => p.Code == incoming.Code, cancellationToken);
+            // The portal does not say whether a procedure is bound to the administrative boundary: the province's own
+            // published list does (Decree 118/2025/NĐ-CP), so an import keeps what the province set.
+            incoming.NotBoundToBoundary = existing?.NotBoundToBoundary ?? false;
             if (existing is null)
             {
                 incoming.UpdatedAt = clock.GetUtcNow().ToUniversalTime();

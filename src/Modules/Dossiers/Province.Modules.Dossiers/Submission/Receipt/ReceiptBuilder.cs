@@ -54,10 +54,10 @@ internal sealed class ReceiptBuilder(IOptions<DossiersSettings> settings, SelfAd
             .ToList();
         var delivery = dossier.Delivery == ResultDelivery.PublicPostal
             ? $"Nhận kết quả qua dịch vụ bưu chính công ích tại địa chỉ: {dossier.DeliveryAddress}"
-            : $"Nhận kết quả trực tiếp tại Bộ phận Một cửa - {dossier.AgencyName}";
+            : $"Nhận kết quả trực tiếp tại Bộ phận Một cửa - {dossier.ReceivingAgencyName ?? dossier.AgencyName}";
         var lines = new List<string>
         {
-            $"{dossier.AgencyName} đã nhận hồ sơ của: {dossier.Applicant.FullName}",
+            $"{dossier.ReceivingAgencyName ?? dossier.AgencyName} đã nhận hồ sơ của: {dossier.Applicant.FullName}",
             $"Mã hồ sơ: {dossier.Code}",
             $"Thủ tục: {procedure.Name} (mã {procedure.Code})",
             $"Thời gian nộp: {received.ToString("HH 'giờ' mm 'phút', 'ngày' dd/MM/yyyy", Vietnamese)}",
@@ -65,6 +65,11 @@ internal sealed class ReceiptBuilder(IOptions<DossiersSettings> settings, SelfAd
             $"Ngày hẹn trả kết quả: {dossier.DueDate.ToString("dd/MM/yyyy", Vietnamese)} (tính lại khi hồ sơ được tiếp nhận)",
             "Giấy tờ đã nộp:",
         };
+        if (dossier.ReceivingAgencyName is not null)
+        {
+            lines.Insert(3, $"Cơ quan giải quyết: {dossier.AgencyName} (hồ sơ được chuyển đến, thủ tục không phụ thuộc địa giới hành chính)");
+        }
+
         lines.AddRange(documents.Select((d, i) => $"{i + 1}. {d.Name} ({d.FileCount} tệp)"));
         lines.Add(delivery);
         lines.Add("Quét mã QR để tra cứu tình trạng hồ sơ.");

@@ -64,11 +64,31 @@ internal sealed class SubmitDossierHandler(
             return Problems.BusinessRule("dossier.agency_unknown", "Thủ tục chưa được gắn với cơ quan thực hiện. Vui lòng liên hệ bộ phận một cửa.");
         }
 
+        AgencyInfo? receiving = null;
+        if (request.ReceivingAgencyId is { } receivingId && receivingId != agency.Id)
+        {
+            receiving = await mediator.Send(new GetAgency(receivingId), cancellationToken);
+            if (receiving is null || receiving.Level is not ("commune" or "serviceCentre"))
+            {
+                return Problems.BusinessRule("dossier.receiving_office_unknown",
+                    "Nơi nộp hồ sơ phải là Bộ phận Một cửa của Ủy ban nhân dân xã, phường, đặc khu hoặc Trung tâm Phục vụ hành chính công của tỉnh.");
+            }
+
+            if (!procedure.NotBoundToBoundary)
+            {
+                return Problems.BusinessRule("dossier.bound_to_boundary",
+                    $"Thủ tục này phụ thuộc địa giới hành chính: hồ sơ nộp tại Bộ phận Một cửa của {agency.Name}.");
+            }
+        }
+
+        var address = Clean(request.Applicant.Address);
+        var commune = address is null ? null : (await mediator.Send(new ResolveAdministrativeUnit(address), cancellationToken)).Unit?.Name;
         var now = clock.GetUtcNow().ToUniversalTime();
         var today = deadlines.Today;
         // The number is taken in a statement of its own before the submission is saved, so the counter row is
         // locked for one statement, not for the whole submission (ADR 7).
-        var code = await DossierCodes.NextAsync(store, agency.Code, today, cancellationToken);
+        // The receiving office issues the receipt, so the code is its own.
+        var code = await DossierCodes.NextAsync(store, (receiving ?? agency).Code, today, cancellationToken);
         return await command.Idempotency.CreateOnceAsync(session, () =>
         {
             var id = Guid.CreateVersion7();
@@ -88,15 +108,17 @@ internal sealed class SubmitDossierHandler(
             var dueDate = deadlines.Calendar.AddWorkingDays(today, procedure.ProcessingWorkingDays);
             var submitted = new DossierSubmittedOnline(
                 new StepFacts(now, HistoryActor.Citizen, command.CitizenId, "Công dân", null, DossierStatus.New,
-                    $"Hồ sơ đã được nộp trực tuyến và chờ {agency.Name} tiếp nhận.", null, dueDate, null),
+                    receiving is null
+                        ? $"Hồ sơ đã được nộp trực tuyến và chờ {agency.Name} tiếp nhận."
+                        : $"Hồ sơ đã được nộp tại Bộ phận Một cửa của {receiving.Name}.", null, dueDate, null),
                 code,
                 procedure.Id,
                 procedure.Code,
                 procedure.Name,
                 procedure.Field,
-                agency.Id,
-                agency.Code,
-                agency.Name,
+                (receiving ?? agency).Id,
+                (receiving ?? agency).Code,
+                (receiving ?? agency).Name,
                 procedure.ProcessingWorkingDays,
                 command.CitizenId,
                 new Applicant
@@ -106,14 +128,31 @@ internal sealed class SubmitDossierHandler(
                     CitizenIdNumber = Clean(request.Applicant.CitizenIdNumber),
                     PhoneNumber = Clean(request.Applicant.PhoneNumber),
                     Email = Clean(request.Applicant.Email),
-                    Address = Clean(request.Applicant.Address),
+                    Address = address,
+                    Commune = commune,
                 },
                 Clean(request.Summary),
                 request.Delivery.Method == "publicPostal" ? ResultDelivery.PublicPostal : ResultDelivery.AtOffice,
                 request.Delivery.Method == "publicPostal" ? Clean(request.Delivery.Address) : null,
-                attached);
-            session.Events.StartStream<Dossier>(id, submitted);
+                attached,
+                receiving?.Id,
+                receiving?.Name);
             var dossier = Dossier.Start(id, submitted);
+            if (receiving is null)
+            {
+                session.Events.StartStream<Dossier>(id, submitted);
+            }
+            else
+            {
+                var transferred = new DossierTransferred(
+                    new StepFacts(now, HistoryActor.System, receiving.Id, receiving.Name, DossierStatus.New, DossierStatus.New,
+                        $"{receiving.Name} đã chuyển hồ sơ đến {agency.Name}, cơ quan có thẩm quyền giải quyết (thủ tục không phụ thuộc địa giới hành chính).",
+                        null, dueDate, null),
+                    receiving.Id, receiving.Name, agency.Id, agency.Code, agency.Name);
+                session.Events.StartStream<Dossier>(id, submitted, transferred);
+                dossier = dossier.After(transferred);
+            }
+
 
             session.PublishIntegrationEvent(new DossierSubmitted(
                 Guid.CreateVersion7(), now, dossier.Id, dossier.Code, dossier.CitizenId, dossier.AgencyId, procedure.Code, procedure.Name, dossier.DueDate));

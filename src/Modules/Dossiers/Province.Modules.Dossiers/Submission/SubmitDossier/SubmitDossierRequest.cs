@@ -2,14 +2,18 @@ namespace Province.Modules.Dossiers.Submission.SubmitDossier;
 
 /// <summary>
 /// A dossier for a procedure: who applies, the uploaded files for each required document (by the
-/// document's key in the procedure), and how the result comes back.
+/// document's key in the procedure), and how the result comes back. <see cref="ReceivingAgencyId"/>: the one-stop office
+/// it is handed in at (a commune's People's Committee or the public administrative service centre), when not the
+/// competent agency's: allowed for procedures not bound to the administrative boundary (Decree 118/2025/NĐ-CP), which
+/// the office passes on to the competent agency.
 /// </summary>
 internal sealed record SubmitDossierRequest(
     string ProcedureCode,
     ApplicantRequest Applicant,
     string? Summary,
     IReadOnlyList<SubmittedDocument> Documents,
-    DeliveryRequest Delivery);
+    DeliveryRequest Delivery,
+    Guid? ReceivingAgencyId = null);
 
 internal sealed record ApplicantRequest(
     string FullName,
