@@ -78,12 +78,13 @@ request = function()
 end
 LUA
 
-# Public lookups of a random one of the 1,000,000 codes: each citizen looks up their own dossier.
+# Public lookups of a random one of the 1,000,000 codes with its lookup secret: each citizen looks up their own dossier.
 cat >"$pg_work/lookup.lua" <<LUA
 $thread_ids
 init = function() math.randomseed(run_id + id) end
 request = function()
-  return wrk.format("GET", string.format("/api/public/dossiers/lookup/BENCH-%07d", math.random(1, 1000000)))
+  local n = math.random(1, 1000000)
+  return wrk.format("GET", string.format("/api/public/dossiers/lookup/BENCH-%07d?secret=B%07d", n, n))
 end
 LUA
 

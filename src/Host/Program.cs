@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Province.BuildingBlocks.Hosting;
 using Province.BuildingBlocks.Validation;
 using Province.Host.Setup;
 using Province.Simulators.NationalPortal;
@@ -14,6 +15,8 @@ builder.Services.AddSingleton(TimeProvider.System);
 // API convention: enums travel as camelCase strings ("monday", not 1).
 builder.Services.ConfigureHttpJsonOptions(options =>
     options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+// Control characters and bidi overrides never get past the edge: every string of every JSON body is cleaned as it is read.
+builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new Province.BuildingBlocks.Text.CleanTextJsonConverter()));
 builder.Services.AddProvinceErrors();
 builder.Services.AddProvinceObservability(builder.Configuration);
 builder.Services.AddProvinceAuthorization();
@@ -66,14 +69,19 @@ if (args.Contains("--migrate"))
 
 await app.InitializeDatabasesAsync(migrate: false);
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.MapOpenApi().AllowAnonymous();
-app.UseSwaggerUI(options =>
+if (!app.Environment.IsProduction() || app.Configuration.GetValue("OpenApi:ExposeInProduction", false))
 {
-    options.SwaggerEndpoint("/openapi/v1.json", "Province v1");
-    options.DocumentTitle = "Province API";
-});
+    // The API description maps every operation for an attacker too: in production only when the province says so.
+    app.MapOpenApi().AllowAnonymous();
+    app.UseSwaggerUI(options =>
+    {
+        options.SwaggerEndpoint("/openapi/v1.json", "Province v1");
+        options.DocumentTitle = "Province API";
+    });
+}
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

@@ -45,7 +45,8 @@ internal sealed record DossierSubmittedOnline(
     string? Summary,
     ResultDelivery Delivery,
     string? DeliveryAddress,
-    IReadOnlyList<AttachedFile> Files) : IDossierStep;
+    IReadOnlyList<AttachedFile> Files,
+    string? LookupSecret = null) : IDossierStep;
 
 /// <summary>Tiếp nhận: the legal time starts; <see cref="StepFacts.DueDate"/> is the new return date.</summary>
 internal sealed record DossierAccepted(StepFacts Step) : IDossierStep;

@@ -111,7 +111,8 @@ internal sealed class SubmitDossierHandler(
                 Clean(request.Summary),
                 request.Delivery.Method == "publicPostal" ? ResultDelivery.PublicPostal : ResultDelivery.AtOffice,
                 request.Delivery.Method == "publicPostal" ? Clean(request.Delivery.Address) : null,
-                attached);
+                attached,
+                Tracking.LookupDossier.DossierLookupSecret.New());
             session.Events.StartStream<Dossier>(id, submitted);
             var dossier = Dossier.Start(id, submitted);
 
