@@ -78,12 +78,13 @@ request = function()
 end
 LUA
 
-# Public lookups of a random one of the 1,000,000 codes: each citizen looks up their own dossier.
+# Public lookups of a random one of the 1,000,000 codes with its lookup secret: each citizen looks up their own dossier.
 cat >"$pg_work/lookup.lua" <<LUA
 $thread_ids
 init = function() math.randomseed(run_id + id) end
 request = function()
-  return wrk.format("GET", string.format("/api/public/dossiers/lookup/BENCH-%07d", math.random(1, 1000000)))
+  local n = math.random(1, 1000000)
+  return wrk.format("GET", string.format("/api/public/dossiers/lookup/BENCH-%07d?secret=B%07d", n, n))
 end
 LUA
 
@@ -128,8 +129,13 @@ request = function()
     local body = string.format('{"procedureCode":"1.004873","applicant":{"fullName":"Trần Thị Bình","dateOfBirth":"1992-03-04","citizenIdNumber":"072092004321","phoneNumber":"0987654321","address":"5 Lê Lợi, Phường 1"},"summary":"Xác nhận tình trạng hôn nhân","documents":[{"documentKey":"1","fileIds":["%s"]}],"delivery":{"method":"atOffice"}}', file)
     return wrk.format("POST", "/api/dossiers", {["Content-Type"] = "application/json", ["Authorization"] = "Bearer $citizen", ["Idempotency-Key"] = string.format("bench-dossier-%d-%d-%d", run_id, id, counter)}, body)
   end
-  -- Distinct bytes per upload, as real photos are.
-  local png = "\137PNG\r\n\26\n" .. string.format("%d-%d-%016d", run_id, id, counter) .. string.rep("x", 2000)
+  -- Distinct bytes per upload, as real photos are, in a PNG's structure (signature, IHDR, IDAT, IEND), which uploads must have.
+  local function chunk(kind, data)
+    local n = #data
+    return string.char(math.floor(n / 16777216) % 256, math.floor(n / 65536) % 256, math.floor(n / 256) % 256, n % 256) .. kind .. data .. "\0\0\0\0"
+  end
+  local pixels = string.format("%d-%d-%016d", run_id, id, counter) .. string.rep("x", 2000)
+  local png = "\137PNG\r\n\26\n" .. chunk("IHDR", "\0\0\0\1\0\0\0\1\8\0\0\0\0") .. chunk("IDAT", pixels) .. chunk("IEND", "")
   local body = "--" .. boundary .. "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"giay-xac-nhan.png\"\r\nContent-Type: image/png\r\n\r\n" .. png .. "\r\n--" .. boundary .. "--\r\n"
   return wrk.format("POST", "/api/dossiers/uploads", {["Content-Type"] = "multipart/form-data; boundary=" .. boundary, ["Authorization"] = "Bearer $citizen"}, body)
 end

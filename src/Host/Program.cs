@@ -58,12 +58,17 @@ if (args.Contains("--migrate"))
 
 await app.StartProvinceModulesAsync();
 app.UseProvinceApi();
-app.MapOpenApi().AllowAnonymous();
-app.UseSwaggerUI(options =>
+if (!app.Environment.IsProduction() || app.Configuration.GetValue("OpenApi:ExposeInProduction", false))
 {
-    options.SwaggerEndpoint("/openapi/v1.json", "Province v1");
-    options.DocumentTitle = "Province API";
-});
+    // The API description maps every operation for an attacker too: in production only when the province says so.
+    app.MapOpenApi().AllowAnonymous();
+    app.UseSwaggerUI(options =>
+    {
+        options.SwaggerEndpoint("/openapi/v1.json", "Province v1");
+        options.DocumentTitle = "Province API";
+    });
+}
+
 app.MapProvinceModules();
 if (zaloSimulator)
 {

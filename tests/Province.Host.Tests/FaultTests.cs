@@ -151,7 +151,7 @@ public sealed class FaultTests(ITestOutputHelper output)
         }
 
         Assert.Equal(HttpStatusCode.OK, (await citizen.GetAsync(new Uri("/api/public/field-reports", UriKind.Relative))).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await citizen.GetAsync(new Uri("/api/public/dossiers/lookup/KHONGCO-000000-0000", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await citizen.GetAsync(new Uri("/api/public/dossiers/lookup/KHONGCO-000000-0000?secret=ABCDEFGH", UriKind.Relative))).StatusCode);
 
         var outcomes = new ConcurrentBag<Outcome>();
         var clock = Stopwatch.StartNew();
@@ -165,7 +165,7 @@ public sealed class FaultTests(ITestOutputHelper output)
                 using var request = (worker % 3) switch
                 {
                     0 => new HttpRequestMessage(HttpMethod.Get, "/api/public/field-reports"),
-                    1 => new HttpRequestMessage(HttpMethod.Get, "/api/public/dossiers/lookup/KHONGCO-000000-0000"),
+                    1 => new HttpRequestMessage(HttpMethod.Get, "/api/public/dossiers/lookup/KHONGCO-000000-0000?secret=ABCDEFGH"),
                     _ => ReportRequest(category, $"restart-{worker}-{n}-{Guid.NewGuid():N}"),
                 };
                 var started = clock.Elapsed;
@@ -274,7 +274,7 @@ public sealed class FaultTests(ITestOutputHelper output)
         foreach (var key in documentKeys)
         {
             using var form = new MultipartFormDataContent();
-            var file = new ByteArrayContent([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. Guid.NewGuid().ToByteArray()]);
+            var file = new ByteArrayContent(TestPng.Unique());
             file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
             form.Add(file, "file", "giay-chung-sinh.png");
             using var uploaded = await citizen.PostAsync(new Uri("/api/dossiers/uploads", UriKind.Relative), form);

@@ -145,7 +145,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         foreach (var key in new[] { "1", "2" })
         {
             using var form = new MultipartFormDataContent();
-            var file = new ByteArrayContent([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. BitConverter.GetBytes(salt), .. Guid.NewGuid().ToByteArray()]);
+            var file = new ByteArrayContent(TestPng.Create([.. BitConverter.GetBytes(salt), .. Guid.NewGuid().ToByteArray()]));
             file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
             form.Add(file, "file", "giay-to.png");
             var upload = await ApiAssert.OkAsync(await citizen.PostAsync("/api/dossiers/uploads", form));

@@ -12,8 +12,7 @@ internal static class DossierApi
     /// <summary>A tiny valid PNG; <paramref name="salt"/> makes its bytes (and hash) unique.</summary>
     public static byte[] Png(int salt = 0)
     {
-        byte[] header = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
-        return [.. header, .. BitConverter.GetBytes(salt), .. BitConverter.GetBytes(Environment.TickCount64), .. Guid.NewGuid().ToByteArray()];
+        return TestPng.Create([.. BitConverter.GetBytes(salt), .. BitConverter.GetBytes(Environment.TickCount64), .. Guid.NewGuid().ToByteArray()]);
     }
 
     public static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] content, string fileName = "giay-chung-sinh.png", string path = "/api/dossiers/uploads")

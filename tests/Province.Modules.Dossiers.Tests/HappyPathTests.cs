@@ -34,7 +34,9 @@ public sealed partial class HappyPathTests(ProvinceApp app) : IClassFixture<Prov
         Assert.StartsWith("000.30.01.H57-", code, StringComparison.Ordinal);
         Assert.Equal("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", receipt.GetProperty("title").GetString());
         Assert.Contains(receipt.GetProperty("lines").EnumerateArray(), l => l.GetString()!.StartsWith("Ngày hẹn trả kết quả:", StringComparison.Ordinal));
-        Assert.Contains($"/api/public/dossiers/lookup/{code}", receipt.GetProperty("lookupUrl").GetString(), StringComparison.Ordinal);
+        var secret = receipt.GetProperty("lookupSecret").GetString()!;
+        Assert.Contains($"/api/public/dossiers/lookup/{code}?secret={secret}", receipt.GetProperty("lookupUrl").GetString(), StringComparison.Ordinal);
+        Assert.Contains(receipt.GetProperty("lines").EnumerateArray(), l => l.GetString()!.Contains(secret, StringComparison.Ordinal));
 
         var svg = await citizen.GetAsync($"/api/dossiers/{id}/receipt/qr.svg");
         Assert.Equal("image/svg+xml", svg.Content.Headers.ContentType?.MediaType);
@@ -42,10 +44,11 @@ public sealed partial class HappyPathTests(ProvinceApp app) : IClassFixture<Prov
         var png = await citizen.GetByteArrayAsync($"/api/dossiers/{id}/receipt/qr.png");
         Assert.Equal(0x89, png[0]);
 
-        // The public lookup (what the QR opens) hides the applicant.
+        // The public lookup (what the QR opens, code and secret) shows nothing personal.
         using var anonymous = app.CreateClient();
-        var lookup = await anonymous.GetFromJsonAsync<JsonElement>($"/api/public/dossiers/lookup/{code}");
-        Assert.Equal("Nguyễn V*** A***", lookup.GetProperty("applicantName").GetString());
+        var lookup = await anonymous.GetFromJsonAsync<JsonElement>($"/api/public/dossiers/lookup/{code}?secret={secret}");
+        Assert.False(lookup.TryGetProperty("applicantName", out _));
+        Assert.DoesNotContain("Nguy", lookup.GetRawText(), StringComparison.Ordinal);
         Assert.Equal(1, lookup.GetProperty("status").GetInt32());
         var lookupText = lookup.GetRawText();
         Assert.DoesNotContain("0912345678", lookupText, StringComparison.Ordinal);

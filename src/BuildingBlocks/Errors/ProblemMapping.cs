@@ -39,7 +39,8 @@ public static partial class ProblemMapping
             if (ByStatus.TryGetValue(status, out var known))
             {
                 // Replace the framework's English default titles; keep titles an endpoint chose.
-                if (problem.Title is null || problem.Title == ReasonTitle(status))
+                // (The reason phrase too: for 413 the problem defaults say "Content Too Large" after RFC 9110, the phrase table older words.)
+                if (problem.Title is null || problem.Title == ReasonTitle(status) || problem.Title == Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status))
                 {
                     problem.Title = known.Title;
                 }
@@ -63,7 +64,7 @@ public static partial class ProblemMapping
         404 => "Not Found",
         405 => "Method Not Allowed",
         409 => "Conflict",
-        413 => "Payload Too Large",
+        413 => "Content Too Large",
         415 => "Unsupported Media Type",
         422 => "Unprocessable Entity",
         429 => "Too Many Requests",

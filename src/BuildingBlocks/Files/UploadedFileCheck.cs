@@ -25,7 +25,10 @@ public sealed record UploadedFileVerdict(DetectedFileType Type, string? ContentT
 
 /// <summary>
 /// Checks an upload by content: only photos (JPEG, PNG, WebP) and PDF pass; programs are named as
-/// such so the citizen understands why. Messages are Vietnamese, shown as they are.
+/// such so the citizen understands why. Messages are Vietnamese, shown as they are. Every module's uploads go
+/// through <see cref="ReadAsync"/>, which also refuses files that carry a web page or script (a JPEG header
+/// followed by HTML is a page to a browser that sniffs) and hands back images without their metadata
+/// (GPS position, camera serial, author): the returned bytes are what is stored.
 /// </summary>
 public static class UploadedFileCheck
 {
@@ -111,7 +114,73 @@ public static class UploadedFileCheck
             return new(default, verdict.Type, null, Problems.Create(status, code, "Tệp không được chấp nhận", verdict.Error));
         }
 
-        return new(bytes, verdict.Type, verdict.ContentType, null);
+        if (ContainsMarkup(bytes))
+        {
+            return new(default, verdict.Type, null, Problems.Create(StatusCodes.Status415UnsupportedMediaType, "file.markup", "Tệp không được chấp nhận",
+                "Tệp có chứa mã trang web hoặc mã lệnh (HTML, script) nên không được tải lên. Vui lòng chụp hoặc xuất lại tệp."));
+        }
+
+        byte[] clean;
+        try
+        {
+            clean = StripMetadata(bytes, verdict.Type);
+        }
+        catch (InvalidDataException)
+        {
+            return new(default, verdict.Type, null, Problems.Create(StatusCodes.Status415UnsupportedMediaType, "file.corrupt", "Tệp không được chấp nhận",
+                "Ảnh bị hỏng hoặc nội dung không đúng định dạng ảnh. Vui lòng chụp lại hoặc chọn tệp khác."));
+        }
+
+        return new(clean, verdict.Type, verdict.ContentType, null);
+    }
+
+    /// <summary>
+    /// An image without its metadata, checked by its structure on the way (a file that only starts like an image
+    /// throws <see cref="InvalidDataException"/>); a PDF as it is (served only as a download).
+    /// </summary>
+    public static byte[] StripMetadata(byte[] content, DetectedFileType type)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        switch (type)
+        {
+            case DetectedFileType.Jpeg:
+                var jpeg = JpegMetadata.Strip(content);
+                // A photo has image data (SOS) and ends (EOI); a header followed by anything else is not one.
+                if (jpeg.AsSpan().IndexOf((ReadOnlySpan<byte>)[0xFF, 0xDA]) < 0 || !jpeg.AsSpan().EndsWith((ReadOnlySpan<byte>)[0xFF, 0xD9]))
+                {
+                    throw new InvalidDataException("The JPEG has no image data or no end marker.");
+                }
+
+                return jpeg;
+            case DetectedFileType.Png:
+                return PngMetadata.Strip(content);
+            case DetectedFileType.WebP:
+                return WebpMetadata.Strip(content);
+            default:
+                return content;
+        }
+    }
+
+    /// <summary>Web page or script text anywhere in the file (ASCII, any case): what a sniffing browser would run.</summary>
+    public static bool ContainsMarkup(ReadOnlySpan<byte> content)
+    {
+        ReadOnlySpan<string> markers = ["<html", "<script", "<body", "<head", "<iframe", "<svg", "<!doctype", "<?xml-stylesheet", "<?php", "<object", "<embed", "javascript:"];
+        var lower = new byte[content.Length];
+        for (var i = 0; i < content.Length; i++)
+        {
+            var b = content[i];
+            lower[i] = b is >= (byte)'A' and <= (byte)'Z' ? (byte)(b + 32) : b;
+        }
+
+        foreach (var marker in markers)
+        {
+            if (lower.AsSpan().IndexOf(System.Text.Encoding.ASCII.GetBytes(marker)) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public static string TooLarge(long maxBytes) =>

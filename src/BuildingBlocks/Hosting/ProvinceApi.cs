@@ -10,6 +10,7 @@ using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Modules;
 using Province.BuildingBlocks.Persistence;
 using Province.BuildingBlocks.Security;
+using Province.BuildingBlocks.Text;
 using Province.BuildingBlocks.Validation;
 
 namespace Province.BuildingBlocks.Hosting;
@@ -31,7 +32,7 @@ namespace Province.BuildingBlocks.Hosting;
 public static class ProvinceApi
 {
     /// <summary>
-    /// The clock, JSON conventions, Vietnamese validation messages, RFC 9457 problems (incl. concurrency → 409),
+    /// The clock, JSON conventions (text cleaned of control characters), Vietnamese validation messages, RFC 9457 problems (incl. concurrency → 409),
     /// the citizen and staff authentication schemes and policies, anonymous rate limits, the public response cache
     /// and health checks.
     /// </summary>
@@ -42,6 +43,8 @@ public static class ProvinceApi
         // API convention: enums travel as camelCase strings ("monday", not 1).
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        // Control characters and bidi overrides never get past the edge: every string of every JSON body is cleaned as it is read.
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new CleanTextJsonConverter()));
         services.AddProvinceProblems();
         services.AddProvinceAuthorization();
         services.AddProvinceRateLimits(configuration);
@@ -62,9 +65,13 @@ public static class ProvinceApi
         await app.InitializeDatabasesAsync(migrate: false);
     }
 
-    /// <summary>The request pipeline in the order it must run: problems first, then identity, limits, cache; and the health probes.</summary>
+    /// <summary>
+    /// The request pipeline in the order it must run: security headers on every answer, problems, then identity,
+    /// limits, cache; and the health probes.
+    /// </summary>
     public static WebApplication UseProvinceApi(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

@@ -9,10 +9,11 @@ internal sealed class DossiersSettings
     public long MaxUploadBytes { get; set; } = 10 * 1024 * 1024;
 
     /// <summary>
-    /// What the receipt's QR code opens, <c>{code}</c> replaced by the dossier code: the mini app's
-    /// lookup page in production; a relative URL is resolved against this host.
+    /// What the receipt's QR code opens, <c>{code}</c> replaced by the dossier code and <c>{secret}</c> by its lookup
+    /// secret: the mini app's lookup page in production; a relative URL is put under <c>PublicBaseUrl</c> (or, when that
+    /// is not set, this host's listening address).
     /// </summary>
-    public string LookupUrlTemplate { get; set; } = "/api/public/dossiers/lookup/{code}";
+    public string LookupUrlTemplate { get; set; } = "/api/public/dossiers/lookup/{code}?secret={secret}";
 
     /// <summary>Extra procedures generated at demo-data time for scale tests and benchmarks (0: none).</summary>
     public int GeneratedProcedures { get; set; }

@@ -58,6 +58,13 @@ internal sealed class Dossier
 
     public string? DeliveryAddress { get; init; }
 
+    /// <summary>
+    /// The second factor of the public lookup, printed on the receipt and in its QR code: codes are sequential per
+    /// agency and day, so a code alone would let anyone count through every dossier. Null for dossiers submitted
+    /// before it existed: those are tracked signed in only.
+    /// </summary>
+    public string? LookupSecret { get; init; }
+
     public DossierStatus Status { get; set; } = DossierStatus.New;
 
     public DateTimeOffset SubmittedAt { get; init; }
@@ -134,6 +141,7 @@ internal sealed class Dossier
             DeliveryAddress = submitted.DeliveryAddress,
             ReceivingAgencyId = submitted.ReceivingAgencyId,
             ReceivingAgencyName = submitted.ReceivingAgencyName,
+            LookupSecret = submitted.LookupSecret,
             SubmittedAt = submitted.Step.At,
             Revision = -1,
         };

@@ -51,7 +51,8 @@ internal sealed record DossierSubmittedOnline(
     string? DeliveryAddress,
     IReadOnlyList<AttachedFile> Files,
     Guid? ReceivingAgencyId = null,
-    string? ReceivingAgencyName = null) : IDossierStep;
+    string? ReceivingAgencyName = null,
+    string? LookupSecret = null) : IDossierStep;
 
 /// <summary>
 /// The receiving one-stop office passed the dossier on to the competent agency (Decree 118/2025/NĐ-CP: a procedure not

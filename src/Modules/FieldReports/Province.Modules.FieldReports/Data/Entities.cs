@@ -125,6 +125,9 @@ internal sealed class FieldReport
 
     public int Reopens { get; set; }
 
+    /// <summary>An officer took it out of every public view (Open311, the feed, the report page, the nearby hint).</summary>
+    public bool Hidden { get; set; }
+
     public string Source { get; set; } = "app";
 
     public DateTimeOffset CreatedAt { get; set; }
@@ -137,8 +140,17 @@ internal sealed class FieldReport
     /// </summary>
     public int Revision { get; set; }
 
-    /// <summary>Answered and shown in the public feed (resolved, or closed with its answer): the public feed's partial index is on this.</summary>
-    public bool InPublicFeed => Answer != null && AnsweredAt != null && Status is ReportStatus.Resolved or ReportStatus.Closed;
+    /// <summary>Answered and shown in the public feed (resolved, or closed with its answer), not hidden: the public feed's partial index is on this.</summary>
+    public bool InPublicFeed => Answer != null && AnsweredAt != null && (Status is ReportStatus.Resolved or ReportStatus.Closed) && Public;
+
+    /// <summary>
+    /// May the public see it at all (Open311, the report page, the nearby hint, its photos): not hidden by an officer and
+    /// not refused (a rejected report, closed afterwards or not, is often false or abusive; its reason is for the reporter).
+    /// </summary>
+    public bool Public => !Hidden && !Refused;
+
+    /// <summary>Rejected, and not answered since (the reason is in <see cref="Answer"/>).</summary>
+    public bool Refused { get; set; }
 
     public List<ReportPhoto> Photos { get; set; } = [];
 
@@ -192,6 +204,7 @@ internal sealed class FieldReport
     {
         Answer = answered.Answer;
         AnsweredAt = answered.At;
+        Refused = false;
         Photos.AddRange(answered.Photos);
         Step(answered);
     }
@@ -200,6 +213,7 @@ internal sealed class FieldReport
     {
         Answer = rejected.Note;
         AnsweredAt = rejected.At;
+        Refused = true;
         Step(rejected);
     }
 
@@ -234,6 +248,20 @@ internal sealed class FieldReport
     {
         EscalatedToAgencyId = overdue.AgencyId;
         Step(overdue);
+    }
+
+    public void Apply(ReportRedacted redacted)
+    {
+        Title = redacted.Title ?? Title;
+        Description = redacted.ReportText ?? Description;
+        Answer = redacted.Answer ?? Answer;
+        Step(redacted);
+    }
+
+    public void Apply(ReportVisibilityChanged changed)
+    {
+        Hidden = changed.Hidden;
+        Step(changed);
     }
 
     public void Apply(ReportRated rated)
@@ -312,13 +340,16 @@ internal sealed class Question
 
     public Guid AgencyId { get; init; }
 
-    public required string Title { get; init; }
+    public required string Title { get; set; }
 
-    public required string Text { get; init; }
+    public required string Text { get; set; }
 
     public string? Answer { get; set; }
 
     public string? AnsweredBy { get; set; }
+
+    /// <summary>Officers' edits of what the public sees and their hiding or showing it, oldest first: who, when, why.</summary>
+    public List<QuestionModeration> Moderations { get; set; } = [];
 
     public DateTimeOffset? AnsweredAt { get; set; }
 
@@ -329,6 +360,9 @@ internal sealed class Question
 
     public DateTimeOffset CreatedAt { get; init; }
 }
+
+/// <summary>One moderation of a question: its public wording edited and/or its visibility set, by whom and why.</summary>
+internal sealed record QuestionModeration(DateTimeOffset At, string Actor, bool Redacted, bool Public, string Reason);
 
 /// <summary>An Open311 client allowed to create requests; only the SHA-256 of the key is kept.</summary>
 internal sealed class Open311Client

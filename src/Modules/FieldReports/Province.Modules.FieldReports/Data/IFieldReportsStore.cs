@@ -21,6 +21,7 @@ public interface IFieldReportsStore : IDocumentStore
             typeof(ReportSubmitted), typeof(ReportOfficerAssigned), typeof(ReportHandlingStarted), typeof(ReportInformationRequested),
             typeof(ReportInformationProvided), typeof(ReportAnswered), typeof(ReportRejected), typeof(ReportClosed), typeof(ReportForwarded),
             typeof(ReportRecategorized), typeof(ReportEscalated), typeof(ReportOverdueAtTopAgency), typeof(ReportRated), typeof(ReportReopened),
+            typeof(ReportRedacted), typeof(ReportVisibilityChanged),
         ]);
         options.Projections.Snapshot<FieldReport>(SnapshotLifecycle.Inline);
 

@@ -126,3 +126,20 @@ internal sealed record ReportReopened(int Stars, DateTimeOffset At, string Actor
 {
     public ReportStatus ToStatus => ReportStatus.InProgress;
 }
+
+/// <summary>
+/// An officer replaced what the public sees (a phone number, a name, an insult typed into the title, the description
+/// or the answer); null leaves a text as it was. The words as submitted stay in the stream's first event, for the audit.
+/// Not a status change: the report stays where it was.
+/// </summary>
+internal sealed record ReportRedacted(string? Title, string? ReportText, string? Answer, DateTimeOffset At, string Actor, ReportStatus? FromStatus, string Description, string? Note)
+    : IReportHistoryStep
+{
+    public ReportStatus ToStatus => FromStatus ?? ReportStatus.Received;
+}
+
+/// <summary>An officer hid the report from every public view, or showed it again; <see cref="Note"/> is why. Not a status change.</summary>
+internal sealed record ReportVisibilityChanged(bool Hidden, DateTimeOffset At, string Actor, ReportStatus? FromStatus, string Description, string? Note) : IReportHistoryStep
+{
+    public ReportStatus ToStatus => FromStatus ?? ReportStatus.Received;
+}

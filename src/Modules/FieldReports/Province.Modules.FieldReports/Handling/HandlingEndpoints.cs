@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using FluentValidation;
 using JasperFx.Events;
 using Marten;
 using MediatR;
@@ -13,6 +14,7 @@ using Province.BuildingBlocks.Files;
 using Province.BuildingBlocks.Messaging;
 using Province.BuildingBlocks.Paging;
 using Province.BuildingBlocks.Security;
+using Province.BuildingBlocks.Validation;
 using Province.Modules.FieldReports.Contracts;
 using Province.Modules.FieldReports.Data;
 using Province.Modules.FieldReports.Reporting;
@@ -25,7 +27,43 @@ namespace Province.Modules.FieldReports.Handling;
 
 internal sealed record QueueItem(Guid Id, string Code, string Title, Guid CategoryId, string? Area, string Status, string StatusText, DateTimeOffset CreatedAt, DateTimeOffset DueAt, bool Overdue, bool DueSoon, string? OfficerName, int Version);
 
-internal sealed record OfficerActionRequest(int Version, Guid? OfficerId, Guid? AgencyId, Guid? CategoryId, string? Area, string? Text, IReadOnlyList<Guid>? PhotoIds);
+/// <summary>What every officer action on a report carries: the version the officer saw.</summary>
+internal interface IReportActionRequest
+{
+    int Version { get; }
+}
+
+internal sealed record OfficerActionRequest(int Version, Guid? OfficerId, Guid? AgencyId, Guid? CategoryId, string? Area, string? Text, IReadOnlyList<Guid>? PhotoIds)
+    : IReportActionRequest;
+
+/// <summary>New public wording for the title, the description or the answer (null: unchanged), and why.</summary>
+internal sealed record RedactReportRequest(int Version, string? Title, string? Description, string? Answer, string Reason) : IReportActionRequest;
+
+internal sealed class OfficerActionRequestValidator : AbstractValidator<OfficerActionRequest>
+{
+    public OfficerActionRequestValidator()
+    {
+        RuleFor(r => r.Version).GreaterThanOrEqualTo(0).WithName("Phiên bản");
+        // The texts become the public answer or a note of the history: the same bound as a report's description.
+        RuleFor(r => r.Text).MaximumLength(4000).WithName("Nội dung");
+        RuleFor(r => r.Area).MaximumLength(200).WithName("Xã, phường");
+        RuleFor(r => r.PhotoIds).Must(p => p is null || p.Count <= 4).WithMessage("Tối đa 4 ảnh cho một câu trả lời.");
+    }
+}
+
+internal sealed class RedactReportRequestValidator : AbstractValidator<RedactReportRequest>
+{
+    public RedactReportRequestValidator()
+    {
+        RuleFor(r => r.Version).GreaterThanOrEqualTo(0).WithName("Phiên bản");
+        RuleFor(r => r.Title).NotEmpty().MaximumLength(200).WithName("Tiêu đề").When(r => r.Title is not null);
+        RuleFor(r => r.Description).NotEmpty().MaximumLength(4000).WithName("Nội dung").When(r => r.Description is not null);
+        RuleFor(r => r.Answer).NotEmpty().MaximumLength(4000).WithName("Câu trả lời").When(r => r.Answer is not null);
+        RuleFor(r => r).Must(r => r.Title is not null || r.Description is not null || r.Answer is not null)
+            .WithName("title").WithMessage("Vui lòng nhập nội dung thay thế cho tiêu đề, nội dung hoặc câu trả lời.");
+        RuleFor(r => r.Reason).NotEmpty().WithMessage("Vui lòng ghi rõ lý do biên tập.").MaximumLength(1000).WithName("Lý do");
+    }
+}
 
 /// <summary>
 /// The agency's side: its queue (nobody else's), and the workflow actions. A report of another agency
@@ -201,6 +239,47 @@ internal static class HandlingEndpoints
                 new ReportForwarded(agency.Id, context.Now, context.Actor, report.Status, $"Phản ánh được chuyển đến {agency.Name}.", ReportWorkflow.Note(request.Text)));
         });
 
+        Map<RedactReportRequest>(staff, "redaction", "RedactFieldReport",
+            "Biên tập nội dung công khai (xóa số điện thoại, tên, lời lẽ không phù hợp) của tiêu đề, nội dung hoặc câu trả lời; ghi vào quá trình xử lý. Nội dung gốc chỉ còn trong lịch sử sự kiện.",
+            (context, report, request) =>
+            {
+                if (request.Answer is not null && report.Answer is null)
+                {
+                    return Task.FromResult<ProblemHttpResult?>(Problems.BusinessRule("field_report.no_answer", "Phản ánh chưa có câu trả lời để biên tập."));
+                }
+
+                context.Stream.AppendOne(new ReportRedacted(request.Title?.Trim(), request.Description?.Trim(), request.Answer?.Trim(), context.Now, context.Actor, report.Status,
+                    "Cơ quan đã biên tập nội dung công khai của phản ánh.", ReportWorkflow.Note(request.Reason)));
+                return Task.FromResult<ProblemHttpResult?>(null);
+            });
+
+        Map(staff, "hiding", "HideFieldReport", "Ẩn phản ánh khỏi mọi trang công khai (Open311, bảng tin, trang phản ánh), ghi rõ lý do; ghi vào quá trình xử lý.", (context, report, request) =>
+        {
+            if (string.IsNullOrWhiteSpace(request.Text))
+            {
+                return Task.FromResult<ProblemHttpResult?>(Problems.BusinessRule("field_report.text_required", "Vui lòng ghi rõ lý do ẩn phản ánh."));
+            }
+
+            if (report.Hidden)
+            {
+                return Task.FromResult<ProblemHttpResult?>(Problems.Conflict("field_report.already_hidden", "Phản ánh đã được ẩn khỏi trang công khai."));
+            }
+
+            context.Stream.AppendOne(new ReportVisibilityChanged(true, context.Now, context.Actor, report.Status, "Cơ quan đã ẩn phản ánh khỏi trang công khai.", ReportWorkflow.Note(request.Text)));
+            return Task.FromResult<ProblemHttpResult?>(null);
+        });
+
+        Map(staff, "publication", "ShowFieldReport", "Hiện lại phản ánh đã ẩn trên các trang công khai; ghi vào quá trình xử lý.", (context, report, request) =>
+        {
+            if (!report.Hidden)
+            {
+                return Task.FromResult<ProblemHttpResult?>(Problems.Conflict("field_report.not_hidden", "Phản ánh đang hiện trên trang công khai."));
+            }
+
+            context.Stream.AppendOne(new ReportVisibilityChanged(false, context.Now, context.Actor, report.Status, "Cơ quan đã hiện lại phản ánh trên trang công khai.", ReportWorkflow.Note(request.Text)));
+            return Task.FromResult<ProblemHttpResult?>(null);
+        });
+
         Map(staff, "recategorization", "RecategorizeFieldReport", "Đổi lĩnh vực hoặc địa bàn; quy tắc định tuyến được áp dụng lại.", async (context, report, request) =>
         {
             if (ReportWorkflow.Check(report, ReportAction.Recategorize) is { } refusal)
@@ -231,8 +310,12 @@ internal static class HandlingEndpoints
     private static bool MayHandle(ClaimsPrincipal user, FieldReport report) => user.IsAdministrator() || user.GetAgencyId() == report.AgencyId;
 
     private static void Map(IEndpointRouteBuilder staff, string action, string name, string summary, Func<ActionContext, FieldReport, OfficerActionRequest, Task<ProblemHttpResult?>> act) =>
+        Map<OfficerActionRequest>(staff, action, name, summary, act);
+
+    private static void Map<TRequest>(IEndpointRouteBuilder staff, string action, string name, string summary, Func<ActionContext, FieldReport, TRequest, Task<ProblemHttpResult?>> act)
+        where TRequest : IReportActionRequest =>
         staff.MapPost($"/{{id:guid}}/{action}", async Task<Results<Ok<ReportDetailResponse>, ProblemHttpResult>> (
-                Guid id, OfficerActionRequest request, ClaimsPrincipal user, IFieldReportsStore store, IServiceProvider services, TimeProvider clock, CancellationToken cancellationToken) =>
+                Guid id, TRequest request, ClaimsPrincipal user, IFieldReportsStore store, IServiceProvider services, TimeProvider clock, CancellationToken cancellationToken) =>
             {
                 await using var session = store.LightweightSession();
                 var report = await session.LoadAsync<FieldReport>(id, cancellationToken);
@@ -259,6 +342,7 @@ internal static class HandlingEndpoints
             })
             .WithName(name)
             .WithSummary(summary)
+            .Validate<TRequest>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(ProvincePolicies.Staff);

@@ -9,6 +9,9 @@ using Province.Modules.FieldReports.Data;
 using Province.Modules.FieldReports.Routing;
 using Province.Modules.Identity.Contracts;
 using Province.BuildingBlocks.Text;
+using Province.BuildingBlocks.Http;
+using Microsoft.Extensions.Configuration;
+using Province.Modules.FieldReports.Reporting;
 
 namespace Province.Modules.FieldReports.Open311;
 
@@ -69,6 +72,8 @@ internal static class Open311Endpoints
                 }
 
                 var form = await http.ReadFormAsync(cancellationToken);
+                // Form fields do not pass the JSON converter: cleaned here, as every other text at the edge.
+                string Field(string name) => TextInput.Clean(form[name].ToString());
                 var key = form["api_key"].ToString();
                 var hash = Open311Keys.Hash(key);
                 await using var session = store.LightweightSession();
@@ -84,15 +89,15 @@ internal static class Open311Endpoints
                     return Open311Format.Error(format, StatusCodes.Status400BadRequest, "service_code not provided or not found");
                 }
 
-                double? latitude = double.TryParse(form["lat"], System.Globalization.CultureInfo.InvariantCulture, out var lat) && lat is >= -90 and <= 90 ? lat : null;
-                double? longitude = double.TryParse(form["long"], System.Globalization.CultureInfo.InvariantCulture, out var lng) && lng is >= -180 and <= 180 ? lng : null;
-                var address = form["address_string"].ToString();
+                double? latitude = double.TryParse(form["lat"], System.Globalization.CultureInfo.InvariantCulture, out var lat) && double.IsFinite(lat) && lat is >= -90 and <= 90 ? lat : null;
+                double? longitude = double.TryParse(form["long"], System.Globalization.CultureInfo.InvariantCulture, out var lng) && double.IsFinite(lng) && lng is >= -180 and <= 180 ? lng : null;
+                var address = Field("address_string");
                 if ((latitude is null || longitude is null) && string.IsNullOrWhiteSpace(address))
                 {
                     return Open311Format.Error(format, StatusCodes.Status400BadRequest, "lat and long, or address_string, is required");
                 }
 
-                var description = form["description"].ToString();
+                var description = Field("description").Trim();
                 if (description.Length is 0 or > 4000)
                 {
                     return Open311Format.Error(format, StatusCodes.Status400BadRequest, "description is required and at most 4000 characters");
@@ -105,11 +110,11 @@ internal static class Open311Endpoints
                 }
 
                 var now = clock.GetUtcNow().ToUniversalTime();
-                var name = $"{form["first_name"]} {form["last_name"]}".Trim();
+                var name = $"{Field("first_name")} {Field("last_name")}".Trim();
                 var report = new ReportSubmitted(
                     Guid.CreateVersion7(), PublicCodes.New("PA-"), category.Id, description.Length > 80 ? description[..80] : description, description, latitude, longitude,
                     string.IsNullOrWhiteSpace(address) ? null : address.Trim()[..Math.Min(300, address.Trim().Length)], null, null,
-                    name.Length == 0 ? null : name[..Math.Min(100, name.Length)], Truncate(form["phone"].ToString(), 20), Truncate(form["email"].ToString(), 200), false,
+                    name.Length == 0 ? null : name[..Math.Min(100, name.Length)], Truncate(Field("phone"), 20), Truncate(Field("email"), 200), false,
                     agencyId.Value, now.AddHours(category.HandlingHours), "open311", [], now, "Open311", "Phản ánh nhận qua Open311 và đã chuyển đến cơ quan có thẩm quyền.");
                 session.Events.StartStream<FieldReport>(report.ReportId, report);
                 session.PublishIntegrationEvent(new FieldReportReceived(Guid.CreateVersion7(), now, report.ReportId, report.Code, null, category.Name, report.AgencyId));
@@ -126,7 +131,7 @@ internal static class Open311Endpoints
             .DisableAntiforgery();
 
         open311.MapGet($"/requests.{{format:{Formats}}}", async (string format, string? service_request_id, string? service_code, string? start_date, string? end_date, string? status,
-                HttpRequest http, IFieldReportsStore store, IMediator mediator, TimeProvider clock, CancellationToken cancellationToken) =>
+                IConfiguration configuration, IFieldReportsStore store, IMediator mediator, TimeProvider clock, CancellationToken cancellationToken) =>
             {
                 await using var session = store.QuerySession();
                 var query = session.Query<FieldReport>().AsQueryable();
@@ -160,19 +165,20 @@ internal static class Open311Endpoints
                     }
                 }
 
-                var reports = await query.OrderByDescending(r => r.CreatedAt).Take(1000).ToListAsync(cancellationToken);
-                return Open311Format.Write(format, "service_requests", "request", await ToRequestsAsync(reports, session, mediator, http, cancellationToken));
+                // Hidden and rejected reports are left out after the read: older snapshots lack the flags, which a SQL filter would read as null.
+                var reports = (await query.OrderByDescending(r => r.CreatedAt).Take(1000).ToListAsync(cancellationToken)).Where(r => r.Public).ToList();
+                return Open311Format.Write(format, "service_requests", "request", await ToRequestsAsync(reports, session, mediator, configuration, cancellationToken));
             })
             .WithName("Open311ListRequests")
-            .WithSummary("GeoReport v2: tìm phản ánh (service_request_id, service_code, start_date, end_date, status; mặc định 90 ngày, tối đa 1.000).");
+            .WithSummary("GeoReport v2: tìm phản ánh (service_request_id, service_code, start_date, end_date, status; mặc định 90 ngày, tối đa 1.000). Số điện thoại, CCCD, email trong nội dung được che, vị trí làm tròn; phản ánh bị từ chối hoặc bị ẩn không có.");
 
-        open311.MapGet($"/requests/{{id}}.{{format:{Formats}}}", async (string id, string format, HttpRequest http, IFieldReportsStore store, IMediator mediator, CancellationToken cancellationToken) =>
+        open311.MapGet($"/requests/{{id}}.{{format:{Formats}}}", async (string id, string format, IConfiguration configuration, IFieldReportsStore store, IMediator mediator, CancellationToken cancellationToken) =>
             {
                 await using var session = store.QuerySession();
                 var report = await session.Query<FieldReport>().SingleOrDefaultAsync(r => r.Code == id, cancellationToken);
-                return report is null
-                    ? Open311Format.Error(format, StatusCodes.Status404NotFound, $"service_request_id {id} not found")
-                    : Open311Format.Write(format, "service_requests", "request", await ToRequestsAsync([report], session, mediator, http, cancellationToken));
+                return report is not { Public: true }
+                    ? Open311Format.Error(format, StatusCodes.Status404NotFound, "service_request_id not found")
+                    : Open311Format.Write(format, "service_requests", "request", await ToRequestsAsync([report], session, mediator, configuration, cancellationToken));
             })
             .WithName("Open311GetRequest")
             .WithSummary("GeoReport v2: một phản ánh theo service_request_id.");
@@ -195,9 +201,12 @@ internal static class Open311Endpoints
             .WithSummary("GeoReport v2: service_request_id của một token.");
     }
 
-    /// <summary>The spec's request fields. Reporter names, phones and e-mails never leave.</summary>
+    /// <summary>
+    /// The spec's request fields, as the public may see them (<see cref="PublicReportResponse.Public"/>): reporter names,
+    /// phones and e-mails never leave, numbers and addresses typed in the texts are masked, positions rounded.
+    /// </summary>
     private static async Task<List<IReadOnlyDictionary<string, object?>>> ToRequestsAsync(
-        IReadOnlyList<FieldReport> reports, IQuerySession session, IMediator mediator, HttpRequest http, CancellationToken cancellationToken)
+        IReadOnlyList<FieldReport> reports, IQuerySession session, IMediator mediator, IConfiguration configuration, CancellationToken cancellationToken)
     {
         var categoryIds = reports.Select(r => r.CategoryId).Distinct().ToList();
         var categories = (await session.LoadManyAsync<Category>(cancellationToken, categoryIds)).ToDictionary(c => c.Id);
@@ -207,7 +216,6 @@ internal static class Open311Endpoints
             agencies[agencyId] = (await mediator.Send(new GetAgency(agencyId), cancellationToken))?.Name ?? "";
         }
 
-        var root = $"{http.Scheme}://{http.Host}";
         return [.. reports.Select(r =>
         {
             var closed = r.Status is ReportStatus.Resolved or ReportStatus.Rejected or ReportStatus.Closed;
@@ -216,21 +224,21 @@ internal static class Open311Endpoints
             {
                 ["service_request_id"] = r.Code,
                 ["status"] = closed ? "closed" : "open",
-                ["status_notes"] = closed ? r.Answer : null,
+                ["status_notes"] = closed ? PersonalDataMask.Mask(r.Answer) : null,
                 ["service_name"] = categories[r.CategoryId].Name,
                 ["service_code"] = categories[r.CategoryId].Code,
-                ["description"] = r.Description,
+                ["description"] = PersonalDataMask.Mask(r.Description),
                 ["agency_responsible"] = agencies[r.AgencyId],
                 ["service_notice"] = null,
                 ["requested_datetime"] = Open311Format.Date(r.CreatedAt),
                 ["updated_datetime"] = Open311Format.Date(r.UpdatedAt),
                 ["expected_datetime"] = Open311Format.Date(r.DueAt),
-                ["address"] = r.Address,
+                ["address"] = PersonalDataMask.Mask(r.Address),
                 ["address_id"] = null,
                 ["zipcode"] = null,
-                ["lat"] = r.Latitude,
-                ["long"] = r.Longitude,
-                ["media_url"] = photo is null ? null : $"{root}/api/public/field-reports/photos/{photo.Id}",
+                ["lat"] = PublicReportResponse.Round(r.Latitude),
+                ["long"] = PublicReportResponse.Round(r.Longitude),
+                ["media_url"] = photo is null ? null : PublicAddress.Of(configuration, $"/api/public/field-reports/photos/{photo.Id}"),
             };
         })];
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Xml.Linq;
+using Province.BuildingBlocks.Text;
 
 namespace Province.Modules.FieldReports.Open311;
 
@@ -37,7 +38,8 @@ internal static class Open311Format
         bool flag => new XElement(name, flag ? "true" : "false"),
         IEnumerable<IReadOnlyDictionary<string, object?>> children => new XElement(name, children.Select(c => new XElement(name.TrimEnd('s'), c.Select(f => ToXml(f.Key, f.Value))))),
         IFormattable number => new XElement(name, number.ToString(null, CultureInfo.InvariantCulture)),
-        JsonElement element => new XElement(name, element.ToString()),
-        _ => new XElement(name, value.ToString()),
+        JsonElement element => new XElement(name, TextInput.ForXml(element.ToString())),
+        // Stored text may predate the cleaning at the edge: what XML cannot carry is dropped, never a 500 for everyone.
+        _ => new XElement(name, TextInput.ForXml(value.ToString() ?? "")),
     };
 }

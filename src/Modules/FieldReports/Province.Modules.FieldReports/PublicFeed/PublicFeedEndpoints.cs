@@ -22,10 +22,15 @@ internal static class PublicFeedEndpoints
 
     public static void MapPublicFeed(this IEndpointRouteBuilder publicApi)
     {
-        publicApi.MapGet("/", async Task<Ok<PagedResult<PublicReportResponse>>> (
+        publicApi.MapGet("/", async Task<Results<Ok<PagedResult<PublicReportResponse>>, ProblemHttpResult>> (
                 Guid? categoryId, string? area, double? minLatitude, double? minLongitude, double? maxLatitude, double? maxLongitude,
                 int? page, int? pageSize, IFieldReportsStore store, ReportRouter router, CancellationToken cancellationToken) =>
             {
+                if (!IsLatitude(minLatitude) || !IsLatitude(maxLatitude) || !IsLongitude(minLongitude) || !IsLongitude(maxLongitude))
+                {
+                    return InvalidPosition();
+                }
+
                 var paging = PageRequest.From(page, pageSize);
                 await using var session = store.QuerySession();
                 // Answered and public: exactly the rows of the feed's partial index.
@@ -54,8 +59,9 @@ internal static class PublicFeedEndpoints
                 var rows = await answered.Stats(out var stats).OrderByDescending(r => r.AnsweredAt)
                     .Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
                 var total = (int)stats.TotalResults;
-                return TypedResults.Ok(new PagedResult<PublicReportResponse>([.. rows.Select(PublicReportResponse.From)], paging.Page, paging.PageSize, total));
+                return TypedResults.Ok(new PagedResult<PublicReportResponse>([.. rows.Select(PublicReportResponse.Public)], paging.Page, paging.PageSize, total));
             })
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithName("ListAnsweredFieldReports")
             .WithSummary("Phản ánh đã được trả lời, mới nhất trước; lọc theo lĩnh vực, xã/phường, khung bản đồ. Không bao giờ có thông tin người phản ánh.")
             .AllowAnonymous()
@@ -67,16 +73,21 @@ internal static class PublicFeedEndpoints
             {
                 await using var session = store.QuerySession();
                 var report = await session.Query<FieldReport>().SingleOrDefaultAsync(r => r.Code == code, cancellationToken);
-                return report is null ? ReportingEndpoints.NotFound() : TypedResults.Ok(PublicReportResponse.From(report));
+                return report is not { Public: true } ? ReportingEndpoints.NotFound() : TypedResults.Ok(PublicReportResponse.Public(report));
             })
             .WithName("GetPublicFieldReport")
-            .WithSummary("Trang công khai của một phản ánh theo mã (PA-...).")
+            .WithSummary("Trang công khai của một phản ánh theo mã (PA-...): số điện thoại, CCCD, email trong nội dung được che, vị trí làm tròn; phản ánh bị từ chối hoặc bị ẩn không hiện.")
             .AllowAnonymous()
             .RequireRateLimiting(ProvinceRateLimits.Anonymous);
 
-        publicApi.MapGet("/nearby", async Task<Ok<List<NearbyReport>>> (
+        publicApi.MapGet("/nearby", async Task<Results<Ok<List<NearbyReport>>, ProblemHttpResult>> (
                 Guid categoryId, double latitude, double longitude, int? radiusMeters, IFieldReportsStore store, CancellationToken cancellationToken) =>
             {
+                if (!IsLatitude(latitude) || !IsLongitude(longitude))
+                {
+                    return InvalidPosition();
+                }
+
                 var radius = Math.Clamp(radiusMeters ?? 300, 50, 2000);
                 // A bounding box in degrees first (uses no index magic, cheap), exact distance after.
                 var latitudeSpan = radius / 111_320.0;
@@ -90,12 +101,14 @@ internal static class PublicFeedEndpoints
                         && r.Longitude >= west && r.Longitude <= east)
                     .ToListAsync(cancellationToken);
                 return TypedResults.Ok(open
-                    .Select(r => new NearbyReport(r.Code, r.Title, EnumNames.Camel(r.Status), (int)Meters(latitude, longitude, r.Latitude!.Value, r.Longitude!.Value)))
+                    .Where(r => r.Public)
+                    .Select(r => new NearbyReport(r.Code, PersonalDataMask.Mask(r.Title), EnumNames.Camel(r.Status), (int)Meters(latitude, longitude, r.Latitude!.Value, r.Longitude!.Value)))
                     .Where(r => r.DistanceMeters <= radius)
                     .OrderBy(r => r.DistanceMeters)
                     .Take(20)
                     .ToList());
             })
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithName("ListNearbyOpenFieldReports")
             .WithSummary("Trước khi gửi: các phản ánh cùng lĩnh vực đang xử lý gần vị trí này (tránh gửi trùng).")
             .AllowAnonymous()
@@ -105,13 +118,15 @@ internal static class PublicFeedEndpoints
                 Guid id, IFieldReportsStore reports, IFileStore store, HttpContext context, CancellationToken cancellationToken) =>
             {
                 // Only photos attached to a report are public; an upload not yet sent stays private.
+                // and not of a report an officer hid or rejected.
                 ReportPhoto? photo;
                 await using (var session = reports.QuerySession())
                 {
                     photo = await session.LoadAsync<ReportPhoto>(id, cancellationToken);
+                    var report = photo?.ReportId is { } reportId ? await session.LoadAsync<FieldReport>(reportId, cancellationToken) : null;
+                    photo = report is { Public: true } ? photo : null;
                 }
 
-                photo = photo?.ReportId is null ? null : photo;
                 var stream = photo is null ? null : await store.OpenReadAsync(photo.StorageKey, cancellationToken);
                 if (photo is null || stream is null)
                 {
@@ -127,6 +142,15 @@ internal static class PublicFeedEndpoints
             .AllowAnonymous()
             .RequireRateLimiting(ProvinceRateLimits.Anonymous);
     }
+
+    /// <summary>NaN and infinities parse as doubles; they are no place on Earth.</summary>
+    private static bool IsLatitude(double? value) => value is null || (double.IsFinite(value.Value) && value is >= -90 and <= 90);
+
+    private static bool IsLongitude(double? value) => value is null || (double.IsFinite(value.Value) && value is >= -180 and <= 180);
+
+    private static ProblemHttpResult InvalidPosition() =>
+        Province.BuildingBlocks.Errors.Problems.Create(StatusCodes.Status400BadRequest, "field_report.position_invalid", "Dữ liệu gửi lên không hợp lệ",
+            "Vĩ độ phải từ -90 đến 90 và kinh độ từ -180 đến 180 (số thập phân, ví dụ 11.31 và 106.10).");
 
     private static double Meters(double lat1, double lon1, double lat2, double lon2)
     {

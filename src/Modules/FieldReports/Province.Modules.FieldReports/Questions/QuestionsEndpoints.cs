@@ -25,6 +25,29 @@ internal sealed record AnswerRequest(string Answer, bool Public);
 internal sealed record QuestionResponse(Guid Id, Guid AgencyId, string Title, string Text, string? Answer, DateTimeOffset? AnsweredAt, bool Public, DateTimeOffset CreatedAt)
 {
     public static QuestionResponse From(Question q) => new(q.Id, q.AgencyId, q.Title, q.Text, q.Answer, q.AnsweredAt?.ToVietnamTime(), q.Public, q.CreatedAt.ToVietnamTime());
+
+    /// <summary>What anyone may read: phone, CCCD and e-mail typed in the question or the answer are masked.</summary>
+    public static QuestionResponse ForPublic(Question q) => From(q) with
+    {
+        Title = PersonalDataMask.Mask(q.Title), Text = PersonalDataMask.Mask(q.Text), Answer = PersonalDataMask.Mask(q.Answer),
+    };
+
+    /// <summary>The folded words the public search matches: from the masked texts, so a number cannot be found by typing it.</summary>
+    public static string SearchText(Question q) => VietnameseText.Fold($"{PersonalDataMask.Mask(q.Title)} {PersonalDataMask.Mask(q.Text)} {PersonalDataMask.Mask(q.Answer)}");
+}
+
+/// <summary>New public wording (null: unchanged), whether the question shows in the public guide, and why.</summary>
+internal sealed record ModerateQuestionRequest(string? Title, string? Text, string? Answer, bool Public, string Reason);
+
+internal sealed class ModerateQuestionRequestValidator : AbstractValidator<ModerateQuestionRequest>
+{
+    public ModerateQuestionRequestValidator()
+    {
+        RuleFor(r => r.Title).NotEmpty().MaximumLength(200).WithName("Tiêu đề").When(r => r.Title is not null);
+        RuleFor(r => r.Text).NotEmpty().MaximumLength(4000).WithName("Câu hỏi").When(r => r.Text is not null);
+        RuleFor(r => r.Answer).NotEmpty().MaximumLength(4000).WithName("Câu trả lời").When(r => r.Answer is not null);
+        RuleFor(r => r.Reason).NotEmpty().WithMessage("Vui lòng ghi rõ lý do.").MaximumLength(1000).WithName("Lý do");
+    }
 }
 
 internal sealed class AskRequestValidator : AbstractValidator<AskRequest>
@@ -64,10 +87,10 @@ internal static class QuestionsEndpoints
 
                 var items = await guide.Stats(out var stats).OrderByDescending(x => x.AnsweredAt).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
                 var total = (int)stats.TotalResults;
-                return TypedResults.Ok(new PagedResult<QuestionResponse>([.. items.Select(QuestionResponse.From)], paging.Page, paging.PageSize, total));
+                return TypedResults.Ok(new PagedResult<QuestionResponse>([.. items.Select(QuestionResponse.ForPublic)], paging.Page, paging.PageSize, total));
             })
             .WithName("SearchPublicQuestions")
-            .WithSummary("Tra cứu hỏi đáp công khai; gõ không dấu cũng tìm được.")
+            .WithSummary("Tra cứu hỏi đáp công khai (cán bộ đã trả lời và cho công khai); gõ không dấu cũng tìm được; số điện thoại, CCCD, email được che.")
             .AllowAnonymous()
             .RequireRateLimiting(ProvinceRateLimits.Anonymous);
 
@@ -94,7 +117,7 @@ internal static class QuestionsEndpoints
                     {
                         CitizenId = citizenId, AgencyId = request.AgencyId, Title = request.Title.Trim(), Text = request.Text.Trim(), CreatedAt = clock.GetUtcNow().ToUniversalTime(),
                     };
-                    question.SearchText = VietnameseText.Fold($"{question.Title} {question.Text}");
+                    question.SearchText = QuestionResponse.SearchText(question);
                     session.Insert(question);
                     var response = QuestionResponse.From(question);
                     idempotency.Remember(session, StatusCodes.Status201Created, $"/api/field-reports/questions/{question.Id}", response, question.CreatedAt);
@@ -151,7 +174,7 @@ internal static class QuestionsEndpoints
                 question.AnsweredBy = user.Identity?.Name;
                 question.AnsweredAt = clock.GetUtcNow().ToUniversalTime();
                 question.Public = request.Public;
-                question.SearchText = VietnameseText.Fold($"{question.Title} {question.Text} {question.Answer}");
+                question.SearchText = QuestionResponse.SearchText(question);
                 session.Store(question);
                 await session.SaveChangesAsync(cancellationToken);
                 return TypedResults.Ok(QuestionResponse.From(question));
@@ -159,6 +182,37 @@ internal static class QuestionsEndpoints
             .WithName("AnswerQuestion")
             .WithSummary("Cán bộ trả lời câu hỏi; đánh dấu công khai để đưa vào mục hỏi đáp.")
             .Validate<AnswerRequest>()
+            .RequireAuthorization(ProvincePolicies.Staff);
+
+        staff.MapPost("/questions/{id:guid}/moderation", async Task<Results<Ok<QuestionResponse>, ProblemHttpResult>> (
+                Guid id, ModerateQuestionRequest request, ClaimsPrincipal user, IFieldReportsStore store, TimeProvider clock, CancellationToken cancellationToken) =>
+            {
+                await using var session = store.LightweightSession();
+                var question = await session.LoadAsync<Question>(id, cancellationToken);
+                if (question is null || !(user.IsAdministrator() || user.GetAgencyId() == question.AgencyId))
+                {
+                    return Problems.NotFound("question.not_found", "Không tìm thấy câu hỏi.");
+                }
+
+                if (request.Answer is not null && question.Answer is null)
+                {
+                    return Problems.BusinessRule("question.no_answer", "Câu hỏi chưa có câu trả lời để biên tập.");
+                }
+
+                question.Title = request.Title?.Trim() ?? question.Title;
+                question.Text = request.Text?.Trim() ?? question.Text;
+                question.Answer = request.Answer?.Trim() ?? question.Answer;
+                question.Public = request.Public && question.Answer is not null;
+                question.SearchText = QuestionResponse.SearchText(question);
+                question.Moderations.Add(new QuestionModeration(clock.GetUtcNow().ToUniversalTime(), user.Identity?.Name ?? "Cán bộ",
+                    request.Title is not null || request.Text is not null || request.Answer is not null, question.Public, request.Reason.Trim()));
+                session.Store(question);
+                await session.SaveChangesAsync(cancellationToken);
+                return TypedResults.Ok(QuestionResponse.From(question));
+            })
+            .WithName("ModerateQuestion")
+            .WithSummary("Cán bộ biên tập nội dung công khai của câu hỏi, câu trả lời (xóa thông tin cá nhân) hoặc ẩn, hiện câu hỏi trong mục hỏi đáp; ghi người, thời điểm, lý do.")
+            .Validate<ModerateQuestionRequest>()
             .RequireAuthorization(ProvincePolicies.Staff);
     }
 }

@@ -5,7 +5,11 @@ using Province.BuildingBlocks.Text;
 
 namespace Province.Modules.FieldReports.Reporting;
 
-/// <summary>What anyone may see of a report: never the reporter's identity or contact.</summary>
+/// <summary>
+/// A report without the reporter's identity or contact. <see cref="Public"/> is what anyone may see: phone, CCCD and
+/// e-mail masked in the texts, the position rounded to about 100 m (the exact spot is often the reporter's door);
+/// <see cref="From"/> is the reporter's and the officers' view, as written.
+/// </summary>
 internal sealed record PublicReportResponse(
     Guid Id,
     string Code,
@@ -30,6 +34,25 @@ internal sealed record PublicReportResponse(
         r.Status is ReportStatus.Resolved or ReportStatus.Rejected or ReportStatus.Closed ? r.Answer : null,
         r.AnsweredAt?.ToVietnamTime(), r.CreatedAt.ToVietnamTime(),
         [.. r.Photos.OrderBy(p => p.UploadedAt).Select(p => new PhotoLink(p.Id, p.Kind == PhotoKind.Fix ? "fix" : "report", $"/api/public/field-reports/photos/{p.Id}"))]);
+
+    /// <summary>Three decimals of a degree: about 110 m, enough for the street, not the house.</summary>
+    public const int PublicCoordinateDecimals = 3;
+
+    public static PublicReportResponse Public(FieldReport r)
+    {
+        var full = From(r);
+        return full with
+        {
+            Title = PersonalDataMask.Mask(r.Title),
+            Description = PersonalDataMask.Mask(r.Description),
+            Address = PersonalDataMask.Mask(r.Address),
+            Answer = PersonalDataMask.Mask(full.Answer),
+            Latitude = Round(r.Latitude),
+            Longitude = Round(r.Longitude),
+        };
+    }
+
+    public static double? Round(double? coordinate) => coordinate is { } value ? Math.Round(value, PublicCoordinateDecimals) : null;
 }
 
 internal sealed record PhotoLink(Guid Id, string Kind, string Url);
@@ -51,7 +74,8 @@ internal sealed record ReportDetailResponse(
     public static ReportDetailResponse From(FieldReport r, IEnumerable<IReportEvent> events, bool showReporter) => new(
         PublicReportResponse.From(r),
         showReporter && !r.Anonymous ? r.ReporterName : null,
-        showReporter ? r.ReporterPhone : null,
+        // Anonymous means anonymous to the agency too: it answers through the app, never by calling.
+        showReporter && !r.Anonymous ? r.ReporterPhone : null,
         r.Anonymous, r.OfficerName, r.DueAt.ToVietnamTime(), r.InformationRequest, r.Rating, r.Reopens,
         [.. events.OfType<IReportHistoryStep>().Select(h => new HistoryStep(h.At.ToVietnamTime(), h.Actor, EnumNames.Camel(h.ToStatus), ReportWorkflow.Text(h.ToStatus), h.Description, h.Note))],
         r.Revision);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Marten;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Security;
+using Province.BuildingBlocks.Time;
 using Province.BuildingBlocks.Validation;
 using Province.Modules.Appointments.Common;
 using Province.Modules.Appointments.Data;
@@ -45,9 +46,15 @@ internal sealed record GenerateSlotsResponse(int Created, int AlreadyThere, int 
 
 internal sealed class GenerateSlotsRequestValidator : AbstractValidator<GenerateSlotsRequest>
 {
-    public GenerateSlotsRequestValidator()
+    public GenerateSlotsRequestValidator(TimeProvider clock)
     {
+        // Slots are planned for the coming months, not for year 9999 (where stepping a day past the last date fails).
+        var today = clock.TodayInVietnam();
         RuleFor(r => r.ServiceGroupId).NotEmpty().WithMessage("Vui lòng chọn nhóm dịch vụ.");
+        RuleFor(r => r.From).Must(d => d >= today.AddYears(-1) && d <= today.AddYears(2))
+            .WithMessage("Ngày bắt đầu phải trong khoảng từ một năm trước đến hai năm tới.");
+        RuleFor(r => r.To).Must(d => d >= today.AddYears(-1) && d <= today.AddYears(2))
+            .WithMessage("Ngày kết thúc phải trong khoảng từ một năm trước đến hai năm tới.");
         RuleFor(r => r.To).GreaterThanOrEqualTo(r => r.From).WithMessage("Ngày kết thúc phải sau ngày bắt đầu.");
         RuleFor(r => r).Must(r => r.To.DayNumber - r.From.DayNumber <= 180).WithMessage("Mỗi lần tạo tối đa 180 ngày.");
         RuleFor(r => r.SlotMinutes).InclusiveBetween(5, 240).WithName("Độ dài khung giờ (phút)");

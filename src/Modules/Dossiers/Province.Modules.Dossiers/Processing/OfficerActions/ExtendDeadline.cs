@@ -9,9 +9,12 @@ internal sealed record ExtendDeadlineRequest(int WorkingDays, string Reason, int
 
 internal sealed class ExtendDeadlineRequestValidator : AbstractValidator<ExtendDeadlineRequest>
 {
+    /// <summary>The longest one extension (or one apology's new date) may move a dossier's return date, in working days.</summary>
+    public const int MaxWorkingDays = 60;
+
     public ExtendDeadlineRequestValidator()
     {
-        RuleFor(r => r.WorkingDays).InclusiveBetween(1, 60).WithMessage("Số ngày gia hạn từ 1 đến 60 ngày làm việc.");
+        RuleFor(r => r.WorkingDays).InclusiveBetween(1, MaxWorkingDays).WithMessage("Số ngày gia hạn từ 1 đến 60 ngày làm việc.");
         RuleFor(r => r.Reason).NotEmpty().WithMessage("Vui lòng ghi rõ lý do gia hạn.").MaximumLength(2000).WithName("Lý do");
         RuleFor(r => r.Version).GreaterThanOrEqualTo(0).WithName("Phiên bản");
     }

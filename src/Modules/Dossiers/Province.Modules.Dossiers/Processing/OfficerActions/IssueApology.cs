@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Messaging;
+using Province.BuildingBlocks.Time;
 using Province.Modules.Dossiers.Contracts;
 using Province.Modules.Dossiers.Data;
 using Province.Modules.Dossiers.Deadlines;
@@ -14,8 +15,11 @@ internal sealed record IssueApologyRequest(DateOnly NewDueDate, string Reason, i
 
 internal sealed class IssueApologyRequestValidator : AbstractValidator<IssueApologyRequest>
 {
-    public IssueApologyRequestValidator()
+    public IssueApologyRequestValidator(TimeProvider clock)
     {
+        // A date, not a way around the extension cap: never more than a year ahead (the working-day cap is checked on the dossier).
+        var today = clock.TodayInVietnam();
+        RuleFor(r => r.NewDueDate).Must(d => d >= today && d <= today.AddYears(1)).WithMessage("Ngày hẹn mới phải từ hôm nay đến tối đa một năm tới.");
         RuleFor(r => r.Reason).NotEmpty().WithMessage("Vui lòng ghi rõ lý do chậm trễ.").MaximumLength(1000).WithName("Lý do");
         RuleFor(r => r.Version).GreaterThanOrEqualTo(0).WithName("Phiên bản");
     }
@@ -49,6 +53,15 @@ internal static class IssueApology
                 {
                     return Task.FromResult<ProblemHttpResult?>(Problems.BusinessRule("dossier.new_due_date_invalid",
                         "Ngày hẹn mới phải là ngày làm việc, sau ngày hẹn cũ và không ở quá khứ."));
+                }
+
+                // The new date is bound like an extension: at most MaxWorkingDays working days after the later of the old date and today.
+                var latest = workflow.Deadlines.Calendar.AddWorkingDays(
+                    dossier.DueDate > workflow.Deadlines.Today ? dossier.DueDate : workflow.Deadlines.Today, ExtendDeadlineRequestValidator.MaxWorkingDays);
+                if (request.NewDueDate > latest)
+                {
+                    return Task.FromResult<ProblemHttpResult?>(Problems.BusinessRule("dossier.new_due_date_too_far",
+                        $"Ngày hẹn mới không được quá {ExtendDeadlineRequestValidator.MaxWorkingDays} ngày làm việc sau ngày hẹn cũ (muộn nhất {latest.ToString("dd/MM/yyyy", Vietnamese)})."));
                 }
 
                 var previous = dossier.DueDate;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Configuration;
 using Province.BuildingBlocks.Http;
 using Province.BuildingBlocks.Time;
 using Province.Modules.Dossiers.Data;
@@ -19,6 +20,7 @@ internal sealed record DossierReceiptResponse(
     DateOnly DueDate,
     IReadOnlyList<ReceiptDocument> Documents,
     string Delivery,
+    string LookupSecret,
     string LookupUrl,
     string QrCodeSvgUrl,
     string QrCodePngUrl,
@@ -26,14 +28,20 @@ internal sealed record DossierReceiptResponse(
 
 internal sealed record ReceiptDocument(string Key, string Name, int FileCount);
 
-internal sealed class ReceiptBuilder(IOptions<DossiersSettings> settings, SelfAddress selfAddress)
+internal sealed class ReceiptBuilder(IOptions<DossiersSettings> settings, SelfAddress selfAddress, IConfiguration configuration)
 {
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
-    /// <summary>The address the QR code opens: the public lookup of this code.</summary>
-    public string LookupUrl(string code)
+    /// <summary>The address the QR code opens: the public lookup of this code with its secret.</summary>
+    public string LookupUrl(string code, string? secret)
     {
-        var url = settings.Value.LookupUrlTemplate.Replace("{code}", Uri.EscapeDataString(code), StringComparison.Ordinal);
+        var url = settings.Value.LookupUrlTemplate.Replace("{code}", Uri.EscapeDataString(code), StringComparison.Ordinal)
+            .Replace("{secret}", Uri.EscapeDataString(secret ?? ""), StringComparison.Ordinal);
+        if (PublicAddress.BaseUrl(configuration) is not null)
+        {
+            return PublicAddress.Of(configuration, url);
+        }
+
         try
         {
             return selfAddress.Resolve(url).ToString();
@@ -59,6 +67,7 @@ internal sealed class ReceiptBuilder(IOptions<DossiersSettings> settings, SelfAd
         {
             $"{dossier.ReceivingAgencyName ?? dossier.AgencyName} đã nhận hồ sơ của: {dossier.Applicant.FullName}",
             $"Mã hồ sơ: {dossier.Code}",
+            $"Mã bảo mật tra cứu: {dossier.LookupSecret} (giữ kín; cần khi tra cứu không đăng nhập)",
             $"Thủ tục: {procedure.Name} (mã {procedure.Code})",
             $"Thời gian nộp: {received.ToString("HH 'giờ' mm 'phút', 'ngày' dd/MM/yyyy", Vietnamese)}",
             $"Thời hạn giải quyết: {procedure.ProcessingWorkingDays} ngày làm việc",
@@ -72,7 +81,7 @@ internal sealed class ReceiptBuilder(IOptions<DossiersSettings> settings, SelfAd
 
         lines.AddRange(documents.Select((d, i) => $"{i + 1}. {d.Name} ({d.FileCount} tệp)"));
         lines.Add(delivery);
-        lines.Add("Quét mã QR để tra cứu tình trạng hồ sơ.");
+        lines.Add("Quét mã QR hoặc nhập mã hồ sơ và mã bảo mật tra cứu để xem tình trạng hồ sơ.");
 
         return new DossierReceiptResponse(
             dossier.Id,
@@ -86,7 +95,8 @@ internal sealed class ReceiptBuilder(IOptions<DossiersSettings> settings, SelfAd
             dossier.DueDate,
             documents,
             delivery,
-            LookupUrl(dossier.Code),
+            dossier.LookupSecret ?? "",
+            LookupUrl(dossier.Code, dossier.LookupSecret),
             $"/api/dossiers/{dossier.Id}/receipt/qr.svg",
             $"/api/dossiers/{dossier.Id}/receipt/qr.png",
             lines);

@@ -45,7 +45,7 @@ internal static class ReceiptEndpoints
                 }
 
                 using var generator = new QRCodeGenerator();
-                using var data = generator.CreateQrCode(receipts.LookupUrl(code), QRCodeGenerator.ECCLevel.M);
+                using var data = generator.CreateQrCode(receipts.LookupUrl(code, dossier!.LookupSecret), QRCodeGenerator.ECCLevel.M);
                 return format == "svg"
                     ? TypedResults.File(System.Text.Encoding.UTF8.GetBytes(new SvgQRCode(data).GetGraphic(8)), "image/svg+xml", $"{code}.svg")
                     : TypedResults.File(new PngByteQRCode(data).GetGraphic(8), "image/png", $"{code}.png");

@@ -136,7 +136,8 @@ internal sealed class SubmitDossierHandler(
                 request.Delivery.Method == "publicPostal" ? Clean(request.Delivery.Address) : null,
                 attached,
                 receiving?.Id,
-                receiving?.Name);
+                receiving?.Name,
+                Tracking.LookupDossier.DossierLookupSecret.New());
             var dossier = Dossier.Start(id, submitted);
             if (receiving is null)
             {

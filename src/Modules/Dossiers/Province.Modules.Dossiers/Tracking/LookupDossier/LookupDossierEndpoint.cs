@@ -1,9 +1,12 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Marten;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Security;
+using Province.BuildingBlocks.Text;
 using Province.BuildingBlocks.Time;
 using Province.Modules.Dossiers.Data;
 using Province.Modules.Dossiers.Deadlines;
@@ -14,10 +17,10 @@ internal static class LookupDossierEndpoint
 {
     public static void MapLookupDossier(this IEndpointRouteBuilder publicApi) =>
         publicApi.MapGet("/lookup/{code}", async Task<Results<Ok<DossierLookupResponse>, ProblemHttpResult>> (
-                string code, IDossiersStore store, DeadlinePolicy deadlines, CancellationToken cancellationToken) =>
+                string code, string? secret, IDossiersStore store, DeadlinePolicy deadlines, CancellationToken cancellationToken) =>
             {
                 Dossier? dossier = null;
-                if (code.Length <= 40)
+                if (code.Length <= 40 && !string.IsNullOrWhiteSpace(secret) && secret.Length <= 40)
                 {
                     // One row through the unique index on the duplicated code; the timeline is on the snapshot.
                     await using var session = store.QuerySession();
@@ -25,16 +28,17 @@ internal static class LookupDossierEndpoint
                     dossier = await session.Query<Dossier>().FirstOrDefaultAsync(d => d.Code == trimmed, cancellationToken);
                 }
 
-                if (dossier is null)
+                // A wrong code and a wrong secret answer alike: the answer never says whether a code exists.
+                if (dossier is null || !DossierLookupSecret.Matches(dossier.LookupSecret, secret))
                 {
-                    return Problems.NotFound("dossier.not_found", $"Không tìm thấy hồ sơ có mã {code}. Vui lòng kiểm tra lại mã trên giấy tiếp nhận.");
+                    return Problems.NotFound("dossier.not_found",
+                        "Không tìm thấy hồ sơ với mã hồ sơ và mã bảo mật tra cứu này. Vui lòng kiểm tra lại hai mã trên giấy tiếp nhận.");
                 }
 
                 return TypedResults.Ok(new DossierLookupResponse(
                     dossier.Code,
                     dossier.ProcedureName,
                     dossier.AgencyName,
-                    PersonalData.MaskName(dossier.Applicant.FullName),
                     (int)dossier.Status,
                     dossier.Status.Text(),
                     dossier.SubmittedAt.ToVietnamTime(),
@@ -43,17 +47,34 @@ internal static class LookupDossierEndpoint
                     [.. dossier.Steps.Select(h => new LookupStep(h.At.ToVietnamTime(), (int)h.Status, h.Status.Text()))]));
             })
             .WithName("LookupDossier")
-            .WithSummary("Tra cứu công khai theo mã hồ sơ (mã QR trên giấy tiếp nhận): chỉ trạng thái và ngày hẹn, tên người nộp được che.")
+            .WithSummary("Tra cứu công khai theo mã hồ sơ và mã bảo mật tra cứu (cả hai in trên giấy tiếp nhận và trong mã QR): chỉ thủ tục, trạng thái và ngày hẹn, không có thông tin cá nhân.")
             .AllowAnonymous()
             .RequireRateLimiting(ProvinceRateLimits.Anonymous);
 }
 
-/// <summary>What the screen at the counter shows: no documents, no contact data, no officers' notes.</summary>
+/// <summary>The lookup secret: 8 characters people can read off paper (no 0/O, 1/I/L), about 40 random bits.</summary>
+internal static class DossierLookupSecret
+{
+    public static string New() => PublicCodes.New("", 8);
+
+    /// <summary>Compared in constant time, ignoring case, spaces and dashes people add when typing.</summary>
+    public static bool Matches(string? expected, string? typed)
+    {
+        if (string.IsNullOrEmpty(expected) || typed is null)
+        {
+            return false;
+        }
+
+        var normalized = new string([.. typed.Where(c => c is not (' ' or '-')).Select(char.ToUpperInvariant)]);
+        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(normalized));
+    }
+}
+
+/// <summary>What the screen at the counter shows: no name, no documents, no contact data, no officers' notes.</summary>
 internal sealed record DossierLookupResponse(
     string Code,
     string ProcedureName,
     string AgencyName,
-    string ApplicantName,
     int Status,
     string StatusText,
     DateTimeOffset SubmittedAt,
