@@ -68,7 +68,7 @@ public sealed class TwoTierMigrationTests(ProvinceApp app) : IClassFixture<Provi
         foreach (var document in procedure.GetProperty("requiredDocuments").EnumerateArray().Where(d => d.GetProperty("mandatory").GetBoolean()))
         {
             using var form = new MultipartFormDataContent();
-            var file = new ByteArrayContent([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. Guid.NewGuid().ToByteArray()]);
+            var file = new ByteArrayContent(TestPng.Unique());
             file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
             form.Add(file, "file", "giay-to.png");
             var upload = await ApiAssert.OkAsync(await citizen.PostAsync("/api/dossiers/uploads", form));

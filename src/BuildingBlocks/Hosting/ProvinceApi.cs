@@ -66,14 +66,15 @@ public static class ProvinceApi
     }
 
     /// <summary>
-    /// The request pipeline in the order it must run: security headers on every answer, problems, then identity,
-    /// limits, cache; and the health probes.
+    /// The request pipeline in the order it must run: security headers on every answer, problems, query text checked,
+    /// then identity, limits, cache; and the health probes.
     /// </summary>
     public static WebApplication UseProvinceApi(this WebApplication app)
     {
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseQueryTextGuard();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using FluentValidation;
 using JasperFx.Events;
 using Marten;
@@ -33,11 +34,11 @@ internal interface IReportActionRequest
     int Version { get; }
 }
 
-internal sealed record OfficerActionRequest(int Version, Guid? OfficerId, Guid? AgencyId, Guid? CategoryId, string? Area, string? Text, IReadOnlyList<Guid>? PhotoIds)
+internal sealed record OfficerActionRequest([property: JsonRequired] int Version, Guid? OfficerId, Guid? AgencyId, Guid? CategoryId, string? Area, string? Text, IReadOnlyList<Guid>? PhotoIds)
     : IReportActionRequest;
 
 /// <summary>New public wording for the title, the description or the answer (null: unchanged), and why.</summary>
-internal sealed record RedactReportRequest(int Version, string? Title, string? Description, string? Answer, string Reason) : IReportActionRequest;
+internal sealed record RedactReportRequest([property: JsonRequired] int Version, string? Title, string? Description, string? Answer, string Reason) : IReportActionRequest;
 
 internal sealed class OfficerActionRequestValidator : AbstractValidator<OfficerActionRequest>
 {

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using FluentValidation;
 using JasperFx.Events;
 using Marten;
@@ -44,9 +45,9 @@ internal sealed class SubmitReportRequestValidator : AbstractValidator<SubmitRep
     }
 }
 
-internal sealed record RateReportRequest(int Stars, string? Comment, int Version);
+internal sealed record RateReportRequest(int Stars, string? Comment, [property: JsonRequired] int Version);
 
-internal sealed record ProvideInformationRequest(string Information, int Version);
+internal sealed record ProvideInformationRequest(string Information, [property: JsonRequired] int Version);
 
 internal static class ReportingEndpoints
 {

@@ -21,8 +21,9 @@ internal static class PasswordPolicy
         "iloveyou", "letmein", "welcome", "motcua", "ubnd", "canbo", "vietnam",
     ];
 
-    public static IRuleBuilderOptions<T, string> MeetsPasswordPolicy<T>(this IRuleBuilder<T, string> rule, Func<T, IEnumerable<string?>> personalWords) =>
-        rule.NotEmpty()
+    public static IRuleBuilderOptions<T, string> MeetsPasswordPolicy<T>(this IRuleBuilderInitial<T, string> rule, Func<T, IEnumerable<string?>> personalWords) =>
+        // Stop at the first failure: the later rules read the password, which may be missing.
+        rule.Cascade(CascadeMode.Stop).NotEmpty()
             .MinimumLength(MinLength).WithMessage($"Mật khẩu phải có ít nhất {MinLength} ký tự.")
             .MaximumLength(MaxLength).WithMessage($"Mật khẩu không quá {MaxLength} ký tự.")
             .Must(password => password.Distinct().Count() >= MinDistinctCharacters)

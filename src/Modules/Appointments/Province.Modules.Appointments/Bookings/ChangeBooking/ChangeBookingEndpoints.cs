@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,9 +12,9 @@ using Province.Modules.Appointments.Data;
 
 namespace Province.Modules.Appointments.Bookings.ChangeBooking;
 
-internal sealed record RescheduleRequest(Guid SlotId, int Version);
+internal sealed record RescheduleRequest(Guid SlotId, [property: JsonRequired] int Version);
 
-internal sealed record CancelRequest(int Version);
+internal sealed record CancelRequest([property: JsonRequired] int Version);
 
 /// <summary>The citizen cancels or moves their own booking, until the office's cut-off.</summary>
 internal static class ChangeBookingEndpoints

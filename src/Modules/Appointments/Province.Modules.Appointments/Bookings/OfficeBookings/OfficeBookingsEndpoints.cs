@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using Marten;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
@@ -17,7 +18,7 @@ using Province.Modules.Appointments.Data;
 
 namespace Province.Modules.Appointments.Bookings.OfficeBookings;
 
-internal sealed record DecideBookingRequest(bool Approve, string? Reason, int Version);
+internal sealed record DecideBookingRequest(bool Approve, string? Reason, [property: JsonRequired] int Version);
 
 internal sealed class DecideBookingRequestValidator : AbstractValidator<DecideBookingRequest>
 {

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,9 +12,9 @@ using Province.Modules.Appointments.Data;
 
 namespace Province.Modules.Appointments.Queue.Counters;
 
-internal sealed record TicketActionRequest(int Version);
+internal sealed record TicketActionRequest([property: JsonRequired] int Version);
 
-internal sealed record TransferRequest(Guid CounterId, int Version);
+internal sealed record TransferRequest(Guid CounterId, [property: JsonRequired] int Version);
 
 /// <summary>
 /// What a counter does with a called number: recall it, mark it absent (skip), start and finish

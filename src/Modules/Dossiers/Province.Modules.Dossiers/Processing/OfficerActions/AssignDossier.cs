@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,7 +10,7 @@ using Province.Modules.Identity.Contracts;
 
 namespace Province.Modules.Dossiers.Processing.OfficerActions;
 
-internal sealed record AssignDossierRequest(Guid OfficerId, string? Note, int Version) : IOfficerActionRequest;
+internal sealed record AssignDossierRequest(Guid OfficerId, string? Note, [property: JsonRequired] int Version) : IOfficerActionRequest;
 
 internal sealed class AssignDossierRequestValidator : AbstractValidator<AssignDossierRequest>
 {

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
@@ -7,7 +8,7 @@ using Province.Modules.Dossiers.Data;
 
 namespace Province.Modules.Dossiers.Processing.OfficerActions;
 
-internal sealed record CompleteDossierRequest(string? ResultNote, int Version) : IOfficerActionRequest;
+internal sealed record CompleteDossierRequest(string? ResultNote, [property: JsonRequired] int Version) : IOfficerActionRequest;
 
 internal sealed class CompleteDossierRequestValidator : AbstractValidator<CompleteDossierRequest>
 {

@@ -1,11 +1,12 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using FluentValidation;
 using Microsoft.AspNetCore.Routing;
 using Province.Modules.Dossiers.Data;
 
 namespace Province.Modules.Dossiers.Processing.OfficerActions;
 
-internal sealed record ExtendDeadlineRequest(int WorkingDays, string Reason, int Version) : IOfficerActionRequest;
+internal sealed record ExtendDeadlineRequest(int WorkingDays, string Reason, [property: JsonRequired] int Version) : IOfficerActionRequest;
 
 internal sealed class ExtendDeadlineRequestValidator : AbstractValidator<ExtendDeadlineRequest>
 {

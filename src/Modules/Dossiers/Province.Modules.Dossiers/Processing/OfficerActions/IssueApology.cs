@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
@@ -11,7 +12,7 @@ using Province.Modules.Dossiers.Deadlines;
 
 namespace Province.Modules.Dossiers.Processing.OfficerActions;
 
-internal sealed record IssueApologyRequest(DateOnly NewDueDate, string Reason, int Version) : IOfficerActionRequest;
+internal sealed record IssueApologyRequest(DateOnly NewDueDate, string Reason, [property: JsonRequired] int Version) : IOfficerActionRequest;
 
 internal sealed class IssueApologyRequestValidator : AbstractValidator<IssueApologyRequest>
 {

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,10 +18,10 @@ internal interface IOfficerActionRequest
 }
 
 /// <summary>An action whose only words are an optional note.</summary>
-internal sealed record NoteRequest(string? Note, int Version) : IOfficerActionRequest;
+internal sealed record NoteRequest(string? Note, [property: JsonRequired] int Version) : IOfficerActionRequest;
 
 /// <summary>An action that must say why (refusal, stop, what is missing).</summary>
-internal sealed record ReasonRequest(string Reason, int Version) : IOfficerActionRequest;
+internal sealed record ReasonRequest(string Reason, [property: JsonRequired] int Version) : IOfficerActionRequest;
 
 internal sealed class NoteRequestValidator : AbstractValidator<NoteRequest>
 {

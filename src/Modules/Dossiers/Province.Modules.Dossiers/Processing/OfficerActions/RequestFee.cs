@@ -1,11 +1,12 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using FluentValidation;
 using Microsoft.AspNetCore.Routing;
 using Province.Modules.Dossiers.Data;
 
 namespace Province.Modules.Dossiers.Processing.OfficerActions;
 
-internal sealed record RequestFeeRequest(long Amount, string Description, int Version) : IOfficerActionRequest;
+internal sealed record RequestFeeRequest(long Amount, string Description, [property: JsonRequired] int Version) : IOfficerActionRequest;
 
 internal sealed class RequestFeeRequestValidator : AbstractValidator<RequestFeeRequest>
 {

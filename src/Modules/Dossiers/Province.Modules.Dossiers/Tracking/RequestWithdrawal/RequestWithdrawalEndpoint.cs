@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -28,7 +29,7 @@ internal static class RequestWithdrawalEndpoint
             .RequireAuthorization(ProvincePolicies.Citizen);
 }
 
-internal sealed record RequestWithdrawalRequest(string Reason, int Version);
+internal sealed record RequestWithdrawalRequest(string Reason, [property: JsonRequired] int Version);
 
 internal sealed class RequestWithdrawalRequestValidator : AbstractValidator<RequestWithdrawalRequest>
 {

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -65,7 +66,7 @@ internal static class SubmitSupplementEndpoint
             .RequireAuthorization(ProvincePolicies.Citizen);
 }
 
-internal sealed record SubmitSupplementRequest(IReadOnlyList<SubmittedDocument> Documents, string? Note, int Version);
+internal sealed record SubmitSupplementRequest(IReadOnlyList<SubmittedDocument> Documents, string? Note, [property: JsonRequired] int Version);
 
 internal sealed class SubmitSupplementRequestValidator : AbstractValidator<SubmitSupplementRequest>
 {

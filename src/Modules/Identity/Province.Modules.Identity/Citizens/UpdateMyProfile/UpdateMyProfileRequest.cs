@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Province.Modules.Identity.Citizens.UpdateMyProfile;
 
 /// <summary>
@@ -10,4 +12,4 @@ internal sealed record UpdateMyProfileRequest(
     string? CitizenIdNumber,
     string? Address,
     string? PhoneNumber,
-    int Version);
+    [property: JsonRequired] int Version);
