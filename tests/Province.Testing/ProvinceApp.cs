@@ -69,7 +69,19 @@ public class ProvinceApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     async Task IAsyncLifetime.DisposeAsync()
     {
-        await DisposeAsync();
+        try
+        {
+            await DisposeAsync();
+        }
+        catch (Exception exception) when (IsStopRace(exception))
+        {
+            // Stopping the host once threw ObjectDisposedException at a fixture's cleanup (FieldReports, 2026-12-01, not
+            // reproduced in later runs): a background service stopping after what it uses was disposed; Marten's daemon
+            // had such a race upstream (JasperFx/jasperfx#574). The tests' outcomes are already decided, so it is written
+            // to the test output instead of failing the run; the database is dropped below either way.
+            Console.Error.WriteLine($"Host stop raced with a stopping background service: {exception.GetBaseException().Message}");
+        }
+
         if (Directory.Exists(FilesDirectory))
         {
             Directory.Delete(FilesDirectory, recursive: true);
@@ -139,4 +151,11 @@ public class ProvinceApp : WebApplicationFactory<Program>, IAsyncLifetime
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
+
+    private static bool IsStopRace(Exception exception) => exception switch
+    {
+        ObjectDisposedException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.All(IsStopRace),
+        _ => false,
+    };
 }
