@@ -53,9 +53,9 @@ internal sealed class Booking
 
     public Guid CitizenId { get; init; }
 
-    public required string FullName { get; init; }
+    public required string FullName { get; set; }
 
-    public required string PhoneNumber { get; init; }
+    public required string PhoneNumber { get; set; }
 
     /// <summary>A procedure of the Dossiers catalog the visit is about (checked through its Contracts).</summary>
     public string? ProcedureCode { get; init; }

@@ -24,6 +24,9 @@ public interface IFieldReportsStore : IDocumentStore
             typeof(ReportRedacted), typeof(ReportVisibilityChanged),
         ]);
         options.Projections.Snapshot<FieldReport>(SnapshotLifecycle.Inline);
+        // What erasing a citizen (CitizenDeleted) removes from the stored events: who reported, never what was reported.
+        options.Events.AddMaskingRuleForProtectedInformation<ReportSubmitted>(submitted =>
+            submitted with { CitizenId = null, ReporterName = null, ReporterPhone = null, ReporterEmail = null });
 
         // The hot reads filter and sort on real columns (duplicated from the JSON, kept in step by Marten on every
         // snapshot write); the composite and partial indexes below are built on them.
