@@ -330,18 +330,7 @@ public sealed class BadInputTests(BadInputApp app) : IClassFixture<BadInputApp>
             ids["question"] = question.GetProperty("id").GetGuid().ToString();
 
             // An office open all day every day, a slot booked, a ticket taken.
-            var office = await ApiAssert.OkAsync(await administrator.PostAsJsonAsync("/api/staff/appointments/offices", new
-            {
-                agencyId = TanNinhWard,
-                name = "Bộ phận Một cửa (dữ liệu xấu)",
-                address = "Số 1 Võ Văn Truyện",
-                requiresApproval = false,
-                bookingHorizonDays = 30,
-                changeCutoffHours = 2,
-                openingHours = Enum.GetValues<DayOfWeek>().Select(day => new { day = day.ToString().ToLowerInvariant(), opens = "07:00:00", closes = "17:00:00" }),
-                serviceGroups = new[] { new { code = "HT", name = "Hộ tịch", field = "Hộ tịch", defaultServiceMinutes = 10 } },
-                counters = new[] { new { number = 1, name = "Quầy 1", serviceGroupCodes = new[] { "HT" } } },
-            }));
+            var office = await ApiAssert.OkAsync(await administrator.PostAsJsonAsync("/api/staff/appointments/offices", TestOffices.NewOffice(TanNinhWard, "Bộ phận Một cửa (dữ liệu xấu)")));
             var officeId = office.GetProperty("id").GetGuid();
             var group = office.GetProperty("serviceGroups")[0].GetProperty("id").GetGuid();
             ids["office"] = officeId.ToString();

@@ -36,14 +36,7 @@ public sealed class ProfileErasureTests(ProvinceApp app) : IClassFixture<Provinc
 
         // A booking for tomorrow at a new office.
         using var administrator = await app.StaffAsync("quantri");
-        var office = await ApiAssert.OkAsync(await administrator.PostAsJsonAsync("/api/staff/appointments/offices", new
-        {
-            agencyId = TanNinhWard, name = "Bộ phận Một cửa (xóa hồ sơ)", address = "Số 1 Võ Văn Truyện", requiresApproval = false,
-            bookingHorizonDays = 30, changeCutoffHours = 2,
-            openingHours = Enum.GetValues<DayOfWeek>().Select(day => new { day = day.ToString().ToLowerInvariant(), opens = "07:00:00", closes = "17:00:00" }),
-            serviceGroups = new[] { new { code = "HT", name = "Hộ tịch", field = "Hộ tịch", defaultServiceMinutes = 10 } },
-            counters = new[] { new { number = 1, name = "Quầy 1", serviceGroupCodes = new[] { "HT" } } },
-        }));
+        var office = await ApiAssert.OkAsync(await administrator.PostAsJsonAsync("/api/staff/appointments/offices", TestOffices.NewOffice(TanNinhWard, "Bộ phận Một cửa (xóa hồ sơ)")));
         var (officeId, group) = (office.GetProperty("id").GetGuid(), office.GetProperty("serviceGroups")[0].GetProperty("id").GetGuid());
         await ApiAssert.OkAsync(await administrator.PostAsJsonAsync($"/api/staff/appointments/offices/{officeId}/slots",
             new { serviceGroupId = group, from = "2026-12-03", to = "2026-12-03", slotMinutes = 60, capacity = 5 }));

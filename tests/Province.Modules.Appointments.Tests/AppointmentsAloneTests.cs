@@ -30,18 +30,7 @@ public sealed class AppointmentsAloneTests
         });
         host.Clock.Set(Wednesday8am);
         using var administrator = await host.StaffAsync(Guid.NewGuid(), TanNinhWard, ProvinceRoles.Administrator);
-        var office = await OkAsync(await administrator.PostAsJsonAsync("/api/staff/appointments/offices", new
-        {
-            agencyId = TanNinhWard,
-            name = "Bộ phận Một cửa phường Tân Ninh",
-            address = "Số 1 Võ Văn Truyện, phường Tân Ninh",
-            requiresApproval = false,
-            bookingHorizonDays = 30,
-            changeCutoffHours = 2,
-            openingHours = Enum.GetValues<DayOfWeek>().Select(day => new { day = day.ToString().ToLowerInvariant(), opens = "07:00:00", closes = "17:00:00" }),
-            serviceGroups = new[] { new { code = "HT", name = "Hộ tịch", field = "Hộ tịch", defaultServiceMinutes = 10 } },
-            counters = new[] { new { number = 1, name = "Quầy 1", serviceGroupCodes = new[] { "HT" } } },
-        }));
+        var office = await OkAsync(await administrator.PostAsJsonAsync("/api/staff/appointments/offices", TestOffices.NewOffice(TanNinhWard, "Bộ phận Một cửa phường Tân Ninh")));
         var group = Group(office, "HT");
         await OkAsync(await administrator.PostAsJsonAsync($"/api/staff/appointments/offices/{Id(office)}/slots",
             new { serviceGroupId = group, from = Today, to = Today, slotMinutes = 60, capacity = 5 }));
