@@ -66,7 +66,7 @@ public static class ProvinceApi
     }
 
     /// <summary>
-    /// The request pipeline in the order it must run: security headers on every answer, problems, then identity,
+    /// The request pipeline in the order it must run: security headers on every answer, problems, request body limits, then identity,
     /// limits, cache; and the health probes.
     /// </summary>
     public static WebApplication UseProvinceApi(this WebApplication app)
@@ -74,6 +74,8 @@ public static class ProvinceApi
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Every body limited per endpoint (64 KB unless the endpoint takes uploads) before anything reads it.
+        app.UseRequestBodyLimits();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
