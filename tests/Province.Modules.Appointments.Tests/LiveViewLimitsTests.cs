@@ -34,6 +34,8 @@ public sealed class LiveViewLimitsTests : IClassFixture<LiveViewLimitsTests.Shor
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
 
         using var third = await anonymous.GetAsync(path, HttpCompletionOption.ResponseHeadersRead);
+        // The status first: a stream that was let in never ends, so its body must not be read.
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
         var problem = await ApiAssert.ProblemAsync(third, HttpStatusCode.TooManyRequests, "appointments.live_view_busy");
         Assert.Contains("quá nhiều", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
 
@@ -59,11 +61,21 @@ public sealed class LiveViewLimitsTests : IClassFixture<LiveViewLimitsTests.Shor
         var started = DateTime.UtcNow;
         using var stream = await anonymous.GetAsync($"/api/public/appointments/offices/{Id(office)}/now-serving/stream", HttpCompletionOption.ResponseHeadersRead);
         using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync());
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-
         var lines = new List<string>();
-        while (await reader.ReadLineAsync(deadline.Token) is { } line)
+        var readTo = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (true)
         {
+            var read = reader.ReadLineAsync();
+            if (await Task.WhenAny(read, Task.Delay(readTo - DateTime.UtcNow)) != read)
+            {
+                Assert.Fail($"The stream was still open after 20 s: {string.Join(" | ", lines.TakeLast(5))}");
+            }
+
+            if (await read is not { } line)
+            {
+                break;
+            }
+
             lines.Add(line);
         }
 
