@@ -45,9 +45,15 @@ public sealed class QueueTests : IClassFixture<ProvinceApp>
         var counter2 = CounterId(office, 2);
         var an = await OkAsync(await TakeTicketAsync(await _app.CitizenAsync("zalo-order-1"), Id(office), group));            // HT-001
         var binh = await OkAsync(await TakeTicketAsync(await _app.CitizenAsync("zalo-order-2"), Id(office), group));          // HT-002
-        var elderly = await OkAsync(await TakeTicketAsync(await _app.CitizenAsync("zalo-order-3"), Id(office), group, "elderly")); // HT-003, priority
+        var elderlyCitizen = await _app.CitizenAsync("zalo-order-3");
+        await BornAsync(elderlyCitizen, "1950-04-01");
+        var elderly = await OkAsync(await TakeTicketAsync(elderlyCitizen, Id(office), group, "elderly"));                    // HT-003, priority by the profile
+        Assert.Equal("byProfile", elderly.GetProperty("priorityStatus").GetString());
         var pregnant = await OkAsync(await officer.PostAsJsonAsync($"/api/staff/appointments/offices/{Id(office)}/kiosk/tickets",
-            new { serviceGroupId = group, priority = "pregnant" }));                                                          // HT-004, priority
+            new { serviceGroupId = group, priority = "pregnant" }));                                                          // HT-004, priority once confirmed
+        Assert.Equal("pending", pregnant.GetProperty("priorityStatus").GetString());
+        await OkAsync(await officer.PostAsJsonAsync($"/api/staff/appointments/tickets/{Id(pregnant)}/priority-confirmation",
+            new { confirmed = true, version = pregnant.GetProperty("version").GetInt32() }));
 
         async Task<JsonElement> CallAsync(Guid counter) => await OkAsync(await officer.PostAsync($"/api/staff/appointments/offices/{Id(office)}/counters/{counter}/next", null));
         async Task<JsonElement> ActAsync(JsonElement ticket, string action, object? body = null) =>
@@ -85,6 +91,38 @@ public sealed class QueueTests : IClassFixture<ProvinceApp>
         Assert.Equal("HT-006", (await CallAsync(counter1)).GetProperty("number").GetString());
         Assert.Equal("HT-005", (await CallAsync(counter2)).GetProperty("number").GetString());
         Assert.Equal(HttpStatusCode.NoContent, (await officer.PostAsync($"/api/staff/appointments/offices/{Id(office)}/counters/{counter1}/next", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_priority_the_profile_cannot_prove_is_not_called_first_until_an_officer_confirms_it()
+    {
+        var office = await CreateOfficeAsync(_app);
+        var group = Group(office, "HT");
+        var officer = await _app.StaffAsync("tanninh.mai");
+        var counter = CounterId(office, 2);
+        async Task<string?> CallAsync() =>
+            (await OkAsync(await officer.PostAsync($"/api/staff/appointments/offices/{Id(office)}/counters/{counter}/next", null))).GetProperty("number").GetString();
+
+        await OkAsync(await TakeTicketAsync(await _app.CitizenAsync("zalo-prio-1"), Id(office), group));                        // HT-001
+        await OkAsync(await TakeTicketAsync(await _app.CitizenAsync("zalo-prio-2"), Id(office), group));                        // HT-002
+        // No date of birth in the profile: "elderly" on the citizen's word alone.
+        var unproven = await OkAsync(await TakeTicketAsync(await _app.CitizenAsync("zalo-prio-3"), Id(office), group, "elderly")); // HT-003
+        Assert.Equal("pending", unproven.GetProperty("priorityStatus").GetString());
+        Assert.Equal(2, unproven.GetProperty("ahead").GetInt32());
+        var disability = await OkAsync(await TakeTicketAsync(await _app.CitizenAsync("zalo-prio-4"), Id(office), group, "disability")); // HT-004
+
+        // A profile that says younger than 60 is refused outright.
+        var young = await _app.CitizenAsync("zalo-prio-5");
+        await BornAsync(young, "1990-01-01");
+        await ProblemAsync(await TakeTicketAsync(young, Id(office), group, "elderly"), HttpStatusCode.UnprocessableEntity, "appointments.not_elderly");
+
+        Assert.Equal("HT-001", await CallAsync());
+        // The officer sees the disability certificate of HT-004: it goes ahead of HT-002 and of the unproven HT-003.
+        await OkAsync(await officer.PostAsJsonAsync($"/api/staff/appointments/tickets/{Id(disability)}/priority-confirmation",
+            new { confirmed = true, version = disability.GetProperty("version").GetInt32() }));
+        Assert.Equal("HT-004", await CallAsync());
+        Assert.Equal("HT-002", await CallAsync());
+        Assert.Equal("HT-003", await CallAsync());
     }
 
     [Fact]
@@ -162,6 +200,14 @@ public sealed class QueueTests : IClassFixture<ProvinceApp>
         var administrator = await _app.StaffAsync("quantri");
         await administrator.PostAsJsonAsync($"/api/staff/appointments/offices/{Id(office)}/blocked-days", new { day = Today, reason = "Nghỉ bù" });
         await ProblemAsync(await TakeTicketAsync(citizen, Id(office), Group(office, "HT")), HttpStatusCode.UnprocessableEntity, "appointments.office_closed_today");
+    }
+
+    /// <summary>Saves a date of birth in the citizen's profile (Identity), as the mini app's profile page does.</summary>
+    private static async Task BornAsync(HttpClient citizen, string dateOfBirth)
+    {
+        var me = await citizen.GetFromJsonAsync<JsonElement>("/api/identity/me");
+        await OkAsync(await citizen.PutAsJsonAsync("/api/identity/me",
+            new { fullName = "Nguyễn Văn Thọ", dateOfBirth, version = me.GetProperty("version").GetInt32() }));
     }
 
     private static async Task<string> NextEventAsync(StreamReader reader)

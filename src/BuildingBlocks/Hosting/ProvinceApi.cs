@@ -67,7 +67,7 @@ public static class ProvinceApi
 
     /// <summary>
     /// The request pipeline in the order it must run: security headers on every answer, problems, query text checked,
-    /// then identity, limits, cache; and the health probes.
+    /// request body limits, then identity, limits, cache; and the health probes.
     /// </summary>
     public static WebApplication UseProvinceApi(this WebApplication app)
     {
@@ -75,6 +75,8 @@ public static class ProvinceApi
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseQueryTextGuard();
+        // Every body limited per endpoint (64 KB unless the endpoint takes uploads) before anything reads it.
+        app.UseRequestBodyLimits();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -10,6 +10,7 @@ using Province.Modules.Appointments.Contracts;
 using Province.Modules.Appointments.Data;
 using Province.Modules.Appointments.DemoData;
 using Province.Modules.Appointments.Queue;
+using Province.Modules.Appointments.Queue.NowServing;
 using Province.Modules.Appointments.Reminders;
 using Province.Modules.Dossiers.Contracts;
 using Province.Modules.Identity.Contracts;
@@ -39,6 +40,7 @@ public sealed class AppointmentsModule : IModuleRegistration
         services.AddScoped<IDemoDataSeeder, AppointmentsDemoData>();
         services.AddOptions<AppointmentsSettings>().Bind(configuration.GetSection(AppointmentsSettings.Section));
         services.AddSingleton<QueueSignals>();
+        services.AddSingleton<LiveViewStreams>();
         services.AddScoped<TicketIssuer>();
         services.AddScoped<QueueReader>();
         services.AddHostedService<ReminderWatcher>();

@@ -65,6 +65,7 @@ public sealed class DossiersModule : IModuleRegistration
         services.AddScoped(sp => new DeadlinePolicy(
             sp.GetRequiredService<WorkingCalendar>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<DeadlineSettings>>().Value));
         services.AddHostedService<DeadlineWatcher>();
+        services.AddHostedService<Submission.PendingUploadCleanup.PendingUploadCleanup>();
 
         services.AddSingleton<ProcedureSearchIndex>();
         services.AddScoped<DossierWorkflow>();

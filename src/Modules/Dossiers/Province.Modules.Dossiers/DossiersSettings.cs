@@ -1,3 +1,5 @@
+using Province.BuildingBlocks.Files;
+
 namespace Province.Modules.Dossiers;
 
 /// <summary>Configuration section <c>Dossiers</c>.</summary>
@@ -7,6 +9,9 @@ internal sealed class DossiersSettings
 
     /// <summary>The largest document accepted (a phone photo is 2-5 MB; a scanned PDF rarely more).</summary>
     public long MaxUploadBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>Citizens' uploads not yet submitted with a dossier: the quota per citizen and how long they are kept.</summary>
+    public PendingUploadSettings PendingUploads { get; set; } = new();
 
     /// <summary>
     /// What the receipt's QR code opens, <c>{code}</c> replaced by the dossier code and <c>{secret}</c> by its lookup

@@ -42,5 +42,6 @@ public sealed class FieldReportsModule : IModuleRegistration
         services.TryAddSingleton<IFileStore, LocalDiskFileStore>();
         services.AddScoped<ReportRouter>();
         services.AddHostedService<EscalationWatcher>();
+        services.AddHostedService<Reporting.PendingPhotoCleanup>();
     }
 }

@@ -1,3 +1,5 @@
+using Province.BuildingBlocks.Files;
+
 namespace Province.Modules.FieldReports;
 
 /// <summary>Configuration section <c>FieldReports</c>.</summary>
@@ -12,6 +14,9 @@ internal sealed class FieldReportsSettings
     public int RatingWindowDays { get; set; } = 7;
 
     public long MaxPhotoBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>Photos not yet sent with a report (or an answer): the quota per citizen and how long they are kept.</summary>
+    public PendingUploadSettings PendingUploads { get; set; } = new() { MaxFilesPerCitizen = 12, MaxBytesPerCitizen = 60L * 1024 * 1024 };
 
     public TimeSpan EscalationScanInterval { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -47,4 +47,19 @@ internal sealed class AppointmentsSettings
 
     /// <summary>How often a live view re-reads the queue when no call on this instance woke it (calls on other instances).</summary>
     public TimeSpan LiveViewRefresh { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Live-view streams open at once on this instance, in all; the next one is refused with 429.</summary>
+    public int LiveViewMaxStreams { get; set; } = 2000;
+
+    /// <summary>
+    /// Live-view streams open at once from one client address. Generous: a mobile carrier puts many phones behind one
+    /// address, and an office's screens share its address too.
+    /// </summary>
+    public int LiveViewMaxStreamsPerClient { get; set; } = 20;
+
+    /// <summary>How long one stream stays open; the server then ends it and the browser's EventSource reconnects.</summary>
+    public TimeSpan LiveViewMaxDuration { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>A comment line is sent when nothing else was for this long, so proxies and phones keep the connection.</summary>
+    public TimeSpan LiveViewKeepAlive { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -103,6 +103,22 @@ internal enum PriorityReason
     Pregnant,
 }
 
+/// <summary>How a ticket's priority was established; only a proven one puts it ahead of the queue.</summary>
+internal enum PriorityCheck
+{
+    /// <summary>Asked for but not proven yet: waits in number order until an officer confirms it ("chờ xác nhận tại quầy").</summary>
+    Pending,
+
+    /// <summary>Elderly, by the date of birth in the citizen's profile.</summary>
+    ByProfile,
+
+    /// <summary>Confirmed by an officer who saw the papers (CCCD, disability certificate, pregnancy record) or the person.</summary>
+    AtCounter,
+
+    /// <summary>An officer found no ground for it: the ticket keeps its number order.</summary>
+    Refused,
+}
+
 internal enum TicketChannel
 {
     Remote,
@@ -133,6 +149,15 @@ internal sealed class QueueTicket
     public TicketChannel Channel { get; init; }
 
     public PriorityReason Priority { get; init; }
+
+    /// <summary>Whether the priority asked for is proven; only <see cref="PriorityCheck.ByProfile"/> and <see cref="PriorityCheck.AtCounter"/> count.</summary>
+    public PriorityCheck PriorityCheck { get; set; }
+
+    /// <summary>The officer who confirmed or refused the priority.</summary>
+    public Guid? PriorityCheckedBy { get; set; }
+
+    /// <summary>Called ahead of the numbers before it: a priority asked for and proven.</summary>
+    public bool HasProvenPriority => Priority != PriorityReason.None && PriorityCheck is PriorityCheck.ByProfile or PriorityCheck.AtCounter;
 
     public TicketStatus Status { get; set; }
 

@@ -10,12 +10,12 @@ internal sealed class QueueReader(IAppointmentsStore store, TimeProvider clock)
 {
     /// <summary>
     /// The calling order (Novo SGA's): tickets transferred to a counter first at that counter, then the
-    /// priority ones (elderly, disability, pregnancy), then by number. Sorted in memory: a day's waiting
-    /// tickets of an office are few.
+    /// priority ones (elderly, disability, pregnancy) whose priority is proven (never on the citizen's word alone),
+    /// then by number. Sorted in memory: a day's waiting tickets of an office are few.
     /// </summary>
     public static IEnumerable<QueueTicket> InCallingOrder(IEnumerable<QueueTicket> tickets, Guid? counterId) =>
         tickets.OrderByDescending(t => counterId != null && t.CounterId == counterId)
-            .ThenByDescending(t => t.Priority != PriorityReason.None)
+            .ThenByDescending(t => t.HasProvenPriority)
             .ThenBy(t => t.Number);
 
     /// <summary>The tickets of an office's day still waiting to be called.</summary>
@@ -32,15 +32,18 @@ internal sealed class QueueReader(IAppointmentsStore store, TimeProvider clock)
         {
             var waiting = session.Query<QueueTicket>().Where(t => t.OfficeId == ticket.OfficeId && t.ServiceGroupId == ticket.ServiceGroupId
                 && t.Day == ticket.Day && t.Status == TicketStatus.Waiting && t.Id != ticket.Id);
-            ahead = ticket.Priority != PriorityReason.None
-                ? await waiting.Where(t => t.Priority != PriorityReason.None && t.Number < ticket.Number).CountAsync(cancellationToken)
-                : await waiting.Where(t => t.Priority != PriorityReason.None || t.Number < ticket.Number).CountAsync(cancellationToken);
+            ahead = ticket.HasProvenPriority
+                ? await waiting.Where(t => t.Priority != PriorityReason.None && (t.PriorityCheck == PriorityCheck.ByProfile || t.PriorityCheck == PriorityCheck.AtCounter)
+                    && t.Number < ticket.Number).CountAsync(cancellationToken)
+                : await waiting.Where(t => t.Number < ticket.Number
+                    || (t.Priority != PriorityReason.None && (t.PriorityCheck == PriorityCheck.ByProfile || t.PriorityCheck == PriorityCheck.AtCounter))).CountAsync(cancellationToken);
             minutes = (int)Math.Ceiling(ahead * await MinutesPerPersonAsync(session, office, ticket.ServiceGroupId, ticket.Day, cancellationToken));
         }
 
         var counterName = ticket.CounterId is { } counterId ? office?.Counters.SingleOrDefault(c => c.Id == counterId)?.Name : null;
         return new TicketResponse(ticket.Id, ticket.Display, ticket.OfficeId, ticket.ServiceGroupId, ticket.Day,
             EnumNames.Camel(ticket.Status), TicketResponse.Text(ticket.Status), EnumNames.Camel(ticket.Priority),
+            ticket.Priority == PriorityReason.None ? "none" : EnumNames.Camel(ticket.PriorityCheck), TicketResponse.PriorityText(ticket),
             counterName, ahead, minutes, ticket.Version);
     }
 

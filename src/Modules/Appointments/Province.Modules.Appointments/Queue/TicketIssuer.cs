@@ -16,7 +16,7 @@ namespace Province.Modules.Appointments.Queue;
 internal sealed class TicketIssuer(IAppointmentsStore store, QueueSignals signals, TimeProvider clock)
 {
     public async Task<(QueueTicket? Ticket, ProblemHttpResult? Problem)> IssueAsync(
-        IDocumentSession session, Office office, Guid serviceGroupId, TicketChannel channel, PriorityReason priority, Guid? citizenId, Guid? bookingId,
+        IDocumentSession session, Office office, Guid serviceGroupId, TicketChannel channel, PriorityReason priority, PriorityCheck priorityCheck, Guid? citizenId, Guid? bookingId,
         Action<QueueTicket>? alongside, CancellationToken cancellationToken)
     {
         var group = office.ServiceGroups.SingleOrDefault(g => g.Id == serviceGroupId);
@@ -52,6 +52,7 @@ internal sealed class TicketIssuer(IAppointmentsStore store, QueueSignals signal
             BookingId = bookingId,
             Channel = channel,
             Priority = priority,
+            PriorityCheck = priorityCheck,
             IssuedAt = clock.GetUtcNow().ToUniversalTime(),
         };
         session.Insert(ticket);

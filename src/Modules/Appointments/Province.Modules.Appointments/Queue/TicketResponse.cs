@@ -13,11 +13,21 @@ internal sealed record TicketResponse(
     string Status,
     string StatusText,
     string Priority,
+    string PriorityStatus,
+    string? PriorityStatusText,
     string? CounterName,
     int Ahead,
     int EstimatedWaitMinutes,
     int Version)
 {
+    public static string? PriorityText(QueueTicket ticket) => ticket.Priority == PriorityReason.None ? null : ticket.PriorityCheck switch
+    {
+        PriorityCheck.ByProfile => "Ưu tiên theo ngày sinh trong hồ sơ",
+        PriorityCheck.AtCounter => "Ưu tiên đã được cán bộ xác nhận",
+        PriorityCheck.Refused => "Không đủ điều kiện ưu tiên; số được gọi theo thứ tự",
+        _ => "Ưu tiên chờ xác nhận tại quầy: vui lòng xuất trình giấy tờ cho cán bộ; đến khi được xác nhận, số được gọi theo thứ tự",
+    };
+
     public static string Text(TicketStatus status) => status switch
     {
         TicketStatus.Waiting => "Đang chờ",

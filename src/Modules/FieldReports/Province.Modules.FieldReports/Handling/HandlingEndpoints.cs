@@ -12,6 +12,7 @@ using Microsoft.Extensions.Options;
 using Province.BuildingBlocks.Caching;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Files;
+using Province.BuildingBlocks.Hosting;
 using Province.BuildingBlocks.Messaging;
 using Province.BuildingBlocks.Paging;
 using Province.BuildingBlocks.Security;
@@ -132,6 +133,7 @@ internal static class HandlingEndpoints
             .WithName("UploadFieldReportFixPhoto")
             .WithSummary("Cán bộ tải ảnh sau khi khắc phục (JPEG, PNG; đã xóa siêu dữ liệu).")
             .DisableAntiforgery()
+            .WithUploadLimit(staff.ServiceProvider.GetRequiredService<IOptions<FieldReportsSettings>>().Value.MaxPhotoBytes)
             .Accepts<IFormFile>("multipart/form-data")
             .RequireAuthorization(ProvincePolicies.Staff);
 

@@ -7,10 +7,12 @@ using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Province.BuildingBlocks.Caching;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Files;
+using Province.BuildingBlocks.Hosting;
 using Province.BuildingBlocks.Idempotency;
 using Province.BuildingBlocks.Messaging;
 using Province.BuildingBlocks.Paging;
@@ -56,13 +58,22 @@ internal static class ReportingEndpoints
         citizens.MapPost("/photos", async Task<Results<Created<PhotoLink>, ProblemHttpResult>> (
                 IFormFile file, ClaimsPrincipal user, IFieldReportsStore reports, IFileStore store, IOptions<FieldReportsSettings> settings, TimeProvider clock, CancellationToken cancellationToken) =>
             {
-                var (photo, problem) = await PhotoUploads.StoreAsync(file, settings.Value.MaxPhotoBytes, user.GetCitizenId(), null, PhotoKind.Report, store, clock, cancellationToken);
+                var citizenId = user.GetCitizenId();
+                await using var session = reports.LightweightSession();
+                // The quota is checked before the photo is read (a photo is at most MaxPhotoBytes) and stored.
+                var pending = await session.Query<ReportPhoto>().Where(p => p.CitizenId == citizenId && p.ReportId == null)
+                    .Select(p => p.Size).ToListAsync(cancellationToken);
+                if (PendingUploads.CheckQuota(pending, Math.Min(file.Length, settings.Value.MaxPhotoBytes), settings.Value.PendingUploads) is { } overQuota)
+                {
+                    return overQuota;
+                }
+
+                var (photo, problem) = await PhotoUploads.StoreAsync(file, settings.Value.MaxPhotoBytes, citizenId, null, PhotoKind.Report, store, clock, cancellationToken);
                 if (problem is not null)
                 {
                     return problem;
                 }
 
-                await using var session = reports.LightweightSession();
                 session.Insert(photo!);
                 await session.SaveChangesAsync(cancellationToken);
                 return TypedResults.Created($"/api/public/field-reports/photos/{photo!.Id}", new PhotoLink(photo.Id, "report", $"/api/public/field-reports/photos/{photo.Id}"));
@@ -70,9 +81,11 @@ internal static class ReportingEndpoints
             .WithName("UploadFieldReportPhoto")
             .WithSummary("Tải một ảnh hiện trường (JPEG hoặc PNG); vị trí GPS và thông tin máy trong ảnh bị xóa trước khi lưu.")
             .DisableAntiforgery()
+            .WithUploadLimit(citizens.ServiceProvider.GetRequiredService<IOptions<FieldReportsSettings>>().Value.MaxPhotoBytes)
             .Accepts<IFormFile>("multipart/form-data")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .RequireAuthorization(ProvincePolicies.Citizen);
 
         citizens.MapPost("/", async (SubmitReportRequest request, ClaimsPrincipal user, HttpContext context, IFieldReportsStore store, ReportRouter router,

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Caching.Memory;
 using Province.BuildingBlocks.Errors;
+using Province.BuildingBlocks.Hosting;
 using Province.BuildingBlocks.Security;
 using Province.BuildingBlocks.Validation;
 using Province.Modules.Identity.Contracts;
@@ -82,6 +83,8 @@ internal static class AdministrativeUnitEndpoints
                 return TypedResults.Ok(new ImportAdministrativeUnitsResponse(count));
             })
             .Validate<AdministrativeUnitFile>()
+            // A province's whole list of communes and the units merged into them: larger than an ordinary request.
+            .WithRequestBodyLimit(4 * 1024 * 1024)
             .WithName("ImportAdministrativeUnits")
             .WithSummary("Nạp danh mục xã, phường, đặc khu của tỉnh và các đơn vị cũ đã sáp nhập (ghi đè theo tên; chỉ quản trị viên).")
             .RequireAuthorization(ProvincePolicies.Administrator);

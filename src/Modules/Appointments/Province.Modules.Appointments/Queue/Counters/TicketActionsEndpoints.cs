@@ -16,6 +16,9 @@ internal sealed record TicketActionRequest([property: JsonRequired] int Version)
 
 internal sealed record TransferRequest(Guid CounterId, [property: JsonRequired] int Version);
 
+/// <summary>The officer's word on a ticket's priority: true when the papers or the person prove it.</summary>
+internal sealed record PriorityConfirmationRequest(bool Confirmed, int Version);
+
 /// <summary>
 /// What a counter does with a called number: recall it, mark it absent (skip), start and finish
 /// serving, or send it to another counter. Each is a checked transition (409 with the reason).
@@ -66,6 +69,27 @@ internal static class TicketActionsEndpoints
                 }, cancellationToken))
             .WithName("TransferTicket")
             .WithSummary("Chuyển số sang quầy khác; quầy đó gọi số này trước.")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(ProvincePolicies.Staff);
+
+        staff.MapPost("/tickets/{id:guid}/priority-confirmation", async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> (
+                Guid id, PriorityConfirmationRequest request, ClaimsPrincipal user, IAppointmentsStore store, QueueReader reader, QueueSignals signals, TimeProvider clock,
+                CancellationToken cancellationToken) =>
+                await ActAsync(id, request.Version, user, store, reader, signals, clock, [TicketStatus.Waiting], (ticket, _) =>
+                {
+                    if (ticket.Priority == PriorityReason.None)
+                    {
+                        return Task.FromResult<ProblemHttpResult?>(
+                            Problems.BusinessRule("appointments.no_priority_asked", $"Số {ticket.Display} không đăng ký ưu tiên nên không có gì để xác nhận."));
+                    }
+
+                    // Confirmed: called ahead from now on. Refused: keeps its number order. Either way who decided is kept.
+                    ticket.PriorityCheck = request.Confirmed ? PriorityCheck.AtCounter : PriorityCheck.Refused;
+                    ticket.PriorityCheckedBy = user.GetStaffId();
+                    return Task.FromResult<ProblemHttpResult?>(null);
+                }, cancellationToken))
+            .WithName("ConfirmTicketPriority")
+            .WithSummary("Cán bộ xác nhận (hoặc không xác nhận) quyền ưu tiên của số đang chờ sau khi xem giấy tờ; chỉ số đã xác nhận được gọi trước.")
             .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(ProvincePolicies.Staff);
     }

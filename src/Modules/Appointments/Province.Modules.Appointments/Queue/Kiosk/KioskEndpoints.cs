@@ -51,7 +51,8 @@ internal static class KioskEndpoints
                 }
 
                 var (ticket, problem) = await issuer.IssueAsync(session, office, request.ServiceGroupId, TicketChannel.Kiosk,
-                    TakeTicketEndpoints.ParsePriority(request.Priority), null, null, null, cancellationToken);
+                    // The kiosk is pressed by whoever stands at it: a priority waits for an officer's confirmation like a remote one.
+                    TakeTicketEndpoints.ParsePriority(request.Priority), PriorityCheck.Pending, null, null, null, cancellationToken);
                 return problem ?? (Results<Created<TicketResponse>, ProblemHttpResult>)TypedResults.Created(
                     $"/api/staff/appointments/tickets/{ticket!.Id}", await reader.DescribeAsync(ticket, cancellationToken));
             })
@@ -91,7 +92,7 @@ internal static class KioskEndpoints
                         : $"Lịch hẹn đang ở trạng thái \"{Bookings.BookingResponse.Text(booking.Status)}\", chưa thể nhận số.");
                 }
 
-                var (ticket, problem) = await issuer.IssueAsync(session, office, booking.ServiceGroupId, TicketChannel.Booking, PriorityReason.None,
+                var (ticket, problem) = await issuer.IssueAsync(session, office, booking.ServiceGroupId, TicketChannel.Booking, PriorityReason.None, PriorityCheck.Pending,
                     booking.CitizenId, booking.Id, _ =>
                     {
                         booking.Status = BookingStatus.CheckedIn;

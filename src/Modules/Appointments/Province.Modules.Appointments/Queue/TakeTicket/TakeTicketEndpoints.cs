@@ -15,7 +15,10 @@ using Province.Modules.Identity.Contracts;
 
 namespace Province.Modules.Appointments.Queue.TakeTicket;
 
-/// <summary>Lấy số từ xa: "elderly", "disability" or "pregnant" asks for priority (checked at the counter; age from the profile).</summary>
+/// <summary>
+/// Lấy số từ xa: "elderly", "disability" or "pregnant" asks for priority. Elderly is proven by the profile's date of
+/// birth; anything the profile cannot prove waits for an officer's confirmation before it is called ahead.
+/// </summary>
 internal sealed record TakeTicketRequest(Guid OfficeId, Guid ServiceGroupId, string? Priority);
 
 internal sealed class TakeTicketRequestValidator : AbstractValidator<TakeTicketRequest>
@@ -31,6 +34,9 @@ internal sealed class TakeTicketRequestValidator : AbstractValidator<TakeTicketR
 
 internal static class TakeTicketEndpoints
 {
+    /// <summary>Người cao tuổi: from 60 (Luật Người cao tuổi 2009, Điều 2).</summary>
+    public const int ElderlyAge = 60;
+
     public static PriorityReason ParsePriority(string? priority) => priority switch
     {
         "elderly" => PriorityReason.Elderly,
@@ -60,11 +66,18 @@ internal static class TakeTicketEndpoints
                 }
 
                 var priority = ParsePriority(request.Priority);
+                // Never on the citizen's word: the elderly by the profile's date of birth; without one, and for disability
+                // and pregnancy (no record of ours proves them), the ticket waits in number order until an officer confirms.
+                var priorityCheck = PriorityCheck.Pending;
                 if (priority == PriorityReason.Elderly
-                    && await mediator.Send(new GetCitizenProfile(citizenId), cancellationToken) is { DateOfBirth: { } born }
-                    && born.AddYears(60) > OfficeTime.Now(clock).Day)
+                    && await mediator.Send(new GetCitizenProfile(citizenId), cancellationToken) is { DateOfBirth: { } born })
                 {
-                    return Problems.BusinessRule("appointments.not_elderly", "Ưu tiên người cao tuổi dành cho công dân từ đủ 60 tuổi (theo ngày sinh trong hồ sơ).");
+                    if (born.AddYears(ElderlyAge) > OfficeTime.Now(clock).Day)
+                    {
+                        return Problems.BusinessRule("appointments.not_elderly", "Ưu tiên người cao tuổi dành cho công dân từ đủ 60 tuổi (theo ngày sinh trong hồ sơ).");
+                    }
+
+                    priorityCheck = PriorityCheck.ByProfile;
                 }
 
                 var (today, _) = OfficeTime.Now(clock);
@@ -74,7 +87,7 @@ internal static class TakeTicketEndpoints
                     return Problems.Conflict("appointments.ticket_already_taken", "Bạn đang có một số chờ của nhóm dịch vụ này hôm nay.");
                 }
 
-                var (ticket, problem) = await issuer.IssueAsync(session, office, request.ServiceGroupId, TicketChannel.Remote, priority, citizenId, null,
+                var (ticket, problem) = await issuer.IssueAsync(session, office, request.ServiceGroupId, TicketChannel.Remote, priority, priorityCheck, citizenId, null,
                     issued => idempotency.Remember(session, StatusCodes.Status201Created, $"/api/appointments/tickets/{issued.Id}",
                         new { id = issued.Id, number = issued.Display }, clock.GetUtcNow()),
                     cancellationToken);

@@ -4,9 +4,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Files;
+using Province.BuildingBlocks.Hosting;
 using Province.BuildingBlocks.Security;
 using Province.Modules.Dossiers.Data;
 using Province.Modules.Dossiers.Submission;
@@ -62,6 +64,7 @@ internal static class UploadResultFileEndpoint
             .WithName("UploadDossierResultFile")
             .WithSummary("Cán bộ tải lên giấy tờ kết quả (ảnh hoặc PDF) của hồ sơ đang xử lý.")
             .DisableAntiforgery()
+            .WithUploadLimit(staff.ServiceProvider.GetRequiredService<IOptions<DossiersSettings>>().Value.MaxUploadBytes)
             .Accepts<IFormFile>("multipart/form-data")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)

@@ -5,9 +5,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Files;
+using Province.BuildingBlocks.Hosting;
 using Province.BuildingBlocks.Security;
 using Province.Modules.Dossiers.Data;
 
@@ -22,9 +24,11 @@ internal static class UploadDocumentEndpoint
             .WithName("UploadDossierDocument")
             .WithSummary("Tải lên một ảnh (JPEG, PNG, WebP) hoặc PDF giấy tờ, trước khi nộp hồ sơ; tải lại cùng tệp trả về tệp đã có.")
             .DisableAntiforgery()
+            .WithUploadLimit(citizens.ServiceProvider.GetRequiredService<IOptions<DossiersSettings>>().Value.MaxUploadBytes)
             .Accepts<IFormFile>("multipart/form-data")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .RequireAuthorization(ProvincePolicies.Citizen);
 }
 
@@ -38,7 +42,9 @@ internal sealed record UploadedFileResponse(Guid Id, string FileName, string Con
 
 /// <summary>
 /// Reads the upload (capped), judges it by its bytes, stores it under a random key and records it
-/// as the citizen's, not yet attached. The same bytes uploaded again (a retry) return the first upload.
+/// as the citizen's, not yet attached. The same bytes uploaded again (a retry) return the first upload. A citizen
+/// holds at most <c>Dossiers:PendingUploads</c> files and bytes not yet submitted (429 beyond); the cleanup deletes
+/// them after its retention.
 /// </summary>
 internal sealed class UploadDocumentHandler(IDossiersStore store, IFileStore files, IOptions<DossiersSettings> settings, TimeProvider clock)
     : IRequestHandler<UploadDocumentCommand, Results<Created<UploadedFileResponse>, Ok<UploadedFileResponse>, ProblemHttpResult>>
@@ -58,6 +64,13 @@ internal sealed class UploadDocumentHandler(IDossiersStore store, IFileStore fil
         if (earlier is not null)
         {
             return TypedResults.Ok(UploadedFileResponse.From(earlier));
+        }
+
+        var pending = await session.Query<DossierFile>().Where(f => f.CitizenId == request.CitizenId && f.DossierId == null)
+            .Select(f => f.Size).ToListAsync(cancellationToken);
+        if (PendingUploads.CheckQuota(pending, content.Bytes.Length, settings.Value.PendingUploads) is { } overQuota)
+        {
+            return overQuota;
         }
 
         var stored = new DossierFile
