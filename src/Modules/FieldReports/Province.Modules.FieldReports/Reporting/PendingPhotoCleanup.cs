@@ -15,43 +15,17 @@ namespace Province.Modules.FieldReports.Reporting;
 internal sealed class PendingPhotoCleanup(IFieldReportsStore store, IFileStore files, IOptions<FieldReportsSettings> settings, TimeProvider clock, ILogger<PendingPhotoCleanup> logger)
     : PeriodicBackgroundService(clock, logger)
 {
-    private const int Batch = 500;
-
     protected override TimeSpan Interval => settings.Value.PendingUploads.CleanupInterval;
 
-    public override async Task<int> ScanAsync(CancellationToken cancellationToken)
+    public override Task<int> ScanAsync(CancellationToken cancellationToken)
     {
         var cutoff = Clock.GetUtcNow().ToUniversalTime() - settings.Value.PendingUploads.Retention;
-        var deleted = 0;
-        while (true)
-        {
-            await using var session = store.LightweightSession();
-            var expired = await session.Query<ReportPhoto>()
-                .Where(p => p.ReportId == null && p.UploadedAt < cutoff)
-                .Select(p => new ExpiredPhoto(p.Id, p.StorageKey))
-                .Take(Batch)
-                .ToListAsync(cancellationToken);
-            if (expired.Count == 0)
-            {
-                return deleted;
-            }
-
-            var ids = expired.Select(p => p.Id).ToArray();
-            session.DeleteWhere<ReportPhoto>(p => ids.Contains(p.Id) && p.ReportId == null);
-            await session.SaveChangesAsync(cancellationToken);
-            var kept = (await session.Query<ReportPhoto>().Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken)).ToHashSet();
-            foreach (var photo in expired.Where(p => !kept.Contains(p.Id)))
-            {
-                await files.DeleteAsync(photo.StorageKey, cancellationToken);
-                deleted++;
-            }
-
-            if (expired.Count < Batch)
-            {
-                return deleted;
-            }
-        }
+        return ExpiredUploads.DeleteAsync<ReportPhoto>(
+            store,
+            files,
+            p => p.ReportId == null && p.UploadedAt < cutoff,
+            p => new StoredUpload(p.Id, p.StorageKey),
+            ids => p => ids.Contains(p.Id) && p.ReportId == null,
+            cancellationToken);
     }
-
-    private sealed record ExpiredPhoto(Guid Id, string StorageKey);
 }
