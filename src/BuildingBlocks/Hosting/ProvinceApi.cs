@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Province.BuildingBlocks.Errors;
+using Province.BuildingBlocks.Files;
 using Province.BuildingBlocks.Modules;
 using Province.BuildingBlocks.Persistence;
 using Province.BuildingBlocks.Security;
@@ -49,6 +50,7 @@ public static class ProvinceApi
         services.AddProvinceAuthorization();
         services.AddProvinceRateLimits(configuration);
         services.AddMemoryCache();
+        services.TryAddSingleton<SignedLinks>();
         services.AddHealthChecks();
         // Public reads that everyone asks alike are kept a few seconds (PublicResponseCache); bounded in memory.
         services.AddOutputCache(options => options.SizeLimit = 32 * 1024 * 1024);
