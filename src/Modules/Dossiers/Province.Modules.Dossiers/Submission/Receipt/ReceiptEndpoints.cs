@@ -49,7 +49,7 @@ internal static class ReceiptEndpoints
                 var files = await session.Query<DossierFile>().Where(f => f.DossierId == dossier.Id).ToListAsync(cancellationToken);
                 var receipt = receipts.Build(dossier, procedure, [.. files]);
                 var qr = QrSvg(receipts.LookupUrl(dossier.Code, dossier.LookupSecret));
-                var encode = System.Text.Encodings.Web.HtmlEncoder.Default;
+                var encode = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
                 var html = new System.Text.StringBuilder("<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>")
                     .Append(encode.Encode(receipt.Title)).Append("</title></head><body><h1>").Append(encode.Encode(receipt.Title)).Append("</h1>");
                 foreach (var line in receipt.Lines)
