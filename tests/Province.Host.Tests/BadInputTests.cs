@@ -297,8 +297,8 @@ public sealed class BadInputTests(BadInputApp app) : IClassFixture<BadInputApp>
                 file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
                 form.Add(file, "file", "giay-to.png");
                 var upload = await ApiAssert.OkAsync(await citizen.PostAsync("/api/dossiers/uploads", form));
-                documents.Add(new { documentKey = required.GetProperty("key").GetString(), fileIds = new[] { upload.GetProperty("id").GetGuid() } });
-                ids["fileId"] = upload.GetProperty("id").GetGuid().ToString();
+                documents.Add(new { documentKey = required.GetProperty("key").GetString(), fileIds = new[] { upload.GetProperty("items")[0].GetProperty("id").GetGuid() } });
+                ids["fileId"] = upload.GetProperty("items")[0].GetProperty("id").GetGuid().ToString();
             }
 
             var receipt = await ApiAssert.OkAsync(await SendAsync(citizen, "/api/dossiers", new

@@ -279,7 +279,7 @@ public sealed class FaultTests(ITestOutputHelper output)
             form.Add(file, "file", "giay-chung-sinh.png");
             using var uploaded = await citizen.PostAsync(new Uri("/api/dossiers/uploads", UriKind.Relative), form);
             uploaded.EnsureSuccessStatusCode();
-            documents.Add(new { documentKey = key, fileIds = new[] { (await uploaded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid() } });
+            documents.Add(new { documentKey = key, fileIds = new[] { (await uploaded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items")[0].GetProperty("id").GetGuid() } });
         }
 
         return new
