@@ -58,7 +58,7 @@ staff=$(curl -sf -X POST "$host/api/staff/identity/sign-in" -H 'content-type: ap
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
 citizen=$(curl -sf -X POST "$host/zalo-simulator/dev/access-tokens" -H 'content-type: application/json' -d '{"name":"Người đo"}' \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
-category=$(curl -sf "$host/api/public/field-reports/categories" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
+category=$(curl -sf "$host/api/public/field-reports/categories" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
 ward_office=0195a1f0-0000-7000-8000-0000000000a1
 ward=0195a1f0-0000-7000-8000-000000000007
 

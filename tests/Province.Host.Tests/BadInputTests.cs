@@ -316,7 +316,7 @@ public sealed class BadInputTests(BadInputApp app) : IClassFixture<BadInputApp>
             var categories = await citizen.GetFromJsonAsync<JsonElement>("/api/public/field-reports/categories");
             var report = await ApiAssert.OkAsync(await SendAsync(citizen, "/api/field-reports", new
             {
-                categoryId = categories[0].GetProperty("id").GetGuid(),
+                categoryId = categories.GetProperty("items")[0].GetProperty("id").GetGuid(),
                 title = "Đèn đường không sáng",
                 description = "Ba cột đèn trên đường Võ Văn Truyện không sáng từ tối qua.",
                 latitude = 11.3101,
@@ -328,7 +328,7 @@ public sealed class BadInputTests(BadInputApp app) : IClassFixture<BadInputApp>
             }));
             ids["report"] = report.GetProperty("report").GetProperty("id").GetGuid().ToString();
             ids["reportCode"] = report.GetProperty("report").GetProperty("code").GetString()!;
-            ids["category"] = categories[0].GetProperty("id").GetGuid().ToString();
+            ids["category"] = categories.GetProperty("items")[0].GetProperty("id").GetGuid().ToString();
             var question = await ApiAssert.OkAsync(await SendAsync(citizen, "/api/field-reports/questions",
                 new { agencyId = TanNinhWard, title = "Đăng ký tạm trú", text = "Sinh viên thuê trọ cần giấy tờ gì để đăng ký tạm trú?" }));
             ids["question"] = question.GetProperty("id").GetGuid().ToString();

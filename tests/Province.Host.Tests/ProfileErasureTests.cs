@@ -27,7 +27,7 @@ public sealed class ProfileErasureTests(ProvinceApp app) : IClassFixture<Provinc
         {
             Content = JsonContent.Create(new
             {
-                categoryId = categories[0].GetProperty("id").GetGuid(), title = "Ổ gà trên đường", description = "Ổ gà lớn trước số 20 đường Võ Văn Truyện.",
+                categoryId = categories.GetProperty("items")[0].GetProperty("id").GetGuid(), title = "Ổ gà trên đường", description = "Ổ gà lớn trước số 20 đường Võ Văn Truyện.",
                 latitude = 11.3101, longitude = 106.0983, address = "20 Võ Văn Truyện", area = "Phường Tân Ninh", anonymous = false, photoIds = Array.Empty<Guid>(),
             }),
             Headers = { { "Idempotency-Key", Guid.NewGuid().ToString() } },

@@ -88,7 +88,7 @@ public sealed class TwoTierMigrationTests(ProvinceApp app) : IClassFixture<Provi
         submit.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
         var dossierId = (await ApiAssert.OkAsync(await citizen.SendAsync(submit))).GetProperty("dossierId").GetGuid();
 
-        var lighting = (await citizen.GetFromJsonAsync<JsonElement>("/api/public/field-reports/categories")).EnumerateArray()
+        var lighting = (await citizen.GetFromJsonAsync<JsonElement>("/api/public/field-reports/categories?pageSize=100")).GetProperty("items").EnumerateArray()
             .Single(c => c.GetProperty("code").GetString() == "an-toan-giao-thong").GetProperty("id").GetGuid();
         using var report = new HttpRequestMessage(HttpMethod.Post, "/api/field-reports")
         {
