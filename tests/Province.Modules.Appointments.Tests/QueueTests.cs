@@ -206,7 +206,7 @@ public sealed class QueueTests : IClassFixture<ProvinceApp>
     private static async Task BornAsync(HttpClient citizen, string dateOfBirth)
     {
         var me = await citizen.GetFromJsonAsync<JsonElement>("/api/identity/me");
-        await OkAsync(await citizen.PutAsJsonAsync("/api/identity/me",
+        await OkAsync(await citizen.PatchAsJsonAsync("/api/identity/me",
             new { fullName = "Nguyễn Văn Thọ", dateOfBirth, version = me.GetProperty("version").GetInt32() }));
     }
 
