@@ -19,7 +19,7 @@ public sealed class ProfileErasureTests(ProvinceApp app) : IClassFixture<Provinc
     {
         app.Clock.Set(new DateTime(2026, 12, 2, 8, 0, 0));
         using var citizen = await app.CitizenAsync("zalo-erase-everywhere");
-        await ApiAssert.OkAsync(await citizen.PutAsJsonAsync("/api/identity/me", new { fullName = "Lý Thị Xuân", phoneNumber = "0977123456", version = 0 }));
+        await ApiAssert.OkAsync(await citizen.PatchAsJsonAsync("/api/identity/me", new { fullName = "Lý Thị Xuân", phoneNumber = "0977123456", version = 0 }));
 
         // A field report, which takes the reporter's name and phone from the profile.
         var categories = await citizen.GetFromJsonAsync<JsonElement>("/api/public/field-reports/categories");

@@ -134,5 +134,5 @@ public sealed class DeadlineTests(ProvinceApp app) : IClassFixture<ProvinceApp>
         (await citizen.GetFromJsonAsync<JsonElement>($"/api/dossiers/{id}")).GetProperty("dueAt").GetString()![..10]!;
 
     private static async Task<Guid> OfficerIdAsync(HttpClient officer) =>
-        (await officer.GetFromJsonAsync<JsonElement>($"/api/staff/identity/agencies/{TanNinhWard}/officers")).GetProperty("items")[0].GetProperty("id").GetGuid();
+        (await officer.GetFromJsonAsync<JsonElement>($"/api/staff/identity/agencies/{TanNinhWard}/staff")).GetProperty("items")[0].GetProperty("id").GetGuid();
 }

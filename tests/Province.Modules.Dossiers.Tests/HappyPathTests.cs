@@ -18,7 +18,7 @@ public sealed partial class HappyPathTests(ProvinceApp app) : IClassFixture<Prov
         Assert.NotEmpty(procedure.GetProperty("requiredDocuments").EnumerateArray());
 
         // Prefill comes from the profile.
-        await citizen.PutAsJsonAsync("/api/identity/me", new { fullName = "Nguyễn Văn An", address = "12 Trần Hưng Đạo", phoneNumber = "0912345678", version = 0 });
+        await citizen.PatchAsJsonAsync("/api/identity/me", new { fullName = "Nguyễn Văn An", address = "12 Trần Hưng Đạo", phoneNumber = "0912345678", version = 0 });
         var prefill = await citizen.GetFromJsonAsync<JsonElement>("/api/dossiers/applicant-prefill");
         Assert.Equal("Nguyễn Văn An", prefill.GetProperty("fullName").GetString());
         Assert.Equal("0912345678", prefill.GetProperty("phoneNumber").GetString());
@@ -60,7 +60,7 @@ public sealed partial class HappyPathTests(ProvinceApp app) : IClassFixture<Prov
         Assert.Contains(queue.GetProperty("items").EnumerateArray(), i => i.GetProperty("code").GetString() == code);
 
         await OkAsync(await ActAsync(officer, id, "accept", new { note = "Hồ sơ đầy đủ" }));
-        var colleague = await officer.GetFromJsonAsync<JsonElement>($"/api/staff/identity/agencies/{TanNinhWard}/officers");
+        var colleague = await officer.GetFromJsonAsync<JsonElement>($"/api/staff/identity/agencies/{TanNinhWard}/staff");
         var tuan = colleague.GetProperty("items").EnumerateArray().First(o => o.GetProperty("fullName").GetString() == "Huỳnh Anh Tuấn").GetProperty("id").GetGuid();
         await OkAsync(await ActAsync(officer, id, "assign", new { staffId = tuan }));
         await OkAsync(await ActAsync(officer, id, "request-fee", new { amount = 8000, note = "Lệ phí cấp bản sao trích lục" }));

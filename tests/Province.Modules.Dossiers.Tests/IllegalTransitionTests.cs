@@ -106,7 +106,7 @@ public sealed class IllegalTransitionTests(ProvinceApp app) : IClassFixture<Prov
             return body;
         }
 
-        var officers = await officer.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/staff/identity/agencies/{TanNinhWard}/officers");
+        var officers = await officer.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/staff/identity/agencies/{TanNinhWard}/staff");
         return new { staffId = officers.GetProperty("items")[0].GetProperty("id").GetGuid() };
     }
 }

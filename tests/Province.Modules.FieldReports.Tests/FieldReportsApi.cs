@@ -65,7 +65,7 @@ internal static class FieldReportsApi
     }
 
     public static async Task<Guid> OfficerIdAsync(HttpClient officer, Guid agencyId) =>
-        (await officer.GetFromJsonAsync<JsonElement>($"/api/staff/identity/agencies/{agencyId}/officers")).GetProperty("items")[0].GetProperty("id").GetGuid();
+        (await officer.GetFromJsonAsync<JsonElement>($"/api/staff/identity/agencies/{agencyId}/staff")).GetProperty("items")[0].GetProperty("id").GetGuid();
 
 
 }

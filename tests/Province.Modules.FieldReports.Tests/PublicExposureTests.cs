@@ -128,7 +128,7 @@ public sealed class PublicExposureTests(PublicExposureTests.App app) : IClassFix
     public async Task An_anonymous_report_never_shows_the_reporters_phone_to_officers()
     {
         var citizen = await app.CitizenAsync("zalo-exposure-anonymous");
-        await OkAsync(await citizen.PutAsJsonAsync("/api/identity/me", new { fullName = "Lê Thị Cúc", phoneNumber = "0945678123", version = 0 }));
+        await OkAsync(await citizen.PatchAsJsonAsync("/api/identity/me", new { fullName = "Lê Thị Cúc", phoneNumber = "0945678123", version = 0 }));
         var report = await SubmitTextAsync(citizen, await CategoryAsync(citizen, "dien-nuoc-chieu-sang"), "Đèn tắt", "Đèn tắt cả tuần.", anonymous: true);
         var ward = await app.StaffAsync("tanninh.mai");
         var seen = await ward.GetStringAsync($"/api/staff/field-reports/{Id(report)}");

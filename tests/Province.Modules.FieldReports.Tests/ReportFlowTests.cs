@@ -9,7 +9,7 @@ public sealed class ReportFlowTests(FieldReportsApp app) : IClassFixture<FieldRe
     public async Task A_report_with_photos_is_routed_handled_and_answered_publicly_without_the_reporter_or_the_photo_gps()
     {
         var citizen = await app.CitizenAsync("zalo-report-1");
-        await citizen.PutAsJsonAsync("/api/identity/me", new { fullName = "Phạm Thị Hoa", phoneNumber = "0934567890", version = 0 });
+        await citizen.PatchAsJsonAsync("/api/identity/me", new { fullName = "Phạm Thị Hoa", phoneNumber = "0934567890", version = 0 });
         var photo = await UploadPhotoAsync(citizen, TestJpeg.WithGpsExif());
 
         // The stored bytes (what anyone can download) carry no EXIF, GPS or phone model.
