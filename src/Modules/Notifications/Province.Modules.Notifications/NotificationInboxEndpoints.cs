@@ -2,6 +2,8 @@ using Carter;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Province.Modules.Notifications.Inbox.ListMyNotifications;
+using Province.Modules.Notifications.ZaloMessages.Deliveries;
+using Province.Modules.Notifications.ZaloMessages.Preferences;
 
 namespace Province.Modules.Notifications;
 
@@ -12,5 +14,16 @@ internal sealed class NotificationInboxEndpoints : ICarterModule
     {
         var notifications = app.MapGroup("/api/notifications").WithTags("Notifications - công dân");
         notifications.MapListMyNotifications();
+        notifications.MapZaloPreferences();
+    }
+}
+
+/// <summary>Administrators: how Zalo messages are delivered.</summary>
+internal sealed class ZaloMessageStaffEndpoints : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app)
+    {
+        var staff = app.MapGroup("/api/staff/notifications").WithTags("Notifications - cán bộ");
+        staff.MapZaloDeliveries();
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Files;
+using UploadedFileResponse = Province.Modules.Dossiers.Submission.UploadDocument.UploadedFileResponse;
 using Province.BuildingBlocks.Hosting;
 using Province.BuildingBlocks.Security;
 using Province.Modules.Dossiers.Data;
