@@ -2,6 +2,7 @@ using Carter;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Province.Modules.Notifications.Inbox.ListMyNotifications;
+using Province.Modules.Notifications.Inbox.MarkRead;
 using Province.Modules.Notifications.ZaloMessages.Deliveries;
 using Province.Modules.Notifications.ZaloMessages.Preferences;
 
@@ -14,6 +15,7 @@ internal sealed class NotificationInboxEndpoints : ICarterModule
     {
         var notifications = app.MapGroup("/api/notifications").WithTags("Notifications - công dân");
         notifications.MapListMyNotifications();
+        notifications.MapMarkRead();
         notifications.MapZaloPreferences();
     }
 }

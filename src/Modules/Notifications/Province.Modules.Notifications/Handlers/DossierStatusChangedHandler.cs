@@ -1,4 +1,5 @@
 using Province.Modules.Dossiers.Contracts;
+using Province.Modules.Notifications.Contracts;
 using Province.Modules.Notifications.Data;
 using Province.Modules.Notifications.ZaloMessages;
 
@@ -8,6 +9,8 @@ namespace Province.Modules.Notifications.Handlers;
 internal sealed class DossierStatusChangedHandler(INotificationsStore store, TimeProvider clock, ZaloMessageQueue zaloMessages)
     : CitizenMessageHandler<DossierStatusChanged>(store, clock, zaloMessages)
 {
+    protected override (string Kind, Guid Id)? Item(DossierStatusChanged e) => (NotificationItemKinds.Dossier, e.DossierId);
+
     protected override (Guid CitizenId, string Title, string Body) Compose(DossierStatusChanged integrationEvent) =>
         (integrationEvent.CitizenId, $"Hồ sơ {integrationEvent.DossierCode}: {integrationEvent.StatusText}", integrationEvent.CitizenMessage);
 
@@ -34,6 +37,8 @@ internal sealed class DossierStatusChangedHandler(INotificationsStore store, Tim
 internal sealed class DossierApologyIssuedHandler(INotificationsStore store, TimeProvider clock, ZaloMessageQueue zaloMessages)
     : CitizenMessageHandler<DossierApologyIssued>(store, clock, zaloMessages)
 {
+    protected override (string Kind, Guid Id)? Item(DossierApologyIssued e) => (NotificationItemKinds.Dossier, e.DossierId);
+
     protected override (Guid CitizenId, string Title, string Body) Compose(DossierApologyIssued integrationEvent) =>
         (integrationEvent.CitizenId, $"Phiếu xin lỗi và hẹn lại ngày trả kết quả - hồ sơ {integrationEvent.DossierCode}", integrationEvent.Letter);
 
