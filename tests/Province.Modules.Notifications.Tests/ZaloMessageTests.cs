@@ -142,6 +142,12 @@ public sealed class ZaloMessageTests(ZaloMessagesApp app) : IClassFixture<ZaloMe
         var message = failed.GetProperty("items").EnumerateArray().First(m => m.GetProperty("code").GetString() == "HS-0005");
         Assert.Equal("Số điện thoại không hợp lệ (Simulated failure)", message.GetProperty("reason").GetString());
         Assert.Equal(1, message.GetProperty("attempts").GetInt32());
+
+        // The citizen's inbox entry says the Zalo message did not go out.
+        var inbox = await citizen.GetFromJsonAsync<JsonElement>("/api/notifications");
+        var entry = inbox.GetProperty("items").EnumerateArray().Single(n => n.GetProperty("title").GetString()!.Contains("HS-0005", StringComparison.Ordinal));
+        Assert.Equal("failed", entry.GetProperty("zaloMessage").GetProperty("status").GetString());
+        Assert.Equal("Gửi không thành công", entry.GetProperty("zaloMessage").GetProperty("statusText").GetString());
     }
 
     [Fact]

@@ -67,13 +67,9 @@ public static class ZaloSimulator
 
         simulator.MapPost("/business/message/template", async (HttpRequest request, ZaloSimulatorState state) =>
         {
-            if (state.NextFailure() is { } failure)
+            var failure = state.NextFailure();
+            if (failure is not null)
             {
-                if (failure.DelayMs > 0)
-                {
-                    await Task.Delay(failure.DelayMs, request.HttpContext.RequestAborted);
-                }
-
                 if (failure.Mode == "unavailable")
                 {
                     return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
@@ -103,6 +99,11 @@ public static class ZaloSimulator
 
             var id = Guid.NewGuid().ToString("N");
             state.Messages.Enqueue(message with { MessageId = id, ReceivedAt = DateTimeOffset.UtcNow });
+            if (failure is { Mode: "slow" })
+            {
+                // Zalo has the message; its answer comes late (or never reaches a sender that died meanwhile).
+                await Task.Delay(failure.DelayMs, CancellationToken.None);
+            }
             return Results.Json(new
             {
                 error = 0,
@@ -128,8 +129,8 @@ public static class ZaloSimulator
                 : Results.Json(new { error = -14014, error_name = "Invalid refresh token" });
         });
 
-        // Failures on demand: the next Count ZNS calls answer 503 ("unavailable"), a ZNS error code ("error"), or
-        // succeed after DelayMs ("slow"); a test of retries, refusals and interrupted sends sets them.
+        // Failures on demand: the next Count ZNS calls answer 503 ("unavailable"), a ZNS error code ("error"), or are
+        // accepted and answered DelayMs late ("slow"); a test of retries, refusals and interrupted sends sets them.
         simulator.MapPost("/dev/zns/failures", (SimulatedFailure failure, ZaloSimulatorState state) =>
         {
             state.SetFailures(failure);
