@@ -15,7 +15,6 @@ namespace Province.Host.Tests;
 /// </summary>
 public sealed class FaultTests(ITestOutputHelper output)
 {
-
     [Fact]
     public async Task Killing_the_host_during_submissions_loses_no_answered_dossier_and_delivers_every_event_once_after_restart()
     {
