@@ -21,6 +21,13 @@ public sealed class HttpsSettings
 }
 
 /// <summary>
+/// A content security policy for the pages under <paramref name="PathPrefix"/> (the staff back office's pages load their
+/// own styles and script), registered as a singleton by whatever serves those pages; every other path keeps
+/// <see cref="SecurityHeaders.ApiPolicy"/>.
+/// </summary>
+public sealed record PageSecurityPolicy(string PathPrefix, string ContentSecurityPolicy);
+
+/// <summary>
 /// The headers every answer carries, so a browser that opens an API address (a link in a phishing message,
 /// a stored text shown in a page) cannot be turned against the citizen: nothing runs, nothing is framed, the
 /// declared content type is the only one, no address leaks through Referer. The browsable API description
@@ -38,13 +45,17 @@ public static class SecurityHeaders
     {
         ArgumentNullException.ThrowIfNull(app);
         var settings = app.ApplicationServices.GetRequiredService<IConfiguration>().GetSection(HttpsSettings.Section).Get<HttpsSettings>() ?? new HttpsSettings();
+        PageSecurityPolicy[] pages = [.. app.ApplicationServices.GetServices<PageSecurityPolicy>()];
         var hsts = $"max-age={((long)settings.HstsMaxAge.TotalSeconds).ToString(CultureInfo.InvariantCulture)}; includeSubDomains";
         app.Use((context, next) =>
         {
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/swagger") ? SwaggerPolicy : ApiPolicy;
+                var path = context.Request.Path;
+                headers.ContentSecurityPolicy = path.StartsWithSegments("/swagger")
+                    ? SwaggerPolicy
+                    : Array.Find(pages, page => path.StartsWithSegments(page.PathPrefix))?.ContentSecurityPolicy ?? ApiPolicy;
                 headers.XFrameOptions = "DENY";
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "no-referrer";

@@ -14,6 +14,7 @@ using Province.Modules.Dossiers.Data;
 using Province.Modules.Dossiers.Submission;
 using Province.Modules.Dossiers.Submission.Receipt;
 using Province.Modules.Dossiers.Submission.UploadDocument;
+using UploadedFileResponse = Province.Modules.Dossiers.Submission.UploadDocument.UploadedFileResponse;
 
 namespace Province.Modules.Dossiers.Processing.UploadResultFile;
 
