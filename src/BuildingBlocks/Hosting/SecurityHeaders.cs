@@ -21,13 +21,6 @@ public sealed class HttpsSettings
 }
 
 /// <summary>
-/// A content security policy for the pages under <paramref name="PathPrefix"/> (the staff back office's pages load their
-/// own styles and script), registered as a singleton by whatever serves those pages; every other path keeps
-/// <see cref="SecurityHeaders.ApiPolicy"/>.
-/// </summary>
-public sealed record PageSecurityPolicy(string PathPrefix, string ContentSecurityPolicy);
-
-/// <summary>
 /// The headers every answer carries, so a browser that opens an API address (a link in a phishing message,
 /// a stored text shown in a page) cannot be turned against the citizen: nothing runs, nothing is framed, the
 /// declared content type is the only one, no address leaks through Referer. The browsable API description
@@ -40,27 +33,32 @@ public static class SecurityHeaders
     public const string SwaggerPolicy =
         "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
+    /// <summary>
+    /// <see cref="HttpContext.Items"/> keys a host sets for pages of its own (the mini app at /app/): their
+    /// Content-Security-Policy and Permissions-Policy in place of the API's.
+    /// </summary>
+    public const string PolicyItem = "Province.ContentSecurityPolicy";
+
+    public const string PermissionsItem = "Province.PermissionsPolicy";
+
     /// <summary>Adds the headers to every answer (errors included); HTTPS redirection and HSTS as <see cref="HttpsSettings"/> say. Call first.</summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var settings = app.ApplicationServices.GetRequiredService<IConfiguration>().GetSection(HttpsSettings.Section).Get<HttpsSettings>() ?? new HttpsSettings();
-        PageSecurityPolicy[] pages = [.. app.ApplicationServices.GetServices<PageSecurityPolicy>()];
         var hsts = $"max-age={((long)settings.HstsMaxAge.TotalSeconds).ToString(CultureInfo.InvariantCulture)}; includeSubDomains";
         app.Use((context, next) =>
         {
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                var path = context.Request.Path;
-                headers.ContentSecurityPolicy = path.StartsWithSegments("/swagger")
-                    ? SwaggerPolicy
-                    : Array.Find(pages, page => path.StartsWithSegments(page.PathPrefix))?.ContentSecurityPolicy ?? ApiPolicy;
+                headers.ContentSecurityPolicy = context.Items[PolicyItem] as string
+                    ?? (context.Request.Path.StartsWithSegments("/swagger") ? SwaggerPolicy : ApiPolicy);
                 headers.XFrameOptions = "DENY";
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "no-referrer";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
-                headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+                headers["Permissions-Policy"] = context.Items[PermissionsItem] as string ?? "camera=(), microphone=(), geolocation=()";
                 if (settings.Hsts && context.Request.IsHttps)
                 {
                     headers.StrictTransportSecurity = hsts;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MediatR;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
@@ -46,17 +47,24 @@ public static class BackOfficeAuthentication
                 options.LogoutPath = BackOfficeHosting.BasePath + "/sign-out";
                 options.AccessDeniedPath = BackOfficeHosting.BasePath + "/forbidden";
                 options.ReturnUrlParameter = "returnUrl";
-                options.Events.OnValidatePrincipal = context =>
+                options.Events.OnValidatePrincipal = async context =>
                 {
-                    // The token's own end is the session's end, whatever the sliding cookie says.
-                    if (context.Properties.GetTokenValue(ExpiresAtName) is { } expires
-                        && DateTimeOffset.TryParse(expires, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var end)
-                        && end <= context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow())
+                    // The token's own end is the session's end, whatever the sliding cookie says; and a session the API
+                    // ended (signed out, password changed, account deactivated) ends the pages too, even on a page that
+                    // calls no API: the same question the API's staff scheme asks on every call.
+                    var services = context.HttpContext.RequestServices;
+                    var expired = context.Properties.GetTokenValue(ExpiresAtName) is not { } expires
+                        || !DateTimeOffset.TryParse(expires, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var end)
+                        || end <= services.GetRequiredService<TimeProvider>().GetUtcNow();
+                    if (expired
+                        || context.Principal is not { } user
+                        || !Guid.TryParse(user.FindFirst(ProvinceClaims.StaffId)?.Value, out var staffId)
+                        || !Guid.TryParse(user.FindFirst(ProvinceClaims.SessionId)?.Value, out var sessionId)
+                        || !await services.GetRequiredService<IMediator>().Send(new ValidateStaffSession(staffId, sessionId), context.HttpContext.RequestAborted))
                     {
                         context.RejectPrincipal();
+                        await context.HttpContext.SignOutAsync(Scheme);
                     }
-
-                    return Task.CompletedTask;
                 };
             });
         services.AddAuthorizationBuilder()

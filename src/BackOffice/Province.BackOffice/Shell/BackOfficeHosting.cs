@@ -45,7 +45,6 @@ public static class BackOfficeHosting
         services.TryAddSingleton<SelfAddress>();
         services.AddSingleton<BackOfficeModules>();
         services.AddSingleton<StaffTokens>();
-        services.AddSingleton(new PageSecurityPolicy(BasePath, PagePolicy));
         services.AddHttpClient<StaffApi>((provider, http) =>
         {
             http.BaseAddress = provider.GetRequiredService<SelfAddress>().Resolve("/");
@@ -61,6 +60,7 @@ public static class BackOfficeHosting
         // the cookie out and sends the person to sign in again, instead of an error page.
         app.UseWhen(context => context.Request.Path.StartsWithSegments(BasePath), branch => branch.Use(async (context, next) =>
         {
+            context.Items[SecurityHeaders.PolicyItem] = PagePolicy;
             try
             {
                 await next(context);
