@@ -19,7 +19,7 @@ internal static class CitizenDossiers
         foreach (var document in procedure.GetProperty("requiredDocuments").EnumerateArray().Where(d => d.GetProperty("mandatory").GetBoolean()))
         {
             using var form = new MultipartFormDataContent();
-            var file = new ByteArrayContent(TestPng.Create([.. Guid.NewGuid().ToByteArray()]));
+            var file = new ByteArrayContent(RealPng.Create());
             file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
             form.Add(file, "file", $"giay-to-{documents.Count + 1}.png");
             var uploaded = await citizen.PostAsync("/api/dossiers/uploads", form);

@@ -162,7 +162,7 @@ public sealed class SignInTests(BackOfficeBrowser browser) : IClassFixture<BackO
         var page = await browser.SignedInAsync("nnmt.thao");
         var cookie = (await page.Context.CookiesAsync()).Single(c => c.Name == "province.staff");
         using var http = new HttpClient { BaseAddress = browser.Address };
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/staff/identity/agencies/0195a1f0-0000-7000-8000-000000000002/officers");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/staff/identity/agencies/0195a1f0-0000-7000-8000-000000000002/staff");
         request.Headers.Add("Cookie", $"province.staff={cookie.Value}");
         using var response = await http.SendAsync(request);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);

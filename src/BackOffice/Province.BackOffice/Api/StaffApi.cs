@@ -24,6 +24,14 @@ public sealed class StaffApi(HttpClient http, IHttpContextAccessor accessor)
     public Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken cancellationToken = default) =>
         SendAsync<T>(new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);
 
+    /// <summary>A GET with a token given explicitly (right after sign-in, before the cookie holds it).</summary>
+    public Task<ApiResult<T>> GetAsync<T>(string path, string accessToken, CancellationToken cancellationToken = default)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        return SendAsync<T>(request, cancellationToken);
+    }
+
     public Task<ApiResult<T>> PostAsync<T>(string path, object? body, CancellationToken cancellationToken = default) =>
         SendAsync<T>(new HttpRequestMessage(HttpMethod.Post, path) { Content = body is null ? null : JsonContent.Create(body, options: Json) }, cancellationToken);
 
@@ -79,7 +87,8 @@ public sealed class StaffApi(HttpClient http, IHttpContextAccessor accessor)
     private async Task<HttpResponseMessage> SendRawAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var context = accessor.HttpContext ?? throw new InvalidOperationException("StaffApi is used outside a request.");
-        if (await context.GetTokenAsync(BackOfficeAuthentication.Scheme, BackOfficeAuthentication.AccessTokenName) is { Length: > 0 } token)
+        if (request.Headers.Authorization is null
+            && await context.GetTokenAsync(BackOfficeAuthentication.Scheme, BackOfficeAuthentication.AccessTokenName) is { Length: > 0 } token)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }

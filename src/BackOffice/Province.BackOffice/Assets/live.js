@@ -20,7 +20,7 @@
         target.appendChild(copy);
       });
     });
-    root.setAttribute('data-live-updated', String(Date.now()));
+    if (root.setAttribute) root.setAttribute('data-live-updated', String(Date.now()));
   }
   document.querySelectorAll('[data-live-source]').forEach(function (root) {
     var source = new EventSource(root.getAttribute('data-live-source'));

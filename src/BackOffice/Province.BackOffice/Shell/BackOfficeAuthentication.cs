@@ -19,6 +19,9 @@ public static class BackOfficeAuthentication
 
     public const string AccessTokenName = "access_token";
 
+    /// <summary>The agency's name, shown in the header (from the API's <c>GET /api/staff/identity/me</c> at sign-in).</summary>
+    public const string AgencyNameClaim = "province:agency_name";
+
     private const string ExpiresAtName = "expires_at";
 
     /// <summary>Any signed-in staff member (officer or administrator).</summary>

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -61,6 +62,13 @@ public static class BackOfficeHosting
         app.UseWhen(context => context.Request.Path.StartsWithSegments(BasePath), branch => branch.Use(async (context, next) =>
         {
             context.Items[SecurityHeaders.PolicyItem] = PagePolicy;
+            // A page that answers 404 or 403 (another agency's dossier) renders its own Vietnamese page; the API's
+            // status-code problems (JSON) are not for people.
+            if (context.Features.Get<IStatusCodePagesFeature>() is { } statusCodePages)
+            {
+                statusCodePages.Enabled = false;
+            }
+
             try
             {
                 await next(context);

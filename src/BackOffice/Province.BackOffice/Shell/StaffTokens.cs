@@ -15,6 +15,9 @@ public sealed class StaffTokens(IOptionsMonitor<BearerTokenOptions> options)
     private static readonly string[] Kept =
         [ClaimTypes.NameIdentifier, ClaimTypes.Name, ClaimTypes.Role, ProvinceClaims.StaffId, ProvinceClaims.AgencyId, ProvinceClaims.SessionId];
 
+    // The ids (staff, session, agency) come from the token because the cookie's check of the session on every page
+    // (ValidateStaffSession) needs the session id, which the API's GET /me does not show.
+
     public Task<ClaimsPrincipal?> PrincipalOfAsync(string token, CancellationToken cancellationToken)
     {
         _ = cancellationToken;

@@ -29,7 +29,8 @@ public sealed class IdentityModule : IModuleRegistration, IBackOfficeModule
     /// <summary>Administration of agencies and staff accounts (administrators).</summary>
     public IReadOnlyList<MenuEntry> Menu { get; } =
     [
-        new("Quản trị", "Cơ quan, đơn vị", "/staff/administration/agencies", MenuAudience.Administrator, 900),
+        new("Quản trị", "Tài khoản cán bộ", "/staff/administration/staff", MenuAudience.Administrator, 900),
+        new("Quản trị", "Cơ quan, đơn vị", "/staff/administration/agencies", MenuAudience.Administrator, 910),
     ];
 
     public IReadOnlyList<Type> CarterModules { get; } =
