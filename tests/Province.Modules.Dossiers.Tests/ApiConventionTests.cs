@@ -40,7 +40,7 @@ public sealed class ApiConventionTests(ProvinceApp app) : IClassFixture<Province
         Assert.DoesNotContain("accept", Actions(accepted));
 
         // Assigned: the staff member's id and name beside it.
-        var staffId = (await officer.GetFromJsonAsync<JsonElement>($"/api/staff/identity/agencies/{TanNinhWard}/officers"))
+        var staffId = (await officer.GetFromJsonAsync<JsonElement>($"/api/staff/identity/agencies/{TanNinhWard}/staff"))
             .GetProperty("items").EnumerateArray().First(o => o.GetProperty("fullName").GetString() == "Huỳnh Anh Tuấn").GetProperty("id").GetGuid();
         var assigned = await OkAsync(await ActAsync(officer, id, "assign", new { staffId }));
         Assert.Equal(staffId, assigned.GetProperty("assignedStaffId").GetGuid());

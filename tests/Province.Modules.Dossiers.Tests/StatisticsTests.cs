@@ -20,7 +20,7 @@ public sealed class StatisticsTests(ProvinceApp app) : IClassFixture<ProvinceApp
             await OkAsync(await ActAsync(officer, id, "accept"));
         }
 
-        var staffId = (await officer.GetFromJsonAsync<JsonElement>($"/api/staff/identity/agencies/{TanNinhWard}/officers")).GetProperty("items")[0].GetProperty("id").GetGuid();
+        var staffId = (await officer.GetFromJsonAsync<JsonElement>($"/api/staff/identity/agencies/{TanNinhWard}/staff")).GetProperty("items")[0].GetProperty("id").GetGuid();
 
         // Tuesday 2/3: one completed on its due date (1 working day).
         app.Clock.Set(new DateTime(2027, 3, 2, 10, 0, 0));
