@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using Province.BackOffice.Shell;
 using Province.BuildingBlocks.Hosting;
 using Province.BuildingBlocks.Modules;
 using Province.BuildingBlocks.Persistence;
@@ -15,6 +16,8 @@ builder.Services.AddProvinceApi(builder.Configuration);
 builder.Services.AddProvinceObservability(builder.Configuration);
 builder.Services.AddProvinceOpenApi();
 builder.Services.AddProvinceModules(builder.Configuration, ModuleRegistry.All);
+// The staff back office at /staff: its shell, and the pages of the enabled modules that bring some (IBackOfficeModule).
+builder.Services.AddBackOffice();
 if (builder.Configuration["DataProtection:KeysDirectory"] is { Length: > 0 } keys)
 {
     // Several host instances must share keys, or a staff token issued by one is refused by another.
@@ -58,6 +61,7 @@ if (args.Contains("--migrate"))
 
 await app.StartProvinceModulesAsync();
 app.UseProvinceApi();
+app.MapBackOffice();
 if (!app.Environment.IsProduction() || app.Configuration.GetValue("OpenApi:ExposeInProduction", false))
 {
     // The API description maps every operation for an attacker too: in production only when the province says so.

@@ -30,7 +30,8 @@ public sealed class ModuleBoundaryTests
     public void A_module_project_references_only_building_blocks_and_contracts(string project)
     {
         var forbidden = ProjectReferences(project)
-            .Where(reference => reference != "Province.BuildingBlocks" && !reference.EndsWith(".Contracts", StringComparison.Ordinal))
+            // The back office's shell is a building block for the module's staff pages (ADR 21); it knows no module.
+            .Where(reference => reference is not ("Province.BuildingBlocks" or "Province.BackOffice") && !reference.EndsWith(".Contracts", StringComparison.Ordinal))
             .ToList();
 
         Assert.True(forbidden.Count == 0, $"{project} references {string.Join(", ", forbidden)}; reference the module's .Contracts project instead.");
@@ -55,6 +56,14 @@ public sealed class ModuleBoundaryTests
         Assert.Empty(project.Descendants("ProjectReference"));
         var referenced = typeof(IModuleRegistration).Assembly.GetReferencedAssemblies().Select(a => a.Name!);
         Assert.DoesNotContain(referenced, name => name.StartsWith("Province.Modules.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_back_office_shell_knows_no_module()
+    {
+        var project = XDocument.Load(Path.Combine(Root, "src", "BackOffice", "Province.BackOffice", "Province.BackOffice.csproj"));
+        Assert.All(project.Descendants("ProjectReference").Select(r => Path.GetFileNameWithoutExtension(r.Attribute("Include")!.Value)),
+            reference => Assert.Equal("Province.BuildingBlocks", reference));
     }
 
     [Theory]
@@ -89,7 +98,10 @@ public sealed class ModuleBoundaryTests
         // generates at run time, in an assembly of its own, which cannot implement an internal interface.
         // Carter modules need no exception: the module class lists them, so they stay internal (see below).
         var module = Assert.Single(publicTypes, t => typeof(IModuleRegistration).IsAssignableFrom(t));
-        var others = publicTypes.Where(t => t != module).ToList();
+        // Staff pages are Razor components in the module's BackOffice folder: Razor generates them public (Blazor's
+        // router finds routable components among exported types), so they are the other exception.
+        var others = publicTypes.Where(t => t != module
+            && !((typeof(Microsoft.AspNetCore.Components.IComponent).IsAssignableFrom(t) || t.Name == "_Imports") && t.Namespace == $"Province.Modules.{ModuleName(project)}.BackOffice")).ToList();
         var store = Assert.Single(others);
         Assert.True(store.IsInterface && typeof(Marten.IDocumentStore).IsAssignableFrom(store) && store.Name == $"I{ModuleName(project)}Store",
             $"{store.FullName} is public; make it internal.");

@@ -22,7 +22,7 @@ namespace Province.Modules.Appointments;
 /// with capacity, same-day queue tickets issued remotely or at the kiosk, the counters' calling, and
 /// the live "now serving" view.
 /// </summary>
-public sealed class AppointmentsModule : IModuleRegistration
+public sealed partial class AppointmentsModule : IModuleRegistration
 {
     public string Name => "Appointments";
 

@@ -26,7 +26,7 @@ namespace Province.Modules.Dossiers;
 /// deadlines in working days, the officers' processing workflow (statuses = the national portal's
 /// TrangThaiHoSo), tracking, and sync to the national public-service portal through its own Marten subscription.
 /// </summary>
-public sealed class DossiersModule : IModuleRegistration
+public sealed partial class DossiersModule : IModuleRegistration
 {
     public string Name => "Dossiers";
 

@@ -2,6 +2,8 @@ using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using System.Reflection;
+using Province.BackOffice.Shell;
 using Province.BuildingBlocks.Messaging;
 using Province.BuildingBlocks.Modules;
 using Province.BuildingBlocks.Persistence;
@@ -18,9 +20,18 @@ namespace Province.Modules.Identity;
 /// Identity: who is calling. Citizens are Zalo users (no sign-up); staff sign in with a password and
 /// belong to an agency; agencies form the directory other modules use through the Contracts.
 /// </summary>
-public sealed class IdentityModule : IModuleRegistration
+public sealed class IdentityModule : IModuleRegistration, IBackOfficeModule
 {
     public string Name => "Identity";
+
+    public Assembly PagesAssembly => typeof(IdentityModule).Assembly;
+
+    /// <summary>Administration of agencies and staff accounts (administrators).</summary>
+    public IReadOnlyList<MenuEntry> Menu { get; } =
+    [
+        new("Quản trị", "Tài khoản cán bộ", "/staff/administration/staff", MenuAudience.Administrator, 900),
+        new("Quản trị", "Cơ quan, đơn vị", "/staff/administration/agencies", MenuAudience.Administrator, 910),
+    ];
 
     public IReadOnlyList<Type> CarterModules { get; } =
         [typeof(CitizenIdentityEndpoints), typeof(StaffIdentityEndpoints), typeof(PublicIdentityEndpoints)];
