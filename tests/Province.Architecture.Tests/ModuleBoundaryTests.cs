@@ -30,7 +30,7 @@ public sealed class ModuleBoundaryTests
     public void A_module_project_references_only_building_blocks_and_contracts(string project)
     {
         var forbidden = ProjectReferences(project)
-            // The back office's shell is a building block for the module's staff pages (ADR 21); it knows no module.
+            // The back office's shell is a building block for the module's staff pages (ADR 22); it knows no module.
             .Where(reference => reference is not ("Province.BuildingBlocks" or "Province.BackOffice") && !reference.EndsWith(".Contracts", StringComparison.Ordinal))
             .ToList();
 
