@@ -58,6 +58,7 @@ if (args.Contains("--migrate"))
 
 await app.StartProvinceModulesAsync();
 app.UseProvinceApi();
+app.UseMiniApp();
 if (!app.Environment.IsProduction() || app.Configuration.GetValue("OpenApi:ExposeInProduction", false))
 {
     // The API description maps every operation for an attacker too: in production only when the province says so.

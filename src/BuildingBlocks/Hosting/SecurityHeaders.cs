@@ -33,6 +33,14 @@ public static class SecurityHeaders
     public const string SwaggerPolicy =
         "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
+    /// <summary>
+    /// <see cref="HttpContext.Items"/> keys a host sets for pages of its own (the mini app at /app/): their
+    /// Content-Security-Policy and Permissions-Policy in place of the API's.
+    /// </summary>
+    public const string PolicyItem = "Province.ContentSecurityPolicy";
+
+    public const string PermissionsItem = "Province.PermissionsPolicy";
+
     /// <summary>Adds the headers to every answer (errors included); HTTPS redirection and HSTS as <see cref="HttpsSettings"/> say. Call first.</summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
     {
@@ -44,12 +52,13 @@ public static class SecurityHeaders
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/swagger") ? SwaggerPolicy : ApiPolicy;
+                headers.ContentSecurityPolicy = context.Items[PolicyItem] as string
+                    ?? (context.Request.Path.StartsWithSegments("/swagger") ? SwaggerPolicy : ApiPolicy);
                 headers.XFrameOptions = "DENY";
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "no-referrer";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
-                headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+                headers["Permissions-Policy"] = context.Items[PermissionsItem] as string ?? "camera=(), microphone=(), geolocation=()";
                 if (settings.Hsts && context.Request.IsHttps)
                 {
                     headers.StrictTransportSecurity = hsts;
