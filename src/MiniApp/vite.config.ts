@@ -5,6 +5,8 @@ import react from "@vitejs/plugin-react";
 export default defineConfig({
   base: "./",
   plugins: [react()],
+  // One React: zmp-ui's dependencies ask for React 18 and would bring a second copy (React error 525).
+  resolve: { dedupe: ["react", "react-dom"] },
   build: {
     outDir: "dist",
     target: "es2020",

@@ -171,7 +171,7 @@ export function BookingDetail({ id }: { id: string }) {
   const action = useAction();
   const b = booking.data;
   const office = (offices.data ?? []).find((o) => o.id === b?.officeId);
-  const open = (s: string) => ["pending", "confirmed", "Pending", "Confirmed"].includes(s);
+  const open = (s: string) => ["pending", "approved", "confirmed"].includes(s.toLowerCase());
 
   const cancel = () =>
     action.run(async () => {
@@ -270,10 +270,13 @@ export function Ticket({ id }: { id: string }) {
     const source = new EventSource(`${apiBase}/api/public/appointments/offices/${t.officeId}/now-serving/stream`);
     source.onopen = () => setLive(true);
     source.onerror = () => setLive(false);
-    source.onmessage = (e) => {
+    // The server names its events "now-serving"; unnamed ones are taken too.
+    const onScreen = (e: MessageEvent<string>) => {
       setNow(JSON.parse(e.data) as NowServing);
       ticket.reload();
     };
+    source.addEventListener("now-serving", onScreen);
+    source.onmessage = onScreen;
     return () => source.close();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [t?.officeId]);

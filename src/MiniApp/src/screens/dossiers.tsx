@@ -108,6 +108,7 @@ export function DossierDetail({ id }: { id: string }) {
   const [reason, setReason] = useState("");
   const [note, setNote] = useState("");
   const [files, setFiles] = useState<File[]>([]);
+  const [done, setDone] = useState("");
   const action = useAction();
   const key = useRef(newIdempotencyKey());
   const d = dossier.data;
@@ -118,6 +119,7 @@ export function DossierDetail({ id }: { id: string }) {
       if (reason.trim().length < 3) throw new Error("Hãy ghi lý do rút hồ sơ (ít nhất vài chữ).");
       await ok(api.POST("/api/dossiers/{id}/withdrawal", { params: { path: { id } }, body: { reason, version: d.version } }));
       setMode("view");
+      setDone("Đã gửi yêu cầu rút hồ sơ. Cán bộ sẽ xác nhận.");
       dossier.reload();
     });
 
@@ -135,6 +137,7 @@ export function DossierDetail({ id }: { id: string }) {
       );
       setMode("view");
       setFiles([]);
+      setDone("Đã gửi giấy tờ bổ sung. Cán bộ sẽ xem tiếp hồ sơ.");
       dossier.reload();
     });
 
@@ -161,6 +164,11 @@ export function DossierDetail({ id }: { id: string }) {
             {d.supplementRequest && <p className="notice">Cán bộ đề nghị bổ sung: {d.supplementRequest}</p>}
             {d.resultNote && <p className="success">{d.resultNote}</p>}
           </section>
+          {done && (
+            <p className="success" role="status">
+              {done}
+            </p>
+          )}
           <Button variant="tertiary" onClick={() => (location.hash = `/dossiers/${d.id}/receipt`)}>
             Giấy tiếp nhận, mã QR
           </Button>

@@ -125,7 +125,11 @@ export function FilePicker({ label, files, onChange, id }: { label: string; file
 
 export function SubmitDossier({ code }: { code: string }) {
   const procedure = useLoad(() => ok(api.GET("/api/public/dossiers/procedures/{code}", { params: { path: { code } } })), [code]);
-  const prefill = useLoad(() => ok(api.GET("/api/dossiers/applicant-prefill")));
+  // The applicant as the province knows the citizen; a newcomer's name is the one Zalo gave.
+  const prefill = useLoad(async () => {
+    const [applicant, me] = await Promise.all([ok(api.GET("/api/dossiers/applicant-prefill")), ok(api.GET("/api/identity/me"))]);
+    return { ...applicant, fullName: applicant.fullName || me.fullName || me.zaloName || "", phoneNumber: applicant.phoneNumber ?? me.phoneNumber };
+  });
   const [applicant, setApplicant] = useState<Schemas["ApplicantRequest"] | null>(null);
   const [files, setFiles] = useState<Record<string, File[]>>({});
   const [summary, setSummary] = useState("");
