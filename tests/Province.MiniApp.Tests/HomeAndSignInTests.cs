@@ -8,6 +8,12 @@ public sealed class HomeAndSignInTests(MiniAppFixture fixture)
     {
         // An answered report for the "latest answers" list, made through the API.
         var answered = await StaffActions.AnsweredReportAsync(fixture, "Cây đổ chắn đường Lê Lợi");
+        using (var anonymous = fixture.App.CreateClient())
+        {
+            // The public feed is output-cached for a few seconds: the API lists the answer before the phone is asked to.
+            await Eventually.GetAsync(() => anonymous.GetStringAsync("/api/public/field-reports?page=1&pageSize=3"), feed => feed.Contains(answered, StringComparison.Ordinal), waitingFor: "the answered report in the public feed");
+        }
+
         var signIns = 0;
         await using var phone = await fixture.PhoneAsync(configure: null);
         phone.Page.Request += (_, request) =>

@@ -82,6 +82,13 @@ public sealed class MiniAppFixture : IAsyncLifetime
             }
         };
         page.PageError += (_, error) => phone.ConsoleErrors.Add(error);
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                phone.ConsoleErrors.Add($"{response.Status} {response.Request.Method} {response.Url}");
+            }
+        };
         await page.GotoAsync("/app/" + path);
         return phone;
     }
