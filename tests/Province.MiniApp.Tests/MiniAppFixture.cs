@@ -114,8 +114,20 @@ public sealed class MiniAppFixture : IAsyncLifetime
 
 public sealed class MiniAppHost : ProvinceApp
 {
+    /// <summary>A port for the app served from another origin than the API (CrossOriginTests); the API allows it.</summary>
+    public static int OtherOriginPort { get; } = FreePort();
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
+        ["Cors:AllowedOrigins:0"] = "https://h5.zdn.vn",
+        ["Cors:AllowedOrigins:1"] = $"http://localhost:{OtherOriginPort}",
         ["MiniApp:Directory"] = MiniAppFixture.AppDirectory,
         ["Appointments:LiveViewRefresh"] = "00:00:00.500",
         ["Appointments:NearlyCalledAhead"] = "3",
