@@ -38,7 +38,7 @@ trap stop_all EXIT
 (cd "$pg_work/host" && ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Province="$connection" \
   Database__MigrateOnStartup=true DemoData__Enabled=true Dossiers__GeneratedProcedures=2000 Files__Directory="$pg_work/files" \
   Zalo__Simulator__Enabled=true Zalo__GraphBaseUrl=/zalo-simulator/graph Zalo__AppSecret=benchmark Zalo__AppId=benchmark \
-  RateLimiting__AnonymousPermitsPerMinute=1000000000 Logging__LogLevel__Default=Warning \
+  RateLimiting__AnonymousPermitsPerMinute=1000000000 RateLimiting__ClientPermitsPerMinute=1000000000 Logging__LogLevel__Default=Warning \
   exec dotnet Province.Host.dll --urls "$host" >"$pg_work/host.log" 2>&1) &
 pids+=($!)
 for _ in $(seq 1 120); do curl -sf "$host/health/ready" >/dev/null && break; sleep 1; done
@@ -58,7 +58,7 @@ staff=$(curl -sf -X POST "$host/api/staff/identity/sign-in" -H 'content-type: ap
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
 citizen=$(curl -sf -X POST "$host/zalo-simulator/dev/access-tokens" -H 'content-type: application/json' -d '{"name":"Người đo"}' \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
-category=$(curl -sf "$host/api/public/field-reports/categories" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
+category=$(curl -sf "$host/api/public/field-reports/categories" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
 ward_office=0195a1f0-0000-7000-8000-0000000000a1
 ward=0195a1f0-0000-7000-8000-000000000007
 

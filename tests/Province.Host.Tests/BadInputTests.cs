@@ -297,8 +297,8 @@ public sealed class BadInputTests(BadInputApp app) : IClassFixture<BadInputApp>
                 file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
                 form.Add(file, "file", "giay-to.png");
                 var upload = await ApiAssert.OkAsync(await citizen.PostAsync("/api/dossiers/uploads", form));
-                documents.Add(new { documentKey = required.GetProperty("key").GetString(), fileIds = new[] { upload.GetProperty("id").GetGuid() } });
-                ids["fileId"] = upload.GetProperty("id").GetGuid().ToString();
+                documents.Add(new { documentKey = required.GetProperty("key").GetString(), fileIds = new[] { upload.GetProperty("items")[0].GetProperty("id").GetGuid() } });
+                ids["fileId"] = upload.GetProperty("items")[0].GetProperty("id").GetGuid().ToString();
             }
 
             var receipt = await ApiAssert.OkAsync(await SendAsync(citizen, "/api/dossiers", new
@@ -316,7 +316,7 @@ public sealed class BadInputTests(BadInputApp app) : IClassFixture<BadInputApp>
             var categories = await citizen.GetFromJsonAsync<JsonElement>("/api/public/field-reports/categories");
             var report = await ApiAssert.OkAsync(await SendAsync(citizen, "/api/field-reports", new
             {
-                categoryId = categories[0].GetProperty("id").GetGuid(),
+                categoryId = categories.GetProperty("items")[0].GetProperty("id").GetGuid(),
                 title = "Đèn đường không sáng",
                 description = "Ba cột đèn trên đường Võ Văn Truyện không sáng từ tối qua.",
                 latitude = 11.3101,
@@ -328,7 +328,7 @@ public sealed class BadInputTests(BadInputApp app) : IClassFixture<BadInputApp>
             }));
             ids["report"] = report.GetProperty("report").GetProperty("id").GetGuid().ToString();
             ids["reportCode"] = report.GetProperty("report").GetProperty("code").GetString()!;
-            ids["category"] = categories[0].GetProperty("id").GetGuid().ToString();
+            ids["category"] = categories.GetProperty("items")[0].GetProperty("id").GetGuid().ToString();
             var question = await ApiAssert.OkAsync(await SendAsync(citizen, "/api/field-reports/questions",
                 new { agencyId = TanNinhWard, title = "Đăng ký tạm trú", text = "Sinh viên thuê trọ cần giấy tờ gì để đăng ký tạm trú?" }));
             ids["question"] = question.GetProperty("id").GetGuid().ToString();

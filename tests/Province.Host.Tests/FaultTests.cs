@@ -140,7 +140,7 @@ public sealed class FaultTests(ITestOutputHelper output)
         var (cluster, host) = (rig.Cluster, rig.Host);
 
         using var setup = host.CreateClient();
-        var category = (await setup.GetFromJsonAsync<JsonElement>("/api/public/field-reports/categories"))[0].GetProperty("id").GetGuid();
+        var category = (await setup.GetFromJsonAsync<JsonElement>("/api/public/field-reports/categories")).GetProperty("items")[0].GetProperty("id").GetGuid();
         using var citizen = await CitizenAsync(host, "fault-reporter");
 
         // Warm up first (JIT, the citizen's first sight, the first pooled connections): the test is about the
@@ -279,7 +279,7 @@ public sealed class FaultTests(ITestOutputHelper output)
             form.Add(file, "file", "giay-chung-sinh.png");
             using var uploaded = await citizen.PostAsync(new Uri("/api/dossiers/uploads", UriKind.Relative), form);
             uploaded.EnsureSuccessStatusCode();
-            documents.Add(new { documentKey = key, fileIds = new[] { (await uploaded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid() } });
+            documents.Add(new { documentKey = key, fileIds = new[] { (await uploaded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items")[0].GetProperty("id").GetGuid() } });
         }
 
         return new

@@ -72,7 +72,7 @@ public sealed class PersonalDataInLogsTests(CapturedLogsApp app) : IClassFixture
         using var citizen = app.CreateClient();
         citizen.DefaultRequestHeaders.Authorization = new("Bearer", accessToken);
 
-        var saved = await citizen.PutAsJsonAsync("/api/identity/me", new
+        var saved = await citizen.PatchAsJsonAsync("/api/identity/me", new
         {
             fullName = FullName, dateOfBirth = "1990-04-12", citizenIdNumber = CitizenIdNumber, phoneNumber = PhoneNumber,
             address = "12 Nguyễn Trãi, Phường Tân Ninh", version = 0,
@@ -80,11 +80,11 @@ public sealed class PersonalDataInLogsTests(CapturedLogsApp app) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
 
         // Bad input that quotes the values back to the citizen, never to the logs.
-        var refused = await citizen.PutAsJsonAsync("/api/identity/me", new { fullName = FullName, citizenIdNumber = CitizenIdNumber + "9", version = 1 });
+        var refused = await citizen.PatchAsJsonAsync("/api/identity/me", new { fullName = FullName, citizenIdNumber = CitizenIdNumber + "9", version = 1 });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
 
         // A stale version: the database refuses the write (conflict), which is logged without the row's values.
-        var stale = await citizen.PutAsJsonAsync("/api/identity/me", new { fullName = FullName, citizenIdNumber = CitizenIdNumber, phoneNumber = PhoneNumber, version = 0 });
+        var stale = await citizen.PatchAsJsonAsync("/api/identity/me", new { fullName = FullName, citizenIdNumber = CitizenIdNumber, phoneNumber = PhoneNumber, version = 0 });
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
 
         // The phone number exchanged through Zalo's getPhoneNumber token.

@@ -19,7 +19,7 @@ public sealed class ProfileErasureTests(ProvinceApp app) : IClassFixture<Provinc
     {
         app.Clock.Set(new DateTime(2026, 12, 2, 8, 0, 0));
         using var citizen = await app.CitizenAsync("zalo-erase-everywhere");
-        await ApiAssert.OkAsync(await citizen.PutAsJsonAsync("/api/identity/me", new { fullName = "Lý Thị Xuân", phoneNumber = "0977123456", version = 0 }));
+        await ApiAssert.OkAsync(await citizen.PatchAsJsonAsync("/api/identity/me", new { fullName = "Lý Thị Xuân", phoneNumber = "0977123456", version = 0 }));
 
         // A field report, which takes the reporter's name and phone from the profile.
         var categories = await citizen.GetFromJsonAsync<JsonElement>("/api/public/field-reports/categories");
@@ -27,7 +27,7 @@ public sealed class ProfileErasureTests(ProvinceApp app) : IClassFixture<Provinc
         {
             Content = JsonContent.Create(new
             {
-                categoryId = categories[0].GetProperty("id").GetGuid(), title = "Ổ gà trên đường", description = "Ổ gà lớn trước số 20 đường Võ Văn Truyện.",
+                categoryId = categories.GetProperty("items")[0].GetProperty("id").GetGuid(), title = "Ổ gà trên đường", description = "Ổ gà lớn trước số 20 đường Võ Văn Truyện.",
                 latitude = 11.3101, longitude = 106.0983, address = "20 Võ Văn Truyện", area = "Phường Tân Ninh", anonymous = false, photoIds = Array.Empty<Guid>(),
             }),
             Headers = { { "Idempotency-Key", Guid.NewGuid().ToString() } },

@@ -112,7 +112,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         var officers = new[] { await First.StaffAsync("tanninh.mai"), await Second.StaffAsync("tanninh.tuan") };
         await Parallel.ForEachAsync(receipts.Select((r, i) => (Id: r.GetProperty("dossierId").GetGuid(), Officer: officers[i % 2])),
             new ParallelOptions { MaxDegreeOfParallelism = 8 },
-            async (work, _) => await ApiAssert.OkAsync(await work.Officer.PostAsJsonAsync($"/api/staff/dossiers/{work.Id}/acceptance", new { version = 0 })));
+            async (work, _) => await ApiAssert.OkAsync(await work.Officer.PostAsJsonAsync($"/api/staff/dossiers/{work.Id}/accept", new { version = 0 })));
 
         var database = First.Database;
         await Eventually.GetAsync(
@@ -149,7 +149,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime
             file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
             form.Add(file, "file", "giay-to.png");
             var upload = await ApiAssert.OkAsync(await citizen.PostAsync("/api/dossiers/uploads", form));
-            documents.Add(new { documentKey = key, fileIds = new[] { upload.GetProperty("id").GetGuid() } });
+            documents.Add(new { documentKey = key, fileIds = new[] { upload.GetProperty("items")[0].GetProperty("id").GetGuid() } });
         }
 
         return new

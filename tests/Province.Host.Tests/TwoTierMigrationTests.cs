@@ -34,7 +34,7 @@ public sealed class TwoTierMigrationTests(ProvinceApp app) : IClassFixture<Provi
 
         // The district's officer works for the ward that took over, and finds the open dossier in its queue.
         var officer = await app.StaffAsync("binhminh.khoa");
-        var queue = await officer.GetFromJsonAsync<JsonElement>($"/api/staff/dossiers/agencies/{TanNinhWard}/queue?pageSize=100");
+        var queue = await officer.GetFromJsonAsync<JsonElement>($"/api/staff/dossiers/queue?pageSize=100");
         Assert.Contains(queue.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetGuid() == dossierId);
         var dossier = await officer.GetFromJsonAsync<JsonElement>($"/api/staff/dossiers/{dossierId}");
         Assert.Equal("Ủy ban nhân dân phường Tân Ninh", dossier.GetProperty("agencyName").GetString());
@@ -43,7 +43,7 @@ public sealed class TwoTierMigrationTests(ProvinceApp app) : IClassFixture<Provi
         Assert.Equal("Ủy ban nhân dân thành phố Tây Ninh không còn từ ngày 01/7/2025 (chính quyền địa phương hai cấp); hồ sơ được chuyển đến Ủy ban nhân dân phường Tân Ninh.", moved);
         Assert.Equal("Phường Tân Ninh", dossier.GetProperty("applicant").GetProperty("commune").GetString());
         // The moved dossier is worked as any other: the stream and the snapshot agree.
-        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/staff/dossiers/{dossierId}/acceptance", new { version = 1 })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/staff/dossiers/{dossierId}/accept", new { version = 1 })).StatusCode);
 
         var report = await officer.GetFromJsonAsync<JsonElement>($"/api/staff/field-reports/{reportId}");
         Assert.Equal(TanNinhWard, report.GetProperty("report").GetProperty("agencyId").GetGuid());
@@ -72,7 +72,7 @@ public sealed class TwoTierMigrationTests(ProvinceApp app) : IClassFixture<Provi
             file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
             form.Add(file, "file", "giay-to.png");
             var upload = await ApiAssert.OkAsync(await citizen.PostAsync("/api/dossiers/uploads", form));
-            documents.Add(new { documentKey = document.GetProperty("key").GetString(), fileIds = new[] { upload.GetProperty("id").GetGuid() } });
+            documents.Add(new { documentKey = document.GetProperty("key").GetString(), fileIds = new[] { upload.GetProperty("items")[0].GetProperty("id").GetGuid() } });
         }
 
         using var submit = new HttpRequestMessage(HttpMethod.Post, "/api/dossiers")
@@ -88,7 +88,7 @@ public sealed class TwoTierMigrationTests(ProvinceApp app) : IClassFixture<Provi
         submit.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
         var dossierId = (await ApiAssert.OkAsync(await citizen.SendAsync(submit))).GetProperty("dossierId").GetGuid();
 
-        var lighting = (await citizen.GetFromJsonAsync<JsonElement>("/api/public/field-reports/categories")).EnumerateArray()
+        var lighting = (await citizen.GetFromJsonAsync<JsonElement>("/api/public/field-reports/categories?pageSize=100")).GetProperty("items").EnumerateArray()
             .Single(c => c.GetProperty("code").GetString() == "an-toan-giao-thong").GetProperty("id").GetGuid();
         using var report = new HttpRequestMessage(HttpMethod.Post, "/api/field-reports")
         {

@@ -43,7 +43,7 @@ public sealed class AppointmentsAloneTests
 
         var ticket = await OkAsync(await TakeTicketAsync(citizen, Id(office), group));
         using var officer = await host.StaffAsync(Guid.NewGuid(), TanNinhWard);
-        var called = await OkAsync(await officer.PostAsync($"/api/staff/appointments/offices/{Id(office)}/counters/{CounterId(office, 1)}/next", null));
+        var called = await OkAsync(await officer.PostAsync($"/api/staff/appointments/offices/{Id(office)}/counters/{CounterId(office, 1)}/call-next", null));
         Assert.Equal(Id(ticket), Id(called));
         var nowServing = await anonymous.GetStringAsync($"/api/public/appointments/offices/{Id(office)}/now-serving");
         Assert.Contains(ticket.GetProperty("number").GetString()!, nowServing, StringComparison.Ordinal);

@@ -35,7 +35,7 @@ public sealed class BookingTests : IClassFixture<ProvinceApp>
         Assert.Equal(2, places.Single(s => s.GetProperty("start").GetString() == "09:00:00").GetProperty("placesLeft").GetInt32());
         Assert.Equal(1, places.Single(s => s.GetProperty("start").GetString() == "10:00:00").GetProperty("placesLeft").GetInt32());
 
-        var cancelled = await OkAsync(await citizen.PostAsJsonAsync($"/api/appointments/bookings/{Id(booking)}/cancellation", new { version = moved.GetProperty("version").GetInt32() }));
+        var cancelled = await OkAsync(await citizen.PostAsJsonAsync($"/api/appointments/bookings/{Id(booking)}/cancel", new { version = moved.GetProperty("version").GetInt32() }));
         Assert.Equal("cancelled", cancelled.GetProperty("status").GetString());
         places = await SlotsAsync(_app, office, group, Today.AddDays(1));
         Assert.Equal(2, places.Single(s => s.GetProperty("start").GetString() == "10:00:00").GetProperty("placesLeft").GetInt32());
@@ -77,7 +77,7 @@ public sealed class BookingTests : IClassFixture<ProvinceApp>
         // Too late to cancel: 09:00 today is within the two-hour cut-off at 08:00.
         var today = await SlotsAsync(_app, office, Group(office, "CT"), Today);
         var soon = await OkAsync(await BookAsync(citizen, SlotAt(today, "09:00")));
-        await ProblemAsync(await citizen.PostAsJsonAsync($"/api/appointments/bookings/{Id(soon)}/cancellation", new { version = 0 }),
+        await ProblemAsync(await citizen.PostAsJsonAsync($"/api/appointments/bookings/{Id(soon)}/cancel", new { version = 0 }),
             HttpStatusCode.UnprocessableEntity, "appointments.change_too_late");
 
         // No name or phone (nothing in the profile either).
@@ -119,7 +119,7 @@ public sealed class BookingTests : IClassFixture<ProvinceApp>
         var stranger = await _app.CitizenAsync("zalo-book-stranger");
 
         await ProblemAsync(await stranger.GetAsync($"/api/appointments/bookings/{Id(booking)}"), HttpStatusCode.NotFound, "appointments.booking_not_found");
-        await ProblemAsync(await stranger.PostAsJsonAsync($"/api/appointments/bookings/{Id(booking)}/cancellation", new { version = 0 }), HttpStatusCode.NotFound, "appointments.booking_not_found");
+        await ProblemAsync(await stranger.PostAsJsonAsync($"/api/appointments/bookings/{Id(booking)}/cancel", new { version = 0 }), HttpStatusCode.NotFound, "appointments.booking_not_found");
         Assert.Equal(0, (await stranger.GetFromJsonAsync<JsonElement>("/api/appointments/bookings")).GetProperty("total").GetInt32());
         Assert.Equal("approved", (await owner.GetFromJsonAsync<JsonElement>($"/api/appointments/bookings/{Id(booking)}")).GetProperty("status").GetString());
     }
@@ -137,17 +137,17 @@ public sealed class BookingTests : IClassFixture<ProvinceApp>
 
         var outsider = await _app.StaffAsync("tuphap.lan");
         Assert.Equal(HttpStatusCode.Forbidden, (await outsider.GetAsync($"/api/staff/appointments/offices/{Id(office)}/bookings?day={Today.AddDays(1):yyyy-MM-dd}")).StatusCode);
-        await ProblemAsync(await outsider.PostAsJsonAsync($"/api/staff/appointments/bookings/{Id(first)}/decision", new { approve = true, version = 0 }),
+        await ProblemAsync(await outsider.PostAsJsonAsync($"/api/staff/appointments/bookings/{Id(first)}/decide", new { approve = true, version = 0 }),
             HttpStatusCode.NotFound, "appointments.booking_not_found");
 
         var officer = await _app.StaffAsync("tanninh.mai");
         var pending = await officer.GetFromJsonAsync<JsonElement>($"/api/staff/appointments/offices/{Id(office)}/bookings?day={Today.AddDays(1):yyyy-MM-dd}&status=pending");
         Assert.Equal(2, pending.GetArrayLength());
-        Assert.Equal("approved", (await OkAsync(await officer.PostAsJsonAsync($"/api/staff/appointments/bookings/{Id(first)}/decision", new { approve = true, version = 0 }))).GetProperty("status").GetString());
-        Assert.Equal(HttpStatusCode.BadRequest, (await officer.PostAsJsonAsync($"/api/staff/appointments/bookings/{Id(second)}/decision", new { approve = false, version = 0 })).StatusCode);
-        var rejected = await OkAsync(await officer.PostAsJsonAsync($"/api/staff/appointments/bookings/{Id(second)}/decision", new { approve = false, reason = "Thủ tục này nộp trực tuyến toàn trình, không cần đến văn phòng", version = 0 }));
+        Assert.Equal("approved", (await OkAsync(await officer.PostAsJsonAsync($"/api/staff/appointments/bookings/{Id(first)}/decide", new { approve = true, version = 0 }))).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, (await officer.PostAsJsonAsync($"/api/staff/appointments/bookings/{Id(second)}/decide", new { approve = false, version = 0 })).StatusCode);
+        var rejected = await OkAsync(await officer.PostAsJsonAsync($"/api/staff/appointments/bookings/{Id(second)}/decide", new { approve = false, reason = "Thủ tục này nộp trực tuyến toàn trình, không cần đến văn phòng", version = 0 }));
         Assert.Equal("rejected", rejected.GetProperty("status").GetString());
-        await ProblemAsync(await officer.PostAsJsonAsync($"/api/staff/appointments/bookings/{Id(second)}/decision", new { approve = true, version = 1 }),
+        await ProblemAsync(await officer.PostAsJsonAsync($"/api/staff/appointments/bookings/{Id(second)}/decide", new { approve = true, version = 1 }),
             HttpStatusCode.Conflict, "appointments.not_pending");
 
         // The rejection gave the place back.

@@ -30,7 +30,7 @@ public sealed class CounterRaceTests : IClassFixture<ProvinceApp>
         {
             for (var call = 0; call < 10; call++)
             {
-                var answer = await officer.PostAsync($"/api/staff/appointments/offices/{Id(office)}/counters/{counter}/next", null);
+                var answer = await officer.PostAsync($"/api/staff/appointments/offices/{Id(office)}/counters/{counter}/call-next", null);
                 answers.Add(answer.StatusCode);
                 if (answer.StatusCode == HttpStatusCode.OK)
                 {
@@ -44,7 +44,7 @@ public sealed class CounterRaceTests : IClassFixture<ProvinceApp>
 
         // A call that lost every retry (409) leaves its number waiting: the last calls pick those up.
         HttpResponseMessage last;
-        while ((last = await officer.PostAsync($"/api/staff/appointments/offices/{Id(office)}/counters/{CounterId(office, 1)}/next", null)).StatusCode == HttpStatusCode.OK)
+        while ((last = await officer.PostAsync($"/api/staff/appointments/offices/{Id(office)}/counters/{CounterId(office, 1)}/call-next", null)).StatusCode == HttpStatusCode.OK)
         {
             called.Add((await last.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetString()!);
         }

@@ -52,10 +52,10 @@ public sealed class QueueTests : IClassFixture<ProvinceApp>
         var pregnant = await OkAsync(await officer.PostAsJsonAsync($"/api/staff/appointments/offices/{Id(office)}/kiosk/tickets",
             new { serviceGroupId = group, priority = "pregnant" }));                                                          // HT-004, priority once confirmed
         Assert.Equal("pending", pregnant.GetProperty("priorityStatus").GetString());
-        await OkAsync(await officer.PostAsJsonAsync($"/api/staff/appointments/tickets/{Id(pregnant)}/priority-confirmation",
+        await OkAsync(await officer.PostAsJsonAsync($"/api/staff/appointments/tickets/{Id(pregnant)}/confirm-priority",
             new { confirmed = true, version = pregnant.GetProperty("version").GetInt32() }));
 
-        async Task<JsonElement> CallAsync(Guid counter) => await OkAsync(await officer.PostAsync($"/api/staff/appointments/offices/{Id(office)}/counters/{counter}/next", null));
+        async Task<JsonElement> CallAsync(Guid counter) => await OkAsync(await officer.PostAsync($"/api/staff/appointments/offices/{Id(office)}/counters/{counter}/call-next", null));
         async Task<JsonElement> ActAsync(JsonElement ticket, string action, object? body = null) =>
             await OkAsync(await officer.PostAsJsonAsync($"/api/staff/appointments/tickets/{Id(ticket)}/{action}", body ?? new { version = ticket.GetProperty("version").GetInt32() }));
 
@@ -90,7 +90,7 @@ public sealed class QueueTests : IClassFixture<ProvinceApp>
         await ActAsync(fifth, "transfer", new { counterId = counter2, version = fifth.GetProperty("version").GetInt32() });
         Assert.Equal("HT-006", (await CallAsync(counter1)).GetProperty("number").GetString());
         Assert.Equal("HT-005", (await CallAsync(counter2)).GetProperty("number").GetString());
-        Assert.Equal(HttpStatusCode.NoContent, (await officer.PostAsync($"/api/staff/appointments/offices/{Id(office)}/counters/{counter1}/next", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await officer.PostAsync($"/api/staff/appointments/offices/{Id(office)}/counters/{counter1}/call-next", null)).StatusCode);
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class QueueTests : IClassFixture<ProvinceApp>
         var officer = await _app.StaffAsync("tanninh.mai");
         var counter = CounterId(office, 2);
         async Task<string?> CallAsync() =>
-            (await OkAsync(await officer.PostAsync($"/api/staff/appointments/offices/{Id(office)}/counters/{counter}/next", null))).GetProperty("number").GetString();
+            (await OkAsync(await officer.PostAsync($"/api/staff/appointments/offices/{Id(office)}/counters/{counter}/call-next", null))).GetProperty("number").GetString();
 
         await OkAsync(await TakeTicketAsync(await _app.CitizenAsync("zalo-prio-1"), Id(office), group));                        // HT-001
         await OkAsync(await TakeTicketAsync(await _app.CitizenAsync("zalo-prio-2"), Id(office), group));                        // HT-002
@@ -118,7 +118,7 @@ public sealed class QueueTests : IClassFixture<ProvinceApp>
 
         Assert.Equal("HT-001", await CallAsync());
         // The officer sees the disability certificate of HT-004: it goes ahead of HT-002 and of the unproven HT-003.
-        await OkAsync(await officer.PostAsJsonAsync($"/api/staff/appointments/tickets/{Id(disability)}/priority-confirmation",
+        await OkAsync(await officer.PostAsJsonAsync($"/api/staff/appointments/tickets/{Id(disability)}/confirm-priority",
             new { confirmed = true, version = disability.GetProperty("version").GetInt32() }));
         Assert.Equal("HT-004", await CallAsync());
         Assert.Equal("HT-002", await CallAsync());
@@ -143,7 +143,7 @@ public sealed class QueueTests : IClassFixture<ProvinceApp>
         using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync());
         Assert.Contains("\"nowServing\":null", await NextEventAsync(reader), StringComparison.Ordinal);
 
-        await OkAsync(await officer.PostAsync($"/api/staff/appointments/offices/{Id(office)}/counters/{CounterId(office, 1)}/next", null));
+        await OkAsync(await officer.PostAsync($"/api/staff/appointments/offices/{Id(office)}/counters/{CounterId(office, 1)}/call-next", null));
 
         var pushed = await NextEventAsync(reader);
         Assert.Contains($"\"nowServing\":\"{ticket.GetProperty("number").GetString()}\"", pushed, StringComparison.Ordinal);
@@ -161,7 +161,7 @@ public sealed class QueueTests : IClassFixture<ProvinceApp>
         var ticket = await OkAsync(await TakeTicketAsync(await _app.CitizenAsync("zalo-guard-1"), Id(office), group));
         var outsider = await _app.StaffAsync("tuphap.lan");
 
-        await ProblemAsync(await outsider.PostAsync($"/api/staff/appointments/offices/{Id(office)}/counters/{CounterId(office, 1)}/next", null),
+        await ProblemAsync(await outsider.PostAsync($"/api/staff/appointments/offices/{Id(office)}/counters/{CounterId(office, 1)}/call-next", null),
             HttpStatusCode.Forbidden, "appointments.not_your_office");
         await ProblemAsync(await outsider.PostAsJsonAsync($"/api/staff/appointments/offices/{Id(office)}/kiosk/tickets", new { serviceGroupId = group }),
             HttpStatusCode.Forbidden, "appointments.not_your_office");
@@ -206,7 +206,7 @@ public sealed class QueueTests : IClassFixture<ProvinceApp>
     private static async Task BornAsync(HttpClient citizen, string dateOfBirth)
     {
         var me = await citizen.GetFromJsonAsync<JsonElement>("/api/identity/me");
-        await OkAsync(await citizen.PutAsJsonAsync("/api/identity/me",
+        await OkAsync(await citizen.PatchAsJsonAsync("/api/identity/me",
             new { fullName = "Nguyễn Văn Thọ", dateOfBirth, version = me.GetProperty("version").GetInt32() }));
     }
 

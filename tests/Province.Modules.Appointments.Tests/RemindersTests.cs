@@ -40,7 +40,7 @@ public sealed class RemindersTests(RemindersTests.FastScans app) : IClassFixture
         await OkAsync(await TakeTicketAsync(await app.CitizenAsync("zalo-near-1"), Id(office), group));
         var second = await app.CitizenAsync("zalo-near-2");
         await OkAsync(await TakeTicketAsync(second, Id(office), group));
-        await OkAsync(await officer.PostAsync($"/api/staff/appointments/offices/{Id(office)}/counters/{CounterId(office, 1)}/next", null));
+        await OkAsync(await officer.PostAsync($"/api/staff/appointments/offices/{Id(office)}/counters/{CounterId(office, 1)}/call-next", null));
         await Eventually.GetAsync(
             () => second.GetFromJsonAsync<JsonElement>("/api/notifications"),
             page => page.GetProperty("items").EnumerateArray().Any(n => n.GetProperty("title").GetString() == "Sắp đến lượt số HT-002"));

@@ -10,15 +10,15 @@ public sealed class AccessTests(ProvinceApp app) : IClassFixture<ProvinceApp>
         var (id, _) = await SubmitBirthRegistrationAsync(citizen, salt: 1);
         var justice = await app.StaffAsync("tuphap.lan");
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await justice.GetAsync($"/api/staff/dossiers/agencies/{TanNinhWard}/queue")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await justice.GetAsync($"/api/staff/dossiers/queue?agencyId={TanNinhWard}")).StatusCode);
         await ProblemAsync(await justice.GetAsync($"/api/staff/dossiers/{id}"), HttpStatusCode.NotFound);
-        await ProblemAsync(await justice.PostAsJsonAsync($"/api/staff/dossiers/{id}/acceptance", new { version = 0 }), HttpStatusCode.NotFound);
+        await ProblemAsync(await justice.PostAsJsonAsync($"/api/staff/dossiers/{id}/accept", new { version = 0 }), HttpStatusCode.NotFound);
         await ProblemAsync(await UploadAsync(justice, Png(1), "ket-qua.png", $"/api/staff/dossiers/{id}/result-files"), HttpStatusCode.NotFound);
 
-        var ownQueue = await justice.GetFromJsonAsync<JsonElement>($"/api/staff/dossiers/agencies/{JusticeDepartment}/queue");
+        var ownQueue = await justice.GetFromJsonAsync<JsonElement>($"/api/staff/dossiers/queue");
         Assert.DoesNotContain(ownQueue.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetGuid() == id);
         var ward = await app.StaffAsync("tanninh.mai");
-        Assert.Equal(1, (await ward.GetFromJsonAsync<JsonElement>($"/api/staff/dossiers/agencies/{TanNinhWard}/queue")).GetProperty("total").GetInt32());
+        Assert.Equal(1, (await ward.GetFromJsonAsync<JsonElement>($"/api/staff/dossiers/queue")).GetProperty("total").GetInt32());
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class AccessTests(ProvinceApp app) : IClassFixture<ProvinceApp>
         await ProblemAsync(await stranger.GetAsync($"/api/dossiers/{id}/receipt"), HttpStatusCode.NotFound);
         await ProblemAsync(await stranger.GetAsync($"/api/dossiers/{id}/receipt/qr.svg"), HttpStatusCode.NotFound);
         await ProblemAsync(await stranger.GetAsync($"/api/dossiers/{id}/files/{fileId}"), HttpStatusCode.NotFound);
-        await ProblemAsync(await stranger.PostAsJsonAsync($"/api/dossiers/{id}/withdrawal", new { reason = "Không", version = 0 }), HttpStatusCode.NotFound);
+        await ProblemAsync(await stranger.PostAsJsonAsync($"/api/dossiers/{id}/withdraw", new { message = "Không", version = 0 }), HttpStatusCode.NotFound);
         Assert.Equal(0, (await stranger.GetFromJsonAsync<JsonElement>("/api/dossiers")).GetProperty("total").GetInt32());
     }
 
@@ -58,9 +58,9 @@ public sealed class AccessTests(ProvinceApp app) : IClassFixture<ProvinceApp>
         using var anonymous = app.CreateClient();
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/dossiers")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/staff/dossiers/agencies/{TanNinhWard}/queue")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/staff/dossiers/queue")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/api/public/dossiers/procedures?q=ho%20tich")).StatusCode);
         var citizen = await app.CitizenAsync("zalo-access-6");
-        Assert.Equal(HttpStatusCode.Unauthorized, (await citizen.GetAsync($"/api/staff/dossiers/agencies/{TanNinhWard}/queue")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await citizen.GetAsync($"/api/staff/dossiers/queue")).StatusCode);
     }
 }

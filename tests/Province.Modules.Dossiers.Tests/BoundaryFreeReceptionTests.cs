@@ -47,10 +47,10 @@ public sealed class BoundaryFreeReceptionTests(ProvinceApp app) : IClassFixture<
         Assert.Contains(receipt.GetProperty("lines").EnumerateArray(), l => l.GetString()!.StartsWith("Ủy ban nhân dân phường Tân Ninh đã nhận hồ sơ", StringComparison.Ordinal));
 
         var justice = await app.StaffAsync("tuphap.lan");
-        var queue = await justice.GetFromJsonAsync<JsonElement>($"/api/staff/dossiers/agencies/{JusticeDepartment}/queue");
+        var queue = await justice.GetFromJsonAsync<JsonElement>($"/api/staff/dossiers/queue");
         Assert.Contains(queue.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetGuid() == id);
         var ward = await app.StaffAsync("tanninh.mai");
-        var wardQueue = await ward.GetFromJsonAsync<JsonElement>($"/api/staff/dossiers/agencies/{TanNinhWard}/queue?pageSize=100");
+        var wardQueue = await ward.GetFromJsonAsync<JsonElement>($"/api/staff/dossiers/queue?pageSize=100");
         Assert.DoesNotContain(wardQueue.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetGuid() == id);
 
         var detail = await justice.GetFromJsonAsync<JsonElement>($"/api/staff/dossiers/{id}");
@@ -67,7 +67,7 @@ public sealed class BoundaryFreeReceptionTests(ProvinceApp app) : IClassFixture<
         Assert.Equal("Phường Tân Ninh", detail.GetProperty("applicant").GetProperty("commune").GetString());
 
         // The department works it as its own dossier.
-        Assert.Equal(HttpStatusCode.OK, (await ActAsync(justice, id, "acceptance")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(justice, id, "accept")).StatusCode);
     }
 
     [Fact]

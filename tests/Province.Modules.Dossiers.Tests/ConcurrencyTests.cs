@@ -45,8 +45,8 @@ public sealed class ConcurrencyTests(ProvinceApp app) : IClassFixture<ProvinceAp
         var version = await VersionAsync(mai, id);
 
         var answers = await Task.WhenAll(
-            mai.PostAsJsonAsync($"/api/staff/dossiers/{id}/acceptance", new { version }),
-            tuan.PostAsJsonAsync($"/api/staff/dossiers/{id}/refusal", new { reason = "Sai thẩm quyền", version }));
+            mai.PostAsJsonAsync($"/api/staff/dossiers/{id}/accept", new { version }),
+            tuan.PostAsJsonAsync($"/api/staff/dossiers/{id}/refuse", new { note = "Sai thẩm quyền", version }));
 
         Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
         Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Conflict);

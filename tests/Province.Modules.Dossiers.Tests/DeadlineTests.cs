@@ -58,12 +58,12 @@ public sealed class DeadlineTests(ProvinceApp app) : IClassFixture<ProvinceApp>
         // Accepted on Friday 13/2: the next working day is Monday 23/2, after Tết.
         app.Clock.Set(new DateTime(2026, 2, 13, 8, 0, 0));
         var officer = await app.StaffAsync("tanninh.mai");
-        Assert.Equal("2026-02-23", (await OkAsync(await ActAsync(officer, id, "acceptance"))).GetProperty("dueDate").GetString());
+        Assert.Equal("2026-02-23", (await OkAsync(await ActAsync(officer, id, "accept"))).GetProperty("dueAt").GetString()![..10]);
 
         // Monday 23/2: a supplement is requested; the clock pauses.
         app.Clock.Set(new DateTime(2026, 2, 23, 10, 0, 0));
         officer = await app.StaffAsync("tanninh.mai");
-        var paused = await OkAsync(await ActAsync(officer, id, "supplement-request", new { reason = "Thiếu bản sao giấy chứng nhận kết hôn" }));
+        var paused = await OkAsync(await ActAsync(officer, id, "request-supplement", new { note = "Thiếu bản sao giấy chứng nhận kết hôn" }));
         Assert.Equal("paused", paused.GetProperty("timeliness").GetString());
 
         // Wednesday 25/2: the citizen supplements; two working days paused move the date from 23/2 to 25/2.
@@ -75,17 +75,17 @@ public sealed class DeadlineTests(ProvinceApp app) : IClassFixture<ProvinceApp>
             note = "Đã bổ sung",
             version,
         }));
-        Assert.Equal("2026-02-25", resumed.GetProperty("dueDate").GetString());
+        Assert.Equal("2026-02-25", resumed.GetProperty("dueAt").GetString()![..10]);
 
         // Extended by 2 working days: Friday 27/2.
         officer = await app.StaffAsync("tanninh.mai");
-        Assert.Equal("2026-02-27", (await OkAsync(await ActAsync(officer, id, "extension", new { workingDays = 2, reason = "Cần xác minh với nơi cấp giấy chứng sinh" }))).GetProperty("dueDate").GetString());
-        await OkAsync(await ActAsync(officer, id, "assignment", new { officerId = await OfficerIdAsync(officer) }));
+        Assert.Equal("2026-02-27", (await OkAsync(await ActAsync(officer, id, "extend-deadline", new { workingDays = 2, note = "Cần xác minh với nơi cấp giấy chứng sinh" }))).GetProperty("dueAt").GetString()![..10]);
+        await OkAsync(await ActAsync(officer, id, "assign", new { staffId = await OfficerIdAsync(officer) }));
 
         // Monday 2/3: overdue. The queue shows it, the watcher raises DossierOverdue once.
         app.Clock.Set(new DateTime(2026, 3, 2, 8, 0, 0));
         officer = await app.StaffAsync("tanninh.mai");
-        var overdue = await officer.GetFromJsonAsync<JsonElement>($"/api/staff/dossiers/agencies/{TanNinhWard}/queue?timeliness=overdue");
+        var overdue = await officer.GetFromJsonAsync<JsonElement>($"/api/staff/dossiers/queue?timeliness=overdue");
         var item = overdue.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetGuid() == id);
         Assert.True(item.GetProperty("apologyRequired").GetBoolean());
         await Eventually.GetAsync(
@@ -93,11 +93,11 @@ public sealed class DeadlineTests(ProvinceApp app) : IClassFixture<ProvinceApp>
             n => n == 1);
 
         // A late dossier cannot close without an apology with a new date.
-        var refused = await ProblemAsync(await ActAsync(officer, id, "completion", new { resultNote = "Trả tại quầy" }), HttpStatusCode.UnprocessableEntity);
+        var refused = await ProblemAsync(await ActAsync(officer, id, "complete", new { note = "Trả tại quầy" }), HttpStatusCode.UnprocessableEntity);
         Assert.Equal("dossier.apology_required", refused.GetProperty("code").GetString());
-        var apology = await OkAsync(await ActAsync(officer, id, "apology", new { newDueDate = "2026-03-04", reason = "Chờ kết quả xác minh" }));
-        Assert.Equal("2026-03-04", apology.GetProperty("dueDate").GetString());
-        await OkAsync(await ActAsync(officer, id, "completion", new { resultNote = "Trả tại quầy" }));
+        var apology = await OkAsync(await ActAsync(officer, id, "apologize", new { newDueDate = "2026-03-04", note = "Chờ kết quả xác minh" }));
+        Assert.Equal("2026-03-04", apology.GetProperty("dueAt").GetString()![..10]);
+        await OkAsync(await ActAsync(officer, id, "complete", new { note = "Trả tại quầy" }));
 
         var mine = await citizen.GetFromJsonAsync<JsonElement>($"/api/dossiers/{id}");
         var letter = mine.GetProperty("apologies")[0].GetProperty("letter").GetString()!;
@@ -122,17 +122,17 @@ public sealed class DeadlineTests(ProvinceApp app) : IClassFixture<ProvinceApp>
         var citizen = await app.CitizenAsync("zalo-deadline-2");
         var (id, _) = await SubmitBirthRegistrationAsync(citizen, salt: 2);
         var officer = await app.StaffAsync("tanninh.mai");
-        await OkAsync(await ActAsync(officer, id, "acceptance"));
-        await OkAsync(await ActAsync(officer, id, "extension", new { workingDays = 10, reason = "Xác minh" }));
+        await OkAsync(await ActAsync(officer, id, "accept"));
+        await OkAsync(await ActAsync(officer, id, "extend-deadline", new { workingDays = 10, note = "Xác minh" }));
 
-        var problem = await ProblemAsync(await ActAsync(officer, id, "apology", new { newDueDate = "2026-04-30", reason = "Chậm" }), HttpStatusCode.UnprocessableEntity);
+        var problem = await ProblemAsync(await ActAsync(officer, id, "apologize", new { newDueDate = "2026-04-30", note = "Chậm" }), HttpStatusCode.UnprocessableEntity);
 
         Assert.Equal("dossier.apology_not_needed", problem.GetProperty("code").GetString());
     }
 
     private static async Task<string> DueDateAsync(HttpClient citizen, Guid id) =>
-        (await citizen.GetFromJsonAsync<JsonElement>($"/api/dossiers/{id}")).GetProperty("dueDate").GetString()!;
+        (await citizen.GetFromJsonAsync<JsonElement>($"/api/dossiers/{id}")).GetProperty("dueAt").GetString()![..10]!;
 
     private static async Task<Guid> OfficerIdAsync(HttpClient officer) =>
-        (await officer.GetFromJsonAsync<JsonElement>($"/api/staff/identity/agencies/{TanNinhWard}/officers")).GetProperty("items")[0].GetProperty("id").GetGuid();
+        (await officer.GetFromJsonAsync<JsonElement>($"/api/staff/identity/agencies/{TanNinhWard}/staff")).GetProperty("items")[0].GetProperty("id").GetGuid();
 }

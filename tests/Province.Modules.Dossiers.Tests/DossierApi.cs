@@ -28,7 +28,7 @@ internal static class DossierApi
     {
         var response = await UploadAsync(client, Png(salt));
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items")[0].GetProperty("id").GetGuid();
     }
 
     /// <summary>The body of a birth registration with every mandatory document attached.</summary>

@@ -44,16 +44,16 @@ public sealed class DossiersAloneTests
         Assert.StartsWith("000.30.01.H57-", code, StringComparison.Ordinal);
 
         using var officer = await host.StaffAsync(Officer, TanNinhWard);
-        var queue = await officer.GetFromJsonAsync<JsonElement>($"/api/staff/dossiers/agencies/{TanNinhWard}/queue?status=1");
+        var queue = await officer.GetFromJsonAsync<JsonElement>($"/api/staff/dossiers/queue?status=new");
         Assert.Contains(queue.GetProperty("items").EnumerateArray(), item => item.GetProperty("code").GetString() == code);
-        await OkAsync(await ActAsync(officer, id, "acceptance", new { note = "Hồ sơ đầy đủ" }));
-        await OkAsync(await ActAsync(officer, id, "assignment", new { officerId = Colleague }));
+        await OkAsync(await ActAsync(officer, id, "accept", new { note = "Hồ sơ đầy đủ" }));
+        await OkAsync(await ActAsync(officer, id, "assign", new { staffId = Colleague }));
         Assert.Equal(HttpStatusCode.Created, (await UploadAsync(officer, Png(7), "giay-khai-sinh.png", $"/api/staff/dossiers/{id}/result-files")).StatusCode);
-        await OkAsync(await ActAsync(officer, id, "completion", new { resultNote = "Trả bản chính tại quầy" }));
-        await OkAsync(await ActAsync(officer, id, "result-return", new { note = "Công dân đã nhận" }));
+        await OkAsync(await ActAsync(officer, id, "complete", new { note = "Trả bản chính tại quầy" }));
+        await OkAsync(await ActAsync(officer, id, "return-result", new { note = "Công dân đã nhận" }));
 
         var mine = await citizen.GetFromJsonAsync<JsonElement>($"/api/dossiers/{id}");
-        Assert.Equal(10, mine.GetProperty("status").GetInt32());
+        Assert.Equal("resultReturned", mine.GetProperty("status").GetString());
         Assert.Contains(mine.GetProperty("history").EnumerateArray(), step => step.GetProperty("description").GetString()!.Contains("Lê Văn Cường", StringComparison.Ordinal));
     }
 

@@ -18,7 +18,7 @@ public sealed partial class HappyPathTests(ProvinceApp app) : IClassFixture<Prov
         Assert.NotEmpty(procedure.GetProperty("requiredDocuments").EnumerateArray());
 
         // Prefill comes from the profile.
-        await citizen.PutAsJsonAsync("/api/identity/me", new { fullName = "Nguyễn Văn An", address = "12 Trần Hưng Đạo", phoneNumber = "0912345678", version = 0 });
+        await citizen.PatchAsJsonAsync("/api/identity/me", new { fullName = "Nguyễn Văn An", address = "12 Trần Hưng Đạo", phoneNumber = "0912345678", version = 0 });
         var prefill = await citizen.GetFromJsonAsync<JsonElement>("/api/dossiers/applicant-prefill");
         Assert.Equal("Nguyễn Văn An", prefill.GetProperty("fullName").GetString());
         Assert.Equal("0912345678", prefill.GetProperty("phoneNumber").GetString());
@@ -49,40 +49,40 @@ public sealed partial class HappyPathTests(ProvinceApp app) : IClassFixture<Prov
         var lookup = await anonymous.GetFromJsonAsync<JsonElement>($"/api/public/dossiers/lookup/{code}?secret={secret}");
         Assert.False(lookup.TryGetProperty("applicantName", out _));
         Assert.DoesNotContain("Nguy", lookup.GetRawText(), StringComparison.Ordinal);
-        Assert.Equal(1, lookup.GetProperty("status").GetInt32());
+        Assert.Equal("new", lookup.GetProperty("status").GetString());
         var lookupText = lookup.GetRawText();
         Assert.DoesNotContain("0912345678", lookupText, StringComparison.Ordinal);
         Assert.DoesNotContain("072090001234", lookupText, StringComparison.Ordinal);
 
         // The ward's officers work it through.
         var officer = await app.StaffAsync("tanninh.mai");
-        var queue = await officer.GetFromJsonAsync<JsonElement>($"/api/staff/dossiers/agencies/{TanNinhWard}/queue?status=1");
+        var queue = await officer.GetFromJsonAsync<JsonElement>($"/api/staff/dossiers/queue?status=new");
         Assert.Contains(queue.GetProperty("items").EnumerateArray(), i => i.GetProperty("code").GetString() == code);
 
-        await OkAsync(await ActAsync(officer, id, "acceptance", new { note = "Hồ sơ đầy đủ" }));
-        var colleague = await officer.GetFromJsonAsync<JsonElement>($"/api/staff/identity/agencies/{TanNinhWard}/officers");
+        await OkAsync(await ActAsync(officer, id, "accept", new { note = "Hồ sơ đầy đủ" }));
+        var colleague = await officer.GetFromJsonAsync<JsonElement>($"/api/staff/identity/agencies/{TanNinhWard}/staff");
         var tuan = colleague.GetProperty("items").EnumerateArray().First(o => o.GetProperty("fullName").GetString() == "Huỳnh Anh Tuấn").GetProperty("id").GetGuid();
-        await OkAsync(await ActAsync(officer, id, "assignment", new { officerId = tuan }));
-        await OkAsync(await ActAsync(officer, id, "fee-request", new { amount = 8000, description = "Lệ phí cấp bản sao trích lục" }));
-        await OkAsync(await ActAsync(officer, id, "fee-payment", new { note = "Đã thu qua chuyển khoản" }));
+        await OkAsync(await ActAsync(officer, id, "assign", new { staffId = tuan }));
+        await OkAsync(await ActAsync(officer, id, "request-fee", new { amount = 8000, note = "Lệ phí cấp bản sao trích lục" }));
+        await OkAsync(await ActAsync(officer, id, "confirm-fee-payment", new { note = "Đã thu qua chuyển khoản" }));
         var result = await UploadAsync(officer, Png(42), "giay-khai-sinh.png", $"/api/staff/dossiers/{id}/result-files");
         Assert.Equal(HttpStatusCode.Created, result.StatusCode);
-        await OkAsync(await ActAsync(officer, id, "completion", new { resultNote = "Bản chính Giấy khai sinh trả tại quầy" }));
-        var returned = await OkAsync(await ActAsync(officer, id, "result-return", new { note = "Công dân đã nhận" }));
-        Assert.Equal(10, returned.GetProperty("status").GetInt32());
+        await OkAsync(await ActAsync(officer, id, "complete", new { note = "Bản chính Giấy khai sinh trả tại quầy" }));
+        var returned = await OkAsync(await ActAsync(officer, id, "return-result", new { note = "Công dân đã nhận" }));
+        Assert.Equal("resultReturned", returned.GetProperty("status").GetString());
         Assert.Equal("Đã trả kết quả", returned.GetProperty("statusText").GetString());
 
         // The citizen sees every step in plain Vietnamese, and the result file.
         var mine = await citizen.GetFromJsonAsync<JsonElement>($"/api/dossiers/{id}");
-        var steps = mine.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("toStatus").GetInt32()).ToList();
-        Assert.Equal([1, 2, 4, 6, 4, 9, 10], steps);
+        var steps = mine.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("toStatus").GetString()).ToList();
+        Assert.Equal(["new", "accepted", "processing", "feeRequested", "processing", "done", "resultReturned"], steps);
         Assert.Contains(mine.GetProperty("history").EnumerateArray(), h => h.GetProperty("description").GetString()!.Contains("Huỳnh Anh Tuấn", StringComparison.Ordinal));
         var resultFile = mine.GetProperty("files").EnumerateArray().Single(f => f.GetProperty("purpose").GetString() == "result");
         var download = await citizen.GetAsync($"/api/dossiers/{id}/files/{resultFile.GetProperty("id").GetGuid()}");
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
         var list = await citizen.GetFromJsonAsync<JsonElement>("/api/dossiers");
-        Assert.Contains(list.GetProperty("items").EnumerateArray(), d => d.GetProperty("code").GetString() == code && d.GetProperty("status").GetInt32() == 10);
+        Assert.Contains(list.GetProperty("items").EnumerateArray(), d => d.GetProperty("code").GetString() == code && d.GetProperty("status").GetString() == "resultReturned");
 
         // Every change reached the national portal, in order, with the portal's status codes.
         var portal = await Eventually.GetAsync(

@@ -7,29 +7,29 @@ public sealed class IllegalTransitionTests(ProvinceApp app) : IClassFixture<Prov
     private static readonly Dictionary<int, (string Action, object? Body)[]> PathTo = new()
     {
         [1] = [],
-        [2] = [("acceptance", null)],
-        [3] = [("refusal", new { reason = "Sai thẩm quyền" })],
-        [4] = [("acceptance", null), ("assignment", null)],
-        [5] = [("acceptance", null), ("supplement-request", new { reason = "Thiếu giấy chứng sinh bản chính" })],
-        [6] = [("acceptance", null), ("fee-request", new { amount = 8000, description = "Lệ phí" })],
-        [8] = [("acceptance", null), ("stop", new { reason = "Công dân không bổ sung" })],
-        [9] = [("acceptance", null), ("assignment", null), ("completion", new { resultNote = "Trả bản chính tại quầy" })],
-        [10] = [("acceptance", null), ("assignment", null), ("completion", new { resultNote = "Trả bản chính tại quầy" }), ("result-return", null)],
+        [2] = [("accept", null)],
+        [3] = [("refuse", new { note = "Sai thẩm quyền" })],
+        [4] = [("accept", null), ("assign", null)],
+        [5] = [("accept", null), ("request-supplement", new { note = "Thiếu giấy chứng sinh bản chính" })],
+        [6] = [("accept", null), ("request-fee", new { amount = 8000, note = "Lệ phí" })],
+        [8] = [("accept", null), ("stop", new { note = "Công dân không bổ sung" })],
+        [9] = [("accept", null), ("assign", null), ("complete", new { note = "Trả bản chính tại quầy" })],
+        [10] = [("accept", null), ("assign", null), ("complete", new { note = "Trả bản chính tại quầy" }), ("return-result", null)],
     };
 
     /// <summary>Each officer action and the statuses it may start from.</summary>
     private static readonly (string Action, object? Body, int[] AllowedFrom)[] Actions =
     [
-        ("acceptance", null, [1]),
-        ("refusal", new { reason = "Không thuộc thẩm quyền" }, [1]),
-        ("assignment", null, [2, 4]),
-        ("supplement-request", new { reason = "Thiếu giấy tờ" }, [2, 4]),
-        ("fee-request", new { amount = 8000, description = "Lệ phí" }, [2, 4]),
-        ("fee-payment", null, [6]),
-        ("completion", new { resultNote = "Bản chính trả tại quầy" }, [4]),
-        ("result-return", null, [9]),
-        ("stop", new { reason = "Dừng" }, [2, 4, 5, 6]),
-        ("extension", new { workingDays = 2, reason = "Cần xác minh" }, [2, 4, 5, 6]),
+        ("accept", null, [1]),
+        ("refuse", new { note = "Không thuộc thẩm quyền" }, [1]),
+        ("assign", null, [2, 4]),
+        ("request-supplement", new { note = "Thiếu giấy tờ" }, [2, 4]),
+        ("request-fee", new { amount = 8000, note = "Lệ phí" }, [2, 4]),
+        ("confirm-fee-payment", null, [6]),
+        ("complete", new { note = "Bản chính trả tại quầy" }, [4]),
+        ("return-result", null, [9]),
+        ("stop", new { note = "Dừng" }, [2, 4, 5, 6]),
+        ("extend-deadline", new { workingDays = 2, note = "Cần xác minh" }, [2, 4, 5, 6]),
     ];
 
     public static TheoryData<int> Statuses => [1, 2, 3, 4, 5, 6, 8, 9, 10];
@@ -66,7 +66,7 @@ public sealed class IllegalTransitionTests(ProvinceApp app) : IClassFixture<Prov
 
         await BringToAsync(officer, id, 9);
         var version = await VersionAsync(officer, id);
-        var withdraw = await citizen.PostAsJsonAsync($"/api/dossiers/{id}/withdrawal", new { reason = "Không cần nữa", version });
+        var withdraw = await citizen.PostAsJsonAsync($"/api/dossiers/{id}/withdraw", new { message = "Không cần nữa", version });
         var problem = await ProblemAsync(withdraw, HttpStatusCode.Conflict);
         Assert.Contains("Đã xử lý xong", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
@@ -80,8 +80,9 @@ public sealed class IllegalTransitionTests(ProvinceApp app) : IClassFixture<Prov
         await BringToAsync(officer, id, 2);
 
         var version = await VersionAsync(officer, id);
-        var withdrawn = await OkAsync(await citizen.PostAsJsonAsync($"/api/dossiers/{id}/withdrawal", new { reason = "Nộp nhầm thủ tục", version }));
-        Assert.Equal(7, withdrawn.GetProperty("status").GetInt32());
+        var withdrawn = await OkAsync(await citizen.PostAsJsonAsync($"/api/dossiers/{id}/withdraw", new { message = "Nộp nhầm thủ tục", version }));
+        Assert.Equal("withdrawalRequested", withdrawn.GetProperty("status").GetString());
+        Assert.Empty(withdrawn.GetProperty("allowedActions").EnumerateArray());
 
         foreach (var (action, body, _) in Actions)
         {
@@ -100,12 +101,12 @@ public sealed class IllegalTransitionTests(ProvinceApp app) : IClassFixture<Prov
     /// <summary>The assignment needs a real officer of the agency; every other action's body is fixed.</summary>
     private static async Task<object?> BodyAsync(HttpClient officer, string action, object? body)
     {
-        if (action != "assignment")
+        if (action != "assign")
         {
             return body;
         }
 
-        var officers = await officer.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/staff/identity/agencies/{TanNinhWard}/officers");
-        return new { officerId = officers.GetProperty("items")[0].GetProperty("id").GetGuid() };
+        var officers = await officer.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/staff/identity/agencies/{TanNinhWard}/staff");
+        return new { staffId = officers.GetProperty("items")[0].GetProperty("id").GetGuid() };
     }
 }

@@ -14,8 +14,8 @@ public sealed class PortalSyncTests(ProvinceApp app) : IClassFixture<ProvinceApp
         {
             var citizen = await app.CitizenAsync($"zalo-portal-{i}");
             var (id, code) = await SubmitBirthRegistrationAsync(citizen, salt: 10 + i);
-            await OkAsync(await ActAsync(officer, id, "acceptance"));
-            await OkAsync(await ActAsync(officer, id, "supplement-request", new { reason = "Thiếu giấy chứng sinh" }));
+            await OkAsync(await ActAsync(officer, id, "accept"));
+            await OkAsync(await ActAsync(officer, id, "request-supplement", new { note = "Thiếu giấy chứng sinh" }));
             codes.Add(code);
         }
 

@@ -42,7 +42,7 @@ public sealed class PublicHardeningTests(ProvinceApp app) : IClassFixture<Provin
     public async Task A_dossier_photo_loses_its_gps_and_camera_a_jpeg_carrying_html_is_refused_and_bidi_leaves_the_file_name()
     {
         var citizen = await app.CitizenAsync("zalo-hardening-upload");
-        var uploaded = await OkAsync(await UploadAsync(citizen, TestJpeg.WithGpsExif(camera: "Xiaomi 2201117TG"), "cccd\u202Egnp.exe", "/api/dossiers/uploads"));
+        var uploaded = (await OkAsync(await UploadAsync(citizen, TestJpeg.WithGpsExif(camera: "Xiaomi 2201117TG"), "cccd\u202Egnp.exe", "/api/dossiers/uploads"))).GetProperty("items")[0];
         Assert.Equal("cccdgnp.exe", uploaded.GetProperty("fileName").GetString());
         var key = await app.Database.ScalarAsync<string>("""SELECT data ->> 'storageKey' FROM dossiers.mt_doc_dossierfile WHERE id = @id""", ("id", uploaded.GetProperty("id").GetGuid()));
         var stored = await File.ReadAllBytesAsync(Path.Combine(app.FilesDirectory, key));
@@ -58,7 +58,7 @@ public sealed class PublicHardeningTests(ProvinceApp app) : IClassFixture<Provin
 
         // A PNG whose text chunk carries the page is refused too; one whose text chunk is only an author loses it.
         await ProblemAsync(await UploadAsync(citizen, TestPng.Create([1, 2, 3], "Comment\0<script>alert(1)</script>"u8), "anh.png"), HttpStatusCode.UnsupportedMediaType);
-        var png = await OkAsync(await UploadAsync(citizen, TestPng.Create([4, 5, 6], "Author\0Nguyen Van An"u8), "anh.png"));
+        var png = (await OkAsync(await UploadAsync(citizen, TestPng.Create([4, 5, 6], "Author\0Nguyen Van An"u8), "anh.png"))).GetProperty("items")[0];
         var pngKey = await app.Database.ScalarAsync<string>("""SELECT data ->> 'storageKey' FROM dossiers.mt_doc_dossierfile WHERE id = @id""", ("id", png.GetProperty("id").GetGuid()));
         Assert.Equal(-1, (await File.ReadAllBytesAsync(Path.Combine(app.FilesDirectory, pngKey))).AsSpan().IndexOf("Nguyen Van An"u8));
 
@@ -77,18 +77,18 @@ public sealed class ApologyCapTests(ProvinceApp app) : IClassFixture<ProvinceApp
         var citizen = await app.CitizenAsync("zalo-hardening-apology");
         var (id, _) = await SubmitBirthRegistrationAsync(citizen, salt: 41);
         var officer = await app.StaffAsync("tanninh.mai");
-        await OkAsync(await ActAsync(officer, id, "acceptance"));
+        await OkAsync(await ActAsync(officer, id, "accept"));
         app.Clock.Set(new DateTime(2026, 6, 10, 9, 0, 0));
         // Signed in again: a staff token lasts hours, and the clock moved days.
         officer = await app.StaffAsync("tanninh.mai");
         citizen = await app.CitizenAsync("zalo-hardening-apology");
 
-        await ProblemAsync(await ActAsync(officer, id, "apology", new { newDueDate = "9999-12-31", reason = "Chậm" }), HttpStatusCode.BadRequest, "validation.failed");
-        await ProblemAsync(await ActAsync(officer, id, "apology", new { newDueDate = "2026-12-01", reason = "Chậm" }), HttpStatusCode.UnprocessableEntity, "dossier.new_due_date_too_far");
+        await ProblemAsync(await ActAsync(officer, id, "apologize", new { newDueDate = "9999-12-31", note = "Chậm" }), HttpStatusCode.BadRequest, "validation.failed");
+        await ProblemAsync(await ActAsync(officer, id, "apologize", new { newDueDate = "2026-12-01", note = "Chậm" }), HttpStatusCode.UnprocessableEntity, "dossier.new_due_date_too_far");
         var mine = await citizen.GetFromJsonAsync<JsonElement>($"/api/dossiers/{id}");
         Assert.Empty(mine.GetProperty("apologies").EnumerateArray());
 
-        var apology = await OkAsync(await ActAsync(officer, id, "apology", new { newDueDate = "2026-06-15", reason = "Chờ xác minh" }));
-        Assert.Equal("2026-06-15", apology.GetProperty("dueDate").GetString());
+        var apology = await OkAsync(await ActAsync(officer, id, "apologize", new { newDueDate = "2026-06-15", note = "Chờ xác minh" }));
+        Assert.Equal("2026-06-15", apology.GetProperty("dueAt").GetString()![..10]);
     }
 }

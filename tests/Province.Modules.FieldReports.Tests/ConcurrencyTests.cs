@@ -13,8 +13,8 @@ public sealed class ConcurrencyTests(FieldReportsApp app) : IClassFixture<FieldR
         var version = (await ward.GetFromJsonAsync<JsonElement>($"/api/staff/field-reports/{id}")).GetProperty("version").GetInt32();
 
         var answers = await Task.WhenAll(
-            ward.PostAsJsonAsync($"/api/staff/field-reports/{id}/assignment", new { version, officerId = officer, text = "Giao lần một" }),
-            ward.PostAsJsonAsync($"/api/staff/field-reports/{id}/rejection", new { version, text = "Không thuộc phạm vi" }));
+            ward.PostAsJsonAsync($"/api/staff/field-reports/{id}/assign", new { version, staffId = officer, note = "Giao lần một" }),
+            ward.PostAsJsonAsync($"/api/staff/field-reports/{id}/reject", new { version, note = "Không thuộc phạm vi" }));
 
         Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
         Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Conflict);
@@ -23,6 +23,6 @@ public sealed class ConcurrencyTests(FieldReportsApp app) : IClassFixture<FieldR
         Assert.Equal(2, detail.GetProperty("history").GetArrayLength());
 
         // A version the report has left behind is refused as stale.
-        await ProblemAsync(await ward.PostAsJsonAsync($"/api/staff/field-reports/{id}/closure", new { version }), HttpStatusCode.Conflict, "field_report.stale_version");
+        await ProblemAsync(await ward.PostAsJsonAsync($"/api/staff/field-reports/{id}/close", new { version }), HttpStatusCode.Conflict, "field_report.stale_version");
     }
 }

@@ -39,11 +39,11 @@ public sealed class FieldReportsAloneTests
         Assert.NotEqual(Guid.Empty, routedAgency);
 
         using var officer = await host.StaffAsync(Guid.NewGuid(), routedAgency);
-        var queue = await officer.GetFromJsonAsync<JsonElement>($"/api/staff/field-reports/agencies/{routedAgency}/queue");
+        var queue = await officer.GetFromJsonAsync<JsonElement>("/api/staff/field-reports/queue");
         Assert.Contains(queue.GetProperty("items").EnumerateArray(), item => item.GetProperty("id").GetGuid() == id);
-        await OkAsync(await ActAsync(officer, id, "assignment", new { officerId = Colleague }));
+        await OkAsync(await ActAsync(officer, id, "assign", new { staffId = Colleague }));
         await OkAsync(await ActAsync(officer, id, "start"));
-        var resolved = await OkAsync(await ActAsync(officer, id, "resolution", new { text = "Đã thay bóng đèn ba cột 12-14.", photoIds = Array.Empty<Guid>() }));
+        var resolved = await OkAsync(await ActAsync(officer, id, "resolve", new { answer = "Đã thay bóng đèn ba cột 12-14.", photoIds = Array.Empty<Guid>() }));
         Assert.Equal("resolved", resolved.GetProperty("report").GetProperty("status").GetString());
 
         using var anonymous = host.CreateClient();

@@ -11,27 +11,28 @@ internal static class FieldReportsApi
     public static readonly Guid CommitteeOffice = Guid.Parse("0195a1f0-0000-7000-8000-000000000017");
 
     public static async Task<Guid> CategoryAsync(HttpClient client, string code) =>
-        (await client.GetFromJsonAsync<JsonElement>("/api/public/field-reports/categories")).EnumerateArray()
+        (await client.GetFromJsonAsync<JsonElement>("/api/public/field-reports/categories?pageSize=100")).GetProperty("items").EnumerateArray()
             .Single(c => c.GetProperty("code").GetString() == code).GetProperty("id").GetGuid();
 
-    public static async Task<Guid> UploadPhotoAsync(HttpClient client, byte[] bytes, string path = "/api/field-reports/photos")
+    public static async Task<Guid> UploadPhotoAsync(HttpClient client, byte[] bytes, string path = "/api/field-reports/uploads")
     {
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(bytes);
         file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
         form.Add(file, "file", "hien-truong.jpg");
         var response = await client.PostAsync(path, form);
-        return (await OkAsync(response)).GetProperty("id").GetGuid();
+        return (await OkAsync(response)).GetProperty("items")[0].GetProperty("id").GetGuid();
     }
 
-    public static async Task<JsonElement> SubmitAsync(HttpClient citizen, Guid categoryId, string? area = "Phuong 1", IReadOnlyList<Guid>? photoIds = null, bool anonymous = false)
+    public static async Task<JsonElement> SubmitAsync(HttpClient citizen, Guid categoryId, string? area = "Phuong 1", IReadOnlyList<Guid>? photoIds = null, bool anonymous = false,
+        string title = "Đèn đường không sáng")
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/field-reports")
         {
             Content = JsonContent.Create(new
             {
                 categoryId,
-                title = "Đèn đường không sáng",
+                title,
                 description = "Ba cột đèn trên đường Võ Văn Truyện không sáng từ tối qua, rất tối và nguy hiểm.",
                 latitude = 11.3101,
                 longitude = 106.0983,
@@ -44,6 +45,8 @@ internal static class FieldReportsApi
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
         return await OkAsync(await citizen.SendAsync(request));
     }
+
+    public static IReadOnlyList<string?> Actions(JsonElement item) => [.. item.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString())];
 
     public static Guid Id(JsonElement detail) => detail.GetProperty("report").GetProperty("id").GetGuid();
 
@@ -62,7 +65,7 @@ internal static class FieldReportsApi
     }
 
     public static async Task<Guid> OfficerIdAsync(HttpClient officer, Guid agencyId) =>
-        (await officer.GetFromJsonAsync<JsonElement>($"/api/staff/identity/agencies/{agencyId}/officers")).GetProperty("items")[0].GetProperty("id").GetGuid();
+        (await officer.GetFromJsonAsync<JsonElement>($"/api/staff/identity/agencies/{agencyId}/staff")).GetProperty("items")[0].GetProperty("id").GetGuid();
 
 
 }

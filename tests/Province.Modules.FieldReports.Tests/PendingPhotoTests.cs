@@ -26,7 +26,7 @@ public sealed class PendingPhotoTests(PendingPhotoTests.SmallQuotaApp app) : ICl
         var before = await RowsAsync();
 
         using var form = new MultipartFormDataContent { { new ByteArrayContent(TestJpeg.WithoutMetadata()), "file", "anh.jpg" } };
-        var problem = await ProblemAsync(await citizen.PostAsync("/api/field-reports/photos", form), HttpStatusCode.TooManyRequests, "upload.quota_files");
+        var problem = await ProblemAsync(await citizen.PostAsync("/api/field-reports/uploads", form), HttpStatusCode.TooManyRequests, "upload.quota_files");
 
         Assert.Contains("tối đa 2", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(before, await RowsAsync());
@@ -37,7 +37,7 @@ public sealed class PendingPhotoTests(PendingPhotoTests.SmallQuotaApp app) : ICl
     {
         var citizen = await app.CitizenAsync("zalo-photo-cleanup-1");
         var sent = await UploadPhotoAsync(citizen, TestJpeg.WithoutMetadata());
-        await SubmitAsync(citizen, await CategoryAsync(citizen, "moi-truong"), photoIds: [sent]);
+        var report = await SubmitAsync(citizen, await CategoryAsync(citizen, "moi-truong"), photoIds: [sent]);
         var unsent = await UploadPhotoAsync(citizen, TestJpeg.WithoutMetadata());
         var filesBefore = StoredFiles();
         using var anonymous = app.CreateClient();
@@ -49,7 +49,8 @@ public sealed class PendingPhotoTests(PendingPhotoTests.SmallQuotaApp app) : ICl
             count => count == 0, waitingFor: "the unsent photo's record deleted");
         await Eventually.GetAsync(() => Task.FromResult(StoredFiles()), count => count == filesBefore - 1, waitingFor: "the unsent photo's file deleted");
         Assert.Equal(1L, await app.Database.ScalarAsync<long>($"SELECT count(*) FROM field_reports.mt_doc_reportphoto WHERE id = '{sent}'"));
-        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/api/public/field-reports/photos/{sent}")).StatusCode);
+        var link = (await citizen.GetFromJsonAsync<JsonElement>($"/api/field-reports/{Id(report)}")).GetProperty("report").GetProperty("photos")[0].GetProperty("url").GetString();
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(link)).StatusCode);
     }
 
     private Task<long> RowsAsync() => app.Database.ScalarAsync<long>("SELECT count(*) FROM field_reports.mt_doc_reportphoto");

@@ -84,7 +84,7 @@ public sealed class PublicExposureTests(PublicExposureTests.App app) : IClassFix
 
         // Rejected: false or abusive more often than not; its reason is for the reporter only.
         var ward = await app.StaffAsync("tanninh.mai");
-        await OkAsync(await ActAsync(ward, Id(report), "rejection", new { text = "Thông tin không đúng sự thật." }));
+        await OkAsync(await ActAsync(ward, Id(report), "reject", new { note = "Thông tin không đúng sự thật." }));
         await ProblemAsync(await anonymous.GetAsync(new Uri($"/api/public/field-reports/{code}", UriKind.Relative)), HttpStatusCode.NotFound);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(new Uri($"/open311/v2/requests/{code}.json", UriKind.Relative))).StatusCode);
         Assert.DoesNotContain(code, await anonymous.GetStringAsync("/open311/v2/requests.json"), StringComparison.Ordinal);
@@ -100,8 +100,8 @@ public sealed class PublicExposureTests(PublicExposureTests.App app) : IClassFix
         var ward = await app.StaffAsync("tanninh.mai");
         using var anonymous = app.CreateClient();
 
-        var redacted = await OkAsync(await ActAsync(ward, id, "redaction",
-            new { title = "Đèn đường tắt", description = "Đèn đường tắt, nghi có câu điện trái phép.", reason = "Bỏ tên người bị nêu." }));
+        var redacted = await OkAsync(await ActAsync(ward, id, "redact",
+            new { title = "Đèn đường tắt", description = "Đèn đường tắt, nghi có câu điện trái phép.", note = "Bỏ tên người bị nêu." }));
         Assert.Equal("received", redacted.GetProperty("report").GetProperty("status").GetString());
         Assert.Contains(redacted.GetProperty("history").EnumerateArray(), h => h.GetProperty("description").GetString()!.Contains("biên tập", StringComparison.Ordinal)
             && h.GetProperty("note").GetString() == "Bỏ tên người bị nêu.");
@@ -109,13 +109,13 @@ public sealed class PublicExposureTests(PublicExposureTests.App app) : IClassFix
         Assert.Contains("nghi có câu điện trái phép", open311, StringComparison.Ordinal);
         Assert.DoesNotContain("Bảy", open311, StringComparison.Ordinal);
 
-        await OkAsync(await ActAsync(ward, id, "hiding", new { text = "Nội dung nêu đích danh cá nhân." }));
+        await OkAsync(await ActAsync(ward, id, "hide", new { note = "Nội dung nêu đích danh cá nhân." }));
         await ProblemAsync(await anonymous.GetAsync(new Uri($"/api/public/field-reports/{code}", UriKind.Relative)), HttpStatusCode.NotFound);
         Assert.DoesNotContain(code, await anonymous.GetStringAsync("/open311/v2/requests.json"), StringComparison.Ordinal);
         var nearby = await anonymous.GetStringAsync($"/api/public/field-reports/nearby?categoryId={lighting}&latitude=11.3101&longitude=106.0983");
         Assert.DoesNotContain(code, nearby, StringComparison.Ordinal);
 
-        var shown = await OkAsync(await ActAsync(ward, id, "publication", new { text = "Đã biên tập xong." }));
+        var shown = await OkAsync(await ActAsync(ward, id, "publish", new { note = "Đã biên tập xong." }));
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(new Uri($"/api/public/field-reports/{code}", UriKind.Relative))).StatusCode);
         // The stream holds every step: submitted, redacted, hidden, shown.
         var steps = shown.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("description").GetString()!).ToList();
@@ -128,7 +128,7 @@ public sealed class PublicExposureTests(PublicExposureTests.App app) : IClassFix
     public async Task An_anonymous_report_never_shows_the_reporters_phone_to_officers()
     {
         var citizen = await app.CitizenAsync("zalo-exposure-anonymous");
-        await OkAsync(await citizen.PutAsJsonAsync("/api/identity/me", new { fullName = "Lê Thị Cúc", phoneNumber = "0945678123", version = 0 }));
+        await OkAsync(await citizen.PatchAsJsonAsync("/api/identity/me", new { fullName = "Lê Thị Cúc", phoneNumber = "0945678123", version = 0 }));
         var report = await SubmitTextAsync(citizen, await CategoryAsync(citizen, "dien-nuoc-chieu-sang"), "Đèn tắt", "Đèn tắt cả tuần.", anonymous: true);
         var ward = await app.StaffAsync("tanninh.mai");
         var seen = await ward.GetStringAsync($"/api/staff/field-reports/{Id(report)}");
@@ -160,7 +160,7 @@ public sealed class PublicExposureTests(PublicExposureTests.App app) : IClassFix
         // Typing the number does not find the question either.
         Assert.Equal(0, (await anonymous.GetFromJsonAsync<JsonElement>("/api/public/field-reports/questions?q=072085009999")).GetProperty("total").GetInt32());
 
-        var hidden = await OkAsync(await ward.PostAsJsonAsync($"/api/staff/field-reports/questions/{id}/moderation", new { @public = false, reason = "Có thông tin cá nhân." }));
+        var hidden = await OkAsync(await ward.PostAsJsonAsync($"/api/staff/field-reports/questions/{id}/moderate", new { @public = false, note = "Có thông tin cá nhân." }));
         Assert.False(hidden.GetProperty("public").GetBoolean());
         Assert.DoesNotContain("Hỏi về cấp đổi CCCD", await anonymous.GetStringAsync("/api/public/field-reports/questions?q=cap%20doi%20cccd"), StringComparison.Ordinal);
     }
@@ -181,8 +181,8 @@ public sealed class PublicExposureTests(PublicExposureTests.App app) : IClassFix
         var citizen = await app.CitizenAsync("zalo-exposure-oversized");
         var report = await SubmitTextAsync(citizen, lighting, "Đèn tắt", "Đèn tắt cả tuần.");
         var ward = await app.StaffAsync("tanninh.mai");
-        await OkAsync(await ActAsync(ward, Id(report), "assignment", new { officerId = await OfficerIdAsync(ward, TanNinhWard) }));
-        await ProblemAsync(await ActAsync(ward, Id(report), "information-request", new { text = new string('a', 5000) }), HttpStatusCode.BadRequest, "validation.failed");
+        await OkAsync(await ActAsync(ward, Id(report), "assign", new { staffId = await OfficerIdAsync(ward, TanNinhWard) }));
+        await ProblemAsync(await ActAsync(ward, Id(report), "request-information", new { note = new string('a', 5000) }), HttpStatusCode.BadRequest, "validation.failed");
         Assert.Equal("assigned", (await ward.GetFromJsonAsync<JsonElement>($"/api/staff/field-reports/{Id(report)}")).GetProperty("report").GetProperty("status").GetString());
     }
 
@@ -192,7 +192,12 @@ public sealed class PublicExposureTests(PublicExposureTests.App app) : IClassFix
         var citizen = await app.CitizenAsync("zalo-exposure-media");
         var photo = await UploadPhotoAsync(citizen, TestJpeg.WithoutMetadata());
         var lighting = await CategoryAsync(citizen, "dien-nuoc-chieu-sang");
-        var code = Code(await SubmitAsync(citizen, lighting, "Phuong 1", [photo]));
+        var report = await SubmitAsync(citizen, lighting, "Phuong 1", [photo]);
+        var code = Code(report);
+        // Photos are public only once the report is answered in public.
+        var ward = await app.StaffAsync("tanninh.mai");
+        await OkAsync(await ActAsync(ward, Id(report), "assign", new { staffId = await OfficerIdAsync(ward, TanNinhWard) }));
+        await OkAsync(await ActAsync(ward, Id(report), "resolve", new { answer = "Đã sửa." }));
 
         using var client = app.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/open311/v2/requests/{code}.json");

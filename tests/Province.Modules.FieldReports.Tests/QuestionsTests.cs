@@ -20,8 +20,9 @@ public sealed class QuestionsTests(FieldReportsApp app) : IClassFixture<FieldRep
         var shared = await AskAsync("Đăng ký tạm trú cho sinh viên", "Sinh viên thuê trọ ở phường cần giấy tờ gì để đăng ký tạm trú?");
         var personal = await AskAsync("Hồ sơ của tôi", "Hồ sơ tạm trú của tôi nộp tuần trước đã xong chưa?");
         var ward = await app.StaffAsync("tanninh.mai");
-        var unanswered = await ward.GetFromJsonAsync<JsonElement>($"/api/staff/field-reports/agencies/{TanNinhWard}/questions?unanswered=true");
-        Assert.Equal(2, unanswered.GetArrayLength());
+        var unanswered = await ward.GetFromJsonAsync<JsonElement>("/api/staff/field-reports/questions?status=pending");
+        Assert.Equal(2, unanswered.GetProperty("total").GetInt32());
+        Assert.All(unanswered.GetProperty("items").EnumerateArray(), q => Assert.Equal(["answer", "moderate"], q.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString())));
         await OkAsync(await ward.PostAsJsonAsync($"/api/staff/field-reports/questions/{shared}/answer",
             new { answer = "Mang CCCD và hợp đồng thuê nhà đến Công an phường, hoặc khai trên ứng dụng VNeID.", @public = true }));
         await OkAsync(await ward.PostAsJsonAsync($"/api/staff/field-reports/questions/{personal}/answer", new { answer = "Đã xong, mời bạn nhận kết quả.", @public = false }));

@@ -9,7 +9,7 @@ public sealed class ReportFlowTests(FieldReportsApp app) : IClassFixture<FieldRe
     public async Task A_report_with_photos_is_routed_handled_and_answered_publicly_without_the_reporter_or_the_photo_gps()
     {
         var citizen = await app.CitizenAsync("zalo-report-1");
-        await citizen.PutAsJsonAsync("/api/identity/me", new { fullName = "Phạm Thị Hoa", phoneNumber = "0934567890", version = 0 });
+        await citizen.PatchAsJsonAsync("/api/identity/me", new { fullName = "Phạm Thị Hoa", phoneNumber = "0934567890", version = 0 });
         var photo = await UploadPhotoAsync(citizen, TestJpeg.WithGpsExif());
 
         // The stored bytes (what anyone can download) carry no EXIF, GPS or phone model.
@@ -24,11 +24,11 @@ public sealed class ReportFlowTests(FieldReportsApp app) : IClassFixture<FieldRe
         var nearbyBefore = await citizen.GetFromJsonAsync<JsonElement>($"/api/public/field-reports/nearby?categoryId={lighting}&latitude=11.3101&longitude=106.0983");
         var report = await SubmitAsync(citizen, lighting, "Phuong 1", [photo]);
         Assert.Equal(TanNinhWard, report.GetProperty("report").GetProperty("agencyId").GetGuid());
-        Assert.Equal("Phường Tân Ninh", report.GetProperty("report").GetProperty("area").GetString());
+        Assert.Equal("Phường Tân Ninh", report.GetProperty("report").GetProperty("wardName").GetString());
         Assert.Equal("received", report.GetProperty("report").GetProperty("status").GetString());
         var nearby = await citizen.GetFromJsonAsync<JsonElement>($"/api/public/field-reports/nearby?categoryId={lighting}&latitude=11.3102&longitude=106.0984");
-        Assert.Equal(nearbyBefore.GetArrayLength() + 1, nearby.GetArrayLength());
-        Assert.Contains(nearby.EnumerateArray(), n => n.GetProperty("code").GetString() == Code(report) && n.GetProperty("distanceMeters").GetInt32() < 50);
+        Assert.Equal(nearbyBefore.GetProperty("total").GetInt32() + 1, nearby.GetProperty("total").GetInt32());
+        Assert.Contains(nearby.GetProperty("items").EnumerateArray(), n => n.GetProperty("code").GetString() == Code(report) && n.GetProperty("distanceMeters").GetInt32() < 50);
 
         // Environment goes to Sở Nông nghiệp và Môi trường; anything unmatched to the office of the province's People's Committee.
         Assert.Equal(AgricultureEnvironmentDepartment, (await SubmitAsync(citizen, await CategoryAsync(citizen, "moi-truong"))).GetProperty("report").GetProperty("agencyId").GetGuid());
@@ -37,19 +37,19 @@ public sealed class ReportFlowTests(FieldReportsApp app) : IClassFixture<FieldRe
         // The ward handles it: assign, start, ask for more, get it, answer with a photo of the fix.
         var ward = await app.StaffAsync("tanninh.mai");
         var id = Id(report);
-        var queue = await ward.GetFromJsonAsync<JsonElement>($"/api/staff/field-reports/agencies/{TanNinhWard}/queue");
+        var queue = await ward.GetFromJsonAsync<JsonElement>("/api/staff/field-reports/queue?pageSize=100&sort=-createdAt");
         Assert.Contains(queue.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetGuid() == id);
-        await OkAsync(await ActAsync(ward, id, "assignment", new { officerId = await OfficerIdAsync(ward, TanNinhWard) }));
+        await OkAsync(await ActAsync(ward, id, "assign", new { staffId = await OfficerIdAsync(ward, TanNinhWard) }));
         await OkAsync(await ActAsync(ward, id, "start"));
-        await OkAsync(await ActAsync(ward, id, "information-request", new { text = "Xin cho biết số hiệu cột đèn." }));
+        await OkAsync(await ActAsync(ward, id, "request-information", new { note = "Xin cho biết số hiệu cột đèn." }));
         var mine = await citizen.GetFromJsonAsync<JsonElement>($"/api/field-reports/{id}");
         Assert.Equal("waitingForInformation", mine.GetProperty("report").GetProperty("status").GetString());
-        await OkAsync(await citizen.PostAsJsonAsync($"/api/field-reports/{id}/information", new { information = "Cột số 12, 13 và 14.", version = mine.GetProperty("version").GetInt32() }));
-        var fix = await UploadPhotoAsync(ward, TestJpeg.WithGpsExif(camera: "iPhone 15"), "/api/staff/field-reports/photos");
+        await OkAsync(await citizen.PostAsJsonAsync($"/api/field-reports/{id}/provide-information", new { message = "Cột số 12, 13 và 14.", version = mine.GetProperty("version").GetInt32() }));
+        var fix = await UploadPhotoAsync(ward, TestJpeg.WithGpsExif(camera: "iPhone 15"), "/api/staff/field-reports/uploads");
         // The public feed is output-cached: read it before the answer, so the answer must evict it.
         using var anonymous = app.CreateClient();
         Assert.DoesNotContain("Đã thay bóng đèn", await anonymous.GetStringAsync($"/api/public/field-reports?categoryId={lighting}"), StringComparison.Ordinal);
-        var resolved = await OkAsync(await ActAsync(ward, id, "resolution", new { text = "Đã thay bóng đèn ba cột 12-14 lúc 16 giờ.", photoIds = new[] { fix } }));
+        var resolved = await OkAsync(await ActAsync(ward, id, "resolve", new { answer = "Đã thay bóng đèn ba cột 12-14 lúc 16 giờ.", photoIds = new[] { fix } }));
         Assert.Equal("resolved", resolved.GetProperty("report").GetProperty("status").GetString());
 
         // The public sees the answer at once and both photos, never who reported it.
@@ -64,8 +64,9 @@ public sealed class ReportFlowTests(FieldReportsApp app) : IClassFixture<FieldRe
         var inBox = await anonymous.GetFromJsonAsync<JsonElement>("/api/public/field-reports?minLatitude=11.30&minLongitude=106.09&maxLatitude=11.32&maxLongitude=106.11");
         Assert.Contains(inBox.GetProperty("items").EnumerateArray(), r => r.GetProperty("code").GetString() == Code(report));
         var page = await anonymous.GetFromJsonAsync<JsonElement>($"/api/public/field-reports/{Code(report)}");
-        Assert.Equal(2, page.GetProperty("photos").GetArrayLength());
-        foreach (var link in page.GetProperty("photos").EnumerateArray())
+        Assert.Equal(1, page.GetProperty("photos").GetArrayLength());
+        Assert.Equal(1, page.GetProperty("fixPhotos").GetArrayLength());
+        foreach (var link in page.GetProperty("photos").EnumerateArray().Concat(page.GetProperty("fixPhotos").EnumerateArray()))
         {
             var bytes = await anonymous.GetByteArrayAsync(link.GetProperty("url").GetString());
             Assert.False(JpegMetadata.HasExif(bytes));
@@ -86,21 +87,21 @@ public sealed class ReportFlowTests(FieldReportsApp app) : IClassFixture<FieldRe
         var ward = await app.StaffAsync("tanninh.mai");
         var id = Id(report);
 
-        foreach (var action in new[] { "start", "resolution", "closure", "information-request" })
+        foreach (var action in new[] { "start", "resolve", "close", "request-information" })
         {
-            await ProblemAsync(await ActAsync(ward, id, action, new { text = "x" }), HttpStatusCode.Conflict, "field_report.illegal_transition");
+            await ProblemAsync(await ActAsync(ward, id, action, new { note = "x", answer = "x" }), HttpStatusCode.Conflict, "field_report.illegal_transition");
         }
 
-        await OkAsync(await ActAsync(ward, id, "rejection", new { text = "Đèn thuộc khu dân cư tự quản, không thuộc phạm vi." }));
-        foreach (var action in new[] { "start", "resolution", "rejection", "assignment", "forwarding", "information-request" })
+        await OkAsync(await ActAsync(ward, id, "reject", new { note = "Đèn thuộc khu dân cư tự quản, không thuộc phạm vi." }));
+        foreach (var action in new[] { "start", "resolve", "reject", "assign", "forward", "request-information" })
         {
-            await ProblemAsync(await ActAsync(ward, id, action, new { text = "x", officerId = Guid.NewGuid(), agencyId = ConstructionDepartment }), HttpStatusCode.Conflict, "field_report.illegal_transition");
+            await ProblemAsync(await ActAsync(ward, id, action, new { note = "x", answer = "x", staffId = Guid.NewGuid(), agencyId = ConstructionDepartment }), HttpStatusCode.Conflict, "field_report.illegal_transition");
         }
 
-        await OkAsync(await ActAsync(ward, id, "closure"));
+        await OkAsync(await ActAsync(ward, id, "close"));
         var detail = await ward.GetFromJsonAsync<JsonElement>($"/api/staff/field-reports/{id}");
         Assert.Equal("closed", detail.GetProperty("report").GetProperty("status").GetString());
-        await ProblemAsync(await citizen.PostAsJsonAsync($"/api/field-reports/{id}/information", new { information = "x", version = detail.GetProperty("version").GetInt32() }),
+        await ProblemAsync(await citizen.PostAsJsonAsync($"/api/field-reports/{id}/provide-information", new { message = "x", version = detail.GetProperty("version").GetInt32() }),
             HttpStatusCode.Conflict, "field_report.illegal_transition");
     }
 
@@ -111,12 +112,12 @@ public sealed class ReportFlowTests(FieldReportsApp app) : IClassFixture<FieldRe
         var report = await SubmitAsync(citizen, await CategoryAsync(citizen, "dien-nuoc-chieu-sang"));
         var id = Id(report);
         var justice = await app.StaffAsync("tuphap.lan");
-        Assert.Equal(HttpStatusCode.Forbidden, (await justice.GetAsync($"/api/staff/field-reports/agencies/{TanNinhWard}/queue")).StatusCode);
+        await ProblemAsync(await justice.GetAsync($"/api/staff/field-reports/queue?agencyId={TanNinhWard}"), HttpStatusCode.Forbidden, "field_report.agency_forbidden");
         await ProblemAsync(await justice.GetAsync($"/api/staff/field-reports/{id}"), HttpStatusCode.NotFound, "field_report.not_found");
         await ProblemAsync(await justice.PostAsJsonAsync($"/api/staff/field-reports/{id}/start", new { version = 0 }), HttpStatusCode.NotFound, "field_report.not_found");
 
         var ward = await app.StaffAsync("tanninh.mai");
-        await OkAsync(await ActAsync(ward, id, "forwarding", new { agencyId = ConstructionDepartment, text = "Tuyến đường do tỉnh quản lý." }));
+        await OkAsync(await ActAsync(ward, id, "forward", new { agencyId = ConstructionDepartment, note = "Tuyến đường do tỉnh quản lý." }));
 
         await ProblemAsync(await ward.GetAsync($"/api/staff/field-reports/{id}"), HttpStatusCode.NotFound, "field_report.not_found");
         var construction = await app.StaffAsync("xaydung.son");
@@ -126,32 +127,22 @@ public sealed class ReportFlowTests(FieldReportsApp app) : IClassFixture<FieldRe
     }
 
     [Fact]
-    public async Task A_low_rating_reopens_the_report_and_a_good_one_does_not()
+    public async Task A_rating_is_kept_once_per_answer_and_does_not_reopen_the_report()
     {
         var ward = await app.StaffAsync("tanninh.mai");
-        async Task<(HttpClient Citizen, Guid Id)> AnsweredAsync(string user)
-        {
-            var citizen = await app.CitizenAsync(user);
-            var id = Id(await SubmitAsync(citizen, await CategoryAsync(citizen, "dien-nuoc-chieu-sang")));
-            await OkAsync(await ActAsync(ward, id, "assignment", new { officerId = await OfficerIdAsync(ward, TanNinhWard) }));
-            await OkAsync(await ActAsync(ward, id, "resolution", new { text = "Đã sửa." }));
-            return (citizen, id);
-        }
+        var citizen = await app.CitizenAsync("zalo-rate-1");
+        var id = Id(await SubmitAsync(citizen, await CategoryAsync(citizen, "dien-nuoc-chieu-sang")));
+        await OkAsync(await ActAsync(ward, id, "assign", new { staffId = await OfficerIdAsync(ward, TanNinhWard) }));
+        await OkAsync(await ActAsync(ward, id, "resolve", new { answer = "Đã sửa." }));
 
-        var (unhappy, first) = await AnsweredAsync("zalo-rate-1");
-        var version = (await unhappy.GetFromJsonAsync<JsonElement>($"/api/field-reports/{first}")).GetProperty("version").GetInt32();
-        var reopened = await OkAsync(await unhappy.PostAsJsonAsync($"/api/field-reports/{first}/rating", new { stars = 2, comment = "Đèn vẫn chưa sáng.", version }));
-        Assert.Equal("inProgress", reopened.GetProperty("report").GetProperty("status").GetString());
-        Assert.Equal(1, reopened.GetProperty("reopens").GetInt32());
-        Assert.Equal(1, await app.Database.ScalarAsync<int>(
-            """SELECT count(*) FROM field_reports.mt_events WHERE mt_dotnet_type LIKE '%FieldReportReopened%' AND data ->> 'reportId' = @id""", ("id", first.ToString())));
-
-        var (happy, second) = await AnsweredAsync("zalo-rate-2");
-        version = (await happy.GetFromJsonAsync<JsonElement>($"/api/field-reports/{second}")).GetProperty("version").GetInt32();
-        var kept = await OkAsync(await happy.PostAsJsonAsync($"/api/field-reports/{second}/rating", new { stars = 5, version }));
+        var version = (await citizen.GetFromJsonAsync<JsonElement>($"/api/field-reports/{id}")).GetProperty("version").GetInt32();
+        await ProblemAsync(await citizen.PostAsJsonAsync($"/api/field-reports/{id}/rate", new { stars = 9, version }), HttpStatusCode.BadRequest, "validation.failed");
+        var kept = await OkAsync(await citizen.PostAsJsonAsync($"/api/field-reports/{id}/rate", new { stars = 2, message = "Chậm.", version }));
         Assert.Equal("resolved", kept.GetProperty("report").GetProperty("status").GetString());
-        await ProblemAsync(await happy.PostAsJsonAsync($"/api/field-reports/{second}/rating", new { stars = 9, version = kept.GetProperty("version").GetInt32() }),
-            HttpStatusCode.UnprocessableEntity, "field_report.rating_invalid");
+        Assert.Equal(2, kept.GetProperty("rating").GetInt32());
+        Assert.Equal(0, kept.GetProperty("reopens").GetInt32());
+        await ProblemAsync(await citizen.PostAsJsonAsync($"/api/field-reports/{id}/rate", new { stars = 5, version = kept.GetProperty("version").GetInt32() }),
+            HttpStatusCode.UnprocessableEntity, "field_report.rating_closed");
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class CitizenProfileTests(ProvinceApp app) : IClassFixture<Provinc
     {
         using var citizen = await app.CitizenAsync("zalo-update");
 
-        var response = await citizen.PutAsJsonAsync("/api/identity/me", Profile(version: 0));
+        var response = await citizen.PatchAsJsonAsync("/api/identity/me", Profile(version: 0));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var saved = await citizen.GetFromJsonAsync<JsonElement>("/api/identity/me");
@@ -52,9 +52,9 @@ public sealed class CitizenProfileTests(ProvinceApp app) : IClassFixture<Provinc
     public async Task An_edit_based_on_an_old_version_is_refused_with_409()
     {
         using var citizen = await app.CitizenAsync("zalo-stale");
-        (await citizen.PutAsJsonAsync("/api/identity/me", Profile(version: 0))).EnsureSuccessStatusCode();
+        (await citizen.PatchAsJsonAsync("/api/identity/me", Profile(version: 0))).EnsureSuccessStatusCode();
 
-        var stale = await citizen.PutAsJsonAsync("/api/identity/me", Profile(version: 0, fullName: "Nguyễn Văn Bình"));
+        var stale = await citizen.PatchAsJsonAsync("/api/identity/me", Profile(version: 0, fullName: "Nguyễn Văn Bình"));
 
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         Assert.Equal("application/problem+json", stale.Content.Headers.ContentType?.MediaType);
@@ -70,7 +70,7 @@ public sealed class CitizenProfileTests(ProvinceApp app) : IClassFixture<Provinc
         using var citizen = await app.CitizenAsync("zalo-race");
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
-            citizen.PutAsJsonAsync("/api/identity/me", Profile(version: 0, fullName: $"Người Sửa {(char)('A' + i)}"))));
+            citizen.PatchAsJsonAsync("/api/identity/me", Profile(version: 0, fullName: $"Người Sửa {(char)('A' + i)}"))));
 
         Assert.Equal(1, answers.Count(a => a.StatusCode == HttpStatusCode.OK));
         Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.OK), a => Assert.Equal(HttpStatusCode.Conflict, a.StatusCode));
@@ -83,7 +83,7 @@ public sealed class CitizenProfileTests(ProvinceApp app) : IClassFixture<Provinc
     {
         using var citizen = await app.CitizenAsync("zalo-invalid");
 
-        var response = await citizen.PutAsJsonAsync("/api/identity/me", new
+        var response = await citizen.PatchAsJsonAsync("/api/identity/me", new
         {
             fullName = "Nguyen <script>",
             dateOfBirth = "2999-01-01",
@@ -112,7 +112,7 @@ public sealed class CitizenProfileTests(ProvinceApp app) : IClassFixture<Provinc
         using var citizen = await app.CitizenAsync("zalo-cccd-year");
 
         // Digits 4-6 "090" say born in 1990; the profile says 1985.
-        var response = await citizen.PutAsJsonAsync("/api/identity/me", Profile(version: 0, citizenId: "072090001234"));
+        var response = await citizen.PatchAsJsonAsync("/api/identity/me", Profile(version: 0, citizenId: "072090001234"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -125,10 +125,56 @@ public sealed class CitizenProfileTests(ProvinceApp app) : IClassFixture<Provinc
         using var citizen = await app.CitizenAsync("zalo-malformed");
 
         using var body = new StringContent("{\"fullName\": \"An\", \"version\": \"not a number\"", System.Text.Encoding.UTF8, "application/json");
-        var response = await citizen.PutAsync("/api/identity/me", body);
+        var response = await citizen.PatchAsync("/api/identity/me", body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_patch_changes_only_the_fields_sent_and_null_clears_one()
+    {
+        using var citizen = await app.CitizenAsync("zalo-patch");
+        (await citizen.PatchAsJsonAsync("/api/identity/me", Profile(version: 0))).EnsureSuccessStatusCode();
+
+        // Only an address: issue 13 found PUT erasing the name, the CCCD and the phone here.
+        var patched = await ApiAssert.OkAsync(await citizen.PatchAsJsonAsync("/api/identity/me", new { address = "5 Cách Mạng Tháng Tám", version = 1 }));
+
+        Assert.Equal("5 Cách Mạng Tháng Tám", patched.GetProperty("address").GetString());
+        Assert.Equal("Nguyễn Văn An", patched.GetProperty("fullName").GetString());
+        Assert.Equal("072085001234", patched.GetProperty("citizenIdNumber").GetString());
+        Assert.Equal("0912345678", patched.GetProperty("phoneNumber").GetString());
+        Assert.Equal("1985-03-02", patched.GetProperty("dateOfBirth").GetString());
+
+        var cleared = await ApiAssert.OkAsync(await citizen.PatchAsJsonAsync("/api/identity/me", new { address = (string?)null, version = 2 }));
+        Assert.Equal(JsonValueKind.Null, cleared.GetProperty("address").ValueKind);
+        Assert.Equal("Nguyễn Văn An", cleared.GetProperty("fullName").GetString());
+        Assert.Equal(3, cleared.GetProperty("version").GetInt32());
+    }
+
+    [Fact]
+    public async Task An_edit_never_changes_or_wipes_a_phone_number_verified_through_Zalo()
+    {
+        var token = await app.ZaloAccessTokenAsync("zalo-patch-verified");
+        using var anonymous = app.CreateClient();
+        var minted = await anonymous.PostAsJsonAsync("/zalo-simulator/dev/phone-tokens", new { accessToken = token, number = "84987654322" });
+        var phoneToken = (await minted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
+        using var citizen = app.CreateClient();
+        citizen.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        var verified = await ApiAssert.OkAsync(await citizen.PostAsJsonAsync("/api/identity/me/phone-number", new { token = phoneToken }));
+        var version = verified.GetProperty("version").GetInt32();
+
+        var kept = await ApiAssert.OkAsync(await citizen.PatchAsJsonAsync("/api/identity/me", new { fullName = "Trần Thị Bé", version }));
+        await ApiAssert.ProblemAsync(await citizen.PatchAsJsonAsync("/api/identity/me", new { phoneNumber = (string?)null, version = version + 1 }),
+            HttpStatusCode.UnprocessableEntity, "identity.verified_phone_number");
+        await ApiAssert.ProblemAsync(await citizen.PatchAsJsonAsync("/api/identity/me", new { phoneNumber = "0911111111", version = version + 1 }),
+            HttpStatusCode.UnprocessableEntity, "identity.verified_phone_number");
+
+        Assert.Equal("0987654322", kept.GetProperty("phoneNumber").GetString());
+        var profile = await citizen.GetFromJsonAsync<JsonElement>("/api/identity/me");
+        Assert.Equal("0987654322", profile.GetProperty("phoneNumber").GetString());
+        Assert.True(profile.GetProperty("phoneNumberVerified").GetBoolean());
+        Assert.Equal("Trần Thị Bé", profile.GetProperty("fullName").GetString());
     }
 
     [Fact]
@@ -191,7 +237,7 @@ public sealed class CitizenProfileTests(ProvinceApp app) : IClassFixture<Provinc
     public async Task A_citizen_deletes_their_profile_and_comes_back_as_a_new_citizen()
     {
         using var citizen = await app.CitizenAsync("zalo-delete");
-        (await citizen.PutAsJsonAsync("/api/identity/me", Profile(version: 0))).EnsureSuccessStatusCode();
+        (await citizen.PatchAsJsonAsync("/api/identity/me", Profile(version: 0))).EnsureSuccessStatusCode();
         var before = await citizen.GetFromJsonAsync<JsonElement>("/api/identity/me");
 
         var deleted = await citizen.DeleteAsync("/api/identity/me");

@@ -31,7 +31,7 @@ public sealed class ContractsTests(ProvinceApp app) : IClassFixture<ProvinceApp>
     public async Task Another_module_prefills_a_form_from_the_citizens_profile()
     {
         using var citizen = await app.CitizenAsync("zalo-prefill");
-        (await citizen.PutAsJsonAsync("/api/identity/me", new { fullName = "Phan Thị Cúc", address = "Ấp 3, xã Tân Bình", version = 0 })).EnsureSuccessStatusCode();
+        (await citizen.PatchAsJsonAsync("/api/identity/me", new { fullName = "Phan Thị Cúc", address = "Ấp 3, xã Tân Bình", version = 0 })).EnsureSuccessStatusCode();
         var citizenId = (await citizen.GetFromJsonAsync<JsonElement>("/api/identity/me")).GetProperty("id").GetGuid();
         await using var scope = app.Services.CreateAsyncScope();
 

@@ -39,7 +39,7 @@ public sealed class IdentityAloneTests
         citizen.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var me = await citizen.GetFromJsonAsync<JsonElement>("/api/identity/me");
         var citizenId = me.GetProperty("id").GetGuid();
-        await ApiAssert.OkAsync(await citizen.PutAsJsonAsync("/api/identity/me", new { fullName = "Võ Thị Thu", address = "5 Cách Mạng Tháng Tám", version = 0 }));
+        await ApiAssert.OkAsync(await citizen.PatchAsJsonAsync("/api/identity/me", new { fullName = "Võ Thị Thu", address = "5 Cách Mạng Tháng Tám", version = 0 }));
 
         // What another module would ask.
         await using (var scope = host.Services.CreateAsyncScope())
@@ -56,6 +56,6 @@ public sealed class IdentityAloneTests
         var agencies = await anonymous.GetFromJsonAsync<JsonElement>("/api/public/identity/agencies");
         Assert.NotEqual(0, agencies.GetProperty("total").GetInt32());
         var agencyId = agencies.GetProperty("items")[0].GetProperty("id").GetGuid();
-        Assert.Equal(HttpStatusCode.OK, (await administrator.GetAsync($"/api/staff/identity/agencies/{agencyId}/officers")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await administrator.GetAsync($"/api/staff/identity/agencies/{agencyId}/staff")).StatusCode);
     }
 }

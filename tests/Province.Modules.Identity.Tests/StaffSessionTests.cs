@@ -53,19 +53,19 @@ public sealed class StaffSessionTests(ProvinceApp app) : IClassFixture<ProvinceA
         var userName = await CreateAccountAsync();
         using var officer = await SignedInAsync(userName, StrongPassword);
         using var sameOfficerElsewhere = await SignedInAsync(userName, StrongPassword);
-        var officers = $"/api/staff/identity/agencies/{IdentityDemoData.JusticeDepartment}/officers";
+        var officers = $"/api/staff/identity/agencies/{IdentityDemoData.JusticeDepartment}/staff";
         Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync(officers)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await sameOfficerElsewhere.GetAsync(officers)).StatusCode);
 
         // Signing out ends this session only.
-        Assert.Equal(HttpStatusCode.NoContent, (await sameOfficerElsewhere.PostAsync("/api/staff/identity/sign-out", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await sameOfficerElsewhere.PostAsync("/api/staff/identity/me/sign-out", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await sameOfficerElsewhere.GetAsync(officers)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync(officers)).StatusCode);
 
         // Deactivation ends every session and refuses new sign-ins.
         using var administrator = await app.StaffAsync("quantri");
         var id = await StaffIdAsync(administrator, userName);
-        await ApiAssert.OkAsync(await administrator.PostAsync($"/api/staff/identity/staff-members/{id}/deactivation", null));
+        await ApiAssert.OkAsync(await administrator.PostAsync($"/api/staff/identity/staff/{id}/deactivate", null));
         Assert.Equal(HttpStatusCode.Unauthorized, (await officer.GetAsync(officers)).StatusCode);
         using var client = app.CreateClient();
         Assert.Equal(HttpStatusCode.Unauthorized, (await SignInAsync(client, userName, StrongPassword)).StatusCode);
@@ -88,7 +88,7 @@ public sealed class StaffSessionTests(ProvinceApp app) : IClassFixture<ProvinceA
         Assert.Equal(HttpStatusCode.NoContent,
             (await here.PostAsJsonAsync("/api/staff/identity/me/password", new { currentPassword = StrongPassword, newPassword = NewPassword })).StatusCode);
 
-        var me = $"/api/staff/identity/agencies/{IdentityDemoData.JusticeDepartment}/officers";
+        var me = $"/api/staff/identity/agencies/{IdentityDemoData.JusticeDepartment}/staff";
         Assert.Equal(HttpStatusCode.OK, (await here.GetAsync(me)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await there.GetAsync(me)).StatusCode);
         using var client = app.CreateClient();
@@ -102,7 +102,7 @@ public sealed class StaffSessionTests(ProvinceApp app) : IClassFixture<ProvinceA
         using var administrator = await app.StaffAsync("quantri");
         foreach (var (userName, password) in new[] { ("yeu.mk1", "aaaaaaaaaaaa"), ("yeu.mk2", "yeu.mk2-yeu.mk2"), ("yeu.mk3", "123456789012"), ("yeu.mk4", "Ngan@26") })
         {
-            var response = await administrator.PostAsJsonAsync("/api/staff/identity/staff-members",
+            var response = await administrator.PostAsJsonAsync("/api/staff/identity/staff",
                 new { userName, fullName = "Đặng Thị Yến", password, role = "officer", agencyId = IdentityDemoData.JusticeDepartment });
             var problem = await ApiAssert.ProblemAsync(response, HttpStatusCode.BadRequest);
             Assert.Contains("Mật khẩu", problem.GetRawText(), StringComparison.Ordinal);
@@ -113,7 +113,7 @@ public sealed class StaffSessionTests(ProvinceApp app) : IClassFixture<ProvinceA
     {
         using var administrator = await app.StaffAsync("quantri");
         var userName = "thu.nghiem." + Guid.NewGuid().ToString("N")[..8];
-        await ApiAssert.OkAsync(await administrator.PostAsJsonAsync("/api/staff/identity/staff-members",
+        await ApiAssert.OkAsync(await administrator.PostAsJsonAsync("/api/staff/identity/staff",
             new { userName, fullName = "Đặng Thị Yến", password = StrongPassword, role = "officer", agencyId = IdentityDemoData.JusticeDepartment }));
         return userName;
     }
@@ -143,6 +143,6 @@ public sealed class StaffSessionTests(ProvinceApp app) : IClassFixture<ProvinceA
     }
 
     private static async Task<Guid> StaffIdAsync(HttpClient administrator, string userName) =>
-        (await administrator.GetFromJsonAsync<JsonElement>($"/api/staff/identity/agencies/{IdentityDemoData.JusticeDepartment}/officers?pageSize=100"))
+        (await administrator.GetFromJsonAsync<JsonElement>($"/api/staff/identity/agencies/{IdentityDemoData.JusticeDepartment}/staff?pageSize=100"))
             .GetProperty("items").EnumerateArray().Single(o => o.GetProperty("userName").GetString() == userName).GetProperty("id").GetGuid();
 }

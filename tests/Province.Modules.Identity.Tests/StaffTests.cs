@@ -20,7 +20,7 @@ public sealed class StaffTests(ProvinceApp app) : IClassFixture<ProvinceApp>
     {
         using var officer = await app.StaffAsync("tuphap.lan");
 
-        var page = await officer.GetFromJsonAsync<JsonElement>($"/api/staff/identity/agencies/{Justice}/officers");
+        var page = await officer.GetFromJsonAsync<JsonElement>($"/api/staff/identity/agencies/{Justice}/staff");
 
         var names = page.GetProperty("items").EnumerateArray().Select(o => o.GetProperty("fullName").GetString()).ToList();
         Assert.Equal(["Nguyễn Thị Lan", "Trần Văn Hùng"], names);
@@ -33,7 +33,7 @@ public sealed class StaffTests(ProvinceApp app) : IClassFixture<ProvinceApp>
     {
         using var officer = await app.StaffAsync("nnmt.thao");
 
-        var response = await officer.GetAsync($"/api/staff/identity/agencies/{Justice}/officers");
+        var response = await officer.GetAsync($"/api/staff/identity/agencies/{Justice}/staff");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -44,7 +44,7 @@ public sealed class StaffTests(ProvinceApp app) : IClassFixture<ProvinceApp>
     {
         using var administrator = await app.StaffAsync("quantri");
 
-        var page = await administrator.GetFromJsonAsync<JsonElement>($"/api/staff/identity/agencies/{Environment}/officers");
+        var page = await administrator.GetFromJsonAsync<JsonElement>($"/api/staff/identity/agencies/{Environment}/staff");
 
         Assert.Equal(1, page.GetProperty("total").GetInt32());
     }
@@ -67,7 +67,7 @@ public sealed class StaffTests(ProvinceApp app) : IClassFixture<ProvinceApp>
     {
         using var citizen = await app.CitizenAsync("zalo-not-staff");
 
-        var response = await citizen.GetAsync($"/api/staff/identity/agencies/{Justice}/officers");
+        var response = await citizen.GetAsync($"/api/staff/identity/agencies/{Justice}/staff");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -77,14 +77,14 @@ public sealed class StaffTests(ProvinceApp app) : IClassFixture<ProvinceApp>
     {
         using var administrator = await app.StaffAsync("quantri");
 
-        var created = await administrator.PostAsJsonAsync("/api/staff/identity/staff-members", NewAccount("TaiChinh.Nam", "officer", Finance));
+        var created = await administrator.PostAsJsonAsync("/api/staff/identity/staff", NewAccount("TaiChinh.Nam", "officer", Finance));
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.NotNull(created.Headers.Location);
         using var client = app.CreateClient();
         var signIn = await client.PostAsJsonAsync("/api/staff/identity/sign-in", new { userName = "taichinh.nam", password = "Bau-Troi-Xanh-2026" });
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
-        var duplicate = await administrator.PostAsJsonAsync("/api/staff/identity/staff-members", NewAccount("taichinh.nam", "officer", Finance));
+        var duplicate = await administrator.PostAsJsonAsync("/api/staff/identity/staff", NewAccount("taichinh.nam", "officer", Finance));
         Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
     }
 
@@ -93,7 +93,7 @@ public sealed class StaffTests(ProvinceApp app) : IClassFixture<ProvinceApp>
     {
         using var officer = await app.StaffAsync("tuphap.lan");
 
-        var response = await officer.PostAsJsonAsync("/api/staff/identity/staff-members", NewAccount("tuphap.x", "administrator", Justice));
+        var response = await officer.PostAsJsonAsync("/api/staff/identity/staff", NewAccount("tuphap.x", "administrator", Justice));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }

@@ -20,7 +20,7 @@ public sealed class OutboxDeliveryTests(ProvinceApp app) : IClassFixture<Provinc
     public async Task Updating_the_profile_puts_exactly_one_message_in_the_citizens_inbox()
     {
         using var citizen = await app.CitizenAsync("zalo-outbox-once");
-        (await citizen.PutAsJsonAsync("/api/identity/me", Profile("Lê Thị Hoa", 0))).EnsureSuccessStatusCode();
+        (await citizen.PatchAsJsonAsync("/api/identity/me", Profile("Lê Thị Hoa", 0))).EnsureSuccessStatusCode();
 
         var inbox = await Eventually.GetAsync(() => Inbox(citizen), i => i.GetProperty("total").GetInt32() > 0);
 
@@ -36,7 +36,7 @@ public sealed class OutboxDeliveryTests(ProvinceApp app) : IClassFixture<Provinc
     public async Task An_event_delivered_again_after_a_crash_does_not_notify_twice()
     {
         using var citizen = await app.CitizenAsync("zalo-outbox-redelivery");
-        (await citizen.PutAsJsonAsync("/api/identity/me", Profile("Lê Văn Tám", 0))).EnsureSuccessStatusCode();
+        (await citizen.PatchAsJsonAsync("/api/identity/me", Profile("Lê Văn Tám", 0))).EnsureSuccessStatusCode();
         await Eventually.GetAsync(() => Inbox(citizen), i => i.GetProperty("total").GetInt32() > 0);
         var citizenId = (await citizen.GetFromJsonAsync<JsonElement>("/api/identity/me")).GetProperty("id").GetGuid();
 
@@ -57,7 +57,7 @@ public sealed class OutboxDeliveryTests(ProvinceApp app) : IClassFixture<Provinc
     public async Task Deleting_the_profile_erases_the_citizens_inbox()
     {
         using var citizen = await app.CitizenAsync("zalo-outbox-erase");
-        (await citizen.PutAsJsonAsync("/api/identity/me", Profile("Đỗ Văn Khoa", 0))).EnsureSuccessStatusCode();
+        (await citizen.PatchAsJsonAsync("/api/identity/me", Profile("Đỗ Văn Khoa", 0))).EnsureSuccessStatusCode();
         await Eventually.GetAsync(() => Inbox(citizen), i => i.GetProperty("total").GetInt32() > 0);
         var citizenId = (await citizen.GetFromJsonAsync<JsonElement>("/api/identity/me")).GetProperty("id").GetGuid();
         const string Messages = """SELECT count(*) FROM notifications.mt_doc_citizennotification WHERE citizen_id = @citizen::uuid""";
@@ -74,7 +74,7 @@ public sealed class OutboxDeliveryTests(ProvinceApp app) : IClassFixture<Provinc
     {
         using var first = await app.CitizenAsync("zalo-inbox-first");
         using var second = await app.CitizenAsync("zalo-inbox-second");
-        (await first.PutAsJsonAsync("/api/identity/me", Profile("Mai Văn Một", 0))).EnsureSuccessStatusCode();
+        (await first.PatchAsJsonAsync("/api/identity/me", Profile("Mai Văn Một", 0))).EnsureSuccessStatusCode();
         await Eventually.GetAsync(() => Inbox(first), i => i.GetProperty("total").GetInt32() > 0);
 
         var others = await Inbox(second);

@@ -53,6 +53,7 @@ public class ProvinceApp : WebApplicationFactory<Program>, IAsyncLifetime
         ["Zalo:Simulator:Enabled"] = "true",
         ["DemoData:Enabled"] = "true",
         ["RateLimiting:AnonymousPermitsPerMinute"] = "100000",
+        ["RateLimiting:ClientPermitsPerMinute"] = "100000",
         ["RateLimiting:FailedCitizenTokensPerMinute"] = "100000",
         ["Logging:LogLevel:Default"] = "Warning",
     };

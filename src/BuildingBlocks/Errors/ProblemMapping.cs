@@ -73,10 +73,49 @@ public static partial class ProblemMapping
         _ => null,
     };
 
+    /// <summary>
+    /// The parameter a minimal API could not bind, from the framework's message (its only carrier): "Required parameter
+    /// "int page" was not provided from query string." or "Failed to bind parameter "Guid officeId" from "abc"."
+    /// Body (JSON) failures keep their own answer.
+    /// </summary>
+    private static (string Name, string Message)? BadParameter(BadHttpRequestException exception)
+    {
+        var match = ParameterInMessage().Match(exception.Message);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var name = match.Groups["name"].Value;
+        return match.Groups["kind"].Value == "Required"
+            ? (name, $"Thiếu tham số bắt buộc '{name}'.")
+            : (name, $"Giá trị của tham số '{name}' không hợp lệ (sai kiểu hoặc định dạng).");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^(?<kind>Required|Failed to bind) parameter \"(?:[^\"]* )?(?<name>[^\" ]+)\" (?:was not provided|from)", System.Text.RegularExpressions.RegexOptions.CultureInvariant, 1000)]
+    private static partial System.Text.RegularExpressions.Regex ParameterInMessage();
+
     private sealed partial class ProvinceExceptionHandler(IProblemDetailsService problems, ILogger<ProvinceExceptionHandler> logger) : IExceptionHandler
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
         {
+            if (exception is BadHttpRequestException { StatusCode: 400 } badParameter && BadParameter(badParameter) is { } parameter)
+            {
+                httpContext.Response.StatusCode = 400;
+                return await problems.TryWriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = httpContext,
+                    Exception = exception,
+                    ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [parameter.Name] = [parameter.Message] })
+                    {
+                        Status = 400,
+                        Title = "Dữ liệu gửi lên không hợp lệ",
+                        Detail = parameter.Message,
+                        Extensions = { [Problems.CodeKey] = "validation.invalid_parameter" },
+                    },
+                });
+            }
+
             var (status, code, detail) = exception switch
             {
                 BadHttpRequestException bad => (bad.StatusCode, bad.StatusCode == 413 ? "request.too_large" : "request.malformed",

@@ -6,12 +6,16 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.ResponseCompression;
+using Province.BuildingBlocks.Caching;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Files;
 using Province.BuildingBlocks.Modules;
 using Province.BuildingBlocks.Persistence;
 using Province.BuildingBlocks.Security;
 using Province.BuildingBlocks.Text;
+using Province.BuildingBlocks.Time;
 using Province.BuildingBlocks.Validation;
 
 namespace Province.BuildingBlocks.Hosting;
@@ -46,6 +50,28 @@ public static class ProvinceApi
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         // Control characters and bidi overrides never get past the edge: every string of every JSON body is cleaned as it is read.
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new CleanTextJsonConverter()));
+        // Times leave in Vietnam's time (+07:00) whatever a module hands over; numbers are numbers (the web defaults also
+        // read "12" as 12, which makes every integer "number | string" in the OpenAPI document and in generated clients).
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new VietnamTimeJsonConverter());
+            options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
+        // A missing or malformed query, route or header parameter reaches ProblemMapping as an exception naming the
+        // parameter (in every environment, not only Development), instead of a bare 400.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddProvinceCors(configuration);
+        services.AddResponseCompression(options =>
+        {
+            // Answers that carry a secret (tokens) never echo attacker-chosen text beside it, so BREACH has nothing to
+            // compare; images and files are compressed already and event streams must flush as they go.
+            options.EnableForHttps = true;
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+            options.MimeTypes = ["application/json", "application/problem+json", "text/csv", "application/xml", "text/xml", "text/plain", "image/svg+xml"];
+        });
+        services.Configure<BrotliCompressionProviderOptions>(options => options.Level = System.IO.Compression.CompressionLevel.Fastest);
+        services.Configure<GzipCompressionProviderOptions>(options => options.Level = System.IO.Compression.CompressionLevel.Fastest);
         services.AddProvinceProblems();
         services.AddProvinceAuthorization();
         services.AddProvinceRateLimits(configuration);
@@ -73,7 +99,13 @@ public static class ProvinceApi
     /// </summary>
     public static WebApplication UseProvinceApi(this WebApplication app)
     {
+        // The client address first (only from a configured proxy), then CORS, so every answer below carries its headers.
+        app.UseProvinceForwardedHeaders();
+        app.UseCors();
         app.UseSecurityHeaders();
+        // ETags hash what is sent, so they sit outside compression.
+        app.UsePublicReadETags();
+        app.UseResponseCompression();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseQueryTextGuard();

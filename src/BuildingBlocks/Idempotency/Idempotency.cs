@@ -88,5 +88,8 @@ public static class IdempotencyExtensions
 
             context.HttpContext.Items[IdempotentRequest.ItemKey] = key;
             return await next(context);
-        }).ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        }).WithMetadata(new IdempotencyKeyRequired()).ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 }
+
+/// <summary>Endpoint metadata: the endpoint reads an <c>Idempotency-Key</c> header (the OpenAPI document declares it).</summary>
+public sealed class IdempotencyKeyRequired;

@@ -5,6 +5,7 @@ using Province.Modules.Appointments.Bookings.BookSlot;
 using Province.Modules.Appointments.Bookings.ChangeBooking;
 using Province.Modules.Appointments.Bookings.MyBookings;
 using Province.Modules.Appointments.Bookings.OfficeBookings;
+using Province.Modules.Appointments.Offices.Availability;
 using Province.Modules.Appointments.Offices.BlockDay;
 using Province.Modules.Appointments.Offices.CreateOffice;
 using Province.Modules.Appointments.Offices.GenerateSlots;
@@ -25,6 +26,7 @@ internal sealed class PublicAppointmentEndpoints : ICarterModule
         var publicApi = app.MapGroup("/api/public/appointments").WithTags("Appointments - công khai");
         publicApi.MapListOffices();
         publicApi.MapListSlots();
+        publicApi.MapAvailability();
         publicApi.MapNowServing();
     }
 }

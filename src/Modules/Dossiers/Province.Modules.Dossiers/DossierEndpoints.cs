@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Province.Modules.Dossiers.Processing.GetDossierForOfficer;
 using Province.Modules.Dossiers.Processing.OfficerActions;
 using Province.Modules.Dossiers.Processing.OfficerQueue;
+using Province.Modules.Dossiers.Processing.Statistics;
 using Province.Modules.Dossiers.Processing.UploadResultFile;
 using Province.Modules.Dossiers.Procedures.GetProcedureDetail;
 using Province.Modules.Dossiers.Procedures.ImportCatalog;
@@ -48,6 +49,7 @@ internal sealed class CitizenDossierEndpoints : ICarterModule
         citizens.MapGetMyDossier();
         citizens.MapReceipt();
         citizens.MapCitizenDownloadFile();
+        citizens.MapSignedFileContent();
         citizens.MapRequestWithdrawal();
         citizens.MapSubmitSupplement();
     }
@@ -59,7 +61,8 @@ internal sealed class StaffDossierEndpoints : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app)
     {
         var staff = app.MapGroup("/api/staff/dossiers").WithTags("Dossiers - cán bộ");
-        staff.MapOfficerQueue();
+        staff.MapStaffQueue();
+        staff.MapDossierStatistics();
         staff.MapGetDossierForOfficer();
         staff.MapStaffDownloadFile();
         staff.MapSimpleOfficerActions();

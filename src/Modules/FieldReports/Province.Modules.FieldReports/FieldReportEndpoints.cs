@@ -7,6 +7,7 @@ using Province.Modules.FieldReports.Open311;
 using Province.Modules.FieldReports.PublicFeed;
 using Province.Modules.FieldReports.Questions;
 using Province.Modules.FieldReports.Reporting;
+using Province.Modules.FieldReports.Statistics;
 
 namespace Province.Modules.FieldReports;
 
@@ -42,6 +43,7 @@ internal sealed class StaffFieldReportEndpoints : ICarterModule
         staff.MapAdministration();
         staff.MapStaffQuestions();
         staff.MapHandling();
+        staff.MapStatistics();
     }
 }
 

@@ -41,6 +41,7 @@ public sealed class FieldReportsModule : IModuleRegistration
         services.AddOptions<FieldReportsSettings>().Bind(configuration.GetSection(FieldReportsSettings.Section));
         services.TryAddSingleton<IFileStore, LocalDiskFileStore>();
         services.AddScoped<ReportRouter>();
+        services.AddSingleton<ReportPresenter>();
         services.AddHostedService<EscalationWatcher>();
         services.AddHostedService<Reporting.PendingPhotoCleanup>();
     }

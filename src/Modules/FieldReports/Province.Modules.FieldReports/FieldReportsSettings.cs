@@ -10,8 +10,14 @@ internal sealed class FieldReportsSettings
     /// <summary>The agency that receives a report no routing rule matches.</summary>
     public Guid? FallbackAgencyId { get; set; }
 
-    /// <summary>How many days after the answer the reporter may rate it (and reopen it with 1-2 stars).</summary>
+    /// <summary>How many days after the answer the reporter may rate it.</summary>
     public int RatingWindowDays { get; set; } = 7;
+
+    /// <summary>How many days after the answer the reporter may reopen the report (the <c>reopen</c> action).</summary>
+    public int ReopenWindowDays { get; set; } = 7;
+
+    /// <summary>How many times a report may be reopened: once; a second disagreement is a complaint, not a new round.</summary>
+    public int MaxReopens { get; set; } = 1;
 
     public long MaxPhotoBytes { get; set; } = 10 * 1024 * 1024;
 

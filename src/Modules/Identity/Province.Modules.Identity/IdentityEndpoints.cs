@@ -10,7 +10,9 @@ using Province.Modules.Identity.Citizens.VerifyPhoneNumber;
 using Province.Modules.Identity.Staff.ChangePassword;
 using Province.Modules.Identity.Staff.CreateStaffMember;
 using Province.Modules.Identity.Staff.DeactivateStaffMember;
-using Province.Modules.Identity.Staff.ListAgencyOfficers;
+using Province.Modules.Identity.Staff.ListStaff;
+using Province.Modules.Identity.Staff.Me;
+using Province.Modules.Identity.Staff.ResetPassword;
 using Province.Modules.Identity.Staff.Sessions;
 using Province.Modules.Identity.Staff.SignIn;
 
@@ -29,18 +31,20 @@ internal sealed class CitizenIdentityEndpoints : ICarterModule
     }
 }
 
-/// <summary>Staff: sign-in and sign-out, password change, an agency's officers, opening and closing staff accounts, loading the administrative units.</summary>
+/// <summary>Staff: sign-in, who am I, refresh and sign-out, password change, an agency's staff, administrators' account list, reset, opening and closing staff accounts, loading the administrative units.</summary>
 internal sealed class StaffIdentityEndpoints : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app)
     {
         var staff = app.MapGroup("/api/staff/identity").WithTags("Identity - cán bộ");
         staff.MapSignIn();
+        staff.MapStaffMe();
         staff.MapSignOut();
         staff.MapChangePassword();
-        staff.MapListAgencyOfficers();
+        staff.MapListStaff();
         staff.MapCreateStaffMember();
         staff.MapDeactivateStaffMember();
+        staff.MapResetStaffPassword();
         staff.MapImportAdministrativeUnits();
     }
 }

@@ -2,6 +2,7 @@ using Carter;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Province.Modules.Notifications.Inbox.ListMyNotifications;
+using Province.Modules.Notifications.Inbox.MarkRead;
 
 namespace Province.Modules.Notifications;
 
@@ -12,5 +13,6 @@ internal sealed class NotificationInboxEndpoints : ICarterModule
     {
         var notifications = app.MapGroup("/api/notifications").WithTags("Notifications - công dân");
         notifications.MapListMyNotifications();
+        notifications.MapMarkRead();
     }
 }

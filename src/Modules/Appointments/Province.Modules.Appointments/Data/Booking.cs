@@ -93,6 +93,9 @@ internal enum TicketStatus
     Serving,
     Done,
     Skipped,
+
+    /// <summary>The citizen gave the number up while it waited: it left the queue.</summary>
+    Cancelled,
 }
 
 internal enum PriorityReason

@@ -2,6 +2,7 @@ using Marten;
 using Province.Modules.Appointments.Common;
 using Province.Modules.Appointments.Data;
 using Province.BuildingBlocks.Text;
+using Province.BuildingBlocks.Time;
 
 namespace Province.Modules.Appointments.Queue;
 
@@ -22,7 +23,7 @@ internal sealed class QueueReader(IAppointmentsStore store, TimeProvider clock)
     public static Task<IReadOnlyList<QueueTicket>> WaitingAsync(IQuerySession session, Guid officeId, DateOnly day, CancellationToken cancellationToken) =>
         session.Query<QueueTicket>().Where(t => t.OfficeId == officeId && t.Day == day && t.Status == TicketStatus.Waiting).ToListAsync(cancellationToken);
 
-    public async Task<TicketResponse> DescribeAsync(QueueTicket ticket, CancellationToken cancellationToken)
+    public async Task<TicketResponse> DescribeAsync(QueueTicket ticket, CancellationToken cancellationToken, bool forStaff = false)
     {
         await using var session = store.QuerySession();
         var office = await session.LoadAsync<Office>(ticket.OfficeId, cancellationToken);
@@ -41,10 +42,11 @@ internal sealed class QueueReader(IAppointmentsStore store, TimeProvider clock)
         }
 
         var counterName = ticket.CounterId is { } counterId ? office?.Counters.SingleOrDefault(c => c.Id == counterId)?.Name : null;
-        return new TicketResponse(ticket.Id, ticket.Display, ticket.OfficeId, ticket.ServiceGroupId, ticket.Day,
+        return new TicketResponse(ticket.Id, ticket.Display, ticket.OfficeId, office?.Name, ticket.ServiceGroupId,
+            office?.ServiceGroups.SingleOrDefault(g => g.Id == ticket.ServiceGroupId)?.Name, ticket.Day,
             EnumNames.Camel(ticket.Status), TicketResponse.Text(ticket.Status), EnumNames.Camel(ticket.Priority),
             ticket.Priority == PriorityReason.None ? "none" : EnumNames.Camel(ticket.PriorityCheck), TicketResponse.PriorityText(ticket),
-            counterName, ahead, minutes, ticket.Version);
+            ticket.CounterId, counterName, ticket.IssuedAt.ToVietnamTime(), ahead, minutes, ticket.Version, TicketResponse.ActionsFor(ticket, forStaff));
     }
 
     /// <summary>

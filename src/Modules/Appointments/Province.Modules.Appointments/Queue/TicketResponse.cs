@@ -8,18 +8,33 @@ internal sealed record TicketResponse(
     Guid Id,
     string Number,
     Guid OfficeId,
+    string? OfficeName,
     Guid ServiceGroupId,
+    string? ServiceGroupName,
     DateOnly Day,
     string Status,
     string StatusText,
     string Priority,
     string PriorityStatus,
     string? PriorityStatusText,
+    Guid? CounterId,
     string? CounterName,
+    DateTimeOffset IssuedAt,
     int Ahead,
     int EstimatedWaitMinutes,
-    int Version)
+    int Version,
+    IReadOnlyList<string> AllowedActions)
 {
+    /// <summary>What the caller may do now: the citizen cancels a waiting number; a counter acts by the ticket's status.</summary>
+    public static IReadOnlyList<string> ActionsFor(QueueTicket ticket, bool forStaff) => (forStaff, ticket.Status) switch
+    {
+        (false, TicketStatus.Waiting) => ["cancel"],
+        (true, TicketStatus.Waiting) => ticket.Priority != PriorityReason.None ? ["confirm-priority"] : [],
+        (true, TicketStatus.Called) => ["recall", "skip", "start", "transfer"],
+        (true, TicketStatus.Serving) => ["finish", "transfer"],
+        _ => [],
+    };
+
     public static string? PriorityText(QueueTicket ticket) => ticket.Priority == PriorityReason.None ? null : ticket.PriorityCheck switch
     {
         PriorityCheck.ByProfile => "Ưu tiên theo ngày sinh trong hồ sơ",
@@ -34,6 +49,7 @@ internal sealed record TicketResponse(
         TicketStatus.Called => "Đang mời đến quầy",
         TicketStatus.Serving => "Đang được phục vụ",
         TicketStatus.Done => "Đã xong",
+        TicketStatus.Cancelled => "Đã hủy",
         _ => "Đã qua lượt (vắng mặt)",
     };
 }

@@ -67,6 +67,12 @@ internal sealed class Dossier
 
     public DossierStatus Status { get; set; } = DossierStatus.New;
 
+    /// <summary>
+    /// What the staff queue's <c>q</c> matches, folded (no diacritics, lower case): the code, the applicant's name, phone
+    /// and CCCD, written once at submission (the applicant is never edited afterwards).
+    /// </summary>
+    public string? SearchText { get; set; }
+
     public DateTimeOffset SubmittedAt { get; init; }
 
     public DateTimeOffset? AcceptedAt { get; set; }
@@ -142,11 +148,19 @@ internal sealed class Dossier
             ReceivingAgencyId = submitted.ReceivingAgencyId,
             ReceivingAgencyName = submitted.ReceivingAgencyName,
             LookupSecret = submitted.LookupSecret,
+            SearchText = SearchTextOf(submitted.Code, submitted.Applicant),
             SubmittedAt = submitted.Step.At,
             Revision = -1,
         };
         dossier.Take(submitted.Step);
         return dossier;
+    }
+
+    /// <summary>The folded text <see cref="SearchText"/> holds; a phone is also kept without its spaces and dots.</summary>
+    internal static string SearchTextOf(string code, Applicant applicant)
+    {
+        var phone = new string([.. (applicant.PhoneNumber ?? "").Where(char.IsDigit)]);
+        return $" {Province.BuildingBlocks.Text.VietnameseText.Fold($"{code} {applicant.FullName} {phone} {applicant.CitizenIdNumber}")} ";
     }
 
     public void Apply(DossierAccepted accepted)

@@ -20,6 +20,25 @@ internal enum DossierStatus
 
 internal static class DossierStatusTexts
 {
+    private static readonly Dictionary<string, DossierStatus> ByName =
+        Enum.GetValues<DossierStatus>().ToDictionary(s => s.Name(), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The status as the API writes it (camelCase: <c>new</c>, <c>supplementRequested</c>); the portal's numbers stay in the portal adapter.</summary>
+    public static string Name(this DossierStatus status) => Province.BuildingBlocks.Text.EnumNames.Camel(status);
+
+    /// <summary>A status named by a client (<see cref="Name"/>), or null when it names none.</summary>
+    public static DossierStatus? Parse(string? name) => name is not null && ByName.TryGetValue(name.Trim(), out var status) ? status : null;
+
+    /// <summary>Every status name, for error messages and the API description.</summary>
+    public static string Names => string.Join(", ", ByName.Keys);
+
+    /// <summary>
+    /// The return date as the API's <c>dueAt</c>: the end of that day in Vietnam, which is when a dossier not returned
+    /// becomes overdue (the timeliness rules compare dates).
+    /// </summary>
+    public static DateTimeOffset DueAt(DateOnly dueDate) =>
+        new(dueDate.ToDateTime(new TimeOnly(23, 59, 59)), Province.BuildingBlocks.Time.VietnamTime.Zone.GetUtcOffset(dueDate.ToDateTime(TimeOnly.MinValue)));
+
     /// <summary>The portal's own Vietnamese name of each status, as the citizen reads it.</summary>
     public static string Text(this DossierStatus status) => status switch
     {

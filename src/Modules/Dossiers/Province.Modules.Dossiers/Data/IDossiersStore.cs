@@ -62,6 +62,8 @@ public interface IDossiersStore : IDocumentStore
             mapping.DuplicateField(nameof(Dossier.DueDate), notNull: true);
             mapping.DuplicateField(nameof(Dossier.SubmittedAt), notNull: true);
             mapping.DuplicateField(nameof(Dossier.CitizenId), notNull: true);
+            // The staff queue's search (q), always within one agency's rows: a plain column, no index of its own.
+            mapping.DuplicateField(nameof(Dossier.SearchText));
 
             // "My dossiers", newest first.
             mapping.AddIndex("citizen_id", "submitted_at").Name = "mt_doc_dossier_idx_citizen_submitted_at";

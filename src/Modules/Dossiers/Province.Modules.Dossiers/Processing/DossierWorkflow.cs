@@ -28,6 +28,13 @@ internal enum DossierAction
     Apologize,
 }
 
+/// <summary>Who reads a dossier, for the actions it offers: its citizen, or staff allowed to handle it (its agency's, or an administrator).</summary>
+internal enum DossierReader
+{
+    Citizen,
+    Staff,
+}
+
 /// <summary>Who acted: written into the history the citizen reads.</summary>
 internal sealed record Actor(HistoryActor Kind, Guid? Id, string Name)
 {
@@ -82,7 +89,65 @@ internal sealed class DossierWorkflow(DeadlinePolicy deadlines, PortalSync porta
         [DossierAction.Apologize] = new([DossierStatus.New, .. OpenForOfficer], null, "gửi phiếu xin lỗi cho"),
     };
 
+    /// <summary>The staff actions by their path names (docs/api-conventions.md), in the order a screen shows them.</summary>
+    private static readonly (DossierAction Action, string Name)[] StaffActions =
+    [
+        (DossierAction.Accept, "accept"),
+        (DossierAction.Refuse, "refuse"),
+        (DossierAction.Assign, "assign"),
+        (DossierAction.RequestSupplement, "request-supplement"),
+        (DossierAction.RequestFee, "request-fee"),
+        (DossierAction.ConfirmFeePaid, "confirm-fee-payment"),
+        (DossierAction.Extend, "extend-deadline"),
+        (DossierAction.Complete, "complete"),
+        (DossierAction.ReturnResult, "return-result"),
+        (DossierAction.Stop, "stop"),
+        (DossierAction.Apologize, "apologize"),
+    ];
+
+    private static readonly (DossierAction Action, string Name)[] CitizenActions =
+    [
+        (DossierAction.Withdraw, "withdraw"),
+        (DossierAction.SubmitSupplement, "supplements"),
+    ];
+
     public DeadlinePolicy Deadlines => deadlines;
+
+    /// <summary>
+    /// The actions <paramref name="reader"/> may take on the dossier now, by their path names: the status rules above
+    /// plus the date rules the actions check (an apology only when the dossier is late, due soon or paused; a late
+    /// dossier completes only after its apology). Staff readers are those already allowed to handle the dossier. Every
+    /// answer that shows a dossier to someone who may act on it carries this list, so no client copies the state machine.
+    /// </summary>
+    public static IReadOnlyList<string> AllowedActions(Dossier dossier, DossierReader reader, DeadlinePolicy deadlines)
+    {
+        ArgumentNullException.ThrowIfNull(dossier);
+        ArgumentNullException.ThrowIfNull(deadlines);
+        var candidates = reader == DossierReader.Staff ? StaffActions : CitizenActions;
+        var allowed = new List<string>(candidates.Length);
+        foreach (var (action, name) in candidates)
+        {
+            if (!Rules[action].From.Contains(dossier.Status))
+            {
+                continue;
+            }
+
+            if (action == DossierAction.Apologize
+                && deadlines.Of(dossier.Status, dossier.DueDate) is not (Timeliness.DueSoon or Timeliness.Overdue or Timeliness.Paused))
+            {
+                continue;
+            }
+
+            if (action == DossierAction.Complete && dossier.DueDate < deadlines.Today)
+            {
+                continue;
+            }
+
+            allowed.Add(name);
+        }
+
+        return allowed;
+    }
 
     public TimeProvider Clock => clock;
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Marten;
 using Province.BuildingBlocks.Errors;
+using Province.BuildingBlocks.Paging;
 using Province.BuildingBlocks.Security;
 using Province.BuildingBlocks.Validation;
 using Province.Modules.FieldReports.Data;
@@ -57,10 +58,13 @@ internal sealed class Open311ClientRequestValidator : AbstractValidator<Open311C
 internal static class CategoriesEndpoints
 {
     public static void MapPublicCategories(this IEndpointRouteBuilder publicApi) =>
-        publicApi.MapGet("/categories", async Task<Ok<List<CategoryResponse>>> (IFieldReportsStore store, CancellationToken cancellationToken) =>
+        publicApi.MapGet("/categories", async Task<Ok<PagedResult<CategoryResponse>>> (int? page, int? pageSize, IFieldReportsStore store, CancellationToken cancellationToken) =>
             {
+                var paging = PageRequest.From(page, pageSize);
                 await using var session = store.QuerySession();
-                return TypedResults.Ok((await session.Query<Category>().Where(c => c.Active).OrderBy(c => c.Name).ToListAsync(cancellationToken)).Select(CategoryResponse.From).ToList());
+                var items = await session.Query<Category>().Where(c => c.Active).Stats(out var stats).OrderBy(c => c.Name)
+                    .Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+                return TypedResults.Ok(new PagedResult<CategoryResponse>([.. items.Select(CategoryResponse.From)], paging.Page, paging.PageSize, (int)stats.TotalResults));
             })
             .WithName("ListFieldReportCategories")
             .WithSummary("Các lĩnh vực đang nhận phản ánh, với thời hạn xử lý.")
@@ -119,10 +123,12 @@ internal static class CategoriesEndpoints
             .Validate<CategoryRequest>()
             .RequireAuthorization(ProvincePolicies.Administrator);
 
-        staff.MapGet("/routing-rules", async Task<Ok<List<RoutingRule>>> (IFieldReportsStore store, CancellationToken cancellationToken) =>
+        staff.MapGet("/routing-rules", async Task<Ok<PagedResult<RoutingRule>>> (int? page, int? pageSize, IFieldReportsStore store, CancellationToken cancellationToken) =>
             {
+                var paging = PageRequest.From(page, pageSize);
                 await using var session = store.QuerySession();
-                return TypedResults.Ok((await session.Query<RoutingRule>().OrderBy(r => r.Order).ToListAsync(cancellationToken)).ToList());
+                var items = await session.Query<RoutingRule>().Stats(out var stats).OrderBy(r => r.Order).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+                return TypedResults.Ok(new PagedResult<RoutingRule>(items, paging.Page, paging.PageSize, (int)stats.TotalResults));
             })
             .WithName("ListFieldReportRoutingRules")
             .WithSummary("Quy tắc chuyển phản ánh, theo thứ tự áp dụng.")

@@ -1,3 +1,5 @@
+using Province.BuildingBlocks.Text;
+
 namespace Province.Modules.FieldReports.Data;
 
 /// <summary>A category of report (lĩnh vực) an administrator configures; its code is the Open311 service_code.</summary>
@@ -76,6 +78,14 @@ internal sealed class FieldReport
 
     public Guid CategoryId { get; set; }
 
+    /// <summary>Display names kept on the snapshot when the event happens, so a read needs no call to Identity.</summary>
+    public string? CategoryName { get; set; }
+
+    public string? AgencyName { get; set; }
+
+    /// <summary>The official code of the commune or ward (<see cref="Area"/> is its name), where Identity knows it.</summary>
+    public string? WardCode { get; set; }
+
     public string Title { get; set; } = "";
 
     public string Description { get; set; } = "";
@@ -105,6 +115,7 @@ internal sealed class FieldReport
 
     public Guid AgencyId { get; set; }
 
+    /// <summary>The assigned staff member (<c>assignedStaffId</c> in the API; the stored name stays for the existing snapshots).</summary>
     public Guid? OfficerId { get; set; }
 
     public string? OfficerName { get; set; }
@@ -154,6 +165,12 @@ internal sealed class FieldReport
 
     public List<ReportPhoto> Photos { get; set; } = [];
 
+    /// <summary>
+    /// Code, title, description and (unless anonymous) the reporter's phone, folded (no diacritics, lower case): what
+    /// the staff queue's <c>q</c> matches. Written into the snapshot's JSON with every event.
+    /// </summary>
+    public string SearchText => VietnameseText.Fold($"{Code} {Title} {Description} {Address} {(Anonymous ? "" : ReporterPhone)}");
+
     public static FieldReport Create(ReportSubmitted submitted) => new()
     {
         Id = submitted.ReportId,
@@ -177,6 +194,9 @@ internal sealed class FieldReport
         CreatedAt = submitted.At,
         UpdatedAt = submitted.At,
         Photos = [.. submitted.Photos],
+        CategoryName = submitted.CategoryName,
+        AgencyName = submitted.AgencyName,
+        WardCode = submitted.WardCode,
     };
 
     public void Apply(ReportOfficerAssigned assigned)
@@ -205,6 +225,8 @@ internal sealed class FieldReport
         Answer = answered.Answer;
         AnsweredAt = answered.At;
         Refused = false;
+        // A new answer (after a reopening) is rated anew.
+        Rating = null;
         Photos.AddRange(answered.Photos);
         Step(answered);
     }
@@ -221,15 +243,17 @@ internal sealed class FieldReport
 
     public void Apply(ReportForwarded forwarded)
     {
-        MoveTo(forwarded.ToAgencyId);
+        MoveTo(forwarded.ToAgencyId, forwarded.AgencyName);
         Step(forwarded);
     }
 
     public void Apply(ReportRecategorized recategorized)
     {
         CategoryId = recategorized.CategoryId;
+        CategoryName = recategorized.CategoryName ?? CategoryName;
         Area = recategorized.Area;
-        MoveTo(recategorized.AgencyId);
+        WardCode = recategorized.WardCode;
+        MoveTo(recategorized.AgencyId, recategorized.AgencyName);
         DueAt = recategorized.DueAt;
         Step(recategorized);
     }
@@ -238,6 +262,7 @@ internal sealed class FieldReport
     {
         EscalatedToAgencyId = escalated.ToAgencyId;
         AgencyId = escalated.ToAgencyId;
+        AgencyName = escalated.AgencyName;
         OfficerId = null;
         OfficerName = null;
         DueAt = escalated.DueAt;
@@ -274,15 +299,17 @@ internal sealed class FieldReport
     {
         Rating = reopened.Stars;
         Reopens++;
+        DueAt = reopened.DueAt ?? DueAt;
         Step(reopened);
     }
 
     /// <summary>A different agency takes it over: the former agency's officer no longer handles it.</summary>
-    private void MoveTo(Guid agencyId)
+    private void MoveTo(Guid agencyId, string? agencyName)
     {
         if (agencyId != AgencyId)
         {
             AgencyId = agencyId;
+            AgencyName = agencyName;
             OfficerId = null;
             OfficerName = null;
         }
@@ -328,6 +355,9 @@ internal sealed class ReportPhoto
 
     public required string StorageKey { get; init; }
 
+    /// <summary>The name the file was sent with (shown only to the uploader and staff; null for photos stored before it was kept).</summary>
+    public string? FileName { get; init; }
+
     public DateTimeOffset UploadedAt { get; init; }
 }
 
@@ -339,6 +369,9 @@ internal sealed class Question
     public Guid CitizenId { get; init; }
 
     public Guid AgencyId { get; init; }
+
+    /// <summary>The agency's name when the question was asked.</summary>
+    public string? AgencyName { get; init; }
 
     public required string Title { get; set; }
 

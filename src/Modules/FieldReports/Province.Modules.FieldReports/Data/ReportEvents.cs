@@ -45,7 +45,10 @@ internal sealed record ReportSubmitted(
     IReadOnlyList<ReportPhoto> Photos,
     DateTimeOffset At,
     string Actor,
-    string Description) : IReportHistoryStep
+    string Description,
+    string? CategoryName = null,
+    string? AgencyName = null,
+    string? WardCode = null) : IReportHistoryStep
 {
     public ReportStatus? FromStatus => null;
 
@@ -94,20 +97,21 @@ internal sealed record ReportClosed(DateTimeOffset At, string Actor, ReportStatu
 }
 
 /// <summary>Sent on to another competent agency by an officer.</summary>
-internal sealed record ReportForwarded(Guid ToAgencyId, DateTimeOffset At, string Actor, ReportStatus? FromStatus, string Description, string? Note) : IReportHistoryStep
+internal sealed record ReportForwarded(Guid ToAgencyId, DateTimeOffset At, string Actor, ReportStatus? FromStatus, string Description, string? Note, string? AgencyName = null) : IReportHistoryStep
 {
     public ReportStatus ToStatus => ReportStatus.Received;
 }
 
 /// <summary>Another category or area; the routing rules chose <see cref="AgencyId"/> (the same agency when nothing matched) and the deadline restarts.</summary>
-internal sealed record ReportRecategorized(Guid CategoryId, string? Area, Guid AgencyId, DateTimeOffset DueAt, DateTimeOffset At, string Actor, ReportStatus? FromStatus, string Description, string? Note)
+internal sealed record ReportRecategorized(Guid CategoryId, string? Area, Guid AgencyId, DateTimeOffset DueAt, DateTimeOffset At, string Actor, ReportStatus? FromStatus, string Description, string? Note,
+    string? CategoryName = null, string? AgencyName = null, string? WardCode = null)
     : IReportHistoryStep
 {
     public ReportStatus ToStatus => ReportStatus.Received;
 }
 
 /// <summary>Past its deadline, the report went up to the parent agency with a fresh deadline (once per report).</summary>
-internal sealed record ReportEscalated(Guid ToAgencyId, DateTimeOffset DueAt, DateTimeOffset At, string Actor, ReportStatus? FromStatus, string Description, string? Note) : IReportHistoryStep
+internal sealed record ReportEscalated(Guid ToAgencyId, DateTimeOffset DueAt, DateTimeOffset At, string Actor, ReportStatus? FromStatus, string Description, string? Note, string? AgencyName = null) : IReportHistoryStep
 {
     public ReportStatus ToStatus => ReportStatus.Received;
 }
@@ -121,8 +125,12 @@ internal sealed record ReportOverdueAtTopAgency(Guid AgencyId, DateTimeOffset At
 /// <summary>The reporter rated the answer 3-5 stars: kept as it is. Not a history step.</summary>
 internal sealed record ReportRated(int Stars, DateTimeOffset At, string Actor, ReportStatus? FromStatus, string? Note) : IReportEvent;
 
-/// <summary>The reporter rated the answer 1-2 stars: the report goes back to the agency that answered it.</summary>
-internal sealed record ReportReopened(int Stars, DateTimeOffset At, string Actor, ReportStatus? FromStatus, string Description, string? Note) : IReportHistoryStep
+/// <summary>
+/// The reporter, unhappy with the answer, sent the report back to the agency that answered it with a message (the
+/// <c>reopen</c> action, once per report, within the rating window); the deadline restarts at <see cref="DueAt"/>.
+/// Streams written before the action existed hold this event from a 1-2 star rating (<see cref="Stars"/>, no deadline).
+/// </summary>
+internal sealed record ReportReopened(int? Stars, DateTimeOffset At, string Actor, ReportStatus? FromStatus, string Description, string? Note, DateTimeOffset? DueAt = null) : IReportHistoryStep
 {
     public ReportStatus ToStatus => ReportStatus.InProgress;
 }

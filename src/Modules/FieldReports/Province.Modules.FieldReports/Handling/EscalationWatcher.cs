@@ -55,7 +55,7 @@ internal sealed class EscalationWatcher(IServiceScopeFactory scopeFactory, IFiel
                 {
                     var target = await mediator.Send(new GetAgency(parentId), cancellationToken);
                     ReportWorkflow.Apply(stream, ReportAction.Escalate, new ReportEscalated(parentId, now.AddHours(category?.HandlingHours ?? 72), now, "Hệ thống", report.Status,
-                        $"Phản ánh quá hạn xử lý nên được chuyển lên cơ quan cấp trên có thẩm quyền{(target is null ? "" : $": {target.Name}")}.", null));
+                        $"Phản ánh quá hạn xử lý nên được chuyển lên cơ quan cấp trên có thẩm quyền{(target is null ? "" : $": {target.Name}")}.", null, target?.Name));
                 }
                 else
                 {

@@ -27,7 +27,11 @@ using Province.BuildingBlocks.Text;
 
 namespace Province.Modules.FieldReports.Handling;
 
-internal sealed record QueueItem(Guid Id, string Code, string Title, Guid CategoryId, string? Area, string Status, string StatusText, DateTimeOffset CreatedAt, DateTimeOffset DueAt, bool Overdue, bool DueSoon, string? OfficerName, int Version);
+/// <summary>A row of the staff queue: enough for the list and the map (position, first photo), and what the staff member may do.</summary>
+internal sealed record QueueItem(
+    Guid Id, string Code, string Title, Guid CategoryId, string? CategoryName, Guid AgencyId, string? AgencyName, string? WardCode, string? WardName,
+    string Status, string StatusText, DateTimeOffset CreatedAt, DateTimeOffset DueAt, bool Overdue, bool DueSoon,
+    Guid? AssignedStaffId, string? AssignedStaffName, double? Latitude, double? Longitude, string? PhotoUrl, IReadOnlyList<string> AllowedActions, int Version);
 
 /// <summary>What every officer action on a report carries: the version the officer saw.</summary>
 internal interface IReportActionRequest
@@ -35,19 +39,24 @@ internal interface IReportActionRequest
     int Version { get; }
 }
 
-internal sealed record OfficerActionRequest([property: JsonRequired] int Version, Guid? OfficerId, Guid? AgencyId, Guid? CategoryId, string? Area, string? Text, IReadOnlyList<Guid>? PhotoIds)
+/// <summary>
+/// A staff action: <see cref="Note"/> is the staff member's words for the history (the reason of a rejection, what
+/// information is needed), <see cref="Answer"/> the public answer of <c>resolve</c>; the other fields serve one action each.
+/// </summary>
+internal sealed record StaffActionRequest([property: JsonRequired] int Version, Guid? StaffId, Guid? AgencyId, Guid? CategoryId, string? Area, string? Note, string? Answer, IReadOnlyList<Guid>? PhotoIds)
     : IReportActionRequest;
 
-/// <summary>New public wording for the title, the description or the answer (null: unchanged), and why.</summary>
-internal sealed record RedactReportRequest([property: JsonRequired] int Version, string? Title, string? Description, string? Answer, string Reason) : IReportActionRequest;
+/// <summary>New public wording for the title, the description or the answer (null: unchanged), and why (<see cref="Note"/>).</summary>
+internal sealed record RedactReportRequest([property: JsonRequired] int Version, string? Title, string? Description, string? Answer, string Note) : IReportActionRequest;
 
-internal sealed class OfficerActionRequestValidator : AbstractValidator<OfficerActionRequest>
+internal sealed class StaffActionRequestValidator : AbstractValidator<StaffActionRequest>
 {
-    public OfficerActionRequestValidator()
+    public StaffActionRequestValidator()
     {
         RuleFor(r => r.Version).GreaterThanOrEqualTo(0).WithName("Phiên bản");
         // The texts become the public answer or a note of the history: the same bound as a report's description.
-        RuleFor(r => r.Text).MaximumLength(4000).WithName("Nội dung");
+        RuleFor(r => r.Note).MaximumLength(4000).WithName("Ghi chú");
+        RuleFor(r => r.Answer).MaximumLength(4000).WithName("Câu trả lời");
         RuleFor(r => r.Area).MaximumLength(200).WithName("Xã, phường");
         RuleFor(r => r.PhotoIds).Must(p => p is null || p.Count <= 4).WithMessage("Tối đa 4 ảnh cho một câu trả lời.");
     }
@@ -63,7 +72,7 @@ internal sealed class RedactReportRequestValidator : AbstractValidator<RedactRep
         RuleFor(r => r.Answer).NotEmpty().MaximumLength(4000).WithName("Câu trả lời").When(r => r.Answer is not null);
         RuleFor(r => r).Must(r => r.Title is not null || r.Description is not null || r.Answer is not null)
             .WithName("title").WithMessage("Vui lòng nhập nội dung thay thế cho tiêu đề, nội dung hoặc câu trả lời.");
-        RuleFor(r => r.Reason).NotEmpty().WithMessage("Vui lòng ghi rõ lý do biên tập.").MaximumLength(1000).WithName("Lý do");
+        RuleFor(r => r.Note).NotEmpty().WithMessage("Vui lòng ghi rõ lý do biên tập.").MaximumLength(1000).WithName("Lý do");
     }
 }
 
@@ -75,76 +84,47 @@ internal static class HandlingEndpoints
 {
     public static void MapHandling(this IEndpointRouteBuilder staff)
     {
-        staff.MapGet("/agencies/{agencyId:guid}/queue", async Task<Ok<PagedResult<QueueItem>>> (
-                Guid agencyId, string? status, string? timeliness, int? page, int? pageSize, IFieldReportsStore store, TimeProvider clock, CancellationToken cancellationToken) =>
-            {
-                var paging = PageRequest.From(page, pageSize);
-                var now = clock.GetUtcNow().ToUniversalTime();
-                var soon = now.AddHours(24);
-                await using var session = store.QuerySession();
-                var query = session.Query<FieldReport>().Where(r => r.AgencyId == agencyId);
-                if (Enum.TryParse<ReportStatus>(status, ignoreCase: true, out var wanted))
-                {
-                    query = query.Where(r => r.Status == wanted);
-                }
+        staff.MapGet("/queue", async Task<Results<Ok<PagedResult<QueueItem>>, ProblemHttpResult>> (
+                [AsParameters] QueueQuery query, ClaimsPrincipal user, IFieldReportsStore store, ReportPresenter presenter, ReportRouter router, CancellationToken cancellationToken) =>
+                await StaffQueue.ReadAsync(query, user, store, presenter, router, cancellationToken))
+            .WithName("GetFieldReportQueue")
+            .WithSummary("Hàng đợi phản ánh của cơ quan mình (quản trị: mọi cơ quan, lọc agencyId): tìm q (mã, nội dung không dấu, số điện thoại người phản ánh), lọc status, categoryId, wardCode (mã xã, phường) hoặc ward (tên, gõ không dấu, tên cũ cũng được), from, to (ngày), due (overdue, dueSoon, onTime), sắp xếp sort (dueAt, createdAt, updatedAt, code; - giảm dần), phân trang.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .RequireAuthorization(ProvincePolicies.Staff);
 
-                var open = new[] { ReportStatus.Received, ReportStatus.Assigned, ReportStatus.InProgress, ReportStatus.WaitingForInformation };
-                query = timeliness switch
-                {
-                    "overdue" => query.Where(r => open.Contains(r.Status) && r.DueAt < now),
-                    "dueSoon" => query.Where(r => open.Contains(r.Status) && r.DueAt >= now && r.DueAt <= soon),
-                    _ => query,
-                };
-                var rows = await query.Stats(out var stats).OrderBy(r => r.DueAt).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
-                var total = (int)stats.TotalResults;
-                return TypedResults.Ok(new PagedResult<QueueItem>([.. rows.Select(r => new QueueItem(
-                    r.Id, r.Code, r.Title, r.CategoryId, r.Area, EnumNames.Camel(r.Status), ReportWorkflow.Text(r.Status),
-                    r.CreatedAt, r.DueAt, open.Contains(r.Status) && r.DueAt < now, open.Contains(r.Status) && r.DueAt >= now && r.DueAt <= soon, r.OfficerName, r.Revision))],
-                    paging.Page, paging.PageSize, total));
-            })
-            .WithName("GetAgencyFieldReportQueue")
-            .WithSummary("Phản ánh giao cho cơ quan: lọc trạng thái, sắp hết hạn, quá hạn; hạn sớm nhất trước.")
-            .RequireAuthorization(ProvincePolicies.AgencyMember);
-
-        staff.MapGet("/{id:guid}", async Task<Results<Ok<ReportDetailResponse>, ProblemHttpResult>> (Guid id, ClaimsPrincipal user, IFieldReportsStore store, CancellationToken cancellationToken) =>
+        staff.MapGet("/{id:guid}", async Task<Results<Ok<ReportDetailResponse>, ProblemHttpResult>> (Guid id, ClaimsPrincipal user, IFieldReportsStore store, ReportPresenter presenter, CancellationToken cancellationToken) =>
             {
                 await using var session = store.QuerySession();
                 var report = await ReportingEndpoints.LoadAsync(session, id, cancellationToken);
-                return report is null || !MayHandle(user, report.Report) ? ReportingEndpoints.NotFound() : TypedResults.Ok(report.Detail(showReporter: true));
+                var viewer = ReportViewer.Of(user);
+                return report is null || !viewer.MayHandle(report.Report) ? ReportingEndpoints.NotFound() : TypedResults.Ok(report.Detail(presenter, viewer));
             })
-            .WithName("GetFieldReportForOfficer")
-            .WithSummary("Chi tiết phản ánh cho cán bộ cơ quan được giao (người phản ánh ẩn danh thì không hiện tên).")
+            .WithName("GetFieldReportForStaff")
+            .WithSummary("Chi tiết phản ánh cho cán bộ cơ quan được giao (người phản ánh ẩn danh thì không hiện tên), với các thao tác được phép (allowedActions).")
             .RequireAuthorization(ProvincePolicies.Staff);
 
-        staff.MapPost("/photos", async Task<Results<Created<PhotoLink>, ProblemHttpResult>> (
-                IFormFile file, ClaimsPrincipal user, IFieldReportsStore reports, IFileStore store, IOptions<FieldReportsSettings> settings, TimeProvider clock, CancellationToken cancellationToken) =>
-            {
-                var (photo, problem) = await PhotoUploads.StoreAsync(file, settings.Value.MaxPhotoBytes, null, user.GetStaffId(), PhotoKind.Fix, store, clock, cancellationToken);
-                if (problem is not null)
-                {
-                    return problem;
-                }
-
-                await using var session = reports.LightweightSession();
-                session.Insert(photo!);
-                await session.SaveChangesAsync(cancellationToken);
-                return TypedResults.Created($"/api/public/field-reports/photos/{photo!.Id}", new PhotoLink(photo.Id, "fix", $"/api/public/field-reports/photos/{photo.Id}"));
-            })
-            .WithName("UploadFieldReportFixPhoto")
-            .WithSummary("Cán bộ tải ảnh sau khi khắc phục (JPEG, PNG; đã xóa siêu dữ liệu).")
+        staff.MapPost("/uploads", (HttpRequest request, ClaimsPrincipal user, IFieldReportsStore reports, IFileStore store, ReportPresenter presenter, TimeProvider clock,
+                CancellationToken cancellationToken) => PhotoUploads.UploadAsync(request, user, PhotoKind.Fix, reports, store, presenter, clock, cancellationToken))
+            .WithName("UploadFieldReportFixPhotos")
+            .WithSummary("Cán bộ tải ảnh sau khi khắc phục (JPEG, PNG, 1-4 ảnh: phần \"files\" hoặc \"file\"; đã xóa siêu dữ liệu); gửi id ảnh trong photoIds của resolve.")
             .DisableAntiforgery()
-            .WithUploadLimit(staff.ServiceProvider.GetRequiredService<IOptions<FieldReportsSettings>>().Value.MaxPhotoBytes)
-            .Accepts<IFormFile>("multipart/form-data")
+            .WithUploadLimit(PhotoUploads.MaxFilesPerRequest * staff.ServiceProvider.GetRequiredService<IOptions<FieldReportsSettings>>().Value.MaxPhotoBytes)
+            .Accepts<IFormFileCollection>("multipart/form-data")
+            .Produces<UploadedFilesResponse>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .RequireAuthorization(ProvincePolicies.Staff);
 
-        Map(staff, "assignment", "AssignFieldReport", "Giao phản ánh cho một cán bộ của cơ quan.", async (context, report, request) =>
+        Map(staff, ReportWorkflow.Names.Assign, "AssignFieldReport", "Giao phản ánh cho một cán bộ của cơ quan (staffId).", async (context, report, request) =>
         {
             if (ReportWorkflow.Check(report, ReportAction.AssignOfficer) is { } refusal)
             {
                 return refusal;
             }
 
-            var officer = request.OfficerId is { } officerId ? await context.Mediator.Send(new GetStaffMember(officerId), context.CancellationToken) : null;
+            var officer = request.StaffId is { } staffId ? await context.Mediator.Send(new GetStaffMember(staffId), context.CancellationToken) : null;
             if (officer is not { Active: true } || officer.AgencyId != report.AgencyId)
             {
                 return Problems.BusinessRule("field_report.assignee_not_in_agency", "Cán bộ được giao phải đang công tác tại cơ quan xử lý phản ánh.");
@@ -152,27 +132,27 @@ internal static class HandlingEndpoints
 
             context.Session.PublishIntegrationEvent(new FieldReportAssigned(Guid.CreateVersion7(), context.Now, report.Id, report.Code, report.AgencyId, officer.Id));
             return context.Apply(ReportAction.AssignOfficer, new ReportOfficerAssigned(officer.Id, officer.FullName, context.Now, context.Actor, report.Status,
-                $"Phản ánh được giao cho cán bộ {officer.FullName}.", ReportWorkflow.Note(request.Text)));
+                $"Phản ánh được giao cho cán bộ {officer.FullName}.", ReportWorkflow.Note(request.Note)));
         });
 
-        Map(staff, "start", "StartFieldReport", "Bắt đầu xử lý.", (context, report, request) =>
+        Map(staff, ReportWorkflow.Names.Start, "StartFieldReport", "Bắt đầu xử lý.", (context, report, request) =>
             Task.FromResult(context.Apply(ReportAction.Start,
-                new ReportHandlingStarted(context.Now, context.Actor, report.Status, "Cơ quan đang xử lý phản ánh.", ReportWorkflow.Note(request.Text)))));
+                new ReportHandlingStarted(context.Now, context.Actor, report.Status, "Cơ quan đang xử lý phản ánh.", ReportWorkflow.Note(request.Note)))));
 
-        Map(staff, "information-request", "RequestFieldReportInformation", "Đề nghị người phản ánh bổ sung thông tin (ghi rõ cần gì).", (context, report, request) =>
+        Map(staff, ReportWorkflow.Names.RequestInformation, "RequestFieldReportInformation", "Đề nghị người phản ánh bổ sung thông tin (ghi rõ cần gì trong note).", (context, report, request) =>
         {
-            if (string.IsNullOrWhiteSpace(request.Text))
+            if (string.IsNullOrWhiteSpace(request.Note))
             {
                 return Task.FromResult<ProblemHttpResult?>(Problems.BusinessRule("field_report.text_required", "Vui lòng ghi rõ thông tin cần bổ sung."));
             }
 
             return Task.FromResult(context.Apply(ReportAction.RequestInformation,
-                new ReportInformationRequested(context.Now, context.Actor, report.Status, "Cơ quan đề nghị bổ sung thông tin.", ReportWorkflow.Note(request.Text))));
+                new ReportInformationRequested(context.Now, context.Actor, report.Status, "Cơ quan đề nghị bổ sung thông tin.", ReportWorkflow.Note(request.Note))));
         });
 
-        Map(staff, "resolution", "ResolveFieldReport", "Trả lời công khai, kèm ảnh sau khắc phục nếu có.", async (context, report, request) =>
+        Map(staff, ReportWorkflow.Names.Resolve, "ResolveFieldReport", "Trả lời công khai (answer), kèm ảnh sau khắc phục nếu có (photoIds).", async (context, report, request) =>
         {
-            if (string.IsNullOrWhiteSpace(request.Text))
+            if (string.IsNullOrWhiteSpace(request.Answer))
             {
                 return Problems.BusinessRule("field_report.text_required", "Vui lòng nhập nội dung trả lời công khai.");
             }
@@ -196,20 +176,20 @@ internal static class HandlingEndpoints
                 context.Session.Store(photo);
             }
 
-            var answer = request.Text!.Trim();
+            var answer = request.Answer!.Trim();
             context.Session.PublishIntegrationEvent(new FieldReportAnswered(Guid.CreateVersion7(), context.Now, report.Id, report.Code, report.CitizenId, true, answer));
             return context.Apply(ReportAction.Resolve,
-                new ReportAnswered(answer, photos, context.Now, context.Actor, report.Status, "Cơ quan đã xử lý và trả lời công khai.", null));
+                new ReportAnswered(answer, photos, context.Now, context.Actor, report.Status, "Cơ quan đã xử lý và trả lời công khai.", ReportWorkflow.Note(request.Note)));
         });
 
-        Map(staff, "rejection", "RejectFieldReport", "Từ chối (không thuộc phạm vi, thông tin sai), ghi rõ lý do.", (context, report, request) =>
+        Map(staff, ReportWorkflow.Names.Reject, "RejectFieldReport", "Từ chối (không thuộc phạm vi, thông tin sai), ghi rõ lý do trong note (người phản ánh đọc được).", (context, report, request) =>
         {
-            if (string.IsNullOrWhiteSpace(request.Text))
+            if (string.IsNullOrWhiteSpace(request.Note))
             {
                 return Task.FromResult<ProblemHttpResult?>(Problems.BusinessRule("field_report.text_required", "Vui lòng ghi rõ lý do từ chối."));
             }
 
-            var reason = request.Text!.Trim();
+            var reason = request.Note!.Trim();
             var problem = context.Apply(ReportAction.Reject,
                 new ReportRejected(context.Now, context.Actor, report.Status, "Phản ánh không được xử lý (xem lý do).", reason));
             if (problem is null)
@@ -220,11 +200,11 @@ internal static class HandlingEndpoints
             return Task.FromResult(problem);
         });
 
-        Map(staff, "closure", "CloseFieldReport", "Đóng phản ánh đã trả lời.", (context, report, request) =>
+        Map(staff, ReportWorkflow.Names.Close, "CloseFieldReport", "Đóng phản ánh đã trả lời.", (context, report, request) =>
             Task.FromResult(context.Apply(ReportAction.Close,
-                new ReportClosed(context.Now, context.Actor, report.Status, "Phản ánh đã đóng.", ReportWorkflow.Note(request.Text)))));
+                new ReportClosed(context.Now, context.Actor, report.Status, "Phản ánh đã đóng.", ReportWorkflow.Note(request.Note)))));
 
-        Map(staff, "forwarding", "ForwardFieldReport", "Chuyển phản ánh sang cơ quan có thẩm quyền khác.", async (context, report, request) =>
+        Map(staff, ReportWorkflow.Names.Forward, "ForwardFieldReport", "Chuyển phản ánh sang cơ quan có thẩm quyền khác.", async (context, report, request) =>
         {
             if (ReportWorkflow.Check(report, ReportAction.Forward) is { } refusal)
             {
@@ -239,10 +219,10 @@ internal static class HandlingEndpoints
 
             context.Session.PublishIntegrationEvent(new FieldReportAssigned(Guid.CreateVersion7(), context.Now, report.Id, report.Code, agency.Id, null));
             return context.Apply(ReportAction.Forward,
-                new ReportForwarded(agency.Id, context.Now, context.Actor, report.Status, $"Phản ánh được chuyển đến {agency.Name}.", ReportWorkflow.Note(request.Text)));
+                new ReportForwarded(agency.Id, context.Now, context.Actor, report.Status, $"Phản ánh được chuyển đến {agency.Name}.", ReportWorkflow.Note(request.Note), agency.Name));
         });
 
-        Map<RedactReportRequest>(staff, "redaction", "RedactFieldReport",
+        Map<RedactReportRequest>(staff, ReportWorkflow.Names.Redact, "RedactFieldReport",
             "Biên tập nội dung công khai (xóa số điện thoại, tên, lời lẽ không phù hợp) của tiêu đề, nội dung hoặc câu trả lời; ghi vào quá trình xử lý. Nội dung gốc chỉ còn trong lịch sử sự kiện.",
             (context, report, request) =>
             {
@@ -252,13 +232,13 @@ internal static class HandlingEndpoints
                 }
 
                 context.Stream.AppendOne(new ReportRedacted(request.Title?.Trim(), request.Description?.Trim(), request.Answer?.Trim(), context.Now, context.Actor, report.Status,
-                    "Cơ quan đã biên tập nội dung công khai của phản ánh.", ReportWorkflow.Note(request.Reason)));
+                    "Cơ quan đã biên tập nội dung công khai của phản ánh.", ReportWorkflow.Note(request.Note)));
                 return Task.FromResult<ProblemHttpResult?>(null);
             });
 
-        Map(staff, "hiding", "HideFieldReport", "Ẩn phản ánh khỏi mọi trang công khai (Open311, bảng tin, trang phản ánh), ghi rõ lý do; ghi vào quá trình xử lý.", (context, report, request) =>
+        Map(staff, ReportWorkflow.Names.Hide, "HideFieldReport", "Ẩn phản ánh khỏi mọi trang công khai (Open311, bảng tin, trang phản ánh), ghi rõ lý do trong note; ghi vào quá trình xử lý.", (context, report, request) =>
         {
-            if (string.IsNullOrWhiteSpace(request.Text))
+            if (string.IsNullOrWhiteSpace(request.Note))
             {
                 return Task.FromResult<ProblemHttpResult?>(Problems.BusinessRule("field_report.text_required", "Vui lòng ghi rõ lý do ẩn phản ánh."));
             }
@@ -268,22 +248,22 @@ internal static class HandlingEndpoints
                 return Task.FromResult<ProblemHttpResult?>(Problems.Conflict("field_report.already_hidden", "Phản ánh đã được ẩn khỏi trang công khai."));
             }
 
-            context.Stream.AppendOne(new ReportVisibilityChanged(true, context.Now, context.Actor, report.Status, "Cơ quan đã ẩn phản ánh khỏi trang công khai.", ReportWorkflow.Note(request.Text)));
+            context.Stream.AppendOne(new ReportVisibilityChanged(true, context.Now, context.Actor, report.Status, "Cơ quan đã ẩn phản ánh khỏi trang công khai.", ReportWorkflow.Note(request.Note)));
             return Task.FromResult<ProblemHttpResult?>(null);
         });
 
-        Map(staff, "publication", "ShowFieldReport", "Hiện lại phản ánh đã ẩn trên các trang công khai; ghi vào quá trình xử lý.", (context, report, request) =>
+        Map(staff, ReportWorkflow.Names.Publish, "ShowFieldReport", "Hiện lại phản ánh đã ẩn trên các trang công khai; ghi vào quá trình xử lý.", (context, report, request) =>
         {
             if (!report.Hidden)
             {
                 return Task.FromResult<ProblemHttpResult?>(Problems.Conflict("field_report.not_hidden", "Phản ánh đang hiện trên trang công khai."));
             }
 
-            context.Stream.AppendOne(new ReportVisibilityChanged(false, context.Now, context.Actor, report.Status, "Cơ quan đã hiện lại phản ánh trên trang công khai.", ReportWorkflow.Note(request.Text)));
+            context.Stream.AppendOne(new ReportVisibilityChanged(false, context.Now, context.Actor, report.Status, "Cơ quan đã hiện lại phản ánh trên trang công khai.", ReportWorkflow.Note(request.Note)));
             return Task.FromResult<ProblemHttpResult?>(null);
         });
 
-        Map(staff, "recategorization", "RecategorizeFieldReport", "Đổi lĩnh vực hoặc địa bàn; quy tắc định tuyến được áp dụng lại.", async (context, report, request) =>
+        Map(staff, ReportWorkflow.Names.Recategorize, "RecategorizeFieldReport", "Đổi lĩnh vực hoặc địa bàn; quy tắc định tuyến được áp dụng lại.", async (context, report, request) =>
         {
             if (ReportWorkflow.Check(report, ReportAction.Recategorize) is { } refusal)
             {
@@ -298,31 +278,33 @@ internal static class HandlingEndpoints
             }
 
             var router = context.Services.GetRequiredService<ReportRouter>();
-            var area = request.Area is null ? report.Area : await router.PlaceAsync(request.Area, context.CancellationToken);
+            var (area, wardCode) = request.Area is null ? (report.Area, report.WardCode) : await router.LocateAsync(request.Area, context.CancellationToken);
             var agencyId = await router.RouteAsync(category.Id, area, context.CancellationToken) ?? report.AgencyId;
+            var agencyName = report.AgencyName;
             if (agencyId != report.AgencyId)
             {
+                agencyName = (await context.Mediator.Send(new GetAgency(agencyId), context.CancellationToken))?.Name;
                 context.Session.PublishIntegrationEvent(new FieldReportAssigned(Guid.CreateVersion7(), context.Now, report.Id, report.Code, agencyId, null));
             }
 
             return context.Apply(ReportAction.Recategorize, new ReportRecategorized(category.Id, area, agencyId, context.Now.AddHours(category.HandlingHours), context.Now,
-                context.Actor, report.Status, $"Phản ánh được xếp vào lĩnh vực \"{category.Name}\" và chuyển theo quy tắc tiếp nhận.", ReportWorkflow.Note(request.Text)));
+                context.Actor, report.Status, $"Phản ánh được xếp vào lĩnh vực \"{category.Name}\" và chuyển theo quy tắc tiếp nhận.", ReportWorkflow.Note(request.Note),
+                category.Name, agencyName, wardCode));
         });
     }
 
-    private static bool MayHandle(ClaimsPrincipal user, FieldReport report) => user.IsAdministrator() || user.GetAgencyId() == report.AgencyId;
-
-    private static void Map(IEndpointRouteBuilder staff, string action, string name, string summary, Func<ActionContext, FieldReport, OfficerActionRequest, Task<ProblemHttpResult?>> act) =>
-        Map<OfficerActionRequest>(staff, action, name, summary, act);
+    private static void Map(IEndpointRouteBuilder staff, string action, string name, string summary, Func<ActionContext, FieldReport, StaffActionRequest, Task<ProblemHttpResult?>> act) =>
+        Map<StaffActionRequest>(staff, action, name, summary, act);
 
     private static void Map<TRequest>(IEndpointRouteBuilder staff, string action, string name, string summary, Func<ActionContext, FieldReport, TRequest, Task<ProblemHttpResult?>> act)
         where TRequest : IReportActionRequest =>
         staff.MapPost($"/{{id:guid}}/{action}", async Task<Results<Ok<ReportDetailResponse>, ProblemHttpResult>> (
-                Guid id, TRequest request, ClaimsPrincipal user, IFieldReportsStore store, IServiceProvider services, TimeProvider clock, CancellationToken cancellationToken) =>
+                Guid id, TRequest request, ClaimsPrincipal user, IFieldReportsStore store, ReportPresenter presenter, IServiceProvider services, TimeProvider clock, CancellationToken cancellationToken) =>
             {
                 await using var session = store.LightweightSession();
                 var report = await session.LoadAsync<FieldReport>(id, cancellationToken);
-                if (report is null || !MayHandle(user, report))
+                var viewer = ReportViewer.Of(user);
+                if (report is null || !viewer.MayHandle(report))
                 {
                     return ReportingEndpoints.NotFound();
                 }
@@ -341,13 +323,14 @@ internal static class HandlingEndpoints
 
                 await session.SaveChangesAsync(cancellationToken);
                 await PublicResponseCache.EvictAsync(services, PublicFeed.PublicFeedEndpoints.FeedCacheTag, cancellationToken);
-                return TypedResults.Ok((await ReportingEndpoints.LoadAsync(session, id, cancellationToken))!.Detail(showReporter: true));
+                return TypedResults.Ok((await ReportingEndpoints.LoadAsync(session, id, cancellationToken))!.Detail(presenter, viewer));
             })
             .WithName(name)
             .WithSummary(summary)
             .Validate<TRequest>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireAuthorization(ProvincePolicies.Staff);
 
     private sealed record ActionContext(IDocumentSession Session, IEventStream<FieldReport> Stream, IServiceProvider Services, string Actor, DateTimeOffset Now, CancellationToken CancellationToken)

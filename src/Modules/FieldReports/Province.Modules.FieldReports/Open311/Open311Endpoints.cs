@@ -64,7 +64,7 @@ internal static class Open311Endpoints
             .WithName("Open311GetServiceDefinition")
             .WithSummary("GeoReport v2: định nghĩa một dịch vụ.");
 
-        open311.MapPost($"/requests.{{format:{Formats}}}", async (string format, HttpRequest http, IFieldReportsStore store, ReportRouter router, TimeProvider clock, CancellationToken cancellationToken) =>
+        open311.MapPost($"/requests.{{format:{Formats}}}", async (string format, HttpRequest http, IFieldReportsStore store, ReportRouter router, IMediator mediator, TimeProvider clock, CancellationToken cancellationToken) =>
             {
                 if (!http.HasFormContentType)
                 {
@@ -115,7 +115,8 @@ internal static class Open311Endpoints
                     Guid.CreateVersion7(), PublicCodes.New("PA-"), category.Id, description.Length > 80 ? description[..80] : description, description, latitude, longitude,
                     string.IsNullOrWhiteSpace(address) ? null : address.Trim()[..Math.Min(300, address.Trim().Length)], null, null,
                     name.Length == 0 ? null : name[..Math.Min(100, name.Length)], Truncate(Field("phone"), 20), Truncate(Field("email"), 200), false,
-                    agencyId.Value, now.AddHours(category.HandlingHours), "open311", [], now, "Open311", "Phản ánh nhận qua Open311 và đã chuyển đến cơ quan có thẩm quyền.");
+                    agencyId.Value, now.AddHours(category.HandlingHours), "open311", [], now, "Open311", "Phản ánh nhận qua Open311 và đã chuyển đến cơ quan có thẩm quyền.",
+                    category.Name, (await mediator.Send(new GetAgency(agencyId.Value), cancellationToken))?.Name);
                 session.Events.StartStream<FieldReport>(report.ReportId, report);
                 session.PublishIntegrationEvent(new FieldReportReceived(Guid.CreateVersion7(), now, report.ReportId, report.Code, null, category.Name, report.AgencyId));
                 await session.SaveChangesAsync(cancellationToken);
@@ -238,7 +239,7 @@ internal static class Open311Endpoints
                 ["zipcode"] = null,
                 ["lat"] = PublicReportResponse.Round(r.Latitude),
                 ["long"] = PublicReportResponse.Round(r.Longitude),
-                ["media_url"] = photo is null ? null : PublicAddress.Of(configuration, $"/api/public/field-reports/photos/{photo.Id}"),
+                ["media_url"] = photo is null || !r.InPublicFeed ? null : PublicAddress.Of(configuration, $"/api/public/field-reports/photos/{photo.Id}"),
             };
         })];
     }

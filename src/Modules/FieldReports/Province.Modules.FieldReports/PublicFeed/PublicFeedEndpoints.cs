@@ -13,7 +13,7 @@ using Province.BuildingBlocks.Text;
 
 namespace Province.Modules.FieldReports.PublicFeed;
 
-internal sealed record NearbyReport(string Code, string Title, string Status, int DistanceMeters);
+internal sealed record NearbyReport(string Code, string Title, string Status, string StatusText, int DistanceMeters);
 
 /// <summary>The public side: answered reports (the quick public answer is what makes citizens report more), a report page, the duplicate hint, photos.</summary>
 internal static class PublicFeedEndpoints
@@ -24,7 +24,7 @@ internal static class PublicFeedEndpoints
     {
         publicApi.MapGet("/", async Task<Results<Ok<PagedResult<PublicReportResponse>>, ProblemHttpResult>> (
                 Guid? categoryId, string? area, double? minLatitude, double? minLongitude, double? maxLatitude, double? maxLongitude,
-                int? page, int? pageSize, IFieldReportsStore store, ReportRouter router, CancellationToken cancellationToken) =>
+                int? page, int? pageSize, IFieldReportsStore store, ReportRouter router, ReportPresenter presenter, CancellationToken cancellationToken) =>
             {
                 if (!IsLatitude(minLatitude) || !IsLatitude(maxLatitude) || !IsLongitude(minLongitude) || !IsLongitude(maxLongitude))
                 {
@@ -59,7 +59,7 @@ internal static class PublicFeedEndpoints
                 var rows = await answered.Stats(out var stats).OrderByDescending(r => r.AnsweredAt)
                     .Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
                 var total = (int)stats.TotalResults;
-                return TypedResults.Ok(new PagedResult<PublicReportResponse>([.. rows.Select(PublicReportResponse.Public)], paging.Page, paging.PageSize, total));
+                return TypedResults.Ok(new PagedResult<PublicReportResponse>([.. rows.Select(presenter.Public)], paging.Page, paging.PageSize, total));
             })
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithName("ListAnsweredFieldReports")
@@ -69,19 +69,19 @@ internal static class PublicFeedEndpoints
             // The same page for everyone; an officer's action on a report evicts it (see HandlingEndpoints).
             .CachePublicly(TimeSpan.FromSeconds(15), FeedCacheTag);
 
-        publicApi.MapGet("/{code}", async Task<Results<Ok<PublicReportResponse>, ProblemHttpResult>> (string code, IFieldReportsStore store, CancellationToken cancellationToken) =>
+        publicApi.MapGet("/{code}", async Task<Results<Ok<PublicReportResponse>, ProblemHttpResult>> (string code, IFieldReportsStore store, ReportPresenter presenter, CancellationToken cancellationToken) =>
             {
                 await using var session = store.QuerySession();
                 var report = await session.Query<FieldReport>().SingleOrDefaultAsync(r => r.Code == code, cancellationToken);
-                return report is not { Public: true } ? ReportingEndpoints.NotFound() : TypedResults.Ok(PublicReportResponse.Public(report));
+                return report is not { Public: true } ? ReportingEndpoints.NotFound() : TypedResults.Ok(presenter.Public(report));
             })
             .WithName("GetPublicFieldReport")
             .WithSummary("Trang công khai của một phản ánh theo mã (PA-...): số điện thoại, CCCD, email trong nội dung được che, vị trí làm tròn; phản ánh bị từ chối hoặc bị ẩn không hiện.")
             .AllowAnonymous()
             .RequireRateLimiting(ProvinceRateLimits.Anonymous);
 
-        publicApi.MapGet("/nearby", async Task<Results<Ok<List<NearbyReport>>, ProblemHttpResult>> (
-                Guid categoryId, double latitude, double longitude, int? radiusMeters, IFieldReportsStore store, CancellationToken cancellationToken) =>
+        publicApi.MapGet("/nearby", async Task<Results<Ok<PagedResult<NearbyReport>>, ProblemHttpResult>> (
+                Guid categoryId, double latitude, double longitude, int? radiusMeters, int? page, int? pageSize, IFieldReportsStore store, CancellationToken cancellationToken) =>
             {
                 if (!IsLatitude(latitude) || !IsLongitude(longitude))
                 {
@@ -100,13 +100,15 @@ internal static class PublicFeedEndpoints
                         && r.Latitude >= south && r.Latitude <= north
                         && r.Longitude >= west && r.Longitude <= east)
                     .ToListAsync(cancellationToken);
-                return TypedResults.Ok(open
+                var paging = PageRequest.From(page, pageSize);
+                var near = open
                     .Where(r => r.Public)
-                    .Select(r => new NearbyReport(r.Code, PersonalDataMask.Mask(r.Title), EnumNames.Camel(r.Status), (int)Meters(latitude, longitude, r.Latitude!.Value, r.Longitude!.Value)))
+                    .Select(r => new NearbyReport(r.Code, PersonalDataMask.Mask(r.Title), EnumNames.Camel(r.Status), Workflow.ReportWorkflow.Text(r.Status),
+                        (int)Meters(latitude, longitude, r.Latitude!.Value, r.Longitude!.Value)))
                     .Where(r => r.DistanceMeters <= radius)
                     .OrderBy(r => r.DistanceMeters)
-                    .Take(20)
-                    .ToList());
+                    .ToList();
+                return TypedResults.Ok(new PagedResult<NearbyReport>([.. near.Skip(paging.Skip).Take(paging.PageSize)], paging.Page, paging.PageSize, near.Count));
             })
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithName("ListNearbyOpenFieldReports")
@@ -117,14 +119,15 @@ internal static class PublicFeedEndpoints
         publicApi.MapGet("/photos/{id:guid}", async Task<Results<FileStreamHttpResult, ProblemHttpResult>> (
                 Guid id, IFieldReportsStore reports, IFileStore store, HttpContext context, CancellationToken cancellationToken) =>
             {
-                // Only photos attached to a report are public; an upload not yet sent stays private.
-                // and not of a report an officer hid or rejected.
+                // Public only once the report is answered in public (Decree 13/2023: a pending report's photo may show
+                // a face, a plate or a house nobody has looked at yet), never of a report hidden or rejected; every
+                // other photo is reached through a signed link (GetFieldReportPhotoByLink).
                 ReportPhoto? photo;
                 await using (var session = reports.QuerySession())
                 {
                     photo = await session.LoadAsync<ReportPhoto>(id, cancellationToken);
                     var report = photo?.ReportId is { } reportId ? await session.LoadAsync<FieldReport>(reportId, cancellationToken) : null;
-                    photo = report is { Public: true } ? photo : null;
+                    photo = report is { InPublicFeed: true } ? photo : null;
                 }
 
                 var stream = photo is null ? null : await store.OpenReadAsync(photo.StorageKey, cancellationToken);
@@ -138,7 +141,9 @@ internal static class PublicFeedEndpoints
                 return TypedResults.File(stream, photo.ContentType);
             })
             .WithName("GetFieldReportPhoto")
-            .WithSummary("Ảnh của một phản ánh (đã xóa vị trí GPS và thông tin máy chụp).")
+            .WithSummary("Ảnh của một phản ánh đã được trả lời công khai (đã xóa vị trí GPS và thông tin máy chụp); ảnh khác chỉ mở qua liên kết có chữ ký.")
+            .Produces(StatusCodes.Status200OK, contentType: "image/jpeg", additionalContentTypes: ["image/png"])
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .AllowAnonymous()
             .RequireRateLimiting(ProvinceRateLimits.Anonymous);
     }

@@ -22,9 +22,36 @@ internal sealed record AskRequest(Guid AgencyId, string Title, string Text);
 
 internal sealed record AnswerRequest(string Answer, bool Public);
 
-internal sealed record QuestionResponse(Guid Id, Guid AgencyId, string Title, string Text, string? Answer, DateTimeOffset? AnsweredAt, bool Public, DateTimeOffset CreatedAt)
+/// <summary>
+/// A question and its answer. <see cref="Status"/>: <c>pending</c> (not answered yet), <c>answered</c>, <c>published</c>
+/// (answered and in the public guide); <see cref="AllowedActions"/> is what the reader may do now (staff of the agency:
+/// <c>answer</c>, <c>moderate</c>).
+/// </summary>
+internal sealed record QuestionResponse(
+    Guid Id, Guid AgencyId, string? AgencyName, string Title, string Text, string? Answer, DateTimeOffset? AnsweredAt, bool Public, string Status, string StatusText,
+    DateTimeOffset CreatedAt, IReadOnlyList<string> AllowedActions)
 {
-    public static QuestionResponse From(Question q) => new(q.Id, q.AgencyId, q.Title, q.Text, q.Answer, q.AnsweredAt?.ToVietnamTime(), q.Public, q.CreatedAt.ToVietnamTime());
+    public const string Pending = "pending";
+    public const string Answered = "answered";
+    public const string Published = "published";
+
+    public static QuestionResponse From(Question q) => new(
+        q.Id, q.AgencyId, q.AgencyName, q.Title, q.Text, q.Answer, q.AnsweredAt?.ToVietnamTime(), q.Public, StatusOf(q), TextOf(StatusOf(q)), q.CreatedAt.ToVietnamTime(), []);
+
+    /// <summary>The staff view: the same, with the actions the staff member may take.</summary>
+    public static QuestionResponse ForStaff(Question q, ClaimsPrincipal user) => From(q) with
+    {
+        AllowedActions = user.IsAdministrator() || user.GetAgencyId() == q.AgencyId ? ["answer", "moderate"] : [],
+    };
+
+    public static string StatusOf(Question q) => q.Answer is null ? Pending : q.Public ? Published : Answered;
+
+    public static string TextOf(string status) => status switch
+    {
+        Pending => "Chờ trả lời",
+        Answered => "Đã trả lời",
+        _ => "Đã trả lời, công khai",
+    };
 
     /// <summary>What anyone may read: phone, CCCD and e-mail typed in the question or the answer are masked.</summary>
     public static QuestionResponse ForPublic(Question q) => From(q) with
@@ -37,7 +64,7 @@ internal sealed record QuestionResponse(Guid Id, Guid AgencyId, string Title, st
 }
 
 /// <summary>New public wording (null: unchanged), whether the question shows in the public guide, and why.</summary>
-internal sealed record ModerateQuestionRequest(string? Title, string? Text, string? Answer, bool Public, string Reason);
+internal sealed record ModerateQuestionRequest(string? Title, string? Text, string? Answer, bool Public, string Note);
 
 internal sealed class ModerateQuestionRequestValidator : AbstractValidator<ModerateQuestionRequest>
 {
@@ -46,7 +73,7 @@ internal sealed class ModerateQuestionRequestValidator : AbstractValidator<Moder
         RuleFor(r => r.Title).NotEmpty().MaximumLength(200).WithName("Tiêu đề").When(r => r.Title is not null);
         RuleFor(r => r.Text).NotEmpty().MaximumLength(4000).WithName("Câu hỏi").When(r => r.Text is not null);
         RuleFor(r => r.Answer).NotEmpty().MaximumLength(4000).WithName("Câu trả lời").When(r => r.Answer is not null);
-        RuleFor(r => r.Reason).NotEmpty().WithMessage("Vui lòng ghi rõ lý do.").MaximumLength(1000).WithName("Lý do");
+        RuleFor(r => r.Note).NotEmpty().WithMessage("Vui lòng ghi rõ lý do.").MaximumLength(1000).WithName("Lý do");
     }
 }
 
@@ -106,7 +133,8 @@ internal static class QuestionsEndpoints
                     return earlier;
                 }
 
-                if (await mediator.Send(new GetAgency(request.AgencyId), cancellationToken) is null)
+                var agency = await mediator.Send(new GetAgency(request.AgencyId), cancellationToken);
+                if (agency is null)
                 {
                     return Problems.BusinessRule("question.agency_unknown", "Cơ quan không có trong danh bạ.");
                 }
@@ -115,7 +143,7 @@ internal static class QuestionsEndpoints
                 {
                     var question = new Question
                     {
-                        CitizenId = citizenId, AgencyId = request.AgencyId, Title = request.Title.Trim(), Text = request.Text.Trim(), CreatedAt = clock.GetUtcNow().ToUniversalTime(),
+                        CitizenId = citizenId, AgencyId = request.AgencyId, AgencyName = agency.Name, Title = request.Title.Trim(), Text = request.Text.Trim(), CreatedAt = clock.GetUtcNow().ToUniversalTime(),
                     };
                     question.SearchText = QuestionResponse.SearchText(question);
                     session.Insert(question);
@@ -131,12 +159,14 @@ internal static class QuestionsEndpoints
             .Produces<QuestionResponse>(StatusCodes.Status201Created)
             .RequireAuthorization(ProvincePolicies.Citizen);
 
-        citizens.MapGet("/questions", async Task<Ok<List<QuestionResponse>>> (ClaimsPrincipal user, IFieldReportsStore store, CancellationToken cancellationToken) =>
+        citizens.MapGet("/questions", async Task<Ok<PagedResult<QuestionResponse>>> (int? page, int? pageSize, ClaimsPrincipal user, IFieldReportsStore store, CancellationToken cancellationToken) =>
             {
+                var paging = PageRequest.From(page, pageSize);
                 var citizenId = user.GetCitizenId();
                 await using var session = store.QuerySession();
-                return TypedResults.Ok((await session.Query<Question>().Where(q => q.CitizenId == citizenId).OrderByDescending(q => q.CreatedAt).Take(100).ToListAsync(cancellationToken))
-                    .Select(QuestionResponse.From).ToList());
+                var items = await session.Query<Question>().Where(q => q.CitizenId == citizenId).Stats(out var stats)
+                    .OrderByDescending(q => q.CreatedAt).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+                return TypedResults.Ok(new PagedResult<QuestionResponse>([.. items.Select(QuestionResponse.From)], paging.Page, paging.PageSize, (int)stats.TotalResults));
             })
             .WithName("ListMyQuestions")
             .WithSummary("Câu hỏi của tôi và câu trả lời.")
@@ -145,20 +175,51 @@ internal static class QuestionsEndpoints
 
     public static void MapStaffQuestions(this IEndpointRouteBuilder staff)
     {
-        staff.MapGet("/agencies/{agencyId:guid}/questions", async Task<Ok<List<QuestionResponse>>> (Guid agencyId, bool? unanswered, IFieldReportsStore store, CancellationToken cancellationToken) =>
+        staff.MapGet("/questions", async Task<Results<Ok<PagedResult<QuestionResponse>>, ProblemHttpResult>> (
+                string? q, string? status, Guid? agencyId, int? page, int? pageSize, ClaimsPrincipal user, IFieldReportsStore store, CancellationToken cancellationToken) =>
             {
-                await using var session = store.QuerySession();
-                var asked = session.Query<Question>().Where(q => q.AgencyId == agencyId);
-                if (unanswered == true)
+                // Staff see their own agency's questions; an administrator every agency's, or one by agencyId.
+                Guid? agency = user.IsAdministrator() ? agencyId : user.GetAgencyId();
+                if (!user.IsAdministrator() && (agency is null || (agencyId is not null && agencyId != agency)))
                 {
-                    asked = asked.Where(q => q.Answer == null);
+                    return Problems.Forbidden("question.agency_forbidden", "Bạn chỉ xem được câu hỏi gửi đến cơ quan mình.");
                 }
 
-                return TypedResults.Ok((await asked.OrderBy(q => q.CreatedAt).Take(200).ToListAsync(cancellationToken)).Select(QuestionResponse.From).ToList());
+                if (status is not (null or QuestionResponse.Pending or QuestionResponse.Answered or QuestionResponse.Published))
+                {
+                    return Problems.Create(StatusCodes.Status400BadRequest, "validation.invalid_parameter", "Dữ liệu gửi lên không hợp lệ",
+                        "status: dùng pending (chờ trả lời), answered (đã trả lời) hoặc published (công khai).");
+                }
+
+                var paging = PageRequest.From(page, pageSize);
+                await using var session = store.QuerySession();
+                IQueryable<Question> asked = session.Query<Question>();
+                if (agency is { } id)
+                {
+                    asked = asked.Where(x => x.AgencyId == id);
+                }
+
+                asked = status switch
+                {
+                    QuestionResponse.Pending => asked.Where(x => x.Answer == null),
+                    QuestionResponse.Answered => asked.Where(x => x.Answer != null && !x.Public),
+                    QuestionResponse.Published => asked.Where(x => x.Answer != null && x.Public),
+                    _ => asked,
+                };
+                foreach (var word in VietnameseText.Fold(q).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(10))
+                {
+                    asked = asked.Where(x => x.SearchText.Contains(word));
+                }
+
+                var items = await ((Marten.Linq.IMartenQueryable<Question>)asked).Stats(out var stats).OrderBy(x => x.CreatedAt)
+                    .Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+                return TypedResults.Ok(new PagedResult<QuestionResponse>([.. items.Select(x => QuestionResponse.ForStaff(x, user))], paging.Page, paging.PageSize, (int)stats.TotalResults));
             })
-            .WithName("ListAgencyQuestions")
-            .WithSummary("Câu hỏi gửi đến cơ quan (lọc chưa trả lời).")
-            .RequireAuthorization(ProvincePolicies.AgencyMember);
+            .WithName("ListStaffQuestions")
+            .WithSummary("Câu hỏi gửi đến cơ quan mình (quản trị: mọi cơ quan, lọc agencyId), cũ nhất trước: tìm q (không dấu), lọc status (pending, answered, published), phân trang.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .RequireAuthorization(ProvincePolicies.Staff);
 
         staff.MapPost("/questions/{id:guid}/answer", async Task<Results<Ok<QuestionResponse>, ProblemHttpResult>> (
                 Guid id, AnswerRequest request, ClaimsPrincipal user, IFieldReportsStore store, TimeProvider clock, CancellationToken cancellationToken) =>
@@ -177,14 +238,14 @@ internal static class QuestionsEndpoints
                 question.SearchText = QuestionResponse.SearchText(question);
                 session.Store(question);
                 await session.SaveChangesAsync(cancellationToken);
-                return TypedResults.Ok(QuestionResponse.From(question));
+                return TypedResults.Ok(QuestionResponse.ForStaff(question, user));
             })
             .WithName("AnswerQuestion")
             .WithSummary("Cán bộ trả lời câu hỏi; đánh dấu công khai để đưa vào mục hỏi đáp.")
             .Validate<AnswerRequest>()
             .RequireAuthorization(ProvincePolicies.Staff);
 
-        staff.MapPost("/questions/{id:guid}/moderation", async Task<Results<Ok<QuestionResponse>, ProblemHttpResult>> (
+        staff.MapPost("/questions/{id:guid}/moderate", async Task<Results<Ok<QuestionResponse>, ProblemHttpResult>> (
                 Guid id, ModerateQuestionRequest request, ClaimsPrincipal user, IFieldReportsStore store, TimeProvider clock, CancellationToken cancellationToken) =>
             {
                 await using var session = store.LightweightSession();
@@ -205,10 +266,10 @@ internal static class QuestionsEndpoints
                 question.Public = request.Public && question.Answer is not null;
                 question.SearchText = QuestionResponse.SearchText(question);
                 question.Moderations.Add(new QuestionModeration(clock.GetUtcNow().ToUniversalTime(), user.Identity?.Name ?? "Cán bộ",
-                    request.Title is not null || request.Text is not null || request.Answer is not null, question.Public, request.Reason.Trim()));
+                    request.Title is not null || request.Text is not null || request.Answer is not null, question.Public, request.Note.Trim()));
                 session.Store(question);
                 await session.SaveChangesAsync(cancellationToken);
-                return TypedResults.Ok(QuestionResponse.From(question));
+                return TypedResults.Ok(QuestionResponse.ForStaff(question, user));
             })
             .WithName("ModerateQuestion")
             .WithSummary("Cán bộ biên tập nội dung công khai của câu hỏi, câu trả lời (xóa thông tin cá nhân) hoặc ẩn, hiện câu hỏi trong mục hỏi đáp; ghi người, thời điểm, lý do.")

@@ -47,49 +47,84 @@ internal sealed class SubmitReportRequestValidator : AbstractValidator<SubmitRep
     }
 }
 
-internal sealed record RateReportRequest(int Stars, string? Comment, [property: JsonRequired] int Version);
+/// <summary>What every reporter's action carries: the version they saw.</summary>
+internal interface ICitizenActionRequest
+{
+    int Version { get; }
+}
 
-internal sealed record ProvideInformationRequest(string Information, [property: JsonRequired] int Version);
+internal sealed record RateReportRequest(int Stars, string? Message, [property: JsonRequired] int Version) : ICitizenActionRequest;
+
+internal sealed record ProvideInformationRequest(string Message, [property: JsonRequired] int Version) : ICitizenActionRequest;
+
+/// <summary>Why the reporter is not satisfied with the answer (required: the agency reads it before handling again).</summary>
+internal sealed record ReopenReportRequest(string Message, [property: JsonRequired] int Version) : ICitizenActionRequest;
+
+internal sealed class RateReportRequestValidator : AbstractValidator<RateReportRequest>
+{
+    public RateReportRequestValidator()
+    {
+        RuleFor(r => r.Stars).InclusiveBetween(1, 5).WithMessage("Đánh giá từ 1 đến 5 sao.");
+        RuleFor(r => r.Message).MaximumLength(2000).WithName("Nhận xét");
+    }
+}
+
+internal sealed class ProvideInformationRequestValidator : AbstractValidator<ProvideInformationRequest>
+{
+    public ProvideInformationRequestValidator() =>
+        RuleFor(r => r.Message).NotEmpty().WithMessage("Vui lòng nhập thông tin bổ sung.").MaximumLength(4000).WithName("Thông tin bổ sung");
+}
+
+internal sealed class ReopenReportRequestValidator : AbstractValidator<ReopenReportRequest>
+{
+    public ReopenReportRequestValidator() =>
+        RuleFor(r => r.Message).NotEmpty().WithMessage("Vui lòng cho biết vì sao chưa hài lòng với câu trả lời.").MaximumLength(2000).WithName("Lý do");
+}
 
 internal static class ReportingEndpoints
 {
     public static void MapReporting(this IEndpointRouteBuilder citizens)
     {
-        citizens.MapPost("/photos", async Task<Results<Created<PhotoLink>, ProblemHttpResult>> (
-                IFormFile file, ClaimsPrincipal user, IFieldReportsStore reports, IFileStore store, IOptions<FieldReportsSettings> settings, TimeProvider clock, CancellationToken cancellationToken) =>
-            {
-                var citizenId = user.GetCitizenId();
-                await using var session = reports.LightweightSession();
-                // The quota is checked before the photo is read (a photo is at most MaxPhotoBytes) and stored.
-                var pending = await session.Query<ReportPhoto>().Where(p => p.CitizenId == citizenId && p.ReportId == null)
-                    .Select(p => p.Size).ToListAsync(cancellationToken);
-                if (PendingUploads.CheckQuota(pending, Math.Min(file.Length, settings.Value.MaxPhotoBytes), settings.Value.PendingUploads) is { } overQuota)
-                {
-                    return overQuota;
-                }
-
-                var (photo, problem) = await PhotoUploads.StoreAsync(file, settings.Value.MaxPhotoBytes, citizenId, null, PhotoKind.Report, store, clock, cancellationToken);
-                if (problem is not null)
-                {
-                    return problem;
-                }
-
-                session.Insert(photo!);
-                await session.SaveChangesAsync(cancellationToken);
-                return TypedResults.Created($"/api/public/field-reports/photos/{photo!.Id}", new PhotoLink(photo.Id, "report", $"/api/public/field-reports/photos/{photo.Id}"));
-            })
-            .WithName("UploadFieldReportPhoto")
-            .WithSummary("Tải một ảnh hiện trường (JPEG hoặc PNG); vị trí GPS và thông tin máy trong ảnh bị xóa trước khi lưu.")
+        citizens.MapPost("/uploads", (HttpRequest request, ClaimsPrincipal user, IFieldReportsStore reports, IFileStore store, ReportPresenter presenter, TimeProvider clock,
+                CancellationToken cancellationToken) => PhotoUploads.UploadAsync(request, user, PhotoKind.Report, reports, store, presenter, clock, cancellationToken))
+            .WithName("UploadFieldReportPhotos")
+            .WithSummary("Tải ảnh hiện trường (JPEG hoặc PNG, 1-4 ảnh: phần \"files\", hoặc một phần \"file\"); vị trí GPS và thông tin máy trong ảnh bị xóa trước khi lưu. Gửi id ảnh trong photoIds của phản ánh.")
             .DisableAntiforgery()
-            .WithUploadLimit(citizens.ServiceProvider.GetRequiredService<IOptions<FieldReportsSettings>>().Value.MaxPhotoBytes)
-            .Accepts<IFormFile>("multipart/form-data")
+            .WithUploadLimit(PhotoUploads.MaxFilesPerRequest * citizens.ServiceProvider.GetRequiredService<IOptions<FieldReportsSettings>>().Value.MaxPhotoBytes)
+            .Accepts<IFormFileCollection>("multipart/form-data")
+            .Produces<UploadedFilesResponse>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .RequireAuthorization(ProvincePolicies.Citizen);
 
+        citizens.MapGet("/photos/{id:guid}", async Task<Results<FileStreamHttpResult, ProblemHttpResult>> (
+                Guid id, IFieldReportsStore reports, IFileStore store, HttpContext context, CancellationToken cancellationToken) =>
+            {
+                ReportPhoto? photo;
+                await using (var session = reports.QuerySession())
+                {
+                    photo = await session.LoadAsync<ReportPhoto>(id, cancellationToken);
+                }
+
+                var stream = photo is null ? null : await store.OpenReadAsync(photo.StorageKey, cancellationToken);
+                if (photo is null || stream is null)
+                {
+                    return Problems.NotFound("field_report.photo_not_found", "Không tìm thấy ảnh.");
+                }
+
+                context.Response.Headers.XContentTypeOptions = "nosniff";
+                return TypedResults.File(stream, photo.ContentType);
+            })
+            .WithName("GetFieldReportPhotoByLink")
+            .WithSummary("Ảnh của phản ánh qua liên kết có chữ ký (trường url trong phản ánh, hiệu lực 15 phút), dùng được trong <img> không cần đăng nhập.")
+            .RequireSignedLink()
+            .Produces(StatusCodes.Status200OK, contentType: "image/jpeg", additionalContentTypes: ["image/png"])
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         citizens.MapPost("/", async (SubmitReportRequest request, ClaimsPrincipal user, HttpContext context, IFieldReportsStore store, ReportRouter router,
-                IMediator mediator, TimeProvider clock, CancellationToken cancellationToken) =>
+                IMediator mediator, ReportPresenter presenter, TimeProvider clock, CancellationToken cancellationToken) =>
             {
                 var citizenId = user.GetCitizenId();
                 var idempotency = IdempotentRequest.For(context, citizenId.ToString(), request);
@@ -113,7 +148,7 @@ internal static class ReportingEndpoints
                     return Problems.BusinessRule("field_report.photo_unavailable", "Có ảnh không tồn tại, không phải của bạn hoặc đã gửi kèm phản ánh khác. Vui lòng tải ảnh lên lại.");
                 }
 
-                var area = await router.PlaceAsync(request.Area, cancellationToken);
+                var (area, wardCode) = await router.LocateAsync(request.Area, cancellationToken);
                 var agencyId = await router.RouteAsync(category.Id, area, cancellationToken);
                 if (agencyId is null)
                 {
@@ -121,6 +156,7 @@ internal static class ReportingEndpoints
                 }
 
                 var profile = await mediator.Send(new GetCitizenProfile(citizenId), cancellationToken);
+                var agency = await mediator.Send(new GetAgency(agencyId.Value), cancellationToken);
                 var now = clock.GetUtcNow();
                 return await idempotency.CreateOnceAsync(session, () =>
                 {
@@ -136,11 +172,11 @@ internal static class ReportingEndpoints
                         reportId, PublicCodes.New("PA-"), category.Id, request.Title.Trim(), request.Description.Trim(), request.Latitude, request.Longitude,
                         request.Address?.Trim(), area, citizenId, profile?.FullName, profile?.PhoneNumber, null, request.Anonymous,
                         agencyId.Value, now.AddHours(category.HandlingHours), "app", photos, now, "Người phản ánh",
-                        "Phản ánh đã được gửi và chuyển ngay đến cơ quan có thẩm quyền.");
+                        "Phản ánh đã được gửi và chuyển ngay đến cơ quan có thẩm quyền.", category.Name, agency?.Name, wardCode);
                     session.Events.StartStream<FieldReport>(reportId, submitted);
                     session.PublishIntegrationEvent(new FieldReportReceived(Guid.CreateVersion7(), now, reportId, submitted.Code, citizenId, category.Name, submitted.AgencyId));
                     session.PublishIntegrationEvent(new FieldReportAssigned(Guid.CreateVersion7(), now, reportId, submitted.Code, submitted.AgencyId, null));
-                    var response = ReportDetailResponse.From(FieldReport.Create(submitted), [submitted], showReporter: true);
+                    var response = presenter.Detail(FieldReport.Create(submitted), [submitted], ReportViewer.Of(user));
                     idempotency.Remember(session, StatusCodes.Status201Created, $"/api/field-reports/{reportId}", response, now);
                     return Task.FromResult<IResult>(TypedResults.Created($"/api/field-reports/{reportId}", response));
                 }, explainConflict: null, cancellationToken);
@@ -152,7 +188,7 @@ internal static class ReportingEndpoints
             .Produces<ReportDetailResponse>(StatusCodes.Status201Created)
             .RequireAuthorization(ProvincePolicies.Citizen);
 
-        citizens.MapGet("/", async Task<Ok<PagedResult<PublicReportResponse>>> (int? page, int? pageSize, ClaimsPrincipal user, IFieldReportsStore store, CancellationToken cancellationToken) =>
+        citizens.MapGet("/", async Task<Ok<PagedResult<PublicReportResponse>>> (int? page, int? pageSize, ClaimsPrincipal user, IFieldReportsStore store, ReportPresenter presenter, CancellationToken cancellationToken) =>
             {
                 var paging = PageRequest.From(page, pageSize);
                 var citizenId = user.GetCitizenId();
@@ -160,24 +196,71 @@ internal static class ReportingEndpoints
                 var items = await session.Query<FieldReport>().Where(r => r.CitizenId == citizenId).Stats(out var stats)
                     .OrderByDescending(r => r.CreatedAt).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
                 var total = (int)stats.TotalResults;
-                return TypedResults.Ok(new PagedResult<PublicReportResponse>([.. items.Select(PublicReportResponse.From)], paging.Page, paging.PageSize, total));
+                return TypedResults.Ok(new PagedResult<PublicReportResponse>([.. items.Select(presenter.Full)], paging.Page, paging.PageSize, total));
             })
             .WithName("ListMyFieldReports")
             .WithSummary("Phản ánh của tôi, mới nhất trước.")
             .RequireAuthorization(ProvincePolicies.Citizen);
 
-        citizens.MapGet("/{id:guid}", async Task<Results<Ok<ReportDetailResponse>, ProblemHttpResult>> (Guid id, ClaimsPrincipal user, IFieldReportsStore store, CancellationToken cancellationToken) =>
+        citizens.MapGet("/{id:guid}", async Task<Results<Ok<ReportDetailResponse>, ProblemHttpResult>> (Guid id, ClaimsPrincipal user, IFieldReportsStore store, ReportPresenter presenter, CancellationToken cancellationToken) =>
             {
                 await using var session = store.QuerySession();
                 var report = await LoadAsync(session, id, cancellationToken);
-                return report is null || report.Report.CitizenId != user.GetCitizenId() ? NotFound() : TypedResults.Ok(report.Detail(showReporter: true));
+                return report is null || report.Report.CitizenId != user.GetCitizenId() ? NotFound() : TypedResults.Ok(report.Detail(presenter, ReportViewer.Of(user)));
             })
             .WithName("GetMyFieldReport")
             .WithSummary("Một phản ánh của tôi với toàn bộ quá trình xử lý.")
             .RequireAuthorization(ProvincePolicies.Citizen);
 
-        citizens.MapPost("/{id:guid}/information", async Task<Results<Ok<ReportDetailResponse>, ProblemHttpResult>> (
-                Guid id, ProvideInformationRequest request, ClaimsPrincipal user, IFieldReportsStore store, TimeProvider clock, CancellationToken cancellationToken) =>
+        MapCitizenAction<ProvideInformationRequest>(citizens, ReportWorkflow.Names.ProvideInformation, "ProvideFieldReportInformation",
+            "Người phản ánh bổ sung thông tin cơ quan đề nghị (message).", (context, report, request) =>
+                Task.FromResult(ReportWorkflow.Apply(context.Stream, ReportAction.ProvideInformation, new ReportInformationProvided(context.Now, "Người phản ánh", report.Status,
+                    "Người phản ánh đã bổ sung thông tin; cơ quan tiếp tục xử lý.", ReportWorkflow.Note(request.Message)))));
+
+        MapCitizenAction<RateReportRequest>(citizens, ReportWorkflow.Names.Rate, "RateFieldReportAnswer",
+            "Đánh giá câu trả lời (1-5 sao, một lần cho mỗi câu trả lời, trong thời hạn đánh giá). Chưa hài lòng thì dùng reopen.", (context, report, request) =>
+            {
+                if (ReportWorkflow.RatingRefusal(report, context.Now, context.Settings) is { } refusal)
+                {
+                    return Task.FromResult<ProblemHttpResult?>(Problems.BusinessRule("field_report.rating_closed", refusal));
+                }
+
+                context.Stream.AppendOne(new ReportRated(request.Stars, context.Now, "Người phản ánh", report.Status, ReportWorkflow.Note(request.Message)));
+                return Task.FromResult<ProblemHttpResult?>(null);
+            });
+
+        MapCitizenAction<ReopenReportRequest>(citizens, ReportWorkflow.Names.Reopen, "ReopenFieldReport",
+            "Người phản ánh chưa hài lòng với câu trả lời mở lại phản ánh (ghi rõ lý do trong message), trong 7 ngày kể từ khi trả lời, tối đa một lần; phản ánh trở lại cơ quan đã trả lời với thời hạn mới.",
+            async (context, report, request) =>
+            {
+                if (ReportWorkflow.ReopenRefusal(report, context.Now, context.Settings) is { } refusal)
+                {
+                    return Problems.BusinessRule("field_report.reopen_closed", refusal);
+                }
+
+                var category = await context.Session.LoadAsync<Category>(report.CategoryId, context.CancellationToken);
+                var reopened = new ReportReopened(null, context.Now, "Người phản ánh", report.Status,
+                    "Người phản ánh chưa hài lòng với câu trả lời; phản ánh được mở lại để cơ quan xử lý tiếp.", ReportWorkflow.Note(request.Message),
+                    context.Now.AddHours(category?.HandlingHours ?? 72));
+                if (ReportWorkflow.Apply(context.Stream, ReportAction.Reopen, reopened) is { } illegal)
+                {
+                    return illegal;
+                }
+
+                context.Session.PublishIntegrationEvent(new FieldReportReopened(Guid.CreateVersion7(), context.Now, report.Id, report.Code, report.AgencyId, report.Rating ?? 0));
+                return null;
+            });
+    }
+
+    /// <summary>
+    /// A reporter's action on their own report at the version they saw: answered 200 with the whole report (the shape
+    /// of its GET, with the actions allowed now), 404 for anyone else's, 409 when stale or not allowed in its status.
+    /// </summary>
+    private static void MapCitizenAction<TRequest>(IEndpointRouteBuilder citizens, string action, string name, string summary,
+        Func<CitizenActionContext, FieldReport, TRequest, Task<ProblemHttpResult?>> act)
+        where TRequest : ICitizenActionRequest =>
+        citizens.MapPost($"/{{id:guid}}/{action}", async Task<Results<Ok<ReportDetailResponse>, ProblemHttpResult>> (
+                Guid id, TRequest request, ClaimsPrincipal user, IFieldReportsStore store, ReportPresenter presenter, IServiceProvider services, CancellationToken cancellationToken) =>
             {
                 await using var session = store.LightweightSession();
                 var report = await session.LoadAsync<FieldReport>(id, cancellationToken);
@@ -192,76 +275,24 @@ internal static class ReportingEndpoints
                 }
 
                 var stream = await FetchForWritingAsync(session, report, cancellationToken);
-                var step = new ReportInformationProvided(clock.GetUtcNow(), "Người phản ánh", stream.Aggregate!.Status,
-                    "Người phản ánh đã bổ sung thông tin; cơ quan tiếp tục xử lý.", ReportWorkflow.Note(request.Information));
-                if (ReportWorkflow.Apply(stream, ReportAction.ProvideInformation, step) is { } refusal)
+                if (await act(new CitizenActionContext(session, stream, presenter.Settings, presenter.Now.ToUniversalTime(), cancellationToken), stream.Aggregate!, request) is { } problem)
                 {
-                    return refusal;
-                }
-
-                await session.SaveChangesAsync(cancellationToken);
-                return TypedResults.Ok((await LoadAsync(session, id, cancellationToken))!.Detail(showReporter: true));
-            })
-            .WithName("ProvideFieldReportInformation")
-            .WithSummary("Người phản ánh bổ sung thông tin cơ quan đề nghị.")
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .RequireAuthorization(ProvincePolicies.Citizen);
-
-        citizens.MapPost("/{id:guid}/rating", async Task<Results<Ok<ReportDetailResponse>, ProblemHttpResult>> (
-                Guid id, RateReportRequest request, ClaimsPrincipal user, IFieldReportsStore store,
-                IOptions<FieldReportsSettings> settings, TimeProvider clock, IServiceProvider services, CancellationToken cancellationToken) =>
-            {
-                await using var session = store.LightweightSession();
-                var report = await session.LoadAsync<FieldReport>(id, cancellationToken);
-                if (report is null || report.CitizenId != user.GetCitizenId())
-                {
-                    return NotFound();
-                }
-
-                if (request.Stars is < 1 or > 5)
-                {
-                    return Problems.BusinessRule("field_report.rating_invalid", "Đánh giá từ 1 đến 5 sao.");
-                }
-
-                if (report.Revision != request.Version)
-                {
-                    return Stale();
-                }
-
-                if (report.Status is not (ReportStatus.Resolved or ReportStatus.Closed) || report.AnsweredAt is null
-                    || clock.GetUtcNow() > report.AnsweredAt.Value.AddDays(settings.Value.RatingWindowDays))
-                {
-                    return Problems.BusinessRule("field_report.rating_closed",
-                        $"Chỉ đánh giá phản ánh đã được trả lời, trong vòng {settings.Value.RatingWindowDays} ngày kể từ khi trả lời.");
-                }
-
-                var stream = await FetchForWritingAsync(session, report, cancellationToken);
-                var now = clock.GetUtcNow();
-                if (request.Stars <= 2)
-                {
-                    // Unsatisfied: the report goes back to the agency that answered it.
-                    var reopened = new ReportReopened(request.Stars, now, "Người phản ánh", report.Status,
-                        $"Người phản ánh chưa hài lòng ({request.Stars} sao); phản ánh được mở lại để xử lý tiếp.", ReportWorkflow.Note(request.Comment));
-                    if (ReportWorkflow.Apply(stream, ReportAction.Reopen, reopened) is { } refusal)
-                    {
-                        return refusal;
-                    }
-
-                    session.PublishIntegrationEvent(new FieldReportReopened(Guid.CreateVersion7(), now, report.Id, report.Code, report.AgencyId, request.Stars));
-                }
-                else
-                {
-                    stream.AppendOne(new ReportRated(request.Stars, now, "Người phản ánh", report.Status, ReportWorkflow.Note(request.Comment)));
+                    return problem;
                 }
 
                 await session.SaveChangesAsync(cancellationToken);
                 await PublicResponseCache.EvictAsync(services, PublicFeed.PublicFeedEndpoints.FeedCacheTag, cancellationToken);
-                return TypedResults.Ok((await LoadAsync(session, id, cancellationToken))!.Detail(showReporter: true));
+                return TypedResults.Ok((await LoadAsync(session, id, cancellationToken))!.Detail(presenter, ReportViewer.Of(user)));
             })
-            .WithName("RateFieldReportAnswer")
-            .WithSummary("Đánh giá câu trả lời (1-5 sao); 1-2 sao mở lại phản ánh.")
+            .WithName(name)
+            .WithSummary(summary)
+            .Validate<TRequest>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireAuthorization(ProvincePolicies.Citizen);
-    }
+
+    private sealed record CitizenActionContext(IDocumentSession Session, IEventStream<FieldReport> Stream, FieldReportsSettings Settings, DateTimeOffset Now, CancellationToken CancellationToken);
 
     /// <summary>A report's current state and the events of its stream (its history), or null.</summary>
     internal static async Task<ReportWithHistory?> LoadAsync(IQuerySession session, Guid id, CancellationToken cancellationToken)
@@ -290,5 +321,5 @@ internal static class ReportingEndpoints
 
 internal sealed record ReportWithHistory(FieldReport Report, IReadOnlyList<IReportEvent> Events)
 {
-    public ReportDetailResponse Detail(bool showReporter) => ReportDetailResponse.From(Report, Events, showReporter);
+    public ReportDetailResponse Detail(ReportPresenter presenter, ReportViewer viewer) => presenter.Detail(Report, Events, viewer);
 }

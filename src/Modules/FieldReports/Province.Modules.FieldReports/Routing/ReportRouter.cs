@@ -18,15 +18,18 @@ internal sealed class ReportRouter(IFieldReportsStore store, IOptions<FieldRepor
     /// The commune the place is in now (Identity's administrative units): a reporter who types "Phường 1, TP Tây Ninh"
     /// files it in phường Tân Ninh, where it is handled since 1 July 2025. What cannot be resolved is kept as typed.
     /// </summary>
-    public async Task<string?> PlaceAsync(string? area, CancellationToken cancellationToken)
+    public async Task<string?> PlaceAsync(string? area, CancellationToken cancellationToken) => (await LocateAsync(area, cancellationToken)).Name;
+
+    /// <summary>The commune's current name and official code (null where Identity has none, or the place is unknown).</summary>
+    public async Task<(string? Name, string? Code)> LocateAsync(string? area, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(area))
         {
-            return null;
+            return (null, null);
         }
 
         var match = await mediator.Send(new ResolveAdministrativeUnit(area), cancellationToken);
-        return match.Unit?.Name ?? area.Trim();
+        return match.Unit is { } unit ? (unit.Name, unit.Code) : (area.Trim(), null);
     }
 
     public async Task<Guid?> RouteAsync(Guid categoryId, string? area, CancellationToken cancellationToken)

@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Province.BuildingBlocks.Errors;
+using Province.BuildingBlocks.Security;
 using JasperFx.Events;
 using Province.Modules.FieldReports.Data;
 
@@ -54,6 +56,96 @@ internal static class ReportWorkflow
         _ => "Đã đóng",
     };
 
+    /// <summary>The API's names of the actions (the path segment of <c>POST .../{id}/{action}</c>), as <c>allowedActions</c> lists them.</summary>
+    public static class Names
+    {
+        public const string Assign = "assign";
+        public const string Start = "start";
+        public const string RequestInformation = "request-information";
+        public const string Resolve = "resolve";
+        public const string Reject = "reject";
+        public const string Close = "close";
+        public const string Forward = "forward";
+        public const string Redact = "redact";
+        public const string Hide = "hide";
+        public const string Publish = "publish";
+        public const string Recategorize = "recategorize";
+        public const string ProvideInformation = "provide-information";
+        public const string Rate = "rate";
+        public const string Reopen = "reopen";
+    }
+
+    /// <summary>
+    /// What <paramref name="viewer"/> may do to <paramref name="report"/> now: the one answer the item's GET, every
+    /// action's answer and the queue rows carry, so no client copies the state machine. Staff act on their own
+    /// agency's reports (administrators on any); the reporter answers information requests, rates and reopens.
+    /// </summary>
+    public static IReadOnlyList<string> AllowedActions(FieldReport report, ReportViewer viewer, DateTimeOffset now, FieldReportsSettings settings)
+    {
+        var allowed = new List<string>();
+        if (viewer.MayHandle(report))
+        {
+            void Add(ReportAction action, string name)
+            {
+                if (Rules[action].From.Contains(report.Status))
+                {
+                    allowed.Add(name);
+                }
+            }
+
+            Add(ReportAction.AssignOfficer, Names.Assign);
+            Add(ReportAction.Start, Names.Start);
+            Add(ReportAction.RequestInformation, Names.RequestInformation);
+            Add(ReportAction.Resolve, Names.Resolve);
+            Add(ReportAction.Reject, Names.Reject);
+            Add(ReportAction.Close, Names.Close);
+            Add(ReportAction.Forward, Names.Forward);
+            allowed.Add(Names.Redact);
+            allowed.Add(report.Hidden ? Names.Publish : Names.Hide);
+            Add(ReportAction.Recategorize, Names.Recategorize);
+        }
+        else if (viewer.CitizenId is { } citizenId && citizenId == report.CitizenId)
+        {
+            if (Rules[ReportAction.ProvideInformation].From.Contains(report.Status))
+            {
+                allowed.Add(Names.ProvideInformation);
+            }
+
+            if (RatingRefusal(report, now, settings) is null)
+            {
+                allowed.Add(Names.Rate);
+            }
+
+            if (ReopenRefusal(report, now, settings) is null)
+            {
+                allowed.Add(Names.Reopen);
+            }
+        }
+
+        return allowed;
+    }
+
+    /// <summary>Why the reporter may not rate now (answered, within the window, not yet rated), or null.</summary>
+    public static string? RatingRefusal(FieldReport report, DateTimeOffset now, FieldReportsSettings settings) =>
+        report.Status is not (ReportStatus.Resolved or ReportStatus.Closed) || report.AnsweredAt is null || report.Refused
+            || now > report.AnsweredAt.Value.AddDays(settings.RatingWindowDays)
+            ? $"Chỉ đánh giá phản ánh đã được trả lời, trong vòng {settings.RatingWindowDays} ngày kể từ khi trả lời."
+            : report.Rating is not null ? "Bạn đã đánh giá câu trả lời này." : null;
+
+    /// <summary>
+    /// Why the reporter may not reopen now, or null: only an answer (not a refusal), within
+    /// <see cref="FieldReportsSettings.ReopenWindowDays"/> of it, at most <see cref="FieldReportsSettings.MaxReopens"/> times
+    /// (after that, disagreement is a complaint under the Law on Complaints, not another round of the same report).
+    /// </summary>
+    public static string? ReopenRefusal(FieldReport report, DateTimeOffset now, FieldReportsSettings settings) =>
+        !Rules[ReportAction.Reopen].From.Contains(report.Status) || report.AnsweredAt is null || report.Refused
+            ? "Chỉ mở lại phản ánh đã được cơ quan trả lời."
+            : now > report.AnsweredAt.Value.AddDays(settings.ReopenWindowDays)
+                ? $"Chỉ mở lại trong vòng {settings.ReopenWindowDays} ngày kể từ khi cơ quan trả lời."
+                : report.Reopens >= settings.MaxReopens
+                    ? "Phản ánh đã được mở lại một lần. Nếu chưa đồng ý với kết quả, bạn có thể gửi khiếu nại theo quy định."
+                    : null;
+
     public static ProblemHttpResult? Check(FieldReport report, ReportAction action)
     {
         var (from, verb) = Rules[action];
@@ -77,4 +169,16 @@ internal static class ReportWorkflow
 
     /// <summary>What a person wrote along with a step, trimmed; nothing when blank.</summary>
     public static string? Note(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
+
+/// <summary>Who looks at a report: the reporter (a citizen), or staff of an agency, or an administrator.</summary>
+internal sealed record ReportViewer(Guid? CitizenId, Guid? StaffAgencyId, bool Administrator)
+{
+    public static ReportViewer Of(ClaimsPrincipal user) =>
+        user.FindFirst(ProvinceClaims.CitizenId) is not null
+            ? new ReportViewer(user.GetCitizenId(), null, false)
+            : new ReportViewer(null, user.GetAgencyId(), user.IsAdministrator());
+
+    /// <summary>An administrator, or staff of the agency the report is at now.</summary>
+    public bool MayHandle(FieldReport report) => Administrator || (StaffAgencyId is { } agency && agency == report.AgencyId);
 }

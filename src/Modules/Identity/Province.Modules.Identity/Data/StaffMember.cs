@@ -27,11 +27,17 @@ internal sealed class StaffMember
     /// <summary>PasswordHasher&lt;StaffMember&gt; output (PBKDF2); the password itself is never stored.</summary>
     public string PasswordHash { get; set; } = "";
 
-    public StaffRole Role { get; init; }
+    public StaffRole Role { get; set; }
 
-    public Guid AgencyId { get; init; }
+    public Guid AgencyId { get; set; }
 
     public bool IsActive { get; set; } = true;
+
+    /// <summary>
+    /// Set when an administrator reset the password to a temporary one: that password signs in only until this
+    /// time, and the person must choose their own (cleared by the password change).
+    /// </summary>
+    public DateTimeOffset? TemporaryPasswordExpiresAt { get; set; }
 
     public DateTimeOffset CreatedAt { get; init; }
 }

@@ -32,6 +32,11 @@ internal sealed class CitizenNotification
 
     public Guid SourceEventId { get; init; }
 
+    /// <summary>What the message is about (<c>dossier</c>, <c>fieldReport</c>, <c>booking</c>, <c>ticket</c>), with <see cref="ItemId"/>.</summary>
+    public string? ItemKind { get; init; }
+
+    public Guid? ItemId { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset? ReadAt { get; set; }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Province.Modules.Appointments.Contracts;
+using Province.Modules.Notifications.Contracts;
 using Province.Modules.Notifications.Data;
 
 namespace Province.Modules.Notifications.Handlers;
@@ -8,6 +9,8 @@ namespace Province.Modules.Notifications.Handlers;
 internal sealed class AppointmentReminderDueHandler(INotificationsStore store, TimeProvider clock)
     : CitizenMessageHandler<AppointmentReminderDue>(store, clock)
 {
+    protected override (string Kind, Guid Id)? Item(AppointmentReminderDue e) => (NotificationItemKinds.Booking, e.BookingId);
+
     protected override (Guid CitizenId, string Title, string Body) Compose(AppointmentReminderDue e) =>
         (e.CitizenId, $"Nhắc lịch hẹn {e.BookingCode}",
             $"Bạn có lịch hẹn {e.ServiceGroupName} tại {e.OfficeName} lúc {e.StartsAt.ToOffset(TimeSpan.FromHours(7)).ToString("HH:mm 'ngày' dd/MM/yyyy", CultureInfo.InvariantCulture)}. " +
@@ -18,6 +21,8 @@ internal sealed class AppointmentReminderDueHandler(INotificationsStore store, T
 internal sealed class AppointmentDecidedHandler(INotificationsStore store, TimeProvider clock)
     : CitizenMessageHandler<AppointmentDecided>(store, clock)
 {
+    protected override (string Kind, Guid Id)? Item(AppointmentDecided e) => (NotificationItemKinds.Booking, e.BookingId);
+
     protected override (Guid CitizenId, string Title, string Body) Compose(AppointmentDecided e) =>
         e.Approved
             ? (e.CitizenId, $"Lịch hẹn {e.BookingCode} đã được xác nhận", "Bộ phận một cửa đã xác nhận lịch hẹn của bạn.")
@@ -28,6 +33,8 @@ internal sealed class AppointmentDecidedHandler(INotificationsStore store, TimeP
 internal sealed class QueueTicketNearlyCalledHandler(INotificationsStore store, TimeProvider clock)
     : CitizenMessageHandler<QueueTicketNearlyCalled>(store, clock)
 {
+    protected override (string Kind, Guid Id)? Item(QueueTicketNearlyCalled e) => (NotificationItemKinds.Ticket, e.TicketId);
+
     protected override (Guid CitizenId, string Title, string Body) Compose(QueueTicketNearlyCalled e) =>
         (e.CitizenId, $"Sắp đến lượt số {e.TicketNumber}",
             e.Ahead == 0 ? $"Bạn là người tiếp theo tại {e.OfficeName}." : $"Còn {e.Ahead} người trước bạn tại {e.OfficeName}. Vui lòng có mặt tại sảnh.");

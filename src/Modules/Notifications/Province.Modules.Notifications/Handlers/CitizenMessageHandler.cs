@@ -12,6 +12,9 @@ internal abstract class CitizenMessageHandler<TEvent>(INotificationsStore store,
     /// <summary>Whom to tell and what, in Vietnamese.</summary>
     protected abstract (Guid CitizenId, string Title, string Body) Compose(TEvent integrationEvent);
 
+    /// <summary>The item the message links to (see <see cref="Contracts.NotificationItemKinds"/>); none by default.</summary>
+    protected virtual (string Kind, Guid Id)? Item(TEvent integrationEvent) => null;
+
     /// <summary>False for an event about no citizen (e.g. a report made through Open311): recorded as handled, nothing sent.</summary>
     protected virtual bool ConcernsACitizen(TEvent integrationEvent) => true;
 
@@ -29,6 +32,8 @@ internal abstract class CitizenMessageHandler<TEvent>(INotificationsStore store,
             Title = title.Length > 200 ? title[..200] : title,
             Body = body.Length > 2000 ? body[..2000] : body,
             SourceEventId = integrationEvent.Id,
+            ItemKind = Item(integrationEvent)?.Kind,
+            ItemId = Item(integrationEvent)?.Id,
             CreatedAt = Clock.GetUtcNow().ToUniversalTime(),
         });
         return Task.CompletedTask;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Province.Modules.Dossiers.Contracts;
+using Province.Modules.Notifications.Contracts;
 using Province.Modules.Notifications.Data;
 
 namespace Province.Modules.Notifications.Handlers;
@@ -11,6 +12,8 @@ namespace Province.Modules.Notifications.Handlers;
 internal sealed class DossierSubmittedHandler(INotificationsStore store, TimeProvider clock)
     : CitizenMessageHandler<DossierSubmitted>(store, clock)
 {
+    protected override (string Kind, Guid Id)? Item(DossierSubmitted e) => (NotificationItemKinds.Dossier, e.DossierId);
+
     protected override (Guid CitizenId, string Title, string Body) Compose(DossierSubmitted e) =>
         (e.CitizenId, $"Hồ sơ {e.DossierCode} đã được gửi",
             $"Hồ sơ \"{e.ProcedureName}\" của bạn đã được gửi trực tuyến. Mã hồ sơ: {e.DossierCode}. " +

@@ -1,4 +1,5 @@
 using Province.Modules.FieldReports.Contracts;
+using Province.Modules.Notifications.Contracts;
 using Province.Modules.Notifications.Data;
 
 namespace Province.Modules.Notifications.Handlers;
@@ -8,6 +9,8 @@ internal sealed class FieldReportAnsweredHandler(INotificationsStore store, Time
     : CitizenMessageHandler<FieldReportAnswered>(store, clock)
 {
     protected override bool ConcernsACitizen(FieldReportAnswered integrationEvent) => integrationEvent.CitizenId is not null;
+
+    protected override (string Kind, Guid Id)? Item(FieldReportAnswered e) => (NotificationItemKinds.FieldReport, e.ReportId);
 
     protected override (Guid CitizenId, string Title, string Body) Compose(FieldReportAnswered e) =>
         (e.CitizenId!.Value, e.Resolved ? $"Phản ánh {e.Code} đã được trả lời" : $"Phản ánh {e.Code} không được xử lý",

@@ -21,7 +21,7 @@ internal static class ChangeBookingEndpoints
 {
     public static void MapChangeBooking(this IEndpointRouteBuilder citizens)
     {
-        citizens.MapPost("/bookings/{id:guid}/cancellation", async Task<Results<Ok<BookingResponse>, ProblemHttpResult>> (
+        citizens.MapPost("/bookings/{id:guid}/cancel", async Task<Results<Ok<BookingResponse>, ProblemHttpResult>> (
                 Guid id, CancelRequest request, ClaimsPrincipal user, IAppointmentsStore store, TimeProvider clock, CancellationToken cancellationToken) =>
                 await ChangeAsync(store, id, user.GetCitizenId(), request.Version, clock, async (session, booking, _) =>
                 {

@@ -55,7 +55,7 @@ internal static class OfficeBookingsEndpoints
             .WithSummary("Lịch hẹn của bộ phận một cửa trong một ngày (lọc theo trạng thái).")
             .RequireAuthorization(ProvincePolicies.Staff);
 
-        staff.MapPost("/bookings/{id:guid}/decision", async Task<Results<Ok<BookingResponse>, ProblemHttpResult>> (
+        staff.MapPost("/bookings/{id:guid}/decide", async Task<Results<Ok<BookingResponse>, ProblemHttpResult>> (
                 Guid id, DecideBookingRequest request, ClaimsPrincipal user, IAppointmentsStore store, TimeProvider clock, CancellationToken cancellationToken) =>
             {
                 await using var session = store.LightweightSession();

@@ -18,7 +18,7 @@ namespace Province.Modules.Appointments.Queue.Counters;
 internal static class CallNextEndpoint
 {
     public static void MapCallNext(this IEndpointRouteBuilder staff) =>
-        staff.MapPost("/offices/{officeId:guid}/counters/{counterId:guid}/next", async Task<Results<Ok<TicketResponse>, NoContent, ProblemHttpResult>> (
+        staff.MapPost("/offices/{officeId:guid}/counters/{counterId:guid}/call-next", async Task<Results<Ok<TicketResponse>, NoContent, ProblemHttpResult>> (
                 Guid officeId, Guid counterId, ClaimsPrincipal user, IAppointmentsStore store, QueueReader reader, QueueSignals signals,
                 IOptions<AppointmentsSettings> settings, TimeProvider clock, CancellationToken cancellationToken) =>
             {
@@ -79,7 +79,7 @@ internal static class CallNextEndpoint
                     }
 
                     await signals.ChangedAsync(officeId, cancellationToken);
-                    return TypedResults.Ok(await reader.DescribeAsync(next, cancellationToken));
+                    return TypedResults.Ok(await reader.DescribeAsync(next, cancellationToken, forStaff: true));
                 }
 
                 return Problems.Conflict("appointments.call_contended", "Nhiều quầy cùng gọi số; vui lòng bấm gọi lại.");

@@ -72,7 +72,7 @@ internal static class TicketActionsEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(ProvincePolicies.Staff);
 
-        staff.MapPost("/tickets/{id:guid}/priority-confirmation", async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> (
+        staff.MapPost("/tickets/{id:guid}/confirm-priority", async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> (
                 Guid id, PriorityConfirmationRequest request, ClaimsPrincipal user, IAppointmentsStore store, QueueReader reader, QueueSignals signals, TimeProvider clock,
                 CancellationToken cancellationToken) =>
                 await ActAsync(id, request.Version, user, store, reader, signals, clock, [TicketStatus.Waiting], (ticket, _) =>
@@ -144,7 +144,7 @@ internal static class TicketActionsEndpoints
         }
 
         await signals.ChangedAsync(ticket.OfficeId, cancellationToken);
-        return TypedResults.Ok(await reader.DescribeAsync(ticket, cancellationToken));
+        return TypedResults.Ok(await reader.DescribeAsync(ticket, cancellationToken, forStaff: true));
     }
 
     private static ProblemHttpResult StaleVersion() =>

@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Idempotency;
+using Province.BuildingBlocks.Paging;
+using Province.BuildingBlocks.Persistence;
 using Province.BuildingBlocks.Security;
 using Province.BuildingBlocks.Validation;
 using Province.Modules.Appointments.Common;
@@ -122,6 +124,72 @@ internal static class TakeTicketEndpoints
             })
             .WithName("GetMyTicket")
             .WithSummary("Số của tôi: trạng thái, quầy mời, số người phía trước, thời gian chờ ước tính.")
+            .RequireAuthorization(ProvincePolicies.Citizen);
+
+        citizens.MapGet("/tickets", async Task<Ok<PagedResult<TicketResponse>>> (
+                int? page, int? pageSize, ClaimsPrincipal user, IAppointmentsStore store, QueueReader reader, CancellationToken cancellationToken) =>
+            {
+                var citizenId = user.GetCitizenId();
+                var paging = PageRequest.From(page, pageSize);
+                List<QueueTicket> tickets;
+                int total;
+                await using (var session = store.QuerySession())
+                {
+                    var mine = session.Query<QueueTicket>().Where(t => t.CitizenId == citizenId);
+                    total = await mine.CountAsync(cancellationToken);
+                    // Ids are version 7 GUIDs: newest first.
+                    tickets = [.. await session.Query<QueueTicket>().Where(t => t.CitizenId == citizenId)
+                        .OrderByDescending(t => t.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken)];
+                }
+
+                var items = new List<TicketResponse>(tickets.Count);
+                foreach (var ticket in tickets)
+                {
+                    items.Add(await reader.DescribeAsync(ticket, cancellationToken));
+                }
+
+                return TypedResults.Ok(new PagedResult<TicketResponse>(items, paging.Page, paging.PageSize, total));
+            })
+            .WithName("ListMyTickets")
+            .WithSummary("Các số thứ tự của tôi, mới nhất trước, với trạng thái, số người phía trước và thao tác được phép.")
+            .RequireAuthorization(ProvincePolicies.Citizen);
+
+        citizens.MapPost("/tickets/{id:guid}/cancel", async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> (
+                Guid id, ClaimsPrincipal user, IAppointmentsStore store, QueueReader reader, QueueSignals signals, CancellationToken cancellationToken) =>
+            {
+                await using var session = store.LightweightSession();
+                var ticket = await session.LoadAsync<QueueTicket>(id, cancellationToken);
+                if (ticket is null || ticket.CitizenId != user.GetCitizenId())
+                {
+                    return Problems.NotFound("appointments.ticket_not_found", "Không tìm thấy số thứ tự.");
+                }
+
+                if (ticket.Status != TicketStatus.Waiting)
+                {
+                    return Problems.Conflict("appointments.illegal_ticket_transition",
+                        $"Chỉ hủy được số đang chờ; số {ticket.Display} đang ở trạng thái \"{TicketResponse.Text(ticket.Status)}\".");
+                }
+
+                // Out of the waiting queue (every reader takes Waiting only), so no counter calls it and the screens drop it.
+                ticket.Status = TicketStatus.Cancelled;
+                ticket.Version++;
+                session.UpdateRevision(ticket, ticket.Revision + 1);
+                try
+                {
+                    await session.SaveChangesAsync(cancellationToken);
+                }
+                catch (Exception exception) when (DatabaseErrors.IsConcurrencyConflict(exception))
+                {
+                    return Problems.Conflict("appointments.stale_version", "Số này vừa được gọi. Vui lòng tải lại.");
+                }
+
+                await signals.ChangedAsync(ticket.OfficeId, cancellationToken);
+                return TypedResults.Ok(await reader.DescribeAsync(ticket, cancellationToken));
+            })
+            .WithName("CancelMyTicket")
+            .WithSummary("Hủy số đang chờ: số rời hàng đợi và không được gọi nữa.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(ProvincePolicies.Citizen);
     }
 }

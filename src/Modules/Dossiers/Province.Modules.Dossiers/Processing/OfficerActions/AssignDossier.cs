@@ -10,13 +10,13 @@ using Province.Modules.Identity.Contracts;
 
 namespace Province.Modules.Dossiers.Processing.OfficerActions;
 
-internal sealed record AssignDossierRequest(Guid OfficerId, string? Note, [property: JsonRequired] int Version) : IOfficerActionRequest;
+internal sealed record AssignDossierRequest(Guid StaffId, string? Note, [property: JsonRequired] int Version) : IOfficerActionRequest;
 
 internal sealed class AssignDossierRequestValidator : AbstractValidator<AssignDossierRequest>
 {
     public AssignDossierRequestValidator()
     {
-        RuleFor(r => r.OfficerId).NotEmpty().WithMessage("Vui lòng chọn cán bộ xử lý.");
+        RuleFor(r => r.StaffId).NotEmpty().WithMessage("Vui lòng chọn cán bộ xử lý.");
         RuleFor(r => r.Note).MaximumLength(2000).WithName("Ghi chú");
         RuleFor(r => r.Version).GreaterThanOrEqualTo(0).WithName("Phiên bản");
     }
@@ -25,7 +25,7 @@ internal sealed class AssignDossierRequestValidator : AbstractValidator<AssignDo
 internal static class AssignDossier
 {
     public static void MapAssignDossier(this IEndpointRouteBuilder staff) =>
-        staff.MapOfficerAction<AssignDossierRequest>("assignment", "AssignDossier",
+        staff.MapOfficerAction<AssignDossierRequest>("assign", "AssignDossier",
             "Phân công (hoặc đổi) cán bộ xử lý; cán bộ phải thuộc cơ quan thực hiện.",
             async (officer, request, change) =>
             {
@@ -36,7 +36,7 @@ internal static class AssignDossier
                 }
 
                 // Identity's contract, never its tables: the assignee must be an active officer of this agency.
-                var assignee = await officer.Services.GetRequiredService<IMediator>().Send(new GetStaffMember(request.OfficerId), officer.CancellationToken);
+                var assignee = await officer.Services.GetRequiredService<IMediator>().Send(new GetStaffMember(request.StaffId), officer.CancellationToken);
                 if (assignee is not { Active: true } || assignee.AgencyId != dossier.AgencyId)
                 {
                     return Problems.BusinessRule("dossier.assignee_not_in_agency", "Cán bộ được phân công phải là cán bộ đang công tác tại cơ quan thực hiện thủ tục.");

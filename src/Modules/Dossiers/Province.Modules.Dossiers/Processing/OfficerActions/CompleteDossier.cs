@@ -8,13 +8,13 @@ using Province.Modules.Dossiers.Data;
 
 namespace Province.Modules.Dossiers.Processing.OfficerActions;
 
-internal sealed record CompleteDossierRequest(string? ResultNote, [property: JsonRequired] int Version) : IOfficerActionRequest;
+internal sealed record CompleteDossierRequest(string? Note, [property: JsonRequired] int Version) : IOfficerActionRequest;
 
 internal sealed class CompleteDossierRequestValidator : AbstractValidator<CompleteDossierRequest>
 {
     public CompleteDossierRequestValidator()
     {
-        RuleFor(r => r.ResultNote).MaximumLength(2000).WithName("Ghi chú kết quả");
+        RuleFor(r => r.Note).MaximumLength(2000).WithName("Ghi chú kết quả");
         RuleFor(r => r.Version).GreaterThanOrEqualTo(0).WithName("Phiên bản");
     }
 }
@@ -22,8 +22,8 @@ internal sealed class CompleteDossierRequestValidator : AbstractValidator<Comple
 internal static class CompleteDossier
 {
     public static void MapCompleteDossier(this IEndpointRouteBuilder staff) =>
-        staff.MapOfficerAction<CompleteDossierRequest>("completion", "CompleteDossier",
-            "Hoàn thành xử lý: cần tệp kết quả đã tải lên (result-files) hoặc ghi chú kết quả; hồ sơ trễ hạn cần phiếu xin lỗi trước.",
+        staff.MapOfficerAction<CompleteDossierRequest>("complete", "CompleteDossier",
+            "Hoàn thành xử lý: cần tệp kết quả đã tải lên (result-files) hoặc ghi chú (note); hồ sơ trễ hạn cần phiếu xin lỗi trước.",
             async (officer, request, change) =>
             {
                 var dossier = change.Dossier;
@@ -34,7 +34,7 @@ internal static class CompleteDossier
 
                 var hasResultFiles = await change.Session.Query<DossierFile>()
                     .AnyAsync(f => f.DossierId == dossier.Id && f.Purpose == DossierFilePurpose.Result, officer.CancellationToken);
-                if (!hasResultFiles && string.IsNullOrWhiteSpace(request.ResultNote))
+                if (!hasResultFiles && string.IsNullOrWhiteSpace(request.Note))
                 {
                     return Problems.BusinessRule("dossier.result_missing", "Cần tải lên giấy tờ kết quả hoặc ghi chú kết quả (ví dụ: bản chính trả tại quầy) trước khi hoàn thành.");
                 }
@@ -46,8 +46,8 @@ internal static class CompleteDossier
                         $"Hồ sơ đã quá ngày hẹn trả {dossier.DueDate:dd/MM/yyyy}. Vui lòng lập phiếu xin lỗi và hẹn lại ngày trả trước khi hoàn thành.");
                 }
 
-                var resultNote = string.IsNullOrWhiteSpace(request.ResultNote) ? null : request.ResultNote.Trim();
-                return officer.Workflow.Apply(change, DossierAction.Complete, officer.Actor, request.ResultNote,
+                var resultNote = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
+                return officer.Workflow.Apply(change, DossierAction.Complete, officer.Actor, request.Note,
                     dossier.Delivery == ResultDelivery.PublicPostal
                         ? "Hồ sơ đã có kết quả; kết quả sẽ được gửi qua bưu điện đến địa chỉ bạn đăng ký."
                         : "Hồ sơ đã có kết quả. Mời bạn đến Bộ phận Một cửa nhận kết quả.",

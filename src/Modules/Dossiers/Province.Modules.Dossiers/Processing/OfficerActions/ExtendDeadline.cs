@@ -6,7 +6,7 @@ using Province.Modules.Dossiers.Data;
 
 namespace Province.Modules.Dossiers.Processing.OfficerActions;
 
-internal sealed record ExtendDeadlineRequest(int WorkingDays, string Reason, [property: JsonRequired] int Version) : IOfficerActionRequest;
+internal sealed record ExtendDeadlineRequest(int WorkingDays, string Note, [property: JsonRequired] int Version) : IOfficerActionRequest;
 
 internal sealed class ExtendDeadlineRequestValidator : AbstractValidator<ExtendDeadlineRequest>
 {
@@ -16,7 +16,7 @@ internal sealed class ExtendDeadlineRequestValidator : AbstractValidator<ExtendD
     public ExtendDeadlineRequestValidator()
     {
         RuleFor(r => r.WorkingDays).InclusiveBetween(1, MaxWorkingDays).WithMessage("Số ngày gia hạn từ 1 đến 60 ngày làm việc.");
-        RuleFor(r => r.Reason).NotEmpty().WithMessage("Vui lòng ghi rõ lý do gia hạn.").MaximumLength(2000).WithName("Lý do");
+        RuleFor(r => r.Note).NotEmpty().WithMessage("Vui lòng ghi rõ lý do gia hạn.").MaximumLength(2000).WithName("Lý do");
         RuleFor(r => r.Version).GreaterThanOrEqualTo(0).WithName("Phiên bản");
     }
 }
@@ -24,7 +24,7 @@ internal sealed class ExtendDeadlineRequestValidator : AbstractValidator<ExtendD
 internal static class ExtendDeadline
 {
     public static void MapExtendDeadline(this IEndpointRouteBuilder staff) =>
-        staff.MapOfficerAction<ExtendDeadlineRequest>("extension", "ExtendDossierDeadline",
+        staff.MapOfficerAction<ExtendDeadlineRequest>("extend-deadline", "ExtendDossierDeadline",
             "Gia hạn giải quyết thêm một số ngày làm việc (khi pháp luật cho phép), ghi rõ lý do.",
             (officer, request, change) =>
             {
@@ -35,7 +35,7 @@ internal static class ExtendDeadline
                 }
 
                 var extended = officer.Workflow.Deadlines.Calendar.AddWorkingDays(dossier.DueDate, request.WorkingDays);
-                return Task.FromResult(officer.Workflow.Apply(change, DossierAction.Extend, officer.Actor, request.Reason,
+                return Task.FromResult(officer.Workflow.Apply(change, DossierAction.Extend, officer.Actor, request.Note,
                     $"Thời hạn giải quyết được gia hạn thêm {request.WorkingDays.ToString(CultureInfo.InvariantCulture)} ngày làm việc. Ngày hẹn trả mới: {{dueDate}}.",
                     step => new DeadlineExtended(step, request.WorkingDays), extended));
             });

@@ -12,7 +12,7 @@ using Province.Modules.Dossiers.Deadlines;
 
 namespace Province.Modules.Dossiers.Processing.OfficerActions;
 
-internal sealed record IssueApologyRequest(DateOnly NewDueDate, string Reason, [property: JsonRequired] int Version) : IOfficerActionRequest;
+internal sealed record IssueApologyRequest(DateOnly NewDueDate, string Note, [property: JsonRequired] int Version) : IOfficerActionRequest;
 
 internal sealed class IssueApologyRequestValidator : AbstractValidator<IssueApologyRequest>
 {
@@ -21,7 +21,7 @@ internal sealed class IssueApologyRequestValidator : AbstractValidator<IssueApol
         // A date, not a way around the extension cap: never more than a year ahead (the working-day cap is checked on the dossier).
         var today = clock.TodayInVietnam();
         RuleFor(r => r.NewDueDate).Must(d => d >= today && d <= today.AddYears(1)).WithMessage("Ngày hẹn mới phải từ hôm nay đến tối đa một năm tới.");
-        RuleFor(r => r.Reason).NotEmpty().WithMessage("Vui lòng ghi rõ lý do chậm trễ.").MaximumLength(1000).WithName("Lý do");
+        RuleFor(r => r.Note).NotEmpty().WithMessage("Vui lòng ghi rõ lý do chậm trễ.").MaximumLength(1000).WithName("Lý do");
         RuleFor(r => r.Version).GreaterThanOrEqualTo(0).WithName("Phiên bản");
     }
 }
@@ -31,7 +31,7 @@ internal static class IssueApology
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
     public static void MapIssueApology(this IEndpointRouteBuilder staff) =>
-        staff.MapOfficerAction<IssueApologyRequest>("apology", "IssueDossierApology",
+        staff.MapOfficerAction<IssueApologyRequest>("apologize", "IssueDossierApology",
             "Lập phiếu xin lỗi và hẹn lại ngày trả kết quả cho hồ sơ sắp trễ hoặc đã trễ hạn; phiếu được gửi đến công dân.",
             (officer, request, change) =>
             {
@@ -69,7 +69,7 @@ internal static class IssueApology
                 var letter =
                     $"{dossier.AgencyName} xin lỗi Ông/Bà {dossier.Applicant.FullName} vì hồ sơ mã {dossier.Code} " +
                     $"({dossier.ProcedureName}) chưa giải quyết được đúng hẹn ngày {previous.ToString("dd/MM/yyyy", Vietnamese)}. " +
-                    $"Lý do: {request.Reason.Trim()}. Cơ quan hẹn trả kết quả vào ngày {request.NewDueDate.ToString("dd/MM/yyyy", Vietnamese)}. " +
+                    $"Lý do: {request.Note.Trim()}. Cơ quan hẹn trả kết quả vào ngày {request.NewDueDate.ToString("dd/MM/yyyy", Vietnamese)}. " +
                     "Mong Ông/Bà thông cảm.";
                 var now = workflow.Clock.GetUtcNow().ToUniversalTime();
                 var apology = new ApologyLetter
@@ -77,14 +77,14 @@ internal static class IssueApology
                     DossierId = dossier.Id,
                     PreviousDueDate = previous,
                     NewDueDate = request.NewDueDate,
-                    Reason = request.Reason.Trim(),
+                    Reason = request.Note.Trim(),
                     Letter = letter,
                     IssuedBy = officer.Actor.Id ?? Guid.Empty,
                     IssuedByName = officer.Actor.Name,
                     IssuedAt = now,
                 };
                 change.Session.PublishIntegrationEvent(new DossierApologyIssued(Guid.CreateVersion7(), now, dossier.Id, dossier.Code, dossier.CitizenId, previous, request.NewDueDate, letter));
-                return Task.FromResult(workflow.Apply(change, DossierAction.Apologize, officer.Actor, request.Reason,
+                return Task.FromResult(workflow.Apply(change, DossierAction.Apologize, officer.Actor, request.Note,
                     "Cơ quan đã gửi phiếu xin lỗi và hẹn lại ngày trả kết quả: {dueDate}.",
                     step => new ApologyLetterIssued(step, apology), request.NewDueDate));
             });

@@ -20,8 +20,8 @@ internal interface IOfficerActionRequest
 /// <summary>An action whose only words are an optional note.</summary>
 internal sealed record NoteRequest(string? Note, [property: JsonRequired] int Version) : IOfficerActionRequest;
 
-/// <summary>An action that must say why (refusal, stop, what is missing).</summary>
-internal sealed record ReasonRequest(string Reason, [property: JsonRequired] int Version) : IOfficerActionRequest;
+/// <summary>An action that must say why (refusal, stop, what is missing): the staff's words are its <c>note</c>, required here.</summary>
+internal sealed record RequiredNoteRequest(string Note, [property: JsonRequired] int Version) : IOfficerActionRequest;
 
 internal sealed class NoteRequestValidator : AbstractValidator<NoteRequest>
 {
@@ -32,11 +32,11 @@ internal sealed class NoteRequestValidator : AbstractValidator<NoteRequest>
     }
 }
 
-internal sealed class ReasonRequestValidator : AbstractValidator<ReasonRequest>
+internal sealed class RequiredNoteRequestValidator : AbstractValidator<RequiredNoteRequest>
 {
-    public ReasonRequestValidator()
+    public RequiredNoteRequestValidator()
     {
-        RuleFor(r => r.Reason).NotEmpty().WithMessage("Vui lòng ghi rõ lý do.").MaximumLength(2000).WithName("Lý do");
+        RuleFor(r => r.Note).NotEmpty().WithMessage("Vui lòng ghi rõ lý do.").MaximumLength(2000).WithName("Lý do");
         RuleFor(r => r.Version).GreaterThanOrEqualTo(0).WithName("Phiên bản");
     }
 }
@@ -44,8 +44,8 @@ internal sealed class ReasonRequestValidator : AbstractValidator<ReasonRequest>
 internal static class OfficerActionEndpoint
 {
     /// <summary>
-    /// Maps <c>POST /{id}/{action}</c> for officers: only the executing agency's officers (or an
-    /// administrator) see the dossier at all; everyone else gets 404.
+    /// Maps <c>POST /{id}/{action}</c> for staff: only the executing agency's staff (or an administrator) see the
+    /// dossier at all; everyone else gets 404. Answers 200 with the whole dossier and its allowed actions.
     /// </summary>
     public static RouteHandlerBuilder MapOfficerAction<TRequest>(
         this IEndpointRouteBuilder staff,
@@ -54,12 +54,12 @@ internal static class OfficerActionEndpoint
         string summary,
         Func<OfficerContext, TRequest, DossierChange, Task<ProblemHttpResult?>> act)
         where TRequest : IOfficerActionRequest =>
-        staff.MapPost($"/{{id:guid}}/{action}", async Task<Results<Ok<DossierStateResponse>, ProblemHttpResult>> (
+        staff.MapPost($"/{{id:guid}}/{action}", async Task<Results<Ok<Tracking.DossierDetailResponse>, ProblemHttpResult>> (
                 Guid id, TRequest request, ClaimsPrincipal user, IServiceProvider services, CancellationToken cancellationToken) =>
             {
                 var officer = new OfficerContext(user, services, cancellationToken);
                 return await services.GetRequiredService<DossierActionRunner>()
-                    .RunAsync(id, officer.MayHandle, request.Version, change => act(officer, request, change), cancellationToken);
+                    .RunAsync(id, DossierReader.Staff, officer.MayHandle, request.Version, change => act(officer, request, change), cancellationToken);
             })
             .WithName(name)
             .WithSummary(summary)

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -6,83 +7,160 @@ using Marten;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Paging;
 using Province.BuildingBlocks.Security;
+using Province.BuildingBlocks.Text;
+using Province.BuildingBlocks.Time;
 using Province.Modules.Dossiers.Data;
 using Province.Modules.Dossiers.Deadlines;
 using Province.Modules.Dossiers.Tracking;
 
 namespace Province.Modules.Dossiers.Processing.OfficerQueue;
 
-internal static class OfficerQueueEndpoint
+internal static class StaffQueueEndpoint
 {
-    public static void MapOfficerQueue(this IEndpointRouteBuilder staff) =>
-        staff.MapGet("/agencies/{agencyId:guid}/queue", async Task<Results<Ok<PagedResult<QueueItemResponse>>, ValidationProblem>> (
-                Guid agencyId, int? status, string? field, string? timeliness, bool? assignedToMe, int? page, int? pageSize,
-                System.Security.Claims.ClaimsPrincipal user, IMediator mediator, CancellationToken cancellationToken) =>
+    private static readonly string[] Sorts = ["dueAt", "-dueAt", "submittedAt", "-submittedAt"];
+
+    public static void MapStaffQueue(this IEndpointRouteBuilder staff) =>
+        staff.MapGet("/queue", async Task<Results<Ok<PagedResult<QueueItemResponse>>, ValidationProblem, ProblemHttpResult>> (
+                string? q, string? status, string? procedureCode, string? timeliness, DateOnly? from, DateOnly? to, string? sort,
+                bool? assignedToMe, Guid? agencyId, int? page, int? pageSize, ClaimsPrincipal user, IMediator mediator, CancellationToken cancellationToken) =>
             {
-                if (status is not null and not (>= 1 and <= 10))
+                var errors = new Dictionary<string, string[]>();
+                var parsedStatus = DossierStatusTexts.Parse(status);
+                if (status is not null && parsedStatus is null)
                 {
-                    return Problems.Validation(new Dictionary<string, string[]> { ["status"] = ["Trạng thái là số từ 1 đến 10 (mã TrangThaiHoSo)."] });
+                    errors["status"] = [$"Trạng thái không hợp lệ. Giá trị hợp lệ: {DossierStatusTexts.Names}."];
                 }
 
                 if (timeliness is not (null or "dueSoon" or "overdue" or "onTime" or "paused"))
                 {
-                    return Problems.Validation(new Dictionary<string, string[]> { ["timeliness"] = ["Giá trị hợp lệ: onTime, dueSoon, overdue, paused."] });
+                    errors["timeliness"] = ["Giá trị hợp lệ: onTime, dueSoon, overdue, paused."];
                 }
 
-                var officerId = assignedToMe == true ? user.GetStaffId() : (Guid?)null;
-                return TypedResults.Ok(await mediator.Send(
-                    new OfficerQueueQuery(agencyId, (DossierStatus?)status, field, timeliness, officerId, PageRequest.From(page, pageSize)), cancellationToken));
+                if (sort is not null && !Sorts.Contains(sort))
+                {
+                    errors["sort"] = [$"Giá trị hợp lệ: {string.Join(", ", Sorts)}."];
+                }
+
+                if (from is not null && to is not null && from > to)
+                {
+                    errors["to"] = ["Ngày kết thúc phải sau hoặc bằng ngày bắt đầu."];
+                }
+
+                if (q is { Length: > 100 })
+                {
+                    errors["q"] = ["Từ khóa tìm kiếm tối đa 100 ký tự."];
+                }
+
+                if (errors.Count > 0)
+                {
+                    return Problems.Validation(errors);
+                }
+
+                // Staff see their own agency's queue; only an administrator chooses another (or every agency).
+                var ownAgency = user.GetAgencyId();
+                Guid? agency;
+                if (user.IsAdministrator())
+                {
+                    agency = agencyId;
+                }
+                else if (ownAgency is null || (agencyId is not null && agencyId != ownAgency))
+                {
+                    return Problems.Forbidden("dossier.agency_forbidden", "Bạn chỉ xem được hàng đợi hồ sơ của cơ quan mình.");
+                }
+                else
+                {
+                    agency = ownAgency;
+                }
+
+                return TypedResults.Ok(await mediator.Send(new StaffQueueQuery(
+                    agency, q, parsedStatus, procedureCode, timeliness, from, to, sort ?? "dueAt",
+                    assignedToMe == true ? user.GetStaffId() : null, PageRequest.From(page, pageSize)), cancellationToken));
             })
-            .WithName("GetAgencyDossierQueue")
-            .WithSummary("Hàng đợi hồ sơ của cơ quan (mặc định: hồ sơ đang mở): lọc theo trạng thái, lĩnh vực, sắp đến hạn/quá hạn, hồ sơ được giao cho tôi; hạn sớm nhất trước.")
-            .RequireAuthorization(ProvincePolicies.AgencyMember);
+            .WithName("GetStaffDossierQueue")
+            .WithSummary("Hàng đợi hồ sơ của cơ quan mình (quản trị viên: agencyId hoặc mọi cơ quan); mặc định hồ sơ đang mở, quá hạn trước rồi theo hạn trả. " +
+                "q tìm theo mã hồ sơ, tên người nộp (không dấu cũng được), số điện thoại, CCCD; lọc status, procedureCode, timeliness, from/to (ngày nộp), assignedToMe; " +
+                "sort: dueAt, -dueAt, submittedAt, -submittedAt.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .RequireAuthorization(ProvincePolicies.Staff);
 }
 
-internal sealed record OfficerQueueQuery(Guid AgencyId, DossierStatus? Status, string? Field, string? Timeliness, Guid? AssignedOfficerId, PageRequest Page)
-    : IRequest<PagedResult<QueueItemResponse>>;
+internal sealed record StaffQueueQuery(
+    Guid? AgencyId, string? Search, DossierStatus? Status, string? ProcedureCode, string? Timeliness, DateOnly? From, DateOnly? To, string Sort,
+    Guid? AssignedStaffId, PageRequest Page) : IRequest<PagedResult<QueueItemResponse>>;
 
+/// <summary>A dossier in the staff queue: names beside ids, the status as a name with its text, and what the reader may do now.</summary>
 internal sealed record QueueItemResponse(
     Guid Id,
     string Code,
+    string ProcedureCode,
     string ProcedureName,
     string Field,
+    Guid AgencyId,
+    string AgencyName,
     string ApplicantName,
-    int Status,
+    string? ApplicantPhoneNumber,
+    string Status,
     string StatusText,
     DateTimeOffset SubmittedAt,
-    DateOnly DueDate,
+    DateTimeOffset DueAt,
     string Timeliness,
     bool ApologyRequired,
-    string? AssignedOfficerName,
+    Guid? AssignedStaffId,
+    string? AssignedStaffName,
+    IReadOnlyList<string> AllowedActions,
     int Version);
 
 /// <summary>
-/// Open work first by due date. Timeliness is turned into date bounds computed once (today, the
-/// due-soon limit), so the filter is a range on the duplicated (agency, status, due date) columns; the
-/// open statuses are the predicate of the open-queue partial index (<see cref="IDossiersStore.OpenQueuePredicate"/>).
+/// Open work first by due date (the overdue have the earliest dates, so they come first). Timeliness is turned into date
+/// bounds computed once (today, the due-soon limit), so the filter is a range on the duplicated (agency, status, due date)
+/// columns; the open statuses are the predicate of the open-queue partial index (<see cref="IDossiersStore.OpenQueuePredicate"/>).
+/// The page and the total come from one statement (Marten's Stats: count(*) over()).
 /// </summary>
-internal sealed class OfficerQueueHandler(IDossiersStore store, DeadlinePolicy deadlines) : IRequestHandler<OfficerQueueQuery, PagedResult<QueueItemResponse>>
+internal sealed class StaffQueueHandler(IDossiersStore store, DeadlinePolicy deadlines) : IRequestHandler<StaffQueueQuery, PagedResult<QueueItemResponse>>
 {
-    public async Task<PagedResult<QueueItemResponse>> Handle(OfficerQueueQuery request, CancellationToken cancellationToken)
+    public async Task<PagedResult<QueueItemResponse>> Handle(StaffQueueQuery request, CancellationToken cancellationToken)
     {
         var today = deadlines.Today;
         var dueSoonLimit = deadlines.DueSoonLimit;
         await using var session = store.QuerySession();
-        var query = session.Query<Dossier>().Where(d => d.AgencyId == request.AgencyId);
+        IQueryable<Dossier> query = session.Query<Dossier>();
+        if (request.AgencyId is { } agencyId)
+        {
+            query = query.Where(d => d.AgencyId == agencyId);
+        }
+
         query = request.Status is { } status
             ? query.Where(d => d.Status == status)
             : query.Where(d => d.Status == DossierStatus.New || d.Status == DossierStatus.Accepted || d.Status == DossierStatus.Processing
                 || d.Status == DossierStatus.SupplementRequested || d.Status == DossierStatus.FeeRequested);
 
-        if (!string.IsNullOrWhiteSpace(request.Field))
+        if (!string.IsNullOrWhiteSpace(request.ProcedureCode))
         {
-            var field = request.Field;
-            query = query.Where(d => d.Field == field);
+            var procedureCode = request.ProcedureCode.Trim();
+            query = query.Where(d => d.ProcedureCode == procedureCode);
         }
 
-        if (request.AssignedOfficerId is { } officerId)
+        if (SearchTerm(request.Search) is { } term)
         {
-            query = query.Where(d => d.AssignedOfficerId == officerId);
+            query = query.Where(d => d.SearchText!.Contains(term));
+        }
+
+        if (request.From is { } from)
+        {
+            var since = VietnamStart(from);
+            query = query.Where(d => d.SubmittedAt >= since);
+        }
+
+        if (request.To is { } to)
+        {
+            var until = VietnamStart(to.AddDays(1));
+            query = query.Where(d => d.SubmittedAt < until);
+        }
+
+        if (request.AssignedStaffId is { } staffId)
+        {
+            query = query.Where(d => d.AssignedOfficerId == staffId);
         }
 
         query = request.Timeliness switch
@@ -95,17 +173,44 @@ internal sealed class OfficerQueueHandler(IDossiersStore store, DeadlinePolicy d
             _ => query,
         };
 
-        var rows = await query.Stats(out var stats)
-            .OrderBy(d => d.DueDate).ThenBy(d => d.SubmittedAt)
-            .Skip(request.Page.Skip).Take(request.Page.PageSize)
-            .ToListAsync(cancellationToken);
+        query = query.Stats(out var stats);
+        query = request.Sort switch
+        {
+            "-dueAt" => query.OrderByDescending(d => d.DueDate).ThenByDescending(d => d.SubmittedAt),
+            "submittedAt" => query.OrderBy(d => d.SubmittedAt),
+            "-submittedAt" => query.OrderByDescending(d => d.SubmittedAt),
+            _ => query.OrderBy(d => d.DueDate).ThenBy(d => d.SubmittedAt),
+        };
+
+        var rows = await query.Skip(request.Page.Skip).Take(request.Page.PageSize).ToListAsync(cancellationToken);
         var items = rows.Select(d =>
         {
             var timeliness = deadlines.Of(d.Status, d.DueDate);
-            return new QueueItemResponse(d.Id, d.Code, d.ProcedureName, d.Field, d.Applicant.FullName, (int)d.Status, d.Status.Text(),
-                BuildingBlocks.Time.VietnamTime.ToVietnamTime(d.SubmittedAt), d.DueDate,
-                DossierSummaryResponse.TimelinessName(timeliness), timeliness == Timeliness.Overdue, d.AssignedOfficerName, d.Revision);
+            return new QueueItemResponse(d.Id, d.Code, d.ProcedureCode, d.ProcedureName, d.Field, d.AgencyId, d.AgencyName,
+                d.Applicant.FullName, d.Applicant.PhoneNumber, d.Status.Name(), d.Status.Text(),
+                d.SubmittedAt.ToVietnamTime(), DossierStatusTexts.DueAt(d.DueDate),
+                DossierSummaryResponse.TimelinessName(timeliness), timeliness == Timeliness.Overdue, d.AssignedOfficerId, d.AssignedOfficerName,
+                DossierWorkflow.AllowedActions(d, DossierReader.Staff, deadlines), d.Revision);
         }).ToList();
         return new PagedResult<QueueItemResponse>(items, request.Page.Page, request.Page.PageSize, (int)stats.TotalResults);
+    }
+
+    /// <summary>The folded search term; a phone typed with spaces or dots ("0912 345 678") searches its digits.</summary>
+    internal static string? SearchTerm(string? q)
+    {
+        var folded = VietnameseText.Fold(q);
+        if (folded.Length == 0)
+        {
+            return null;
+        }
+
+        var compact = folded.Replace(" ", "", StringComparison.Ordinal).Replace(".", "", StringComparison.Ordinal);
+        return compact.Length >= 6 && compact.All(char.IsDigit) ? compact : folded;
+    }
+
+    private static DateTimeOffset VietnamStart(DateOnly date)
+    {
+        var local = date.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, VietnamTime.Zone.GetUtcOffset(local)).ToUniversalTime();
     }
 }

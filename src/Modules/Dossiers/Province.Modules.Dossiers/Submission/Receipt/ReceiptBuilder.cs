@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Configuration;
+using Province.BuildingBlocks.Files;
 using Province.BuildingBlocks.Http;
 using Province.BuildingBlocks.Time;
 using Province.Modules.Dossiers.Data;
@@ -17,18 +18,19 @@ internal sealed record DossierReceiptResponse(
     string ProcedureName,
     string ApplicantName,
     DateTimeOffset ReceivedAt,
-    DateOnly DueDate,
+    DateTimeOffset DueAt,
     IReadOnlyList<ReceiptDocument> Documents,
     string Delivery,
     string LookupSecret,
     string LookupUrl,
+    string PageUrl,
     string QrCodeSvgUrl,
     string QrCodePngUrl,
     IReadOnlyList<string> Lines);
 
 internal sealed record ReceiptDocument(string Key, string Name, int FileCount);
 
-internal sealed class ReceiptBuilder(IOptions<DossiersSettings> settings, SelfAddress selfAddress, IConfiguration configuration)
+internal sealed class ReceiptBuilder(IOptions<DossiersSettings> settings, SelfAddress selfAddress, IConfiguration configuration, SignedLinks links)
 {
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
@@ -92,13 +94,14 @@ internal sealed class ReceiptBuilder(IOptions<DossiersSettings> settings, SelfAd
             procedure.Name,
             dossier.Applicant.FullName,
             received,
-            dossier.DueDate,
+            DossierStatusTexts.DueAt(dossier.DueDate),
             documents,
             delivery,
             dossier.LookupSecret ?? "",
             LookupUrl(dossier.Code, dossier.LookupSecret),
-            $"/api/dossiers/{dossier.Id}/receipt/qr.svg",
-            $"/api/dossiers/{dossier.Id}/receipt/qr.png",
+            links.Create(Tracking.FileLinks.ReceiptPagePath(dossier.Id)),
+            links.Create(Tracking.FileLinks.ReceiptQrPath(dossier.Id, "svg")),
+            links.Create(Tracking.FileLinks.ReceiptQrPath(dossier.Id, "png")),
             lines);
     }
 }

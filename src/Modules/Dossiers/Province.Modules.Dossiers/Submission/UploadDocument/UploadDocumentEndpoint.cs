@@ -7,85 +7,109 @@ using Microsoft.AspNetCore.Routing;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Files;
 using Province.BuildingBlocks.Hosting;
 using Province.BuildingBlocks.Security;
 using Province.Modules.Dossiers.Data;
+using Province.Modules.Dossiers.Tracking;
 
 namespace Province.Modules.Dossiers.Submission.UploadDocument;
 
 internal static class UploadDocumentEndpoint
 {
     public static void MapUploadDocument(this IEndpointRouteBuilder citizens) =>
-        citizens.MapPost("/uploads", async Task<Results<Created<UploadedFileResponse>, Ok<UploadedFileResponse>, ProblemHttpResult>> (
-                IFormFile file, ClaimsPrincipal user, IMediator mediator, CancellationToken cancellationToken) =>
-                await mediator.Send(new UploadDocumentCommand(user.GetCitizenId(), file, DossierFilePurpose.Application), cancellationToken))
+        citizens.MapPost("/uploads", async Task<Results<Created<UploadedFilesResponse>, ValidationProblem, ProblemHttpResult>> (
+                IFormFileCollection form, ClaimsPrincipal user, IMediator mediator, CancellationToken cancellationToken) =>
+            {
+                var (files, invalid) = UploadedFiles.Parts(form);
+                if (invalid is not null)
+                {
+                    return invalid;
+                }
+
+                return await mediator.Send(new UploadDocumentCommand(user.GetCitizenId(), files, DossierFilePurpose.Application), cancellationToken);
+            })
             .WithName("UploadDossierDocument")
-            .WithSummary("Tải lên một ảnh (JPEG, PNG, WebP) hoặc PDF giấy tờ, trước khi nộp hồ sơ; tải lại cùng tệp trả về tệp đã có.")
+            .WithSummary("Tải lên ảnh (JPEG, PNG, WebP) hoặc PDF giấy tờ trước khi nộp hồ sơ: một hoặc nhiều phần tên files (hoặc một phần tên file); tải lại cùng tệp trả về tệp đã có.")
             .DisableAntiforgery()
-            .WithUploadLimit(citizens.ServiceProvider.GetRequiredService<IOptions<DossiersSettings>>().Value.MaxUploadBytes)
-            .Accepts<IFormFile>("multipart/form-data")
+            .WithRequestBodyLimit(UploadedFiles.RequestLimit(citizens.ServiceProvider.GetRequiredService<IOptions<DossiersSettings>>().Value.MaxUploadBytes))
+            .Accepts<IFormFileCollection>("multipart/form-data")
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .RequireAuthorization(ProvincePolicies.Citizen);
 }
 
-internal sealed record UploadDocumentCommand(Guid CitizenId, IFormFile File, DossierFilePurpose Purpose)
-    : IRequest<Results<Created<UploadedFileResponse>, Ok<UploadedFileResponse>, ProblemHttpResult>>;
-
-internal sealed record UploadedFileResponse(Guid Id, string FileName, string ContentType, long Size)
-{
-    public static UploadedFileResponse From(DossierFile file) => new(file.Id, file.FileName, file.ContentType, file.Size);
-}
+internal sealed record UploadDocumentCommand(Guid CitizenId, IReadOnlyList<IFormFile> Files, DossierFilePurpose Purpose)
+    : IRequest<Results<Created<UploadedFilesResponse>, ValidationProblem, ProblemHttpResult>>;
 
 /// <summary>
-/// Reads the upload (capped), judges it by its bytes, stores it under a random key and records it
-/// as the citizen's, not yet attached. The same bytes uploaded again (a retry) return the first upload. A citizen
-/// holds at most <c>Dossiers:PendingUploads</c> files and bytes not yet submitted (429 beyond); the cleanup deletes
-/// them after its retention.
+/// Reads every file of the request (capped), judges each by its bytes, then records them all in one SaveChanges (one
+/// refused file refuses the request: nothing is half saved) as the citizen's, not yet attached. The same bytes uploaded
+/// again (a retry) return the first upload. A citizen holds at most <c>Dossiers:PendingUploads</c> files and bytes not yet
+/// submitted (429 beyond); the cleanup deletes them after its retention.
 /// </summary>
-internal sealed class UploadDocumentHandler(IDossiersStore store, IFileStore files, IOptions<DossiersSettings> settings, TimeProvider clock)
-    : IRequestHandler<UploadDocumentCommand, Results<Created<UploadedFileResponse>, Ok<UploadedFileResponse>, ProblemHttpResult>>
+internal sealed class UploadDocumentHandler(IDossiersStore store, IFileStore files, IOptions<DossiersSettings> settings, TimeProvider clock, SignedLinks links)
+    : IRequestHandler<UploadDocumentCommand, Results<Created<UploadedFilesResponse>, ValidationProblem, ProblemHttpResult>>
 {
-    public async Task<Results<Created<UploadedFileResponse>, Ok<UploadedFileResponse>, ProblemHttpResult>> Handle(UploadDocumentCommand request, CancellationToken cancellationToken)
+    public async Task<Results<Created<UploadedFilesResponse>, ValidationProblem, ProblemHttpResult>> Handle(UploadDocumentCommand request, CancellationToken cancellationToken)
     {
-        var content = await UploadedFileCheck.ReadAsync(request.File, settings.Value.MaxUploadBytes, cancellationToken);
-        if (content.Problem is { } problem)
+        var checkedFiles = new List<(IFormFile Part, CheckedUpload Content, string Sha256)>();
+        foreach (var part in request.Files)
         {
-            return problem;
+            var content = await UploadedFileCheck.ReadAsync(part, settings.Value.MaxUploadBytes, cancellationToken);
+            if (content.Problem is { } problem)
+            {
+                return problem;
+            }
+
+            checkedFiles.Add((part, content, Convert.ToHexStringLower(SHA256.HashData(content.Bytes.Span))));
         }
 
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(content.Bytes.Span));
         await using var session = store.LightweightSession();
-        var earlier = await session.Query<DossierFile>().FirstOrDefaultAsync(
-            f => f.CitizenId == request.CitizenId && f.Sha256 == sha256 && f.DossierId == null, cancellationToken);
-        if (earlier is not null)
-        {
-            return TypedResults.Ok(UploadedFileResponse.From(earlier));
-        }
-
         var pending = await session.Query<DossierFile>().Where(f => f.CitizenId == request.CitizenId && f.DossierId == null)
-            .Select(f => f.Size).ToListAsync(cancellationToken);
-        if (PendingUploads.CheckQuota(pending, content.Bytes.Length, settings.Value.PendingUploads) is { } overQuota)
+            .ToListAsync(cancellationToken);
+        var answered = new List<DossierFile>();
+        var sizes = pending.Select(f => f.Size).ToList();
+        foreach (var (part, content, sha256) in checkedFiles)
         {
-            return overQuota;
+            if (pending.Concat(answered).FirstOrDefault(f => f.Sha256 == sha256) is { } earlier)
+            {
+                answered.Add(earlier);
+                continue;
+            }
+
+            if (PendingUploads.CheckQuota(sizes, content.Bytes.Length, settings.Value.PendingUploads) is { } overQuota)
+            {
+                return overQuota;
+            }
+
+            var stored = new DossierFile
+            {
+                CitizenId = request.CitizenId,
+                Purpose = request.Purpose,
+                FileName = UploadedFiles.SafeName(part.FileName),
+                ContentType = content.ContentType!,
+                Size = content.Bytes.Length,
+                Sha256 = sha256,
+                StorageKey = await files.SaveAsync("dossiers", content.Bytes, cancellationToken),
+                UploadedAt = clock.GetUtcNow().ToUniversalTime(),
+            };
+            session.Insert(stored);
+            answered.Add(stored);
+            sizes.Add(stored.Size);
         }
 
-        var stored = new DossierFile
-        {
-            CitizenId = request.CitizenId,
-            Purpose = request.Purpose,
-            FileName = UploadedFiles.SafeName(request.File.FileName),
-            ContentType = content.ContentType!,
-            Size = content.Bytes.Length,
-            Sha256 = sha256,
-            StorageKey = await files.SaveAsync("dossiers", content.Bytes, cancellationToken),
-            UploadedAt = clock.GetUtcNow().ToUniversalTime(),
-        };
-        session.Insert(stored);
         await session.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/dossiers/uploads/{stored.Id}", UploadedFileResponse.From(stored));
+        var items = answered.Distinct().Select(f => Response(f)).ToList();
+        return TypedResults.Created(items.Count == 1 ? $"/api/dossiers/uploads/{items[0].Id}" : "/api/dossiers/uploads", new UploadedFilesResponse(items));
     }
+
+    /// <summary>
+    /// A pending upload's link opens it for the citizen's preview before submission: the same signed content path with an
+    /// empty dossier id until it is attached.
+    /// </summary>
+    private UploadedFileResponse Response(DossierFile f) =>
+        new(f.Id, f.FileName, f.ContentType, f.Size, links.Create(FileLinks.ContentPath(f.DossierId ?? Guid.Empty, f.Id)));
 }

@@ -39,12 +39,12 @@ internal static class LookupDossierEndpoint
                     dossier.Code,
                     dossier.ProcedureName,
                     dossier.AgencyName,
-                    (int)dossier.Status,
+                    dossier.Status.Name(),
                     dossier.Status.Text(),
                     dossier.SubmittedAt.ToVietnamTime(),
-                    dossier.DueDate,
+                    DossierStatusTexts.DueAt(dossier.DueDate),
                     DossierSummaryResponse.TimelinessName(deadlines.Of(dossier.Status, dossier.DueDate)),
-                    [.. dossier.Steps.Select(h => new LookupStep(h.At.ToVietnamTime(), (int)h.Status, h.Status.Text()))]));
+                    [.. dossier.Steps.Select(h => new LookupStep(h.At.ToVietnamTime(), h.Status.Name(), h.Status.Text()))]));
             })
             .WithName("LookupDossier")
             .WithSummary("Tra cứu công khai theo mã hồ sơ và mã bảo mật tra cứu (cả hai in trên giấy tiếp nhận và trong mã QR): chỉ thủ tục, trạng thái và ngày hẹn, không có thông tin cá nhân.")
@@ -75,11 +75,11 @@ internal sealed record DossierLookupResponse(
     string Code,
     string ProcedureName,
     string AgencyName,
-    int Status,
+    string Status,
     string StatusText,
     DateTimeOffset SubmittedAt,
-    DateOnly DueDate,
+    DateTimeOffset DueAt,
     string Timeliness,
     IReadOnlyList<LookupStep> Steps);
 
-internal sealed record LookupStep(DateTimeOffset At, int Status, string StatusText);
+internal sealed record LookupStep(DateTimeOffset At, string Status, string StatusText);

@@ -10,6 +10,7 @@ using Province.BuildingBlocks.Security;
 using Province.BuildingBlocks.Validation;
 using Province.Modules.Dossiers.Data;
 using Province.Modules.Dossiers.Processing;
+using Province.Modules.Dossiers.Tracking;
 using Province.Modules.Dossiers.Submission.SubmitDossier;
 
 namespace Province.Modules.Dossiers.Tracking.SubmitSupplement;
@@ -17,12 +18,12 @@ namespace Province.Modules.Dossiers.Tracking.SubmitSupplement;
 internal static class SubmitSupplementEndpoint
 {
     public static void MapSubmitSupplement(this IEndpointRouteBuilder citizens) =>
-        citizens.MapPost("/{id:guid}/supplements", async Task<Results<Ok<DossierStateResponse>, ProblemHttpResult>> (
+        citizens.MapPost("/{id:guid}/supplements", async Task<Results<Ok<DossierDetailResponse>, ProblemHttpResult>> (
                 Guid id, SubmitSupplementRequest request, ClaimsPrincipal user, DossierActionRunner runner, DossierWorkflow workflow,
                 CancellationToken cancellationToken) =>
             {
                 var citizenId = user.GetCitizenId();
-                return await runner.RunAsync(id, d => d.CitizenId == citizenId, request.Version, async change =>
+                return await runner.RunAsync(id, DossierReader.Citizen, d => d.CitizenId == citizenId, request.Version, async change =>
                 {
                     var dossier = change.Dossier;
                     if (DossierWorkflow.Check(dossier, DossierAction.SubmitSupplement) is { } refusal)
@@ -54,7 +55,7 @@ internal static class SubmitSupplementEndpoint
                         }
                     }
 
-                    return workflow.Apply(change, DossierAction.SubmitSupplement, Actor.Citizen(citizenId), request.Note,
+                    return workflow.Apply(change, DossierAction.SubmitSupplement, Actor.Citizen(citizenId), request.Message,
                         "Bạn đã nộp bổ sung giấy tờ; hồ sơ tiếp tục được xử lý. Ngày hẹn trả mới: {dueDate}.",
                         step => new SupplementSubmitted(step, attached));
                 }, cancellationToken);
@@ -66,7 +67,7 @@ internal static class SubmitSupplementEndpoint
             .RequireAuthorization(ProvincePolicies.Citizen);
 }
 
-internal sealed record SubmitSupplementRequest(IReadOnlyList<SubmittedDocument> Documents, string? Note, [property: JsonRequired] int Version);
+internal sealed record SubmitSupplementRequest(IReadOnlyList<SubmittedDocument> Documents, string? Message, [property: JsonRequired] int Version);
 
 internal sealed class SubmitSupplementRequestValidator : AbstractValidator<SubmitSupplementRequest>
 {
@@ -79,7 +80,7 @@ internal sealed class SubmitSupplementRequestValidator : AbstractValidator<Submi
             document.RuleFor(d => d.FileIds).NotEmpty().WithMessage("Mỗi giấy tờ cần ít nhất một tệp.")
                 .Must(ids => ids.Count <= 10).WithMessage("Mỗi giấy tờ tối đa 10 tệp.");
         }).When(r => r.Documents is not null);
-        RuleFor(r => r.Note).MaximumLength(1000).WithName("Ghi chú");
+        RuleFor(r => r.Message).MaximumLength(1000).WithName("Ghi chú");
         RuleFor(r => r.Version).GreaterThanOrEqualTo(0).WithName("Phiên bản");
     }
 }

@@ -12,12 +12,13 @@ namespace Province.Modules.Identity.Citizens.UpdateMyProfile;
 internal static class UpdateMyProfileEndpoint
 {
     public static void MapUpdateMyProfile(this IEndpointRouteBuilder citizens) =>
-        citizens.MapPut("/me", async Task<Results<Ok<CitizenProfileResponse>, ProblemHttpResult>> (
+        citizens.MapPatch("/me", async Task<Results<Ok<CitizenProfileResponse>, ProblemHttpResult>> (
                 UpdateMyProfileRequest request, ClaimsPrincipal user, IMediator mediator, CancellationToken cancellationToken) =>
                 await mediator.Send(new UpdateMyProfileCommand(user.GetCitizenId(), request), cancellationToken))
             .WithName("UpdateMyProfile")
-            .WithSummary("Sửa hồ sơ cá nhân; gửi kèm version đã đọc.")
+            .WithSummary("Sửa hồ sơ cá nhân: chỉ các trường được gửi thay đổi, null xóa trường đó; gửi kèm version đã đọc. Số điện thoại đã xác thực không sửa được ở đây.")
             .Validate<UpdateMyProfileRequest>()
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireAuthorization(ProvincePolicies.Citizen);
 }

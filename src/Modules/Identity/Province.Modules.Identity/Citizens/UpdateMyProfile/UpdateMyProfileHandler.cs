@@ -23,15 +23,45 @@ internal sealed class UpdateMyProfileHandler(IIdentityStore store, TimeProvider 
             return Problems.Conflict("identity.stale_version", "Hồ sơ đã được sửa ở nơi khác. Vui lòng tải lại rồi sửa tiếp.");
         }
 
-        var changed = new List<string>();
-        Set(citizen.FullName, Clean(profile.FullName), v => citizen.FullName = v, "fullName", changed);
-        Set(citizen.DateOfBirth, profile.DateOfBirth, v => citizen.DateOfBirth = v, "dateOfBirth", changed);
-        Set(citizen.CitizenIdNumber, Clean(profile.CitizenIdNumber), v => citizen.CitizenIdNumber = v, "citizenIdNumber", changed);
-        Set(citizen.Address, Clean(profile.Address), v => citizen.Address = v, "address", changed);
-        if (Set(citizen.PhoneNumber, Clean(profile.PhoneNumber), v => citizen.PhoneNumber = v, "phoneNumber", changed))
+        // The verified number came from Zalo's exchange: only another verification replaces it, never an edit.
+        if (profile.Has(nameof(profile.PhoneNumber)) && citizen.PhoneNumberVerified && Clean(profile.PhoneNumber) != citizen.PhoneNumber)
         {
-            // A typed number has not been confirmed by Zalo.
-            citizen.PhoneNumberVerified = false;
+            return Problems.BusinessRule("identity.verified_phone_number",
+                "Số điện thoại đã được xác thực qua Zalo nên không sửa hoặc xóa ở đây; hãy xác thực lại số mới.");
+        }
+
+        var changed = new List<string>();
+        if (profile.Has(nameof(profile.FullName)))
+        {
+            Set(citizen.FullName, Clean(profile.FullName), v => citizen.FullName = v, "fullName", changed);
+        }
+
+        if (profile.Has(nameof(profile.DateOfBirth)))
+        {
+            Set(citizen.DateOfBirth, profile.DateOfBirth, v => citizen.DateOfBirth = v, "dateOfBirth", changed);
+        }
+
+        if (profile.Has(nameof(profile.CitizenIdNumber)))
+        {
+            Set(citizen.CitizenIdNumber, Clean(profile.CitizenIdNumber), v => citizen.CitizenIdNumber = v, "citizenIdNumber", changed);
+        }
+
+        if (profile.Has(nameof(profile.Address)))
+        {
+            Set(citizen.Address, Clean(profile.Address), v => citizen.Address = v, "address", changed);
+        }
+
+        if (profile.Has(nameof(profile.PhoneNumber)))
+        {
+            Set(citizen.PhoneNumber, Clean(profile.PhoneNumber), v => citizen.PhoneNumber = v, "phoneNumber", changed);
+        }
+
+        // The CCCD and the date of birth may now come from two edits: they must still agree.
+        if (citizen is { CitizenIdNumber: { } number, DateOfBirth: { } born }
+            && CitizenIdNumber.IsWellFormed(number) && !CitizenIdNumber.MatchesBirthYear(number, born))
+        {
+            return Problems.BusinessRule("identity.citizen_id_birth_year_mismatch",
+                "Số CCCD không khớp với năm sinh (chữ số thứ 4-6 mã hóa thế kỷ, giới tính và năm sinh).");
         }
 
         if (changed.Count > 0)

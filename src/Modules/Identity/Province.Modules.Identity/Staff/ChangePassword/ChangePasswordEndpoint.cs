@@ -64,6 +64,7 @@ internal sealed class ChangePasswordHandler(IIdentityStore store, IPasswordHashe
         }
 
         staff.PasswordHash = hasher.HashPassword(staff, command.Request.NewPassword);
+        staff.TemporaryPasswordExpiresAt = null;
         session.Update(staff);
         await session.SaveChangesAsync(cancellationToken);
         await mediator.Send(new EndStaffSessions(staff.Id, OnlySession: null, "password-changed", ExceptSession: command.SessionId), cancellationToken);

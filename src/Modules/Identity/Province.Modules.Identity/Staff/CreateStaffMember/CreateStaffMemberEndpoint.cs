@@ -15,7 +15,7 @@ namespace Province.Modules.Identity.Staff.CreateStaffMember;
 internal static class CreateStaffMemberEndpoint
 {
     public static void MapCreateStaffMember(this IEndpointRouteBuilder staff) =>
-        staff.MapPost("/staff-members", async Task<Results<Created<StaffMemberResponse>, ProblemHttpResult>> (
+        staff.MapPost("/staff", async Task<Results<Created<StaffMemberResponse>, ProblemHttpResult>> (
                 CreateStaffMemberRequest request, IMediator mediator, CancellationToken cancellationToken) =>
                 await mediator.Send(new CreateStaffMemberCommand(request), cancellationToken))
             .WithName("CreateStaffMember")
@@ -58,6 +58,6 @@ internal sealed class CreateStaffMemberHandler(IIdentityStore store, IPasswordHa
         session.Insert(staff);
         // Two administrators creating the same user name at once: the unique index refuses the second (409 by the exception handler).
         await session.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/staff/identity/staff-members/{staff.Id}", StaffMemberResponse.From(staff));
+        return TypedResults.Created($"/api/staff/identity/staff/{staff.Id}", await StaffMemberResponse.FromAsync(session, staff, cancellationToken));
     }
 }

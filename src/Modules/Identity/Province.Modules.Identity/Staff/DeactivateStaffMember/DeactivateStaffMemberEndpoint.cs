@@ -15,7 +15,7 @@ namespace Province.Modules.Identity.Staff.DeactivateStaffMember;
 internal static class DeactivateStaffMemberEndpoint
 {
     public static void MapDeactivateStaffMember(this IEndpointRouteBuilder staff) =>
-        staff.MapPost("/staff-members/{id:guid}/deactivation", async Task<Results<Ok<StaffMemberResponse>, ProblemHttpResult>> (
+        staff.MapPost("/staff/{id:guid}/deactivate", async Task<Results<Ok<StaffMemberResponse>, ProblemHttpResult>> (
                 Guid id, IMediator mediator, CancellationToken cancellationToken) =>
                 await mediator.Send(new DeactivateStaffMemberCommand(id), cancellationToken))
             .WithName("DeactivateStaffMember")
@@ -42,6 +42,6 @@ internal sealed class DeactivateStaffMemberHandler(IIdentityStore store, IMediat
         session.Update(staff);
         await session.SaveChangesAsync(cancellationToken);
         await mediator.Send(new EndStaffSessions(staff.Id, OnlySession: null, "deactivated"), cancellationToken);
-        return TypedResults.Ok(StaffMemberResponse.From(staff));
+        return TypedResults.Ok(await StaffMemberResponse.FromAsync(session, staff, cancellationToken));
     }
 }

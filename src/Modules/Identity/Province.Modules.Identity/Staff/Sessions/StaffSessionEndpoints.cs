@@ -16,7 +16,7 @@ namespace Province.Modules.Identity.Staff.Sessions;
 internal static class StaffSessionEndpoints
 {
     public static void MapSignOut(this IEndpointRouteBuilder staff) =>
-        staff.MapPost("/sign-out", async Task<NoContent> (ClaimsPrincipal user, IMediator mediator, CancellationToken cancellationToken) =>
+        staff.MapPost("/me/sign-out", async Task<NoContent> (ClaimsPrincipal user, IMediator mediator, CancellationToken cancellationToken) =>
             {
                 await mediator.Send(new EndStaffSessions(user.GetStaffId(), OnlySession: user.GetSessionId(), "signed-out"), cancellationToken);
                 return TypedResults.NoContent();

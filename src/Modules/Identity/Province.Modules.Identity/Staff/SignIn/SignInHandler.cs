@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using Marten;
 using MediatR;
 using Microsoft.AspNetCore.Http;
@@ -46,23 +45,11 @@ internal sealed class SignInHandler(IIdentityStore store, IPasswordHasher<StaffM
             session.Update(staff);
         }
 
-        // The token names this session; signing out, deactivation or a password change ends it (ValidateStaffSession).
-        var signIn = new StaffSession { StaffId = staff.Id, SignedInAt = now, ExpiresAt = now + ProvinceAuthorization.StaffTokenLifetime };
-        session.Insert(signIn);
-        await session.SaveChangesAsync(cancellationToken);
+        if (staff.TemporaryPasswordExpiresAt is { } temporaryUntil && temporaryUntil <= now)
+        {
+            return Problems.Unauthorized("identity.temporary_password_expired", "Mật khẩu tạm đã hết hạn. Vui lòng liên hệ quản trị viên để cấp lại.");
+        }
 
-        var identity = new ClaimsIdentity(
-            [
-                new Claim(ClaimTypes.NameIdentifier, staff.Id.ToString()),
-                new Claim(ClaimTypes.Name, staff.FullName),
-                new Claim(ProvinceClaims.StaffId, staff.Id.ToString()),
-                new Claim(ProvinceClaims.AgencyId, staff.AgencyId.ToString()),
-                new Claim(ProvinceClaims.SessionId, signIn.Id.ToString()),
-                new Claim(ClaimTypes.Role, staff.Role.ToRoleName()),
-            ],
-            ProvinceSchemes.Staff);
-
-        // The BearerToken handler writes { tokenType, accessToken, expiresIn, refreshToken }.
-        return TypedResults.SignIn(new ClaimsPrincipal(identity), authenticationScheme: ProvinceSchemes.Staff);
+        return await StaffTokens.IssueAsync(session, staff, now, cancellationToken);
     }
 }

@@ -23,6 +23,8 @@ internal sealed class NotifyCitizenHandler(INotificationsStore store, TimeProvid
             Title = request.Title,
             Body = request.Body,
             SourceEventId = request.SourceEventId,
+            ItemKind = request.ItemKind,
+            ItemId = request.ItemKind is null ? null : request.ItemId,
             CreatedAt = clock.GetUtcNow().ToUniversalTime(),
         });
         try
