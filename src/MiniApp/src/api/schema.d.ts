@@ -11,12 +11,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Hồ sơ cá nhân của công dân đang đăng nhập (để điền sẵn biểu mẫu). */
+        /**
+         * Hồ sơ cá nhân của công dân đang đăng nhập (để điền sẵn biểu mẫu).
+         * @description Hồ sơ cá nhân của công dân đang đăng nhập (để điền sẵn biểu mẫu).
+         */
         get: operations["GetMyProfile"];
-        /** Sửa hồ sơ cá nhân; gửi kèm version đã đọc. */
+        /**
+         * Sửa hồ sơ cá nhân; gửi kèm version đã đọc.
+         * @description Sửa hồ sơ cá nhân; gửi kèm version đã đọc.
+         */
         put: operations["UpdateMyProfile"];
         post?: never;
-        /** Xóa hồ sơ cá nhân và dữ liệu cá nhân liên quan (Nghị định 13/2023/NĐ-CP). */
+        /**
+         * Xóa hồ sơ cá nhân và dữ liệu cá nhân liên quan (Nghị định 13/2023/NĐ-CP).
+         * @description Xóa hồ sơ cá nhân và dữ liệu cá nhân liên quan (Nghị định 13/2023/NĐ-CP).
+         */
         delete: operations["DeleteMyProfile"];
         options?: never;
         head?: never;
@@ -32,7 +41,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Đổi mã getPhoneNumber của Zalo lấy số điện thoại đã xác thực và lưu vào hồ sơ. */
+        /**
+         * Đổi mã getPhoneNumber của Zalo lấy số điện thoại đã xác thực và lưu vào hồ sơ.
+         * @description Đổi mã getPhoneNumber của Zalo lấy số điện thoại đã xác thực và lưu vào hồ sơ.
+         */
         post: operations["VerifyPhoneNumber"];
         delete?: never;
         options?: never;
@@ -49,7 +61,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cán bộ đăng nhập bằng tên đăng nhập và mật khẩu; nhận bearer token. */
+        /**
+         * Cán bộ đăng nhập bằng tên đăng nhập và mật khẩu; nhận bearer token.
+         * @description Cán bộ đăng nhập bằng tên đăng nhập và mật khẩu; nhận bearer token.
+         */
         post: operations["StaffSignIn"];
         delete?: never;
         options?: never;
@@ -66,7 +81,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cán bộ đăng xuất: token của phiên này hết hiệu lực ngay. */
+        /**
+         * Cán bộ đăng xuất: token của phiên này hết hiệu lực ngay.
+         * @description Cán bộ đăng xuất: token của phiên này hết hiệu lực ngay.
+         */
         post: operations["StaffSignOut"];
         delete?: never;
         options?: never;
@@ -83,7 +101,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cán bộ đổi mật khẩu; các phiên đăng nhập khác của tài khoản hết hiệu lực. */
+        /**
+         * Cán bộ đổi mật khẩu; các phiên đăng nhập khác của tài khoản hết hiệu lực.
+         * @description Cán bộ đổi mật khẩu; các phiên đăng nhập khác của tài khoản hết hiệu lực.
+         */
         post: operations["ChangeStaffPassword"];
         delete?: never;
         options?: never;
@@ -98,7 +119,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Danh sách cán bộ của một cơ quan: chỉ cán bộ của chính cơ quan đó hoặc quản trị viên được xem. */
+        /**
+         * Danh sách cán bộ của một cơ quan: chỉ cán bộ của chính cơ quan đó hoặc quản trị viên được xem.
+         * @description Danh sách cán bộ của một cơ quan: chỉ cán bộ của chính cơ quan đó hoặc quản trị viên được xem.
+         */
         get: operations["ListAgencyOfficers"];
         put?: never;
         post?: never;
@@ -117,7 +141,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Quản trị viên tạo tài khoản cán bộ cho một cơ quan. */
+        /**
+         * Quản trị viên tạo tài khoản cán bộ cho một cơ quan.
+         * @description Quản trị viên tạo tài khoản cán bộ cho một cơ quan.
+         */
         post: operations["CreateStaffMember"];
         delete?: never;
         options?: never;
@@ -134,7 +161,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Quản trị viên khóa tài khoản cán bộ; mọi phiên đăng nhập của tài khoản hết hiệu lực ngay. */
+        /**
+         * Quản trị viên khóa tài khoản cán bộ; mọi phiên đăng nhập của tài khoản hết hiệu lực ngay.
+         * @description Quản trị viên khóa tài khoản cán bộ; mọi phiên đăng nhập của tài khoản hết hiệu lực ngay.
+         */
         post: operations["DeactivateStaffMember"];
         delete?: never;
         options?: never;
@@ -151,7 +181,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Nạp danh mục xã, phường, đặc khu của tỉnh và các đơn vị cũ đã sáp nhập (ghi đè theo tên; chỉ quản trị viên). */
+        /**
+         * Nạp danh mục xã, phường, đặc khu của tỉnh và các đơn vị cũ đã sáp nhập (ghi đè theo tên; chỉ quản trị viên).
+         * @description Nạp danh mục xã, phường, đặc khu của tỉnh và các đơn vị cũ đã sáp nhập (ghi đè theo tên; chỉ quản trị viên).
+         */
         post: operations["ImportAdministrativeUnits"];
         delete?: never;
         options?: never;
@@ -166,7 +199,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Danh bạ cơ quan, đơn vị của tỉnh (công khai). */
+        /**
+         * Danh bạ cơ quan, đơn vị của tỉnh (công khai).
+         * @description Danh bạ cơ quan, đơn vị của tỉnh (công khai).
+         */
         get: operations["ListAgencies"];
         put?: never;
         post?: never;
@@ -183,7 +219,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Danh sách xã, phường, đặc khu của tỉnh (cho ô chọn địa chỉ); tìm không cần dấu, theo tên mới hoặc tên đơn vị cũ đã sáp nhập. */
+        /**
+         * Danh sách xã, phường, đặc khu của tỉnh (cho ô chọn địa chỉ); tìm không cần dấu, theo tên mới hoặc tên đơn vị cũ đã sáp nhập.
+         * @description Danh sách xã, phường, đặc khu của tỉnh (cho ô chọn địa chỉ); tìm không cần dấu, theo tên mới hoặc tên đơn vị cũ đã sáp nhập.
+         */
         get: operations["ListAdministrativeUnits"];
         put?: never;
         post?: never;
@@ -200,7 +239,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Địa chỉ (kể cả theo đơn vị hành chính cũ, ví dụ "Phường 1, thành phố Tây Ninh") thuộc xã, phường nào hiện nay. */
+        /**
+         * Địa chỉ (kể cả theo đơn vị hành chính cũ, ví dụ "Phường 1, thành phố Tây Ninh") thuộc xã, phường nào hiện nay.
+         * @description Địa chỉ (kể cả theo đơn vị hành chính cũ, ví dụ "Phường 1, thành phố Tây Ninh") thuộc xã, phường nào hiện nay.
+         */
         get: operations["ResolveAdministrativeUnit"];
         put?: never;
         post?: never;
@@ -217,7 +259,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Thông báo gửi tới công dân đang đăng nhập, mới nhất trước. */
+        /**
+         * Thông báo gửi tới công dân đang đăng nhập, mới nhất trước.
+         * @description Thông báo gửi tới công dân đang đăng nhập, mới nhất trước.
+         */
         get: operations["ListMyNotifications"];
         put?: never;
         post?: never;
@@ -234,7 +279,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tìm thủ tục hành chính theo tên, mã hoặc lĩnh vực; gõ không dấu cũng tìm được (ví dụ "dang ky khai sinh"). */
+        /**
+         * Tìm thủ tục hành chính theo tên, mã hoặc lĩnh vực; gõ không dấu cũng tìm được (ví dụ "dang ky khai sinh").
+         * @description Tìm thủ tục hành chính theo tên, mã hoặc lĩnh vực; gõ không dấu cũng tìm được (ví dụ "dang ky khai sinh").
+         */
         get: operations["SearchProcedures"];
         put?: never;
         post?: never;
@@ -251,7 +299,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Chi tiết một thủ tục: trình tự, thành phần hồ sơ, thời hạn, phí, lệ phí, căn cứ pháp lý. */
+        /**
+         * Chi tiết một thủ tục: trình tự, thành phần hồ sơ, thời hạn, phí, lệ phí, căn cứ pháp lý.
+         * @description Chi tiết một thủ tục: trình tự, thành phần hồ sơ, thời hạn, phí, lệ phí, căn cứ pháp lý.
+         */
         get: operations["GetProcedure"];
         put?: never;
         post?: never;
@@ -268,7 +319,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Các lĩnh vực thủ tục và số thủ tục mỗi lĩnh vực. */
+        /**
+         * Các lĩnh vực thủ tục và số thủ tục mỗi lĩnh vực.
+         * @description Các lĩnh vực thủ tục và số thủ tục mỗi lĩnh vực.
+         */
         get: operations["ListProcedureFields"];
         put?: never;
         post?: never;
@@ -285,7 +339,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tra cứu công khai theo mã hồ sơ và mã bảo mật tra cứu (cả hai in trên giấy tiếp nhận và trong mã QR): chỉ thủ tục, trạng thái và ngày hẹn, không có thông tin cá nhân. */
+        /**
+         * Tra cứu công khai theo mã hồ sơ và mã bảo mật tra cứu (cả hai in trên giấy tiếp nhận và trong mã QR): chỉ thủ tục, trạng thái và ngày hẹn, không có thông tin cá nhân.
+         * @description Tra cứu công khai theo mã hồ sơ và mã bảo mật tra cứu (cả hai in trên giấy tiếp nhận và trong mã QR): chỉ thủ tục, trạng thái và ngày hẹn, không có thông tin cá nhân.
+         */
         get: operations["LookupDossier"];
         put?: never;
         post?: never;
@@ -304,7 +361,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Tải lên một ảnh (JPEG, PNG, WebP) hoặc PDF giấy tờ, trước khi nộp hồ sơ; tải lại cùng tệp trả về tệp đã có. */
+        /**
+         * Tải lên một ảnh (JPEG, PNG, WebP) hoặc PDF giấy tờ, trước khi nộp hồ sơ; tải lại cùng tệp trả về tệp đã có.
+         * @description Tải lên một ảnh (JPEG, PNG, WebP) hoặc PDF giấy tờ, trước khi nộp hồ sơ; tải lại cùng tệp trả về tệp đã có.
+         */
         post: operations["UploadDossierDocument"];
         delete?: never;
         options?: never;
@@ -319,7 +379,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Thông tin người nộp điền sẵn từ hồ sơ cá nhân; công dân sửa được trước khi nộp. */
+        /**
+         * Thông tin người nộp điền sẵn từ hồ sơ cá nhân; công dân sửa được trước khi nộp.
+         * @description Thông tin người nộp điền sẵn từ hồ sơ cá nhân; công dân sửa được trước khi nộp.
+         */
         get: operations["PrefillDossierApplicant"];
         put?: never;
         post?: never;
@@ -336,10 +399,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Hồ sơ của tôi, mới nhất trước: trạng thái, ngày hẹn trả, đúng hạn hay trễ hạn. */
+        /**
+         * Hồ sơ của tôi, mới nhất trước: trạng thái, ngày hẹn trả, đúng hạn hay trễ hạn.
+         * @description Hồ sơ của tôi, mới nhất trước: trạng thái, ngày hẹn trả, đúng hạn hay trễ hạn.
+         */
         get: operations["ListMyDossiers"];
         put?: never;
-        /** Nộp hồ sơ trực tuyến (cần tiêu đề Idempotency-Key: gửi lại cùng khóa không tạo hồ sơ thứ hai). Trả giấy tiếp nhận. */
+        /**
+         * Nộp hồ sơ trực tuyến (cần tiêu đề Idempotency-Key: gửi lại cùng khóa không tạo hồ sơ thứ hai). Trả giấy tiếp nhận.
+         * @description Nộp hồ sơ trực tuyến (cần tiêu đề Idempotency-Key: gửi lại cùng khóa không tạo hồ sơ thứ hai). Trả giấy tiếp nhận.
+         */
         post: operations["SubmitDossier"];
         delete?: never;
         options?: never;
@@ -354,7 +423,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Một hồ sơ của tôi: trạng thái, ngày hẹn trả, giấy tờ, kết quả và toàn bộ quá trình xử lý. */
+        /**
+         * Một hồ sơ của tôi: trạng thái, ngày hẹn trả, giấy tờ, kết quả và toàn bộ quá trình xử lý.
+         * @description Một hồ sơ của tôi: trạng thái, ngày hẹn trả, giấy tờ, kết quả và toàn bộ quá trình xử lý.
+         */
         get: operations["GetMyDossier"];
         put?: never;
         post?: never;
@@ -371,7 +443,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Giấy tiếp nhận hồ sơ và hẹn trả kết quả của hồ sơ của tôi. */
+        /**
+         * Giấy tiếp nhận hồ sơ và hẹn trả kết quả của hồ sơ của tôi.
+         * @description Giấy tiếp nhận hồ sơ và hẹn trả kết quả của hồ sơ của tôi.
+         */
         get: operations["GetDossierReceipt"];
         put?: never;
         post?: never;
@@ -388,7 +463,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Mã QR của giấy tiếp nhận (SVG hoặc PNG), mở trang tra cứu hồ sơ. */
+        /**
+         * Mã QR của giấy tiếp nhận (SVG hoặc PNG), mở trang tra cứu hồ sơ.
+         * @description Mã QR của giấy tiếp nhận (SVG hoặc PNG), mở trang tra cứu hồ sơ.
+         */
         get: operations["GetDossierReceiptQrCode"];
         put?: never;
         post?: never;
@@ -405,7 +483,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tải một tệp của hồ sơ của tôi (giấy tờ đã nộp hoặc kết quả). */
+        /**
+         * Tải một tệp của hồ sơ của tôi (giấy tờ đã nộp hoặc kết quả).
+         * @description Tải một tệp của hồ sơ của tôi (giấy tờ đã nộp hoặc kết quả).
+         */
         get: operations["DownloadMyDossierFile"];
         put?: never;
         post?: never;
@@ -424,7 +505,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Công dân rút hồ sơ (trước khi có kết quả). */
+        /**
+         * Công dân rút hồ sơ (trước khi có kết quả).
+         * @description Công dân rút hồ sơ (trước khi có kết quả).
+         */
         post: operations["WithdrawMyDossier"];
         delete?: never;
         options?: never;
@@ -441,7 +525,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Nộp bổ sung giấy tờ khi cơ quan yêu cầu (tải tệp lên trước qua /uploads); thời hạn giải quyết chạy tiếp. */
+        /**
+         * Nộp bổ sung giấy tờ khi cơ quan yêu cầu (tải tệp lên trước qua /uploads); thời hạn giải quyết chạy tiếp.
+         * @description Nộp bổ sung giấy tờ khi cơ quan yêu cầu (tải tệp lên trước qua /uploads); thời hạn giải quyết chạy tiếp.
+         */
         post: operations["SubmitDossierSupplement"];
         delete?: never;
         options?: never;
@@ -456,7 +543,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Hàng đợi hồ sơ của cơ quan (mặc định: hồ sơ đang mở): lọc theo trạng thái, lĩnh vực, sắp đến hạn/quá hạn, hồ sơ được giao cho tôi; hạn sớm nhất trước. */
+        /**
+         * Hàng đợi hồ sơ của cơ quan (mặc định: hồ sơ đang mở): lọc theo trạng thái, lĩnh vực, sắp đến hạn/quá hạn, hồ sơ được giao cho tôi; hạn sớm nhất trước.
+         * @description Hàng đợi hồ sơ của cơ quan (mặc định: hồ sơ đang mở): lọc theo trạng thái, lĩnh vực, sắp đến hạn/quá hạn, hồ sơ được giao cho tôi; hạn sớm nhất trước.
+         */
         get: operations["GetAgencyDossierQueue"];
         put?: never;
         post?: never;
@@ -473,7 +563,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Chi tiết hồ sơ cho cán bộ của cơ quan thực hiện (cơ quan khác: 404). */
+        /**
+         * Chi tiết hồ sơ cho cán bộ của cơ quan thực hiện (cơ quan khác: 404).
+         * @description Chi tiết hồ sơ cho cán bộ của cơ quan thực hiện (cơ quan khác: 404).
+         */
         get: operations["GetDossierForOfficer"];
         put?: never;
         post?: never;
@@ -490,7 +583,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Cán bộ tải một tệp của hồ sơ thuộc cơ quan mình. */
+        /**
+         * Cán bộ tải một tệp của hồ sơ thuộc cơ quan mình.
+         * @description Cán bộ tải một tệp của hồ sơ thuộc cơ quan mình.
+         */
         get: operations["DownloadDossierFileForOfficer"];
         put?: never;
         post?: never;
@@ -509,7 +605,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Tiếp nhận hồ sơ (từ Mới đăng ký); ngày hẹn trả tính từ hôm nay theo thời hạn của thủ tục. */
+        /**
+         * Tiếp nhận hồ sơ (từ Mới đăng ký); ngày hẹn trả tính từ hôm nay theo thời hạn của thủ tục.
+         * @description Tiếp nhận hồ sơ (từ Mới đăng ký); ngày hẹn trả tính từ hôm nay theo thời hạn của thủ tục.
+         */
         post: operations["AcceptDossier"];
         delete?: never;
         options?: never;
@@ -526,7 +625,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Không tiếp nhận hồ sơ, ghi rõ lý do. */
+        /**
+         * Không tiếp nhận hồ sơ, ghi rõ lý do.
+         * @description Không tiếp nhận hồ sơ, ghi rõ lý do.
+         */
         post: operations["RefuseDossier"];
         delete?: never;
         options?: never;
@@ -543,7 +645,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Yêu cầu công dân bổ sung giấy tờ (ghi rõ còn thiếu gì); thời hạn tạm dừng đến khi công dân nộp bổ sung. */
+        /**
+         * Yêu cầu công dân bổ sung giấy tờ (ghi rõ còn thiếu gì); thời hạn tạm dừng đến khi công dân nộp bổ sung.
+         * @description Yêu cầu công dân bổ sung giấy tờ (ghi rõ còn thiếu gì); thời hạn tạm dừng đến khi công dân nộp bổ sung.
+         */
         post: operations["RequestDossierSupplement"];
         delete?: never;
         options?: never;
@@ -560,7 +665,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Xác nhận công dân đã nộp phí, lệ phí; thời hạn giải quyết chạy tiếp. */
+        /**
+         * Xác nhận công dân đã nộp phí, lệ phí; thời hạn giải quyết chạy tiếp.
+         * @description Xác nhận công dân đã nộp phí, lệ phí; thời hạn giải quyết chạy tiếp.
+         */
         post: operations["ConfirmDossierFeePaid"];
         delete?: never;
         options?: never;
@@ -577,7 +685,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Trả kết quả cho công dân (tại quầy hoặc đã gửi bưu điện). */
+        /**
+         * Trả kết quả cho công dân (tại quầy hoặc đã gửi bưu điện).
+         * @description Trả kết quả cho công dân (tại quầy hoặc đã gửi bưu điện).
+         */
         post: operations["ReturnDossierResult"];
         delete?: never;
         options?: never;
@@ -594,7 +705,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Dừng xử lý hồ sơ, ghi rõ lý do. */
+        /**
+         * Dừng xử lý hồ sơ, ghi rõ lý do.
+         * @description Dừng xử lý hồ sơ, ghi rõ lý do.
+         */
         post: operations["StopDossier"];
         delete?: never;
         options?: never;
@@ -611,7 +725,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Phân công (hoặc đổi) cán bộ xử lý; cán bộ phải thuộc cơ quan thực hiện. */
+        /**
+         * Phân công (hoặc đổi) cán bộ xử lý; cán bộ phải thuộc cơ quan thực hiện.
+         * @description Phân công (hoặc đổi) cán bộ xử lý; cán bộ phải thuộc cơ quan thực hiện.
+         */
         post: operations["AssignDossier"];
         delete?: never;
         options?: never;
@@ -628,7 +745,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ghi nhận nghĩa vụ tài chính (phí, lệ phí) công dân phải nộp; thời hạn tạm dừng đến khi nộp xong. */
+        /**
+         * Ghi nhận nghĩa vụ tài chính (phí, lệ phí) công dân phải nộp; thời hạn tạm dừng đến khi nộp xong.
+         * @description Ghi nhận nghĩa vụ tài chính (phí, lệ phí) công dân phải nộp; thời hạn tạm dừng đến khi nộp xong.
+         */
         post: operations["RequestDossierFee"];
         delete?: never;
         options?: never;
@@ -645,7 +765,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cán bộ tải lên giấy tờ kết quả (ảnh hoặc PDF) của hồ sơ đang xử lý. */
+        /**
+         * Cán bộ tải lên giấy tờ kết quả (ảnh hoặc PDF) của hồ sơ đang xử lý.
+         * @description Cán bộ tải lên giấy tờ kết quả (ảnh hoặc PDF) của hồ sơ đang xử lý.
+         */
         post: operations["UploadDossierResultFile"];
         delete?: never;
         options?: never;
@@ -662,7 +785,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Hoàn thành xử lý: cần tệp kết quả đã tải lên (result-files) hoặc ghi chú kết quả; hồ sơ trễ hạn cần phiếu xin lỗi trước. */
+        /**
+         * Hoàn thành xử lý: cần tệp kết quả đã tải lên (result-files) hoặc ghi chú kết quả; hồ sơ trễ hạn cần phiếu xin lỗi trước.
+         * @description Hoàn thành xử lý: cần tệp kết quả đã tải lên (result-files) hoặc ghi chú kết quả; hồ sơ trễ hạn cần phiếu xin lỗi trước.
+         */
         post: operations["CompleteDossier"];
         delete?: never;
         options?: never;
@@ -679,7 +805,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Gia hạn giải quyết thêm một số ngày làm việc (khi pháp luật cho phép), ghi rõ lý do. */
+        /**
+         * Gia hạn giải quyết thêm một số ngày làm việc (khi pháp luật cho phép), ghi rõ lý do.
+         * @description Gia hạn giải quyết thêm một số ngày làm việc (khi pháp luật cho phép), ghi rõ lý do.
+         */
         post: operations["ExtendDossierDeadline"];
         delete?: never;
         options?: never;
@@ -696,7 +825,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Lập phiếu xin lỗi và hẹn lại ngày trả kết quả cho hồ sơ sắp trễ hoặc đã trễ hạn; phiếu được gửi đến công dân. */
+        /**
+         * Lập phiếu xin lỗi và hẹn lại ngày trả kết quả cho hồ sơ sắp trễ hoặc đã trễ hạn; phiếu được gửi đến công dân.
+         * @description Lập phiếu xin lỗi và hẹn lại ngày trả kết quả cho hồ sơ sắp trễ hoặc đã trễ hạn; phiếu được gửi đến công dân.
+         */
         post: operations["IssueDossierApology"];
         delete?: never;
         options?: never;
@@ -713,7 +845,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Đồng bộ danh mục thủ tục từ Cổng DVCQG (LayDanhSachTTHC, LayThuTuc); chạy lại không tạo trùng. */
+        /**
+         * Đồng bộ danh mục thủ tục từ Cổng DVCQG (LayDanhSachTTHC, LayThuTuc); chạy lại không tạo trùng.
+         * @description Đồng bộ danh mục thủ tục từ Cổng DVCQG (LayDanhSachTTHC, LayThuTuc); chạy lại không tạo trùng.
+         */
         post: operations["ImportProcedureCatalog"];
         delete?: never;
         options?: never;
@@ -728,7 +863,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Các bộ phận một cửa: giờ làm việc, nhóm dịch vụ, quầy. */
+        /**
+         * Các bộ phận một cửa: giờ làm việc, nhóm dịch vụ, quầy.
+         * @description Các bộ phận một cửa: giờ làm việc, nhóm dịch vụ, quầy.
+         */
         get: operations["ListOneStopOffices"];
         put?: never;
         post?: never;
@@ -745,7 +883,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Các khung giờ còn đặt được của một nhóm dịch vụ trong một ngày, với số chỗ còn trống. */
+        /**
+         * Các khung giờ còn đặt được của một nhóm dịch vụ trong một ngày, với số chỗ còn trống.
+         * @description Các khung giờ còn đặt được của một nhóm dịch vụ trong một ngày, với số chỗ còn trống.
+         */
         get: operations["ListAppointmentSlots"];
         put?: never;
         post?: never;
@@ -762,7 +903,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Số đang được phục vụ ở từng nhóm dịch vụ, số người đang chờ. */
+        /**
+         * Số đang được phục vụ ở từng nhóm dịch vụ, số người đang chờ.
+         * @description Số đang được phục vụ ở từng nhóm dịch vụ, số người đang chờ.
+         */
         get: operations["GetNowServing"];
         put?: never;
         post?: never;
@@ -779,7 +923,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Luồng sự kiện (text/event-stream) "now-serving": gửi lại màn hình số mỗi khi có thay đổi, dòng chú thích giữ kết nối; máy chủ đóng luồng sau thời gian tối đa (trình duyệt tự kết nối lại); 429 khi quá số luồng cho phép. */
+        /**
+         * Luồng sự kiện (text/event-stream) "now-serving": gửi lại màn hình số mỗi khi có thay đổi, dòng chú thích giữ kết nối; máy chủ đóng luồng sau thời gian tối đa (trình duyệt tự kết nối lại); 429 khi quá số luồng cho phép.
+         * @description Luồng sự kiện (text/event-stream) "now-serving": gửi lại màn hình số mỗi khi có thay đổi, dòng chú thích giữ kết nối; máy chủ đóng luồng sau thời gian tối đa (trình duyệt tự kết nối lại); 429 khi quá số luồng cho phép.
+         */
         get: operations["StreamNowServing"];
         put?: never;
         post?: never;
@@ -796,10 +943,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Lịch hẹn của tôi, mới nhất trước. */
+        /**
+         * Lịch hẹn của tôi, mới nhất trước.
+         * @description Lịch hẹn của tôi, mới nhất trước.
+         */
         get: operations["ListMyBookings"];
         put?: never;
-        /** Đặt lịch vào một khung giờ (cần Idempotency-Key); họ tên, số điện thoại lấy từ hồ sơ cá nhân nếu không gửi. */
+        /**
+         * Đặt lịch vào một khung giờ (cần Idempotency-Key); họ tên, số điện thoại lấy từ hồ sơ cá nhân nếu không gửi.
+         * @description Đặt lịch vào một khung giờ (cần Idempotency-Key); họ tên, số điện thoại lấy từ hồ sơ cá nhân nếu không gửi.
+         */
         post: operations["BookAppointment"];
         delete?: never;
         options?: never;
@@ -814,7 +967,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Một lịch hẹn của tôi. */
+        /**
+         * Một lịch hẹn của tôi.
+         * @description Một lịch hẹn của tôi.
+         */
         get: operations["GetMyBooking"];
         put?: never;
         post?: never;
@@ -833,7 +989,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Hủy lịch hẹn (trước giờ hẹn theo quy định của bộ phận một cửa); chỗ được trả lại cho người khác. */
+        /**
+         * Hủy lịch hẹn (trước giờ hẹn theo quy định của bộ phận một cửa); chỗ được trả lại cho người khác.
+         * @description Hủy lịch hẹn (trước giờ hẹn theo quy định của bộ phận một cửa); chỗ được trả lại cho người khác.
+         */
         post: operations["CancelMyBooking"];
         delete?: never;
         options?: never;
@@ -850,7 +1009,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Đổi lịch hẹn sang khung giờ khác của cùng nhóm dịch vụ (trước giờ hẹn theo quy định). */
+        /**
+         * Đổi lịch hẹn sang khung giờ khác của cùng nhóm dịch vụ (trước giờ hẹn theo quy định).
+         * @description Đổi lịch hẹn sang khung giờ khác của cùng nhóm dịch vụ (trước giờ hẹn theo quy định).
+         */
         post: operations["RescheduleMyBooking"];
         delete?: never;
         options?: never;
@@ -867,7 +1029,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Lấy số thứ tự trong ngày từ xa (cần Idempotency-Key); trả số, số người đang chờ trước và thời gian chờ ước tính. */
+        /**
+         * Lấy số thứ tự trong ngày từ xa (cần Idempotency-Key); trả số, số người đang chờ trước và thời gian chờ ước tính.
+         * @description Lấy số thứ tự trong ngày từ xa (cần Idempotency-Key); trả số, số người đang chờ trước và thời gian chờ ước tính.
+         */
         post: operations["TakeQueueTicket"];
         delete?: never;
         options?: never;
@@ -882,7 +1047,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Số của tôi: trạng thái, quầy mời, số người phía trước, thời gian chờ ước tính. */
+        /**
+         * Số của tôi: trạng thái, quầy mời, số người phía trước, thời gian chờ ước tính.
+         * @description Số của tôi: trạng thái, quầy mời, số người phía trước, thời gian chờ ước tính.
+         */
         get: operations["GetMyTicket"];
         put?: never;
         post?: never;
@@ -901,7 +1069,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Quản trị tạo bộ phận một cửa: giờ làm việc theo thứ, nhóm dịch vụ, quầy và nhóm mỗi quầy phục vụ. */
+        /**
+         * Quản trị tạo bộ phận một cửa: giờ làm việc theo thứ, nhóm dịch vụ, quầy và nhóm mỗi quầy phục vụ.
+         * @description Quản trị tạo bộ phận một cửa: giờ làm việc theo thứ, nhóm dịch vụ, quầy và nhóm mỗi quầy phục vụ.
+         */
         post: operations["CreateOneStopOffice"];
         delete?: never;
         options?: never;
@@ -918,7 +1089,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Quản trị tạo khung giờ đặt lịch cho một nhóm dịch vụ trong khoảng ngày, theo giờ làm việc, bỏ qua ngày nghỉ; khung đã có được giữ nguyên. */
+        /**
+         * Quản trị tạo khung giờ đặt lịch cho một nhóm dịch vụ trong khoảng ngày, theo giờ làm việc, bỏ qua ngày nghỉ; khung đã có được giữ nguyên.
+         * @description Quản trị tạo khung giờ đặt lịch cho một nhóm dịch vụ trong khoảng ngày, theo giờ làm việc, bỏ qua ngày nghỉ; khung đã có được giữ nguyên.
+         */
         post: operations["GenerateAppointmentSlots"];
         delete?: never;
         options?: never;
@@ -935,7 +1109,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Quản trị chặn một ngày (nghỉ lễ, tập huấn...): không nhận đặt lịch, không cấp số. */
+        /**
+         * Quản trị chặn một ngày (nghỉ lễ, tập huấn...): không nhận đặt lịch, không cấp số.
+         * @description Quản trị chặn một ngày (nghỉ lễ, tập huấn...): không nhận đặt lịch, không cấp số.
+         */
         post: operations["BlockOfficeDay"];
         delete?: never;
         options?: never;
@@ -950,7 +1127,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Lịch hẹn của bộ phận một cửa trong một ngày (lọc theo trạng thái). */
+        /**
+         * Lịch hẹn của bộ phận một cửa trong một ngày (lọc theo trạng thái).
+         * @description Lịch hẹn của bộ phận một cửa trong một ngày (lọc theo trạng thái).
+         */
         get: operations["ListOfficeBookings"];
         put?: never;
         post?: never;
@@ -969,7 +1149,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cán bộ duyệt hoặc từ chối (ghi rõ lý do) lịch hẹn đang chờ duyệt. */
+        /**
+         * Cán bộ duyệt hoặc từ chối (ghi rõ lý do) lịch hẹn đang chờ duyệt.
+         * @description Cán bộ duyệt hoặc từ chối (ghi rõ lý do) lịch hẹn đang chờ duyệt.
+         */
         post: operations["DecideBooking"];
         delete?: never;
         options?: never;
@@ -986,7 +1169,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Máy lấy số tại sảnh cấp số cho người đến trực tiếp. */
+        /**
+         * Máy lấy số tại sảnh cấp số cho người đến trực tiếp.
+         * @description Máy lấy số tại sảnh cấp số cho người đến trực tiếp.
+         */
         post: operations["IssueKioskTicket"];
         delete?: never;
         options?: never;
@@ -1003,7 +1189,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Quét mã QR lịch hẹn tại máy lấy số: nhận số thứ tự cho lịch hẹn hôm nay. */
+        /**
+         * Quét mã QR lịch hẹn tại máy lấy số: nhận số thứ tự cho lịch hẹn hôm nay.
+         * @description Quét mã QR lịch hẹn tại máy lấy số: nhận số thứ tự cho lịch hẹn hôm nay.
+         */
         post: operations["CheckInBooking"];
         delete?: never;
         options?: never;
@@ -1020,7 +1209,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Quầy gọi số tiếp theo: số chuyển đến quầy này trước, rồi số ưu tiên, rồi theo thứ tự số. 204 khi không còn ai chờ. */
+        /**
+         * Quầy gọi số tiếp theo: số chuyển đến quầy này trước, rồi số ưu tiên, rồi theo thứ tự số. 204 khi không còn ai chờ.
+         * @description Quầy gọi số tiếp theo: số chuyển đến quầy này trước, rồi số ưu tiên, rồi theo thứ tự số. 204 khi không còn ai chờ.
+         */
         post: operations["CallNextTicket"];
         delete?: never;
         options?: never;
@@ -1037,7 +1229,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Gọi lại số đang mời (công dân chưa đến quầy). */
+        /**
+         * Gọi lại số đang mời (công dân chưa đến quầy).
+         * @description Gọi lại số đang mời (công dân chưa đến quầy).
+         */
         post: operations["RecallTicket"];
         delete?: never;
         options?: never;
@@ -1054,7 +1249,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Qua lượt số đã gọi mà công dân vắng mặt. */
+        /**
+         * Qua lượt số đã gọi mà công dân vắng mặt.
+         * @description Qua lượt số đã gọi mà công dân vắng mặt.
+         */
         post: operations["SkipTicket"];
         delete?: never;
         options?: never;
@@ -1071,7 +1269,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Bắt đầu phục vụ số đã gọi. */
+        /**
+         * Bắt đầu phục vụ số đã gọi.
+         * @description Bắt đầu phục vụ số đã gọi.
+         */
         post: operations["StartServingTicket"];
         delete?: never;
         options?: never;
@@ -1088,7 +1289,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Kết thúc phục vụ. */
+        /**
+         * Kết thúc phục vụ.
+         * @description Kết thúc phục vụ.
+         */
         post: operations["FinishTicket"];
         delete?: never;
         options?: never;
@@ -1105,7 +1309,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Chuyển số sang quầy khác; quầy đó gọi số này trước. */
+        /**
+         * Chuyển số sang quầy khác; quầy đó gọi số này trước.
+         * @description Chuyển số sang quầy khác; quầy đó gọi số này trước.
+         */
         post: operations["TransferTicket"];
         delete?: never;
         options?: never;
@@ -1122,7 +1329,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cán bộ xác nhận (hoặc không xác nhận) quyền ưu tiên của số đang chờ sau khi xem giấy tờ; chỉ số đã xác nhận được gọi trước. */
+        /**
+         * Cán bộ xác nhận (hoặc không xác nhận) quyền ưu tiên của số đang chờ sau khi xem giấy tờ; chỉ số đã xác nhận được gọi trước.
+         * @description Cán bộ xác nhận (hoặc không xác nhận) quyền ưu tiên của số đang chờ sau khi xem giấy tờ; chỉ số đã xác nhận được gọi trước.
+         */
         post: operations["ConfirmTicketPriority"];
         delete?: never;
         options?: never;
@@ -1137,7 +1347,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Các lĩnh vực đang nhận phản ánh, với thời hạn xử lý. */
+        /**
+         * Các lĩnh vực đang nhận phản ánh, với thời hạn xử lý.
+         * @description Các lĩnh vực đang nhận phản ánh, với thời hạn xử lý.
+         */
         get: operations["ListFieldReportCategories"];
         put?: never;
         post?: never;
@@ -1154,7 +1367,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tra cứu hỏi đáp công khai (cán bộ đã trả lời và cho công khai); gõ không dấu cũng tìm được; số điện thoại, CCCD, email được che. */
+        /**
+         * Tra cứu hỏi đáp công khai (cán bộ đã trả lời và cho công khai); gõ không dấu cũng tìm được; số điện thoại, CCCD, email được che.
+         * @description Tra cứu hỏi đáp công khai (cán bộ đã trả lời và cho công khai); gõ không dấu cũng tìm được; số điện thoại, CCCD, email được che.
+         */
         get: operations["SearchPublicQuestions"];
         put?: never;
         post?: never;
@@ -1171,7 +1387,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Phản ánh đã được trả lời, mới nhất trước; lọc theo lĩnh vực, xã/phường, khung bản đồ. Không bao giờ có thông tin người phản ánh. */
+        /**
+         * Phản ánh đã được trả lời, mới nhất trước; lọc theo lĩnh vực, xã/phường, khung bản đồ. Không bao giờ có thông tin người phản ánh.
+         * @description Phản ánh đã được trả lời, mới nhất trước; lọc theo lĩnh vực, xã/phường, khung bản đồ. Không bao giờ có thông tin người phản ánh.
+         */
         get: operations["ListAnsweredFieldReports"];
         put?: never;
         post?: never;
@@ -1188,7 +1407,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Trang công khai của một phản ánh theo mã (PA-...): số điện thoại, CCCD, email trong nội dung được che, vị trí làm tròn; phản ánh bị từ chối hoặc bị ẩn không hiện. */
+        /**
+         * Trang công khai của một phản ánh theo mã (PA-...): số điện thoại, CCCD, email trong nội dung được che, vị trí làm tròn; phản ánh bị từ chối hoặc bị ẩn không hiện.
+         * @description Trang công khai của một phản ánh theo mã (PA-...): số điện thoại, CCCD, email trong nội dung được che, vị trí làm tròn; phản ánh bị từ chối hoặc bị ẩn không hiện.
+         */
         get: operations["GetPublicFieldReport"];
         put?: never;
         post?: never;
@@ -1205,7 +1427,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Trước khi gửi: các phản ánh cùng lĩnh vực đang xử lý gần vị trí này (tránh gửi trùng). */
+        /**
+         * Trước khi gửi: các phản ánh cùng lĩnh vực đang xử lý gần vị trí này (tránh gửi trùng).
+         * @description Trước khi gửi: các phản ánh cùng lĩnh vực đang xử lý gần vị trí này (tránh gửi trùng).
+         */
         get: operations["ListNearbyOpenFieldReports"];
         put?: never;
         post?: never;
@@ -1222,7 +1447,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Ảnh của một phản ánh (đã xóa vị trí GPS và thông tin máy chụp). */
+        /**
+         * Ảnh của một phản ánh (đã xóa vị trí GPS và thông tin máy chụp).
+         * @description Ảnh của một phản ánh (đã xóa vị trí GPS và thông tin máy chụp).
+         */
         get: operations["GetFieldReportPhoto"];
         put?: never;
         post?: never;
@@ -1239,10 +1467,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Câu hỏi của tôi và câu trả lời. */
+        /**
+         * Câu hỏi của tôi và câu trả lời.
+         * @description Câu hỏi của tôi và câu trả lời.
+         */
         get: operations["ListMyQuestions"];
         put?: never;
-        /** Gửi câu hỏi đến một cơ quan (cần Idempotency-Key). */
+        /**
+         * Gửi câu hỏi đến một cơ quan (cần Idempotency-Key).
+         * @description Gửi câu hỏi đến một cơ quan (cần Idempotency-Key).
+         */
         post: operations["AskQuestion"];
         delete?: never;
         options?: never;
@@ -1259,7 +1493,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Tải một ảnh hiện trường (JPEG hoặc PNG); vị trí GPS và thông tin máy trong ảnh bị xóa trước khi lưu. */
+        /**
+         * Tải một ảnh hiện trường (JPEG hoặc PNG); vị trí GPS và thông tin máy trong ảnh bị xóa trước khi lưu.
+         * @description Tải một ảnh hiện trường (JPEG hoặc PNG); vị trí GPS và thông tin máy trong ảnh bị xóa trước khi lưu.
+         */
         post: operations["UploadFieldReportPhoto"];
         delete?: never;
         options?: never;
@@ -1274,10 +1511,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Phản ánh của tôi, mới nhất trước. */
+        /**
+         * Phản ánh của tôi, mới nhất trước.
+         * @description Phản ánh của tôi, mới nhất trước.
+         */
         get: operations["ListMyFieldReports"];
         put?: never;
-        /** Gửi phản ánh hiện trường (cần Idempotency-Key): lĩnh vực, nội dung, vị trí, 0-4 ảnh; chuyển ngay đến cơ quan có thẩm quyền. */
+        /**
+         * Gửi phản ánh hiện trường (cần Idempotency-Key): lĩnh vực, nội dung, vị trí, 0-4 ảnh; chuyển ngay đến cơ quan có thẩm quyền.
+         * @description Gửi phản ánh hiện trường (cần Idempotency-Key): lĩnh vực, nội dung, vị trí, 0-4 ảnh; chuyển ngay đến cơ quan có thẩm quyền.
+         */
         post: operations["SubmitFieldReport"];
         delete?: never;
         options?: never;
@@ -1292,7 +1535,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Một phản ánh của tôi với toàn bộ quá trình xử lý. */
+        /**
+         * Một phản ánh của tôi với toàn bộ quá trình xử lý.
+         * @description Một phản ánh của tôi với toàn bộ quá trình xử lý.
+         */
         get: operations["GetMyFieldReport"];
         put?: never;
         post?: never;
@@ -1311,7 +1557,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Người phản ánh bổ sung thông tin cơ quan đề nghị. */
+        /**
+         * Người phản ánh bổ sung thông tin cơ quan đề nghị.
+         * @description Người phản ánh bổ sung thông tin cơ quan đề nghị.
+         */
         post: operations["ProvideFieldReportInformation"];
         delete?: never;
         options?: never;
@@ -1328,7 +1577,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Đánh giá câu trả lời (1-5 sao); 1-2 sao mở lại phản ánh. */
+        /**
+         * Đánh giá câu trả lời (1-5 sao); 1-2 sao mở lại phản ánh.
+         * @description Đánh giá câu trả lời (1-5 sao); 1-2 sao mở lại phản ánh.
+         */
         post: operations["RateFieldReportAnswer"];
         delete?: never;
         options?: never;
@@ -1345,7 +1597,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Quản trị thêm lĩnh vực phản ánh. */
+        /**
+         * Quản trị thêm lĩnh vực phản ánh.
+         * @description Quản trị thêm lĩnh vực phản ánh.
+         */
         post: operations["CreateFieldReportCategory"];
         delete?: never;
         options?: never;
@@ -1361,7 +1616,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Quản trị sửa lĩnh vực: tên, thời hạn, đang nhận hay ngừng, mẫu trả lời (mã không đổi). */
+        /**
+         * Quản trị sửa lĩnh vực: tên, thời hạn, đang nhận hay ngừng, mẫu trả lời (mã không đổi).
+         * @description Quản trị sửa lĩnh vực: tên, thời hạn, đang nhận hay ngừng, mẫu trả lời (mã không đổi).
+         */
         put: operations["UpdateFieldReportCategory"];
         post?: never;
         delete?: never;
@@ -1377,10 +1635,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Quy tắc chuyển phản ánh, theo thứ tự áp dụng. */
+        /**
+         * Quy tắc chuyển phản ánh, theo thứ tự áp dụng.
+         * @description Quy tắc chuyển phản ánh, theo thứ tự áp dụng.
+         */
         get: operations["ListFieldReportRoutingRules"];
         put?: never;
-        /** Quản trị thêm quy tắc: lĩnh vực và xã/phường (để trống = mọi) → cơ quan; thứ tự nhỏ áp dụng trước. */
+        /**
+         * Quản trị thêm quy tắc: lĩnh vực và xã/phường (để trống = mọi) → cơ quan; thứ tự nhỏ áp dụng trước.
+         * @description Quản trị thêm quy tắc: lĩnh vực và xã/phường (để trống = mọi) → cơ quan; thứ tự nhỏ áp dụng trước.
+         */
         post: operations["CreateFieldReportRoutingRule"];
         delete?: never;
         options?: never;
@@ -1398,7 +1662,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Quản trị xóa một quy tắc chuyển phản ánh. */
+        /**
+         * Quản trị xóa một quy tắc chuyển phản ánh.
+         * @description Quản trị xóa một quy tắc chuyển phản ánh.
+         */
         delete: operations["DeleteFieldReportRoutingRule"];
         options?: never;
         head?: never;
@@ -1414,7 +1681,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Quản trị cấp api_key cho một ứng dụng Open311 (khóa chỉ hiện một lần). */
+        /**
+         * Quản trị cấp api_key cho một ứng dụng Open311 (khóa chỉ hiện một lần).
+         * @description Quản trị cấp api_key cho một ứng dụng Open311 (khóa chỉ hiện một lần).
+         */
         post: operations["IssueOpen311ApiKey"];
         delete?: never;
         options?: never;
@@ -1429,7 +1699,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Câu hỏi gửi đến cơ quan (lọc chưa trả lời). */
+        /**
+         * Câu hỏi gửi đến cơ quan (lọc chưa trả lời).
+         * @description Câu hỏi gửi đến cơ quan (lọc chưa trả lời).
+         */
         get: operations["ListAgencyQuestions"];
         put?: never;
         post?: never;
@@ -1448,7 +1721,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cán bộ trả lời câu hỏi; đánh dấu công khai để đưa vào mục hỏi đáp. */
+        /**
+         * Cán bộ trả lời câu hỏi; đánh dấu công khai để đưa vào mục hỏi đáp.
+         * @description Cán bộ trả lời câu hỏi; đánh dấu công khai để đưa vào mục hỏi đáp.
+         */
         post: operations["AnswerQuestion"];
         delete?: never;
         options?: never;
@@ -1465,7 +1741,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cán bộ biên tập nội dung công khai của câu hỏi, câu trả lời (xóa thông tin cá nhân) hoặc ẩn, hiện câu hỏi trong mục hỏi đáp; ghi người, thời điểm, lý do. */
+        /**
+         * Cán bộ biên tập nội dung công khai của câu hỏi, câu trả lời (xóa thông tin cá nhân) hoặc ẩn, hiện câu hỏi trong mục hỏi đáp; ghi người, thời điểm, lý do.
+         * @description Cán bộ biên tập nội dung công khai của câu hỏi, câu trả lời (xóa thông tin cá nhân) hoặc ẩn, hiện câu hỏi trong mục hỏi đáp; ghi người, thời điểm, lý do.
+         */
         post: operations["ModerateQuestion"];
         delete?: never;
         options?: never;
@@ -1480,7 +1759,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Phản ánh giao cho cơ quan: lọc trạng thái, sắp hết hạn, quá hạn; hạn sớm nhất trước. */
+        /**
+         * Phản ánh giao cho cơ quan: lọc trạng thái, sắp hết hạn, quá hạn; hạn sớm nhất trước.
+         * @description Phản ánh giao cho cơ quan: lọc trạng thái, sắp hết hạn, quá hạn; hạn sớm nhất trước.
+         */
         get: operations["GetAgencyFieldReportQueue"];
         put?: never;
         post?: never;
@@ -1497,7 +1779,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Chi tiết phản ánh cho cán bộ cơ quan được giao (người phản ánh ẩn danh thì không hiện tên). */
+        /**
+         * Chi tiết phản ánh cho cán bộ cơ quan được giao (người phản ánh ẩn danh thì không hiện tên).
+         * @description Chi tiết phản ánh cho cán bộ cơ quan được giao (người phản ánh ẩn danh thì không hiện tên).
+         */
         get: operations["GetFieldReportForOfficer"];
         put?: never;
         post?: never;
@@ -1516,7 +1801,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cán bộ tải ảnh sau khi khắc phục (JPEG, PNG; đã xóa siêu dữ liệu). */
+        /**
+         * Cán bộ tải ảnh sau khi khắc phục (JPEG, PNG; đã xóa siêu dữ liệu).
+         * @description Cán bộ tải ảnh sau khi khắc phục (JPEG, PNG; đã xóa siêu dữ liệu).
+         */
         post: operations["UploadFieldReportFixPhoto"];
         delete?: never;
         options?: never;
@@ -1533,7 +1821,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Giao phản ánh cho một cán bộ của cơ quan. */
+        /**
+         * Giao phản ánh cho một cán bộ của cơ quan.
+         * @description Giao phản ánh cho một cán bộ của cơ quan.
+         */
         post: operations["AssignFieldReport"];
         delete?: never;
         options?: never;
@@ -1550,7 +1841,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Bắt đầu xử lý. */
+        /**
+         * Bắt đầu xử lý.
+         * @description Bắt đầu xử lý.
+         */
         post: operations["StartFieldReport"];
         delete?: never;
         options?: never;
@@ -1567,7 +1861,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Đề nghị người phản ánh bổ sung thông tin (ghi rõ cần gì). */
+        /**
+         * Đề nghị người phản ánh bổ sung thông tin (ghi rõ cần gì).
+         * @description Đề nghị người phản ánh bổ sung thông tin (ghi rõ cần gì).
+         */
         post: operations["RequestFieldReportInformation"];
         delete?: never;
         options?: never;
@@ -1584,7 +1881,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Trả lời công khai, kèm ảnh sau khắc phục nếu có. */
+        /**
+         * Trả lời công khai, kèm ảnh sau khắc phục nếu có.
+         * @description Trả lời công khai, kèm ảnh sau khắc phục nếu có.
+         */
         post: operations["ResolveFieldReport"];
         delete?: never;
         options?: never;
@@ -1601,7 +1901,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Từ chối (không thuộc phạm vi, thông tin sai), ghi rõ lý do. */
+        /**
+         * Từ chối (không thuộc phạm vi, thông tin sai), ghi rõ lý do.
+         * @description Từ chối (không thuộc phạm vi, thông tin sai), ghi rõ lý do.
+         */
         post: operations["RejectFieldReport"];
         delete?: never;
         options?: never;
@@ -1618,7 +1921,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Đóng phản ánh đã trả lời. */
+        /**
+         * Đóng phản ánh đã trả lời.
+         * @description Đóng phản ánh đã trả lời.
+         */
         post: operations["CloseFieldReport"];
         delete?: never;
         options?: never;
@@ -1635,7 +1941,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Chuyển phản ánh sang cơ quan có thẩm quyền khác. */
+        /**
+         * Chuyển phản ánh sang cơ quan có thẩm quyền khác.
+         * @description Chuyển phản ánh sang cơ quan có thẩm quyền khác.
+         */
         post: operations["ForwardFieldReport"];
         delete?: never;
         options?: never;
@@ -1652,7 +1961,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Biên tập nội dung công khai (xóa số điện thoại, tên, lời lẽ không phù hợp) của tiêu đề, nội dung hoặc câu trả lời; ghi vào quá trình xử lý. Nội dung gốc chỉ còn trong lịch sử sự kiện. */
+        /**
+         * Biên tập nội dung công khai (xóa số điện thoại, tên, lời lẽ không phù hợp) của tiêu đề, nội dung hoặc câu trả lời; ghi vào quá trình xử lý. Nội dung gốc chỉ còn trong lịch sử sự kiện.
+         * @description Biên tập nội dung công khai (xóa số điện thoại, tên, lời lẽ không phù hợp) của tiêu đề, nội dung hoặc câu trả lời; ghi vào quá trình xử lý. Nội dung gốc chỉ còn trong lịch sử sự kiện.
+         */
         post: operations["RedactFieldReport"];
         delete?: never;
         options?: never;
@@ -1669,7 +1981,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ẩn phản ánh khỏi mọi trang công khai (Open311, bảng tin, trang phản ánh), ghi rõ lý do; ghi vào quá trình xử lý. */
+        /**
+         * Ẩn phản ánh khỏi mọi trang công khai (Open311, bảng tin, trang phản ánh), ghi rõ lý do; ghi vào quá trình xử lý.
+         * @description Ẩn phản ánh khỏi mọi trang công khai (Open311, bảng tin, trang phản ánh), ghi rõ lý do; ghi vào quá trình xử lý.
+         */
         post: operations["HideFieldReport"];
         delete?: never;
         options?: never;
@@ -1686,7 +2001,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Hiện lại phản ánh đã ẩn trên các trang công khai; ghi vào quá trình xử lý. */
+        /**
+         * Hiện lại phản ánh đã ẩn trên các trang công khai; ghi vào quá trình xử lý.
+         * @description Hiện lại phản ánh đã ẩn trên các trang công khai; ghi vào quá trình xử lý.
+         */
         post: operations["ShowFieldReport"];
         delete?: never;
         options?: never;
@@ -1703,7 +2021,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Đổi lĩnh vực hoặc địa bàn; quy tắc định tuyến được áp dụng lại. */
+        /**
+         * Đổi lĩnh vực hoặc địa bàn; quy tắc định tuyến được áp dụng lại.
+         * @description Đổi lĩnh vực hoặc địa bàn; quy tắc định tuyến được áp dụng lại.
+         */
         post: operations["RecategorizeFieldReport"];
         delete?: never;
         options?: never;
@@ -1718,7 +2039,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GeoReport v2: danh sách dịch vụ (lĩnh vực phản ánh). */
+        /**
+         * GeoReport v2: danh sách dịch vụ (lĩnh vực phản ánh).
+         * @description GeoReport v2: danh sách dịch vụ (lĩnh vực phản ánh).
+         */
         get: operations["Open311ListServices"];
         put?: never;
         post?: never;
@@ -1735,7 +2059,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GeoReport v2: định nghĩa một dịch vụ. */
+        /**
+         * GeoReport v2: định nghĩa một dịch vụ.
+         * @description GeoReport v2: định nghĩa một dịch vụ.
+         */
         get: operations["Open311GetServiceDefinition"];
         put?: never;
         post?: never;
@@ -1752,10 +2079,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GeoReport v2: tìm phản ánh (service_request_id, service_code, start_date, end_date, status; mặc định 90 ngày, tối đa 1.000). Số điện thoại, CCCD, email trong nội dung được che, vị trí làm tròn; phản ánh bị từ chối hoặc bị ẩn không có. */
+        /**
+         * GeoReport v2: tìm phản ánh (service_request_id, service_code, start_date, end_date, status; mặc định 90 ngày, tối đa 1.000). Số điện thoại, CCCD, email trong nội dung được che, vị trí làm tròn; phản ánh bị từ chối hoặc bị ẩn không có.
+         * @description GeoReport v2: tìm phản ánh (service_request_id, service_code, start_date, end_date, status; mặc định 90 ngày, tối đa 1.000). Số điện thoại, CCCD, email trong nội dung được che, vị trí làm tròn; phản ánh bị từ chối hoặc bị ẩn không có.
+         */
         get: operations["Open311ListRequests"];
         put?: never;
-        /** GeoReport v2: tạo phản ánh (form-urlencoded, cần api_key do quản trị cấp). */
+        /**
+         * GeoReport v2: tạo phản ánh (form-urlencoded, cần api_key do quản trị cấp).
+         * @description GeoReport v2: tạo phản ánh (form-urlencoded, cần api_key do quản trị cấp).
+         */
         post: operations["Open311CreateRequest"];
         delete?: never;
         options?: never;
@@ -1770,7 +2103,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GeoReport v2: một phản ánh theo service_request_id. */
+        /**
+         * GeoReport v2: một phản ánh theo service_request_id.
+         * @description GeoReport v2: một phản ánh theo service_request_id.
+         */
         get: operations["Open311GetRequest"];
         put?: never;
         post?: never;
@@ -1787,7 +2123,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GeoReport v2: service_request_id của một token. */
+        /**
+         * GeoReport v2: service_request_id của một token.
+         * @description GeoReport v2: service_request_id của một token.
+         */
         get: operations["Open311GetToken"];
         put?: never;
         post?: never;
@@ -1805,16 +2144,16 @@ export interface components {
             tokenType?: null | string;
             accessToken: string;
             /** Format: int64 */
-            expiresIn: number | string;
+            expiresIn: number;
             refreshToken: string;
         };
         AdministrativeUnitEntry: {
-            code: null | string;
+            code?: null | string;
             name: string;
             kind: string;
             /** Format: uuid */
-            agencyId: null | string;
-            formerUnits: null | components["schemas"]["FormerUnitEntry"][];
+            agencyId?: null | string;
+            formerUnits?: null | components["schemas"]["FormerUnitEntry"][];
         };
         AdministrativeUnitFile: {
             units: components["schemas"]["AdministrativeUnitEntry"][];
@@ -1822,25 +2161,25 @@ export interface components {
         AdministrativeUnitInfo: {
             /** Format: uuid */
             id: string;
-            code: null | string;
+            code?: null | string;
             name: string;
             kind: string;
             /** Format: uuid */
-            agencyId: null | string;
+            agencyId?: null | string;
         };
         AdministrativeUnitMatch: {
-            unit: null | components["schemas"]["AdministrativeUnitInfo"];
-            formerName: null | string;
+            unit?: null | components["schemas"]["AdministrativeUnitInfo"];
+            formerName?: null | string;
             candidates: components["schemas"]["AdministrativeUnitInfo"][];
         };
         AdministrativeUnitResponse: {
             /** Format: uuid */
             id: string;
-            code: null | string;
+            code?: null | string;
             name: string;
             kind: string;
             /** Format: uuid */
-            agencyId: null | string;
+            agencyId?: null | string;
             formerUnits: string[];
         };
         AgencyInfo: {
@@ -1850,7 +2189,7 @@ export interface components {
             name: string;
             level: string;
             /** Format: uuid */
-            parentId: null | string;
+            parentId?: null | string;
         };
         AnswerRequest: {
             answer: string;
@@ -1872,21 +2211,21 @@ export interface components {
         ApplicantRequest: {
             fullName: string;
             /** Format: date */
-            dateOfBirth: null | string;
-            citizenIdNumber: null | string;
-            phoneNumber: null | string;
-            email: null | string;
-            address: null | string;
+            dateOfBirth?: null | string;
+            citizenIdNumber?: null | string;
+            phoneNumber?: null | string;
+            email?: null | string;
+            address?: null | string;
         };
         ApplicantResponse: {
             fullName: string;
             /** Format: date */
-            dateOfBirth: null | string;
-            citizenIdNumber: null | string;
-            phoneNumber: null | string;
-            email: null | string;
-            address: null | string;
-            commune: null | string;
+            dateOfBirth?: null | string;
+            citizenIdNumber?: null | string;
+            phoneNumber?: null | string;
+            email?: null | string;
+            address?: null | string;
+            commune?: null | string;
         };
         AskRequest: {
             /** Format: uuid */
@@ -1897,9 +2236,9 @@ export interface components {
         AssignDossierRequest: {
             /** Format: uuid */
             officerId: string;
-            note: null | string;
+            note?: null | string;
             /** Format: int32 */
-            version: number | string;
+            version: number;
         };
         BlockDayRequest: {
             /** Format: date */
@@ -1924,47 +2263,47 @@ export interface components {
             startsAt: string;
             fullName: string;
             phoneNumber: string;
-            procedureCode: null | string;
+            procedureCode?: null | string;
             /** Format: uuid */
-            dossierId: null | string;
+            dossierId?: null | string;
             status: string;
             statusText: string;
-            rejectionReason: null | string;
+            rejectionReason?: null | string;
             /** Format: int32 */
-            version: number | string;
+            version: number;
         };
         BookSlotRequest: {
             /** Format: uuid */
             slotId: string;
-            procedureCode: null | string;
+            procedureCode?: null | string;
             /** Format: uuid */
-            dossierId: null | string;
-            fullName: null | string;
-            phoneNumber: null | string;
+            dossierId?: null | string;
+            fullName?: null | string;
+            phoneNumber?: null | string;
         };
         CancelRequest: {
             /** Format: int32 */
-            version: number | string;
+            version: number;
         };
         CatalogImportResponse: {
             /** Format: int32 */
-            listed: number | string;
+            listed: number;
             /** Format: int32 */
-            created: number | string;
+            created: number;
             /** Format: int32 */
-            updated: number | string;
+            updated: number;
             /** Format: int32 */
-            unchanged: number | string;
+            unchanged: number;
             skipped: components["schemas"]["SkippedProcedure"][];
         };
         CategoryRequest: {
             code: string;
             name: string;
-            description: null | string;
+            description?: null | string;
             /** Format: int32 */
-            handlingHours: number | string;
+            handlingHours: number;
             active: boolean;
-            answerTemplates: null | components["schemas"]["AnswerTemplateDto"][];
+            answerTemplates?: null | components["schemas"]["AnswerTemplateDto"][];
             /** Format: uuid */
             escalationAgencyId?: null | string;
         };
@@ -1973,13 +2312,13 @@ export interface components {
             id: string;
             code: string;
             name: string;
-            description: null | string;
+            description?: null | string;
             /** Format: int32 */
-            handlingHours: number | string;
+            handlingHours: number;
             active: boolean;
             answerTemplates: components["schemas"]["AnswerTemplateDto"][];
             /** Format: uuid */
-            escalationAgencyId: null | string;
+            escalationAgencyId?: null | string;
         };
         ChangePasswordRequest: {
             currentPassword: string;
@@ -1991,23 +2330,23 @@ export interface components {
         CitizenProfileResponse: {
             /** Format: uuid */
             id: string;
-            zaloName: null | string;
-            fullName: null | string;
+            zaloName?: null | string;
+            fullName?: null | string;
             /** Format: date */
-            dateOfBirth: null | string;
-            citizenIdNumber: null | string;
-            address: null | string;
-            phoneNumber: null | string;
+            dateOfBirth?: null | string;
+            citizenIdNumber?: null | string;
+            address?: null | string;
+            phoneNumber?: null | string;
             phoneNumberVerified: boolean;
             /** Format: date-time */
             updatedAt: string;
             /** Format: int32 */
-            version: number | string;
+            version: number;
         };
         CompleteDossierRequest: {
-            resultNote: null | string;
+            resultNote?: null | string;
             /** Format: int32 */
-            version: number | string;
+            version: number;
         };
         CounterCall: {
             number: string;
@@ -2018,7 +2357,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** Format: int32 */
-            number: number | string;
+            number: number;
             name: string;
             serviceGroupIds: string[];
         };
@@ -2029,9 +2368,9 @@ export interface components {
             address: string;
             requiresApproval: boolean;
             /** Format: int32 */
-            bookingHorizonDays: number | string;
+            bookingHorizonDays: number;
             /** Format: int32 */
-            changeCutoffHours: number | string;
+            changeCutoffHours: number;
             openingHours: components["schemas"]["OpeningHoursDto"][];
             serviceGroups: components["schemas"]["NewServiceGroup"][];
             counters: components["schemas"]["NewCounter"][];
@@ -2044,17 +2383,17 @@ export interface components {
             /** Format: uuid */
             agencyId: string;
         };
-        /** @enum {unknown} */
+        /** @enum {string} */
         DayOfWeek: "sunday" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday";
         DecideBookingRequest: {
             approve: boolean;
-            reason: null | string;
+            reason?: null | string;
             /** Format: int32 */
-            version: number | string;
+            version: number;
         };
         DeliveryRequest: {
             method: string;
-            address: null | string;
+            address?: null | string;
         };
         DossierDetailResponse: {
             /** Format: uuid */
@@ -2066,49 +2405,49 @@ export interface components {
             /** Format: uuid */
             agencyId: string;
             agencyName: string;
-            receivingAgencyName: null | string;
+            receivingAgencyName?: null | string;
             applicant: components["schemas"]["ApplicantResponse"];
-            summary: null | string;
+            summary?: null | string;
             delivery: string;
-            deliveryAddress: null | string;
+            deliveryAddress?: null | string;
             /** Format: int32 */
-            status: number | string;
+            status: number;
             statusText: string;
             /** Format: date-time */
             submittedAt: string;
             /** Format: date-time */
-            acceptedAt: null | string;
+            acceptedAt?: null | string;
             /** Format: date */
             dueDate: string;
             timeliness: string;
-            assignedOfficerName: null | string;
-            supplementRequest: null | string;
+            assignedOfficerName?: null | string;
+            supplementRequest?: null | string;
             /** Format: int64 */
-            feeAmount: null | number | string;
-            feeDescription: null | string;
-            resultNote: null | string;
+            feeAmount?: null | number;
+            feeDescription?: null | string;
+            resultNote?: null | string;
             files: components["schemas"]["DossierFileResponse"][];
             history: components["schemas"]["HistoryEntryResponse"][];
             apologies: components["schemas"]["ApologyResponse"][];
             /** Format: int32 */
-            version: number | string;
+            version: number;
         };
         DossierFileResponse: {
             /** Format: uuid */
             id: string;
             purpose: string;
-            documentKey: null | string;
+            documentKey?: null | string;
             fileName: string;
             contentType: string;
             /** Format: int64 */
-            size: number | string;
+            size: number;
         };
         DossierLookupResponse: {
             code: string;
             procedureName: string;
             agencyName: string;
             /** Format: int32 */
-            status: number | string;
+            status: number;
             statusText: string;
             /** Format: date-time */
             submittedAt: string;
@@ -2143,13 +2482,13 @@ export interface components {
             id: string;
             code: string;
             /** Format: int32 */
-            status: number | string;
+            status: number;
             statusText: string;
             /** Format: date */
             dueDate: string;
             timeliness: string;
             /** Format: int32 */
-            version: number | string;
+            version: number;
         };
         DossierSummaryResponse: {
             /** Format: uuid */
@@ -2159,7 +2498,7 @@ export interface components {
             procedureName: string;
             agencyName: string;
             /** Format: int32 */
-            status: number | string;
+            status: number;
             statusText: string;
             /** Format: date-time */
             submittedAt: string;
@@ -2167,26 +2506,26 @@ export interface components {
             dueDate: string;
             timeliness: string;
             /** Format: int32 */
-            version: number | string;
+            version: number;
         };
         ExtendDeadlineRequest: {
             /** Format: int32 */
-            workingDays: number | string;
+            workingDays: number;
             reason: string;
             /** Format: int32 */
-            version: number | string;
+            version: number;
         };
         FieldResponse: {
             name: string;
             /** Format: int32 */
-            procedureCount: number | string;
+            procedureCount: number;
         };
         FormerUnitEntry: {
             name: string;
-            aliases: null | string[];
-            code: null | string;
-            formerDistrict: null | string;
-            formerProvince: null | string;
+            aliases?: null | string[];
+            code?: null | string;
+            formerDistrict?: null | string;
+            formerProvince?: null | string;
         };
         FormTemplateResponse: {
             name: string;
@@ -2200,41 +2539,41 @@ export interface components {
             /** Format: date */
             to: string;
             /** Format: int32 */
-            slotMinutes: number | string;
+            slotMinutes: number;
             /** Format: int32 */
-            capacity: number | string;
+            capacity: number;
         };
         GenerateSlotsResponse: {
             /** Format: int32 */
-            created: number | string;
+            created: number;
             /** Format: int32 */
-            alreadyThere: number | string;
+            alreadyThere: number;
             /** Format: int32 */
-            closedDays: number | string;
+            closedDays: number;
         };
         GroupNowServing: {
             /** Format: uuid */
             serviceGroupId: string;
             code: string;
             name: string;
-            nowServing: null | string;
+            nowServing?: null | string;
             atCounters: components["schemas"]["CounterCall"][];
             /** Format: int32 */
-            waiting: number | string;
+            waiting: number;
             /** Format: int32 */
-            lastIssued: number | string;
+            lastIssued: number;
         };
         HistoryEntryResponse: {
             /** Format: date-time */
             at: string;
             actor: string;
             /** Format: int32 */
-            fromStatus: null | number | string;
+            fromStatus?: null | number;
             /** Format: int32 */
-            toStatus: number | string;
+            toStatus: number;
             statusText: string;
             description: string;
-            note: null | string;
+            note?: null | string;
         };
         HistoryStep: {
             /** Format: date-time */
@@ -2243,48 +2582,37 @@ export interface components {
             status: string;
             statusText: string;
             description: string;
-            note: null | string;
-        };
-        HttpValidationProblemDetails: {
-            type?: null | string;
-            title?: null | string;
-            /** Format: int32 */
-            status?: null | number | string;
-            detail?: null | string;
-            instance?: null | string;
-            errors?: {
-                [key: string]: string[];
-            };
+            note?: null | string;
         };
         /** Format: binary */
         IFormFile: string;
         ImportAdministrativeUnitsResponse: {
             /** Format: int32 */
-            units: number | string;
+            units: number;
         };
         IssueApologyRequest: {
             /** Format: date */
             newDueDate: string;
             reason: string;
             /** Format: int32 */
-            version: number | string;
+            version: number;
         };
         KioskTicketRequest: {
             /** Format: uuid */
             serviceGroupId: string;
-            priority: null | string;
+            priority?: null | string;
         };
         LookupStep: {
             /** Format: date-time */
             at: string;
             /** Format: int32 */
-            status: number | string;
+            status: number;
             statusText: string;
         };
         ModerateQuestionRequest: {
-            title: null | string;
-            text: null | string;
-            answer: null | string;
+            title?: null | string;
+            text?: null | string;
+            answer?: null | string;
             public: boolean;
             reason: string;
         };
@@ -2293,11 +2621,11 @@ export interface components {
             title: string;
             status: string;
             /** Format: int32 */
-            distanceMeters: number | string;
+            distanceMeters: number;
         };
         NewCounter: {
             /** Format: int32 */
-            number: number | string;
+            number: number;
             name: string;
             serviceGroupCodes: string[];
         };
@@ -2309,12 +2637,12 @@ export interface components {
              * Format: int32
              * @default 10
              */
-            defaultServiceMinutes: number | string;
+            defaultServiceMinutes: number;
         };
         NoteRequest: {
-            note: null | string;
+            note?: null | string;
             /** Format: int32 */
-            version: number | string;
+            version: number;
         };
         NotificationResponse: {
             /** Format: uuid */
@@ -2335,16 +2663,16 @@ export interface components {
         };
         OfficerActionRequest: {
             /** Format: int32 */
-            version: number | string;
+            version: number;
             /** Format: uuid */
-            officerId: null | string;
+            officerId?: null | string;
             /** Format: uuid */
-            agencyId: null | string;
+            agencyId?: null | string;
             /** Format: uuid */
-            categoryId: null | string;
-            area: null | string;
-            text: null | string;
-            photoIds: null | string[];
+            categoryId?: null | string;
+            area?: null | string;
+            text?: null | string;
+            photoIds?: null | string[];
         };
         OfficeResponse: {
             /** Format: uuid */
@@ -2355,9 +2683,9 @@ export interface components {
             address: string;
             requiresApproval: boolean;
             /** Format: int32 */
-            bookingHorizonDays: number | string;
+            bookingHorizonDays: number;
             /** Format: int32 */
-            changeCutoffHours: number | string;
+            changeCutoffHours: number;
             openingHours: components["schemas"]["OpeningHoursDto"][];
             serviceGroups: components["schemas"]["ServiceGroupResponse"][];
             counters: components["schemas"]["CounterResponse"][];
@@ -2381,92 +2709,92 @@ export interface components {
         PagedResultOfAgencyInfo: {
             items: components["schemas"]["AgencyInfo"][];
             /** Format: int32 */
-            page: number | string;
+            page: number;
             /** Format: int32 */
-            pageSize: number | string;
+            pageSize: number;
             /** Format: int32 */
-            total: number | string;
+            total: number;
         };
         PagedResultOfBookingResponse: {
             items: components["schemas"]["BookingResponse"][];
             /** Format: int32 */
-            page: number | string;
+            page: number;
             /** Format: int32 */
-            pageSize: number | string;
+            pageSize: number;
             /** Format: int32 */
-            total: number | string;
+            total: number;
         };
         PagedResultOfDossierSummaryResponse: {
             items: components["schemas"]["DossierSummaryResponse"][];
             /** Format: int32 */
-            page: number | string;
+            page: number;
             /** Format: int32 */
-            pageSize: number | string;
+            pageSize: number;
             /** Format: int32 */
-            total: number | string;
+            total: number;
         };
         PagedResultOfNotificationResponse: {
             items: components["schemas"]["NotificationResponse"][];
             /** Format: int32 */
-            page: number | string;
+            page: number;
             /** Format: int32 */
-            pageSize: number | string;
+            pageSize: number;
             /** Format: int32 */
-            total: number | string;
+            total: number;
         };
         PagedResultOfProcedureSummaryResponse: {
             items: components["schemas"]["ProcedureSummaryResponse"][];
             /** Format: int32 */
-            page: number | string;
+            page: number;
             /** Format: int32 */
-            pageSize: number | string;
+            pageSize: number;
             /** Format: int32 */
-            total: number | string;
+            total: number;
         };
         PagedResultOfPublicReportResponse: {
             items: components["schemas"]["PublicReportResponse"][];
             /** Format: int32 */
-            page: number | string;
+            page: number;
             /** Format: int32 */
-            pageSize: number | string;
+            pageSize: number;
             /** Format: int32 */
-            total: number | string;
+            total: number;
         };
         PagedResultOfQuestionResponse: {
             items: components["schemas"]["QuestionResponse"][];
             /** Format: int32 */
-            page: number | string;
+            page: number;
             /** Format: int32 */
-            pageSize: number | string;
+            pageSize: number;
             /** Format: int32 */
-            total: number | string;
+            total: number;
         };
         PagedResultOfQueueItem: {
             items: components["schemas"]["QueueItem"][];
             /** Format: int32 */
-            page: number | string;
+            page: number;
             /** Format: int32 */
-            pageSize: number | string;
+            pageSize: number;
             /** Format: int32 */
-            total: number | string;
+            total: number;
         };
         PagedResultOfQueueItemResponse: {
             items: components["schemas"]["QueueItemResponse"][];
             /** Format: int32 */
-            page: number | string;
+            page: number;
             /** Format: int32 */
-            pageSize: number | string;
+            pageSize: number;
             /** Format: int32 */
-            total: number | string;
+            total: number;
         };
         PagedResultOfStaffMemberResponse: {
             items: components["schemas"]["StaffMemberResponse"][];
             /** Format: int32 */
-            page: number | string;
+            page: number;
             /** Format: int32 */
-            pageSize: number | string;
+            pageSize: number;
             /** Format: int32 */
-            total: number | string;
+            total: number;
         };
         PhotoLink: {
             /** Format: uuid */
@@ -2477,15 +2805,24 @@ export interface components {
         PriorityConfirmationRequest: {
             confirmed: boolean;
             /** Format: int32 */
-            version: number | string;
+            version: number;
         };
-        ProblemDetails: {
+        /** @description Lỗi theo RFC 9457. Máy đọc `code` (ổn định), người đọc `title` và `detail` (tiếng Việt). */
+        Problem: {
             type?: null | string;
-            title?: null | string;
+            title: string;
             /** Format: int32 */
-            status?: null | number | string;
+            status: number;
             detail?: null | string;
             instance?: null | string;
+            /** @description Mã ổn định `<tiền tố>.<snake_case>` để máy rẽ nhánh. Các mã Province trả (danh sách đọc từ mã nguồn khi dựng tài liệu, có thể thêm mã mới): `appointments.agency_unknown`, `appointments.beyond_horizon`, `appointments.booking_closed`, `appointments.booking_not_found`, `appointments.call_contended`, `appointments.change_too_late`, `appointments.check_in_refused`, `appointments.counter_cannot_serve`, `appointments.counter_not_found`, `appointments.day_blocked`, `appointments.dossier_unknown`, `appointments.group_not_in_office`, `appointments.illegal_ticket_transition`, `appointments.live_view_busy`, `appointments.no_priority_asked`, `appointments.not_elderly`, `appointments.not_pending`, `appointments.not_your_office`, `appointments.office_closed_today`, `appointments.office_not_found`, `appointments.one_booking_per_day`, `appointments.outside_hours`, `appointments.procedure_unknown`, `appointments.slot_full`, `appointments.slot_in_past`, `appointments.slot_not_allowed`, `appointments.slot_not_found`, `appointments.stale_version`, `appointments.ticket_already_taken`, `appointments.ticket_not_found`, `auth.forbidden`, `auth.too_many_refused_tokens`, `auth.unauthenticated`, `dossier.agency_unknown`, `dossier.apology_not_needed`, `dossier.apology_required`, `dossier.assignee_not_in_agency`, `dossier.bound_to_boundary`, `dossier.file_unavailable`, `dossier.illegal_transition`, `dossier.new_due_date_invalid`, `dossier.new_due_date_too_far`, `dossier.not_found`, `dossier.procedure_not_found`, `dossier.receiving_office_unknown`, `dossier.result_missing`, `dossier.stale_version`, `field_report.agency_unknown`, `field_report.already_hidden`, `field_report.assignee_not_in_agency`, `field_report.category_exists`, `field_report.category_not_found`, `field_report.category_unknown`, `field_report.forward_target_invalid`, `field_report.illegal_transition`, `field_report.no_answer`, `field_report.no_route`, `field_report.not_found`, `field_report.not_hidden`, `field_report.photo_not_found`, `field_report.photo_unavailable`, `field_report.position_invalid`, `field_report.rating_closed`, `field_report.rating_invalid`, `field_report.stale_version`, `field_report.text_required`, `identity.bad_credentials`, `identity.phone_token_refused`, `identity.sign_in_locked`, `identity.stale_version`, `identity.unknown_agency`, `identity.unknown_staff_member`, `identity.user_name_taken`, `identity.weak_password`, `identity.wrong_current_password`, `link.expired`, `link.invalid`, `request.concurrent_update`, `request.conflict`, `request.control_characters`, `request.duplicate`, `request.invalid`, `request.malformed`, `request.method_not_allowed`, `request.not_found`, `request.rate_limited`, `request.too_large`, `request.unprocessable`, `request.unsupported_media_type`, `server.database_unavailable`, `server.dependency_unavailable`, `server.error`, `server.unavailable`, `validation.failed`, `validation.invalid_parameter`. */
+            code: string;
+            /** @description Mã vết (W3C trace id) để người vận hành tìm trong nhật ký. */
+            traceId?: string;
+            /** @description Lỗi theo từng trường hoặc tham số (tiếng Việt), khi dữ liệu gửi lên không hợp lệ. */
+            errors?: {
+                [key: string]: string[];
+            };
         };
         ProcedureDetailResponse: {
             code: string;
@@ -2494,7 +2831,7 @@ export interface components {
             /** Format: uuid */
             agencyId: string;
             /** Format: int32 */
-            processingWorkingDays: number | string;
+            processingWorkingDays: number;
             onlineLevel: string;
             onlineLevelText: string;
             steps: string[];
@@ -2503,14 +2840,14 @@ export interface components {
             requiredDocuments: components["schemas"]["RequiredDocumentResponse"][];
             result: string;
             legalBasis: string[];
-            requirements: null | string;
+            requirements?: null | string;
             notBoundToBoundary: boolean;
         };
         ProcedureFeeResponse: {
             name: string;
             /** Format: int64 */
-            amount: number | string;
-            note: null | string;
+            amount: number;
+            note?: null | string;
         };
         ProcedureSummaryResponse: {
             code: string;
@@ -2519,14 +2856,14 @@ export interface components {
             /** Format: uuid */
             agencyId: string;
             /** Format: int32 */
-            processingWorkingDays: number | string;
+            processingWorkingDays: number;
             onlineLevel: string;
             onlineLevelText: string;
         };
         ProvideInformationRequest: {
             information: string;
             /** Format: int32 */
-            version: number | string;
+            version: number;
         };
         PublicReportResponse: {
             /** Format: uuid */
@@ -2537,18 +2874,18 @@ export interface components {
             title: string;
             description: string;
             /** Format: double */
-            latitude: null | number | string;
+            latitude?: null | number;
             /** Format: double */
-            longitude: null | number | string;
-            address: null | string;
-            area: null | string;
+            longitude?: null | number;
+            address?: null | string;
+            area?: null | string;
             status: string;
             statusText: string;
             /** Format: uuid */
             agencyId: string;
-            answer: null | string;
+            answer?: null | string;
             /** Format: date-time */
-            answeredAt: null | string;
+            answeredAt?: null | string;
             /** Format: date-time */
             createdAt: string;
             photos: components["schemas"]["PhotoLink"][];
@@ -2560,9 +2897,9 @@ export interface components {
             agencyId: string;
             title: string;
             text: string;
-            answer: null | string;
+            answer?: null | string;
             /** Format: date-time */
-            answeredAt: null | string;
+            answeredAt?: null | string;
             public: boolean;
             /** Format: date-time */
             createdAt: string;
@@ -2574,7 +2911,7 @@ export interface components {
             title: string;
             /** Format: uuid */
             categoryId: string;
-            area: null | string;
+            area?: null | string;
             status: string;
             statusText: string;
             /** Format: date-time */
@@ -2583,9 +2920,9 @@ export interface components {
             dueAt: string;
             overdue: boolean;
             dueSoon: boolean;
-            officerName: null | string;
+            officerName?: null | string;
             /** Format: int32 */
-            version: number | string;
+            version: number;
         };
         QueueItemResponse: {
             /** Format: uuid */
@@ -2595,7 +2932,7 @@ export interface components {
             field: string;
             applicantName: string;
             /** Format: int32 */
-            status: number | string;
+            status: number;
             statusText: string;
             /** Format: date-time */
             submittedAt: string;
@@ -2603,84 +2940,84 @@ export interface components {
             dueDate: string;
             timeliness: string;
             apologyRequired: boolean;
-            assignedOfficerName: null | string;
+            assignedOfficerName?: null | string;
             /** Format: int32 */
-            version: number | string;
+            version: number;
         };
         RateReportRequest: {
             /** Format: int32 */
-            stars: number | string;
-            comment: null | string;
+            stars: number;
+            comment?: null | string;
             /** Format: int32 */
-            version: number | string;
+            version: number;
         };
         ReasonRequest: {
             reason: string;
             /** Format: int32 */
-            version: number | string;
+            version: number;
         };
         ReceiptDocument: {
             key: string;
             name: string;
             /** Format: int32 */
-            fileCount: number | string;
+            fileCount: number;
         };
         RedactReportRequest: {
             /** Format: int32 */
-            version: number | string;
-            title: null | string;
-            description: null | string;
-            answer: null | string;
+            version: number;
+            title?: null | string;
+            description?: null | string;
+            answer?: null | string;
             reason: string;
         };
         ReportDetailResponse: {
             report: components["schemas"]["PublicReportResponse"];
-            reporterName: null | string;
-            reporterPhone: null | string;
+            reporterName?: null | string;
+            reporterPhone?: null | string;
             anonymous: boolean;
-            officerName: null | string;
+            officerName?: null | string;
             /** Format: date-time */
             dueAt: string;
-            informationRequest: null | string;
+            informationRequest?: null | string;
             /** Format: int32 */
-            rating: null | number | string;
+            rating?: null | number;
             /** Format: int32 */
-            reopens: number | string;
+            reopens: number;
             history: components["schemas"]["HistoryStep"][];
             /** Format: int32 */
-            version: number | string;
+            version: number;
         };
         RequestFeeRequest: {
             /** Format: int64 */
-            amount: number | string;
+            amount: number;
             description: string;
             /** Format: int32 */
-            version: number | string;
+            version: number;
         };
         RequestWithdrawalRequest: {
             reason: string;
             /** Format: int32 */
-            version: number | string;
+            version: number;
         };
         RequiredDocumentResponse: {
             key: string;
             name: string;
             /** Format: int32 */
-            copies: number | string;
+            copies: number;
             mandatory: boolean;
-            formTemplate: null | components["schemas"]["FormTemplateResponse"];
+            formTemplate?: null | components["schemas"]["FormTemplateResponse"];
         };
         RescheduleRequest: {
             /** Format: uuid */
             slotId: string;
             /** Format: int32 */
-            version: number | string;
+            version: number;
         };
         RoutingRule: {
             /** Format: uuid */
             id?: string;
             /** Format: int32 */
-            order?: number | string;
+            order?: number;
             /** Format: uuid */
             categoryId?: null | string;
             area?: null | string;
@@ -2689,10 +3026,10 @@ export interface components {
         };
         RoutingRuleRequest: {
             /** Format: int32 */
-            order: number | string;
+            order: number;
             /** Format: uuid */
-            categoryId: null | string;
-            area: null | string;
+            categoryId?: null | string;
+            area?: null | string;
             /** Format: uuid */
             agencyId: string;
         };
@@ -2721,7 +3058,7 @@ export interface components {
             /** Format: time */
             end: string;
             /** Format: int32 */
-            placesLeft: number | string;
+            placesLeft: number;
         };
         SseItemOfNowServingResponse: {
             data?: components["schemas"]["NowServingResponse"];
@@ -2742,7 +3079,7 @@ export interface components {
         SubmitDossierRequest: {
             procedureCode: string;
             applicant: components["schemas"]["ApplicantRequest"];
-            summary: null | string;
+            summary?: null | string;
             documents: components["schemas"]["SubmittedDocument"][];
             delivery: components["schemas"]["DeliveryRequest"];
             /** Format: uuid */
@@ -2754,19 +3091,19 @@ export interface components {
             title: string;
             description: string;
             /** Format: double */
-            latitude: null | number | string;
+            latitude?: null | number;
             /** Format: double */
-            longitude: null | number | string;
-            address: null | string;
-            area: null | string;
+            longitude?: null | number;
+            address?: null | string;
+            area?: null | string;
             anonymous: boolean;
-            photoIds: null | string[];
+            photoIds?: null | string[];
         };
         SubmitSupplementRequest: {
             documents: components["schemas"]["SubmittedDocument"][];
-            note: null | string;
+            note?: null | string;
             /** Format: int32 */
-            version: number | string;
+            version: number;
         };
         SubmittedDocument: {
             documentKey: string;
@@ -2777,11 +3114,11 @@ export interface components {
             officeId: string;
             /** Format: uuid */
             serviceGroupId: string;
-            priority: null | string;
+            priority?: null | string;
         };
         TicketActionRequest: {
             /** Format: int32 */
-            version: number | string;
+            version: number;
         };
         TicketResponse: {
             /** Format: uuid */
@@ -2797,30 +3134,30 @@ export interface components {
             statusText: string;
             priority: string;
             priorityStatus: string;
-            priorityStatusText: null | string;
-            counterName: null | string;
+            priorityStatusText?: null | string;
+            counterName?: null | string;
             /** Format: int32 */
-            ahead: number | string;
+            ahead: number;
             /** Format: int32 */
-            estimatedWaitMinutes: number | string;
+            estimatedWaitMinutes: number;
             /** Format: int32 */
-            version: number | string;
+            version: number;
         };
         TransferRequest: {
             /** Format: uuid */
             counterId: string;
             /** Format: int32 */
-            version: number | string;
+            version: number;
         };
         UpdateMyProfileRequest: {
-            fullName: null | string;
+            fullName?: null | string;
             /** Format: date */
-            dateOfBirth: null | string;
-            citizenIdNumber: null | string;
-            address: null | string;
-            phoneNumber: null | string;
+            dateOfBirth?: null | string;
+            citizenIdNumber?: null | string;
+            address?: null | string;
+            phoneNumber?: null | string;
             /** Format: int32 */
-            version: number | string;
+            version: number;
         };
         UploadedFileResponse: {
             /** Format: uuid */
@@ -2828,7 +3165,7 @@ export interface components {
             fileName: string;
             contentType: string;
             /** Format: int64 */
-            size: number | string;
+            size: number;
         };
         VerifyPhoneNumberRequest: {
             token: string;
@@ -2860,6 +3197,55 @@ export interface operations {
                     "application/json": components["schemas"]["CitizenProfileResponse"];
                 };
             };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     UpdateMyProfile: {
@@ -2884,22 +3270,62 @@ export interface operations {
                     "application/json": components["schemas"]["CitizenProfileResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2919,6 +3345,55 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2944,31 +3419,62 @@ export interface operations {
                     "application/json": components["schemas"]["CitizenProfileResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unprocessable Entity */
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Vi phạm quy tắc nghiệp vụ (hoặc cùng Idempotency-Key với nội dung khác). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Service Unavailable */
-            503: {
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
                 headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2995,31 +3501,44 @@ export interface operations {
                     "application/json": components["schemas"]["AccessTokenResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3039,6 +3558,55 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3062,22 +3630,62 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unprocessable Entity */
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Vi phạm quy tắc nghiệp vụ (hoặc cùng Idempotency-Key với nội dung khác). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3085,8 +3693,8 @@ export interface operations {
     ListAgencyOfficers: {
         parameters: {
             query?: {
-                page?: number | string;
-                pageSize?: number | string;
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path: {
@@ -3105,13 +3713,62 @@ export interface operations {
                     "application/json": components["schemas"]["PagedResultOfStaffMemberResponse"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3138,31 +3795,71 @@ export interface operations {
                     "application/json": components["schemas"]["StaffMemberResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unprocessable Entity */
+            /** @description Vi phạm quy tắc nghiệp vụ (hoặc cùng Idempotency-Key với nội dung khác). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3187,13 +3884,62 @@ export interface operations {
                     "application/json": components["schemas"]["StaffMemberResponse"];
                 };
             };
-            /** @description Not Found */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3220,13 +3966,53 @@ export interface operations {
                     "application/json": components["schemas"]["ImportAdministrativeUnitsResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3234,8 +4020,8 @@ export interface operations {
     ListAgencies: {
         parameters: {
             query?: {
-                page?: number | string;
-                pageSize?: number | string;
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path?: never;
@@ -3250,6 +4036,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PagedResultOfAgencyInfo"];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3274,13 +4091,35 @@ export interface operations {
                     "application/json": components["schemas"]["AdministrativeUnitResponse"][];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3305,22 +4144,44 @@ export interface operations {
                     "application/json": components["schemas"]["AdministrativeUnitMatch"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3328,8 +4189,8 @@ export interface operations {
     ListMyNotifications: {
         parameters: {
             query?: {
-                page?: number | string;
-                pageSize?: number | string;
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path?: never;
@@ -3346,6 +4207,55 @@ export interface operations {
                     "application/json": components["schemas"]["PagedResultOfNotificationResponse"];
                 };
             };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SearchProcedures: {
@@ -3353,8 +4263,8 @@ export interface operations {
             query?: {
                 q?: string;
                 field?: string;
-                page?: number | string;
-                pageSize?: number | string;
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path?: never;
@@ -3369,6 +4279,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PagedResultOfProcedureSummaryResponse"];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3393,6 +4334,46 @@ export interface operations {
                     "application/json": components["schemas"]["ProcedureDetailResponse"];
                 };
             };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ListProcedureFields: {
@@ -3411,6 +4392,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FieldResponse"][];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3435,6 +4447,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DossierLookupResponse"];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3472,13 +4524,40 @@ export interface operations {
                     "application/json": components["schemas"]["UploadedFileResponse"];
                 };
             };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Payload Too Large */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unsupported Media Type */
@@ -3487,16 +4566,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3519,13 +4611,62 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicantRequest"];
                 };
             };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ListMyDossiers: {
         parameters: {
             query?: {
-                page?: number | string;
-                pageSize?: number | string;
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path?: never;
@@ -3542,12 +4683,64 @@ export interface operations {
                     "application/json": components["schemas"]["PagedResultOfDossierSummaryResponse"];
                 };
             };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SubmitDossier: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description Khóa chống gửi trùng (1-100 ký tự ASCII, thường là một UUID mới cho mỗi lần tạo): gửi lại cùng khóa và nội dung trả lại câu trả lời đầu (`Idempotent-Replayed: true`); cùng khóa, nội dung khác: 422. */
+                "Idempotency-Key": string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3566,31 +4759,71 @@ export interface operations {
                     "application/json": components["schemas"]["DossierReceiptResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unprocessable Entity */
+            /** @description Vi phạm quy tắc nghiệp vụ (hoặc cùng Idempotency-Key với nội dung khác). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3615,6 +4848,64 @@ export interface operations {
                     "application/json": components["schemas"]["DossierDetailResponse"];
                 };
             };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     GetDossierReceipt: {
@@ -3635,6 +4926,64 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DossierReceiptResponse"];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3658,6 +5007,64 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     DownloadMyDossierFile: {
@@ -3678,6 +5085,64 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3705,22 +5170,71 @@ export interface operations {
                     "application/json": components["schemas"]["DossierStateResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3749,22 +5263,71 @@ export interface operations {
                     "application/json": components["schemas"]["DossierStateResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3772,12 +5335,12 @@ export interface operations {
     GetAgencyDossierQueue: {
         parameters: {
             query?: {
-                status?: number | string;
+                status?: number;
                 field?: string;
                 timeliness?: string;
                 assignedToMe?: boolean;
-                page?: number | string;
-                pageSize?: number | string;
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path: {
@@ -3796,13 +5359,62 @@ export interface operations {
                     "application/json": components["schemas"]["PagedResultOfQueueItemResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3827,6 +5439,64 @@ export interface operations {
                     "application/json": components["schemas"]["DossierDetailResponse"];
                 };
             };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     DownloadDossierFileForOfficer: {
@@ -3847,6 +5517,64 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3874,31 +5602,71 @@ export interface operations {
                     "application/json": components["schemas"]["DossierStateResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3927,31 +5695,71 @@ export interface operations {
                     "application/json": components["schemas"]["DossierStateResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3980,31 +5788,71 @@ export interface operations {
                     "application/json": components["schemas"]["DossierStateResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4033,31 +5881,71 @@ export interface operations {
                     "application/json": components["schemas"]["DossierStateResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4086,31 +5974,71 @@ export interface operations {
                     "application/json": components["schemas"]["DossierStateResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4139,31 +6067,71 @@ export interface operations {
                     "application/json": components["schemas"]["DossierStateResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4192,31 +6160,71 @@ export interface operations {
                     "application/json": components["schemas"]["DossierStateResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4245,31 +6253,71 @@ export interface operations {
                     "application/json": components["schemas"]["DossierStateResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4300,13 +6348,40 @@ export interface operations {
                     "application/json": components["schemas"]["UploadedFileResponse"];
                 };
             };
-            /** @description Not Found */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Payload Too Large */
@@ -4315,7 +6390,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unsupported Media Type */
@@ -4324,7 +6399,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4353,31 +6450,71 @@ export interface operations {
                     "application/json": components["schemas"]["DossierStateResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4406,31 +6543,71 @@ export interface operations {
                     "application/json": components["schemas"]["DossierStateResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4459,31 +6636,71 @@ export interface operations {
                     "application/json": components["schemas"]["DossierStateResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4506,13 +6723,53 @@ export interface operations {
                     "application/json": components["schemas"]["CatalogImportResponse"];
                 };
             };
-            /** @description Service Unavailable */
-            503: {
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4535,6 +6792,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OfficeResponse"][];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4562,6 +6850,46 @@ export interface operations {
                     "application/json": components["schemas"]["SlotResponse"][];
                 };
             };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     GetNowServing: {
@@ -4582,6 +6910,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NowServingResponse"];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4606,13 +6974,44 @@ export interface operations {
                     "text/event-stream": components["schemas"]["SseItemOfNowServingResponse"];
                 };
             };
-            /** @description Too Many Requests */
-            429: {
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4620,8 +7019,8 @@ export interface operations {
     ListMyBookings: {
         parameters: {
             query?: {
-                page?: number | string;
-                pageSize?: number | string;
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path?: never;
@@ -4638,12 +7037,64 @@ export interface operations {
                     "application/json": components["schemas"]["PagedResultOfBookingResponse"];
                 };
             };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     BookAppointment: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description Khóa chống gửi trùng (1-100 ký tự ASCII, thường là một UUID mới cho mỗi lần tạo): gửi lại cùng khóa và nội dung trả lại câu trả lời đầu (`Idempotent-Replayed: true`); cùng khóa, nội dung khác: 422. */
+                "Idempotency-Key": string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4662,40 +7113,80 @@ export interface operations {
                     "application/json": components["schemas"]["BookingResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unprocessable Entity */
+            /** @description Vi phạm quy tắc nghiệp vụ (hoặc cùng Idempotency-Key với nội dung khác). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4718,6 +7209,64 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BookingResponse"];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4746,13 +7295,71 @@ export interface operations {
                     "application/json": components["schemas"]["BookingResponse"];
                 };
             };
-            /** @description Conflict */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4781,13 +7388,71 @@ export interface operations {
                     "application/json": components["schemas"]["BookingResponse"];
                 };
             };
-            /** @description Conflict */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4795,7 +7460,10 @@ export interface operations {
     TakeQueueTicket: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description Khóa chống gửi trùng (1-100 ký tự ASCII, thường là một UUID mới cho mỗi lần tạo): gửi lại cùng khóa và nội dung trả lại câu trả lời đầu (`Idempotent-Replayed: true`); cùng khóa, nội dung khác: 422. */
+                "Idempotency-Key": string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4814,40 +7482,80 @@ export interface operations {
                     "application/json": components["schemas"]["TicketResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unprocessable Entity */
+            /** @description Vi phạm quy tắc nghiệp vụ (hoặc cùng Idempotency-Key với nội dung khác). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4870,6 +7578,64 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TicketResponse"];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4896,13 +7662,53 @@ export interface operations {
                     "application/json": components["schemas"]["OfficeResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4931,13 +7737,62 @@ export interface operations {
                     "application/json": components["schemas"]["GenerateSlotsResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4964,13 +7819,62 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4996,6 +7900,64 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BookingResponse"][];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5024,22 +7986,71 @@ export interface operations {
                     "application/json": components["schemas"]["BookingResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5068,13 +8079,62 @@ export interface operations {
                     "application/json": components["schemas"]["TicketResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5103,13 +8163,62 @@ export interface operations {
                     "application/json": components["schemas"]["TicketResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5142,6 +8251,64 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     RecallTicket: {
@@ -5168,13 +8335,71 @@ export interface operations {
                     "application/json": components["schemas"]["TicketResponse"];
                 };
             };
-            /** @description Conflict */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5203,13 +8428,71 @@ export interface operations {
                     "application/json": components["schemas"]["TicketResponse"];
                 };
             };
-            /** @description Conflict */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5238,13 +8521,71 @@ export interface operations {
                     "application/json": components["schemas"]["TicketResponse"];
                 };
             };
-            /** @description Conflict */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5273,13 +8614,71 @@ export interface operations {
                     "application/json": components["schemas"]["TicketResponse"];
                 };
             };
-            /** @description Conflict */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5308,13 +8707,71 @@ export interface operations {
                     "application/json": components["schemas"]["TicketResponse"];
                 };
             };
-            /** @description Conflict */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5343,13 +8800,71 @@ export interface operations {
                     "application/json": components["schemas"]["TicketResponse"];
                 };
             };
-            /** @description Conflict */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5372,6 +8887,37 @@ export interface operations {
                     "application/json": components["schemas"]["CategoryResponse"][];
                 };
             };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SearchPublicQuestions: {
@@ -5379,8 +8925,8 @@ export interface operations {
             query?: {
                 q?: string;
                 agencyId?: string;
-                page?: number | string;
-                pageSize?: number | string;
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path?: never;
@@ -5397,6 +8943,37 @@ export interface operations {
                     "application/json": components["schemas"]["PagedResultOfQuestionResponse"];
                 };
             };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ListAnsweredFieldReports: {
@@ -5404,12 +8981,12 @@ export interface operations {
             query?: {
                 categoryId?: string;
                 area?: string;
-                minLatitude?: number | string;
-                minLongitude?: number | string;
-                maxLatitude?: number | string;
-                maxLongitude?: number | string;
-                page?: number | string;
-                pageSize?: number | string;
+                minLatitude?: number;
+                minLongitude?: number;
+                maxLatitude?: number;
+                maxLongitude?: number;
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path?: never;
@@ -5426,13 +9003,35 @@ export interface operations {
                     "application/json": components["schemas"]["PagedResultOfPublicReportResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5457,15 +9056,55 @@ export interface operations {
                     "application/json": components["schemas"]["PublicReportResponse"];
                 };
             };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ListNearbyOpenFieldReports: {
         parameters: {
             query: {
                 categoryId: string;
-                latitude: number | string;
-                longitude: number | string;
-                radiusMeters?: number | string;
+                latitude: number;
+                longitude: number;
+                radiusMeters?: number;
             };
             header?: never;
             path?: never;
@@ -5482,13 +9121,35 @@ export interface operations {
                     "application/json": components["schemas"]["NearbyReport"][];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5511,6 +9172,46 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ListMyQuestions: {
@@ -5531,12 +9232,64 @@ export interface operations {
                     "application/json": components["schemas"]["QuestionResponse"][];
                 };
             };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     AskQuestion: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description Khóa chống gửi trùng (1-100 ký tự ASCII, thường là một UUID mới cho mỗi lần tạo): gửi lại cùng khóa và nội dung trả lại câu trả lời đầu (`Idempotent-Replayed: true`); cùng khóa, nội dung khác: 422. */
+                "Idempotency-Key": string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5555,22 +9308,62 @@ export interface operations {
                     "application/json": components["schemas"]["QuestionResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unprocessable Entity */
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Vi phạm quy tắc nghiệp vụ (hoặc cùng Idempotency-Key với nội dung khác). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5599,13 +9392,40 @@ export interface operations {
                     "application/json": components["schemas"]["PhotoLink"];
                 };
             };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Payload Too Large */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unsupported Media Type */
@@ -5614,16 +9434,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5631,8 +9464,8 @@ export interface operations {
     ListMyFieldReports: {
         parameters: {
             query?: {
-                page?: number | string;
-                pageSize?: number | string;
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path?: never;
@@ -5649,12 +9482,64 @@ export interface operations {
                     "application/json": components["schemas"]["PagedResultOfPublicReportResponse"];
                 };
             };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SubmitFieldReport: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description Khóa chống gửi trùng (1-100 ký tự ASCII, thường là một UUID mới cho mỗi lần tạo): gửi lại cùng khóa và nội dung trả lại câu trả lời đầu (`Idempotent-Replayed: true`); cùng khóa, nội dung khác: 422. */
+                "Idempotency-Key": string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5673,22 +9558,62 @@ export interface operations {
                     "application/json": components["schemas"]["ReportDetailResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unprocessable Entity */
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Vi phạm quy tắc nghiệp vụ (hoặc cùng Idempotency-Key với nội dung khác). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5711,6 +9636,64 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReportDetailResponse"];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5739,13 +9722,71 @@ export interface operations {
                     "application/json": components["schemas"]["ReportDetailResponse"];
                 };
             };
-            /** @description Conflict */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5774,6 +9815,64 @@ export interface operations {
                     "application/json": components["schemas"]["ReportDetailResponse"];
                 };
             };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     CreateFieldReportCategory: {
@@ -5798,13 +9897,53 @@ export interface operations {
                     "application/json": components["schemas"]["CategoryResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5833,13 +9972,62 @@ export interface operations {
                     "application/json": components["schemas"]["CategoryResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5860,6 +10048,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RoutingRule"][];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5886,13 +10123,53 @@ export interface operations {
                     "application/json": components["schemas"]["RoutingRule"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5914,6 +10191,64 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5939,13 +10274,53 @@ export interface operations {
                     "application/json": components["schemas"]["Open311ClientCreated"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5970,6 +10345,64 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["QuestionResponse"][];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5998,13 +10431,62 @@ export interface operations {
                     "application/json": components["schemas"]["QuestionResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6033,13 +10515,62 @@ export interface operations {
                     "application/json": components["schemas"]["QuestionResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6049,8 +10580,8 @@ export interface operations {
             query?: {
                 status?: string;
                 timeliness?: string;
-                page?: number | string;
-                pageSize?: number | string;
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path: {
@@ -6067,6 +10598,64 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PagedResultOfQueueItem"];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6089,6 +10678,64 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReportDetailResponse"];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6117,6 +10764,55 @@ export interface operations {
                     "application/json": components["schemas"]["PhotoLink"];
                 };
             };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     AssignFieldReport: {
@@ -6143,31 +10839,71 @@ export interface operations {
                     "application/json": components["schemas"]["ReportDetailResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6196,31 +10932,71 @@ export interface operations {
                     "application/json": components["schemas"]["ReportDetailResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6249,31 +11025,71 @@ export interface operations {
                     "application/json": components["schemas"]["ReportDetailResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6302,31 +11118,71 @@ export interface operations {
                     "application/json": components["schemas"]["ReportDetailResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6355,31 +11211,71 @@ export interface operations {
                     "application/json": components["schemas"]["ReportDetailResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6408,31 +11304,71 @@ export interface operations {
                     "application/json": components["schemas"]["ReportDetailResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6461,31 +11397,71 @@ export interface operations {
                     "application/json": components["schemas"]["ReportDetailResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6514,31 +11490,71 @@ export interface operations {
                     "application/json": components["schemas"]["ReportDetailResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6567,31 +11583,71 @@ export interface operations {
                     "application/json": components["schemas"]["ReportDetailResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6620,31 +11676,71 @@ export interface operations {
                     "application/json": components["schemas"]["ReportDetailResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6673,31 +11769,71 @@ export interface operations {
                     "application/json": components["schemas"]["ReportDetailResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Found */
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6720,6 +11856,46 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     Open311GetServiceDefinition: {
@@ -6740,6 +11916,46 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6767,6 +11983,46 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     Open311CreateRequest: {
@@ -6786,6 +12042,46 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -6808,6 +12104,46 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     Open311GetToken: {
@@ -6828,6 +12164,46 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };

@@ -117,7 +117,7 @@ export function Appointments() {
     action.run(async () => {
       if (!slot.id) throw new Error("Hãy chọn giờ hẹn.");
       const booking = await createOnce(key.current, (headers) =>
-        api.POST("/api/appointments/bookings", { headers, body: { slotId: slot.id, procedureCode: null, dossierId: null, fullName: name, phoneNumber } }),
+        api.POST("/api/appointments/bookings", { params: { header: headers }, body: { slotId: slot.id, procedureCode: null, dossierId: null, fullName: name, phoneNumber } }),
       );
       go(`/bookings/${booking.id}`, true);
     });
@@ -238,7 +238,7 @@ export function Queue() {
   const key = useRef(newIdempotencyKey());
   const take = (office: Office, groupId: string) =>
     action.run(async () => {
-      const ticket = await createOnce(key.current, (headers) => api.POST("/api/appointments/tickets", { headers, body: { officeId: office.id, serviceGroupId: groupId, priority: null } }));
+      const ticket = await createOnce(key.current, (headers) => api.POST("/api/appointments/tickets", { params: { header: headers }, body: { officeId: office.id, serviceGroupId: groupId, priority: null } }));
       localStorage.setItem("province.ticket", ticket.id);
       go(`/tickets/${ticket.id}`, true);
     });

@@ -434,7 +434,7 @@ export function Questions() {
   const ask = () =>
     action.run(async () => {
       if (!agencyId) throw new Error("Hãy chọn cơ quan bạn muốn hỏi.");
-      await createOnce(key.current, (headers) => api.POST("/api/field-reports/questions", { headers, body: { agencyId, title, text } }));
+      await createOnce(key.current, (headers) => api.POST("/api/field-reports/questions", { params: { header: headers }, body: { agencyId, title, text } }));
       key.current = newIdempotencyKey();
       setAsking(false);
       setTitle("");

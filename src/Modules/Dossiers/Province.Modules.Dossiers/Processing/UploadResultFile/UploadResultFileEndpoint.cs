@@ -10,7 +10,6 @@ using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Files;
 using Province.BuildingBlocks.Hosting;
 using Province.BuildingBlocks.Security;
-using UploadedFileResponse = Province.Modules.Dossiers.Submission.UploadDocument.UploadedFileResponse;
 using Province.Modules.Dossiers.Data;
 using Province.Modules.Dossiers.Submission;
 using Province.Modules.Dossiers.Submission.Receipt;
