@@ -15,12 +15,13 @@ python3 - "$limit" <<'PY'
 import gzip, os, sys
 limit = int(sys.argv[1])
 rows, total, total_gz = [], 0, 0
-for folder, _, files in os.walk("dist"):
-    for name in sorted(files):
-        path = os.path.join(folder, name)
+# dist/ and app-config.json: what `zmp deploy` uploads.
+paths = [os.path.join(folder, name) for folder, _, files in os.walk("dist") for name in sorted(files)] + ["app-config.json"]
+for path in paths:
+    if True:
         data = open(path, "rb").read()
         gz = len(gzip.compress(data, 9))
-        rows.append((path[5:], len(data), gz)); total += len(data); total_gz += gz
+        rows.append((path[5:] if path.startswith("dist/") else path, len(data), gz)); total += len(data); total_gz += gz
 for path, size, gz in sorted(rows, key=lambda r: -r[1]):
     print(f"  {path:<40} {size / 1024:8.1f} KB  {gz / 1024:7.1f} KB gzipped")
 print(f"Mini app package: {total / 1024:.1f} KB in {len(rows)} files, {total_gz / 1024:.1f} KB gzipped (target 500 KB, limit {limit // 1024} KB)")

@@ -99,7 +99,7 @@ public sealed class AppointmentJourneyTests(MiniAppFixture fixture)
         // A counter calls the next number: the phone shows it without reloading, pushed by server-sent events.
         using (var ward = await fixture.StaffAsync("tanninh.mai"))
         {
-            await StaffActions.PostAsync(ward, $"/api/staff/appointments/offices/{office.Id}/counters/{office.Counter}/next", new { });
+            await StaffActions.PostAsync(ward, $"/api/staff/appointments/offices/{office.Id}/counters/{office.Counter}/call-next", new { });
         }
 
         await Assertions.Expect(phone.Page.GetByTestId("now-serving")).ToHaveTextAsync(number);

@@ -56,7 +56,7 @@ public sealed class CrossOriginTests(MiniAppFixture fixture)
         var number = (await phone.Page.GetByTestId("ticket-number").TextContentAsync())!.Trim();
         using (var ward = await fixture.StaffAsync("tanninh.mai"))
         {
-            await StaffActions.PostAsync(ward, $"/api/staff/appointments/offices/{office.GetProperty("id").GetString()}/counters/{office.GetProperty("counters")[0].GetProperty("id").GetString()}/next", new { });
+            await StaffActions.PostAsync(ward, $"/api/staff/appointments/offices/{office.GetProperty("id").GetString()}/counters/{office.GetProperty("counters")[0].GetProperty("id").GetString()}/call-next", new { });
         }
 
         await Assertions.Expect(phone.Page.GetByTestId("now-serving")).ToHaveTextAsync(number);
@@ -76,7 +76,11 @@ public sealed class CrossOriginTests(MiniAppFixture fixture)
         };
         var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
         var line = process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
-        Assert.True(line?.Contains("listening", StringComparison.Ordinal) == true, $"The static server said: {line} {process.StandardError.ReadToEnd()}");
+        if (line?.Contains("listening", StringComparison.Ordinal) != true)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"The static server (node scripts/serve.mjs) said: {line}");
+        }
         return new StaticServer(process);
     }
 

@@ -114,8 +114,8 @@ public sealed class DossierJourneyTests(MiniAppFixture fixture)
         var agency = (await ApiAssert.OkAsync(await api.GetAsync($"/api/dossiers/{id}"))).GetProperty("agencyId").GetGuid();
         using (var staff = await fixture.StaffAsync(StaffActions.StaffOf(agency)))
         {
-            await StaffActions.DossierActionAsync(staff, id, "acceptance", new { version = await StaffActions.VersionAsync(staff, id) });
-            await StaffActions.DossierActionAsync(staff, id, "supplement-request", new { reason = "Giấy chứng sinh bị mờ, xin chụp lại rõ hơn.", version = await StaffActions.VersionAsync(staff, id) });
+            await StaffActions.DossierActionAsync(staff, id, "accept", new { version = await StaffActions.VersionAsync(staff, id) });
+            await StaffActions.DossierActionAsync(staff, id, "request-supplement", new { note = "Giấy chứng sinh bị mờ, xin chụp lại rõ hơn.", version = await StaffActions.VersionAsync(staff, id) });
         }
 
         await using var phone = await fixture.PhoneAsync(user);

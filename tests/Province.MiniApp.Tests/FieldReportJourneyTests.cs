@@ -41,19 +41,23 @@ public sealed class FieldReportJourneyTests(MiniAppFixture fixture)
         Assert.Equal(1, report.GetProperty("photos").GetArrayLength());
         Assert.Equal(MiniAppFixture.TanNinhWard, report.GetProperty("agencyId").GetGuid());
 
-        // The ward answers; the citizen rates 1 star: the report opens again.
+        // The ward answers; the citizen rates it 2 stars and reopens it: not done yet.
         await StaffActions.ResolveReportAsync(fixture, id, "Đã thay bóng đèn ba cột.");
         await phone.Page.ReloadAsync();
         await Assertions.Expect(phone.Page.GetByText("Trả lời của cơ quan: Đã thay bóng đèn ba cột.")).ToBeVisibleAsync();
         await phone.CheckAsync("report detail", "report-detail");
-        await phone.Page.GetByRole(AriaRole.Button, new() { Name = "1 sao" }).ClickAsync();
+        await phone.Page.GetByRole(AriaRole.Button, new() { Name = "2 sao" }).ClickAsync();
         await phone.Page.GetByLabel("Góp ý (nếu có)").FillAsync("Mới sáng được một cột.");
         await phone.TapAsync("Gửi đánh giá");
-        await Assertions.Expect(phone.Page.GetByText("Phản ánh đã được mở lại")).ToBeVisibleAsync();
+        await Assertions.Expect(phone.Page.GetByText("Cảm ơn bạn đã đánh giá.")).ToBeVisibleAsync();
         var rated = await ApiAssert.OkAsync(await api.GetAsync($"/api/field-reports/{id}"));
-        Assert.Equal(1, rated.GetProperty("rating").GetInt32());
-        Assert.Equal(1, rated.GetProperty("reopens").GetInt32());
-        Assert.NotEqual("resolved", rated.GetProperty("report").GetProperty("status").GetString());
+        Assert.Equal(2, rated.GetProperty("rating").GetInt32());
+        await phone.Page.GetByLabel("Điều gì chưa được xử lý").FillAsync("Cột số 13 và 14 vẫn chưa sáng.");
+        await phone.TapAsync("Mở lại phản ánh");
+        await Assertions.Expect(phone.Page.GetByText("Phản ánh đã được mở lại")).ToBeVisibleAsync();
+        var reopened = await ApiAssert.OkAsync(await api.GetAsync($"/api/field-reports/{id}"));
+        Assert.Equal(1, reopened.GetProperty("reopens").GetInt32());
+        Assert.NotEqual("resolved", reopened.GetProperty("report").GetProperty("status").GetString());
 
         // "My reports" lists it.
         await phone.TapAsync("Trang chủ");
@@ -74,6 +78,7 @@ public sealed class FieldReportJourneyTests(MiniAppFixture fixture)
         await phone.CheckAsync("public feed", "feed");
         await phone.Page.GetByRole(AriaRole.Link).Filter(new() { HasText = title }).ClickAsync();
         await Assertions.Expect(phone.Page.GetByText("Trả lời: Đã cắt dọn cây đổ")).ToBeVisibleAsync();
+        await phone.CheckAsync("public report", "feed-item");
         await phone.TapAsync("Chia sẻ phản ánh");
         await Assertions.Expect(phone.Page.GetByText("Đã chép đường dẫn")).ToBeVisibleAsync();
         var link = await phone.Page.EvaluateAsync<string>("navigator.clipboard.readText()");

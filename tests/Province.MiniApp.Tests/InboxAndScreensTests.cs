@@ -24,12 +24,14 @@ public sealed class InboxAndScreensTests(MiniAppFixture fixture)
         await phone.TapAsync("Trang chủ");
         await Assertions.Expect(phone.Page.GetByTestId("alert")).ToContainTextAsync("thông báo mới");
         await phone.TapAsync("Hộp thư");
-        if (notifications[0].TryGetProperty("link", out var link) && link.ValueKind != JsonValueKind.Null)
-        {
-            await item.GetByRole(AriaRole.Link).ClickAsync();
-            await phone.ExpectScreenAsync("Hồ sơ");
-            await Assertions.Expect(phone.Page.GetByText(receipt.GetProperty("dossierCode").GetString()!)).ToBeVisibleAsync();
-        }
+        // Its link opens the dossier and marks it read.
+        await item.GetByRole(AriaRole.Link).ClickAsync();
+        await phone.ExpectScreenAsync("Hồ sơ");
+        await Assertions.Expect(phone.Page.GetByText(receipt.GetProperty("dossierCode").GetString()!)).ToBeVisibleAsync();
+        var read = await Eventually.GetAsync(
+            async () => StaffActions.Items(await ApiAssert.OkAsync(await api.GetAsync("/api/notifications?page=1&pageSize=20"))).Single(n => n.GetProperty("id").GetGuid() == notifications[0].GetProperty("id").GetGuid()),
+            n => n.GetProperty("read").GetBoolean(), waitingFor: "the opened notification marked read");
+        Assert.Equal("dossier", read.GetProperty("itemKind").GetString(), StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>Every tile opens its task's first screen in one tap; axe-core on each in normal and large text, with screenshots.</summary>

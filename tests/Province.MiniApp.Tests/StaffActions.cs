@@ -51,10 +51,10 @@ internal static class StaffActions
     public static async Task<JsonElement> ResolveReportAsync(MiniAppFixture fixture, Guid id, string answer)
     {
         using var ward = await fixture.StaffAsync("tanninh.mai");
-        var officers = await ApiAssert.OkAsync(await ward.GetAsync($"/api/staff/identity/agencies/{MiniAppFixture.TanNinhWard}/officers"));
-        var officerId = officers.GetProperty("items")[0].GetProperty("id").GetGuid();
-        await PostAsync(ward, $"/api/staff/field-reports/{id}/{ReportActions.Assign}", new { version = await ReportVersionAsync(ward, id), officerId });
-        return await PostAsync(ward, $"/api/staff/field-reports/{id}/{ReportActions.Resolve}", new { version = await ReportVersionAsync(ward, id), text = answer, note = answer, photoIds = Array.Empty<Guid>() });
+        var officers = await ApiAssert.OkAsync(await ward.GetAsync($"/api/staff/identity/agencies/{MiniAppFixture.TanNinhWard}/staff"));
+        var staffId = officers.GetProperty("items")[0].GetProperty("id").GetGuid();
+        await PostAsync(ward, $"/api/staff/field-reports/{id}/{ReportActions.Assign}", new { version = await ReportVersionAsync(ward, id), staffId });
+        return await PostAsync(ward, $"/api/staff/field-reports/{id}/{ReportActions.Resolve}", new { version = await ReportVersionAsync(ward, id), answer, photoIds = Array.Empty<Guid>() });
     }
 
     private static async Task<long> ReportVersionAsync(HttpClient staff, Guid id) =>
@@ -63,8 +63,8 @@ internal static class StaffActions
     /// <summary>The staff actions' route names (verbs since issue 13).</summary>
     internal static class ReportActions
     {
-        public const string Assign = "assignment";
-        public const string Resolve = "resolution";
+        public const string Assign = "assign";
+        public const string Resolve = "resolve";
     }
 
     /// <summary>The staff member who handles a dossier of this agency in the demo data.</summary>

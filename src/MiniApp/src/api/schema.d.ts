@@ -16,11 +16,7 @@ export interface paths {
          * @description Hồ sơ cá nhân của công dân đang đăng nhập (để điền sẵn biểu mẫu).
          */
         get: operations["GetMyProfile"];
-        /**
-         * Sửa hồ sơ cá nhân; gửi kèm version đã đọc.
-         * @description Sửa hồ sơ cá nhân; gửi kèm version đã đọc.
-         */
-        put: operations["UpdateMyProfile"];
+        put?: never;
         post?: never;
         /**
          * Xóa hồ sơ cá nhân và dữ liệu cá nhân liên quan (Nghị định 13/2023/NĐ-CP).
@@ -29,7 +25,11 @@ export interface paths {
         delete: operations["DeleteMyProfile"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Sửa hồ sơ cá nhân: chỉ các trường được gửi thay đổi, null xóa trường đó; gửi kèm version đã đọc. Số điện thoại đã xác thực không sửa được ở đây.
+         * @description Sửa hồ sơ cá nhân: chỉ các trường được gửi thay đổi, null xóa trường đó; gửi kèm version đã đọc. Số điện thoại đã xác thực không sửa được ở đây.
+         */
+        patch: operations["UpdateMyProfile"];
         trace?: never;
     };
     "/api/identity/me/phone-number": {
@@ -72,7 +72,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/staff/identity/sign-out": {
+    "/api/staff/identity/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cán bộ đang đăng nhập: tài khoản, vai trò, cơ quan và thời điểm phiên hết hạn.
+         * @description Cán bộ đang đăng nhập: tài khoản, vai trò, cơ quan và thời điểm phiên hết hạn.
+         */
+        get: operations["GetStaffMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/identity/me/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Gia hạn phiên: trả token mới có hạn thêm một ngày làm việc; token cũ hết hiệu lực ngay.
+         * @description Gia hạn phiên: trả token mới có hạn thêm một ngày làm việc; token cũ hết hiệu lực ngay.
+         */
+        post: operations["RefreshStaffSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/identity/me/sign-out": {
         parameters: {
             query?: never;
             header?: never;
@@ -112,7 +152,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/staff/identity/agencies/{agencyId}/officers": {
+    "/api/staff/identity/staff": {
         parameters: {
             query?: never;
             header?: never;
@@ -120,26 +160,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Danh sách cán bộ của một cơ quan: chỉ cán bộ của chính cơ quan đó hoặc quản trị viên được xem.
-         * @description Danh sách cán bộ của một cơ quan: chỉ cán bộ của chính cơ quan đó hoặc quản trị viên được xem.
+         * Quản trị viên: danh sách tài khoản cán bộ, tìm theo tên hoặc tên đăng nhập (không dấu), lọc theo cơ quan, vai trò, trạng thái.
+         * @description Quản trị viên: danh sách tài khoản cán bộ, tìm theo tên hoặc tên đăng nhập (không dấu), lọc theo cơ quan, vai trò, trạng thái.
          */
-        get: operations["ListAgencyOfficers"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/staff/identity/staff-members": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
+        get: operations["ListStaff"];
         put?: never;
         /**
          * Quản trị viên tạo tài khoản cán bộ cho một cơ quan.
@@ -152,7 +176,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/staff/identity/staff-members/{id}/deactivation": {
+    "/api/staff/identity/staff/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Quản trị viên: một tài khoản cán bộ.
+         * @description Quản trị viên: một tài khoản cán bộ.
+         */
+        get: operations["GetStaffMember"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/identity/agencies/{agencyId}/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Danh sách cán bộ của một cơ quan: chỉ cán bộ của chính cơ quan đó hoặc quản trị viên được xem.
+         * @description Danh sách cán bộ của một cơ quan: chỉ cán bộ của chính cơ quan đó hoặc quản trị viên được xem.
+         */
+        get: operations["ListAgencyStaff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/identity/staff/{id}/deactivate": {
         parameters: {
             query?: never;
             header?: never;
@@ -166,6 +230,26 @@ export interface paths {
          * @description Quản trị viên khóa tài khoản cán bộ; mọi phiên đăng nhập của tài khoản hết hiệu lực ngay.
          */
         post: operations["DeactivateStaffMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/identity/staff/{id}/reset-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Quản trị viên cấp lại mật khẩu: trả một mật khẩu tạm (chỉ hiện một lần, hiệu lực 24 giờ) mà cán bộ phải đổi khi đăng nhập; mọi phiên của tài khoản kết thúc.
+         * @description Quản trị viên cấp lại mật khẩu: trả một mật khẩu tạm (chỉ hiện một lần, hiệu lực 24 giờ) mà cán bộ phải đổi khi đăng nhập; mọi phiên của tài khoản kết thúc.
+         */
+        post: operations["ResetStaffPassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -260,12 +344,72 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Thông báo gửi tới công dân đang đăng nhập, mới nhất trước.
-         * @description Thông báo gửi tới công dân đang đăng nhập, mới nhất trước.
+         * Thông báo gửi tới công dân đang đăng nhập, mới nhất trước (unread=true: chỉ thư chưa đọc), kèm số thư chưa đọc và liên kết tới hồ sơ, phản ánh, lịch hẹn hoặc số thứ tự.
+         * @description Thông báo gửi tới công dân đang đăng nhập, mới nhất trước (unread=true: chỉ thư chưa đọc), kèm số thư chưa đọc và liên kết tới hồ sơ, phản ánh, lịch hẹn hoặc số thứ tự.
          */
         get: operations["ListMyNotifications"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Số thông báo chưa đọc (cho huy hiệu trên biểu tượng hộp thư).
+         * @description Số thông báo chưa đọc (cho huy hiệu trên biểu tượng hộp thư).
+         */
+        get: operations["CountMyUnreadNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Đánh dấu một thông báo đã đọc; trả lại thông báo.
+         * @description Đánh dấu một thông báo đã đọc; trả lại thông báo.
+         */
+        post: operations["MarkNotificationRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Đánh dấu mọi thông báo của tôi đã đọc.
+         * @description Đánh dấu mọi thông báo của tôi đã đọc.
+         */
+        post: operations["MarkAllNotificationsRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -362,8 +506,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Tải lên một ảnh (JPEG, PNG, WebP) hoặc PDF giấy tờ, trước khi nộp hồ sơ; tải lại cùng tệp trả về tệp đã có.
-         * @description Tải lên một ảnh (JPEG, PNG, WebP) hoặc PDF giấy tờ, trước khi nộp hồ sơ; tải lại cùng tệp trả về tệp đã có.
+         * Tải lên ảnh (JPEG, PNG, WebP) hoặc PDF giấy tờ trước khi nộp hồ sơ: một hoặc nhiều phần tên files (hoặc một phần tên file); tải lại cùng tệp trả về tệp đã có.
+         * @description Tải lên ảnh (JPEG, PNG, WebP) hoặc PDF giấy tờ trước khi nộp hồ sơ: một hoặc nhiều phần tên files (hoặc một phần tên file); tải lại cùng tệp trả về tệp đã có.
          */
         post: operations["UploadDossierDocument"];
         delete?: never;
@@ -424,8 +568,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Một hồ sơ của tôi: trạng thái, ngày hẹn trả, giấy tờ, kết quả và toàn bộ quá trình xử lý.
-         * @description Một hồ sơ của tôi: trạng thái, ngày hẹn trả, giấy tờ, kết quả và toàn bộ quá trình xử lý.
+         * Một hồ sơ của tôi: trạng thái, ngày hẹn trả, giấy tờ (với liên kết có chữ ký), kết quả, toàn bộ quá trình xử lý và các thao tác tôi được làm lúc này.
+         * @description Một hồ sơ của tôi: trạng thái, ngày hẹn trả, giấy tờ (với liên kết có chữ ký), kết quả, toàn bộ quá trình xử lý và các thao tác tôi được làm lúc này.
          */
         get: operations["GetMyDossier"];
         put?: never;
@@ -444,10 +588,50 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Giấy tiếp nhận hồ sơ và hẹn trả kết quả của hồ sơ của tôi.
-         * @description Giấy tiếp nhận hồ sơ và hẹn trả kết quả của hồ sơ của tôi.
+         * Giấy tiếp nhận hồ sơ và hẹn trả kết quả của hồ sơ của tôi; pageUrl, qrCodeSvgUrl, qrCodePngUrl là liên kết có chữ ký mở được không cần đăng nhập (15 phút).
+         * @description Giấy tiếp nhận hồ sơ và hẹn trả kết quả của hồ sơ của tôi; pageUrl, qrCodeSvgUrl, qrCodePngUrl là liên kết có chữ ký mở được không cần đăng nhập (15 phút).
          */
         get: operations["GetDossierReceipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/receipt/page": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Giấy tiếp nhận dạng trang HTML để in hoặc chia sẻ, mở bằng liên kết có chữ ký (pageUrl của giấy tiếp nhận).
+         * @description Giấy tiếp nhận dạng trang HTML để in hoặc chia sẻ, mở bằng liên kết có chữ ký (pageUrl của giấy tiếp nhận).
+         */
+        get: operations["GetDossierReceiptPageBySignedLink"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/receipt/qr-code.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Mã QR của giấy tiếp nhận (SVG hoặc PNG) bằng liên kết có chữ ký (qrCodeSvgUrl, qrCodePngUrl), dùng được trong thẻ <img>.
+         * @description Mã QR của giấy tiếp nhận (SVG hoặc PNG) bằng liên kết có chữ ký (qrCodeSvgUrl, qrCodePngUrl), dùng được trong thẻ <img>.
+         */
+        get: operations["GetDossierReceiptQrCodeBySignedLink"];
         put?: never;
         post?: never;
         delete?: never;
@@ -496,7 +680,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/dossiers/{id}/withdrawal": {
+    "/api/dossiers/{id}/files/{fileId}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Mở một tệp của hồ sơ bằng liên kết có chữ ký (trường url trong các câu trả lời), không cần tiêu đề Authorization; liên kết hết hạn sau 15 phút.
+         * @description Mở một tệp của hồ sơ bằng liên kết có chữ ký (trường url trong các câu trả lời), không cần tiêu đề Authorization; liên kết hết hạn sau 15 phút.
+         */
+        get: operations["OpenDossierFileBySignedLink"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/withdraw": {
         parameters: {
             query?: never;
             header?: never;
@@ -506,8 +710,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Công dân rút hồ sơ (trước khi có kết quả).
-         * @description Công dân rút hồ sơ (trước khi có kết quả).
+         * Công dân rút hồ sơ (trước khi có kết quả), ghi lý do trong message; trả về toàn bộ hồ sơ.
+         * @description Công dân rút hồ sơ (trước khi có kết quả), ghi lý do trong message; trả về toàn bộ hồ sơ.
          */
         post: operations["WithdrawMyDossier"];
         delete?: never;
@@ -536,7 +740,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/staff/dossiers/agencies/{agencyId}/queue": {
+    "/api/staff/dossiers/queue": {
         parameters: {
             query?: never;
             header?: never;
@@ -544,10 +748,30 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Hàng đợi hồ sơ của cơ quan (mặc định: hồ sơ đang mở): lọc theo trạng thái, lĩnh vực, sắp đến hạn/quá hạn, hồ sơ được giao cho tôi; hạn sớm nhất trước.
-         * @description Hàng đợi hồ sơ của cơ quan (mặc định: hồ sơ đang mở): lọc theo trạng thái, lĩnh vực, sắp đến hạn/quá hạn, hồ sơ được giao cho tôi; hạn sớm nhất trước.
+         * Hàng đợi hồ sơ của cơ quan mình (quản trị viên: agencyId hoặc mọi cơ quan); mặc định hồ sơ đang mở, quá hạn trước rồi theo hạn trả. q tìm theo mã hồ sơ, tên người nộp (không dấu cũng được), số điện thoại, CCCD; lọc status, procedureCode, timeliness, from/to (ngày nộp), assignedToMe; sort: dueAt, -dueAt, submittedAt, -submittedAt.
+         * @description Hàng đợi hồ sơ của cơ quan mình (quản trị viên: agencyId hoặc mọi cơ quan); mặc định hồ sơ đang mở, quá hạn trước rồi theo hạn trả. q tìm theo mã hồ sơ, tên người nộp (không dấu cũng được), số điện thoại, CCCD; lọc status, procedureCode, timeliness, from/to (ngày nộp), assignedToMe; sort: dueAt, -dueAt, submittedAt, -submittedAt.
          */
-        get: operations["GetAgencyDossierQueue"];
+        get: operations["GetStaffDossierQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/dossiers/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Thống kê hồ sơ theo cơ quan và tháng (từ from đến to, theo ngày ở Việt Nam): tiếp nhận trực tuyến/tại quầy, giải quyết đúng hạn/trễ hạn, tỷ lệ đúng hạn, số ngày làm việc xử lý trung bình; và hồ sơ đang quá hạn. format=csv&table=months|agencies xuất CSV (UTF-8 có BOM).
+         * @description Thống kê hồ sơ theo cơ quan và tháng (từ from đến to, theo ngày ở Việt Nam): tiếp nhận trực tuyến/tại quầy, giải quyết đúng hạn/trễ hạn, tỷ lệ đúng hạn, số ngày làm việc xử lý trung bình; và hồ sơ đang quá hạn. format=csv&table=months|agencies xuất CSV (UTF-8 có BOM).
+         */
+        get: operations["GetDossierStatistics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -564,10 +788,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Chi tiết hồ sơ cho cán bộ của cơ quan thực hiện (cơ quan khác: 404).
-         * @description Chi tiết hồ sơ cho cán bộ của cơ quan thực hiện (cơ quan khác: 404).
+         * Chi tiết hồ sơ cho cán bộ của cơ quan thực hiện (cơ quan khác: 404), với các thao tác được làm lúc này.
+         * @description Chi tiết hồ sơ cho cán bộ của cơ quan thực hiện (cơ quan khác: 404), với các thao tác được làm lúc này.
          */
-        get: operations["GetDossierForOfficer"];
+        get: operations["GetDossierForStaff"];
         put?: never;
         post?: never;
         delete?: never;
@@ -587,7 +811,7 @@ export interface paths {
          * Cán bộ tải một tệp của hồ sơ thuộc cơ quan mình.
          * @description Cán bộ tải một tệp của hồ sơ thuộc cơ quan mình.
          */
-        get: operations["DownloadDossierFileForOfficer"];
+        get: operations["DownloadDossierFileForStaff"];
         put?: never;
         post?: never;
         delete?: never;
@@ -596,7 +820,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/staff/dossiers/{id}/acceptance": {
+    "/api/staff/dossiers/{id}/accept": {
         parameters: {
             query?: never;
             header?: never;
@@ -616,7 +840,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/staff/dossiers/{id}/refusal": {
+    "/api/staff/dossiers/{id}/refuse": {
         parameters: {
             query?: never;
             header?: never;
@@ -636,7 +860,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/staff/dossiers/{id}/supplement-request": {
+    "/api/staff/dossiers/{id}/request-supplement": {
         parameters: {
             query?: never;
             header?: never;
@@ -656,7 +880,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/staff/dossiers/{id}/fee-payment": {
+    "/api/staff/dossiers/{id}/confirm-fee-payment": {
         parameters: {
             query?: never;
             header?: never;
@@ -676,7 +900,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/staff/dossiers/{id}/result-return": {
+    "/api/staff/dossiers/{id}/return-result": {
         parameters: {
             query?: never;
             header?: never;
@@ -716,7 +940,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/staff/dossiers/{id}/assignment": {
+    "/api/staff/dossiers/{id}/assign": {
         parameters: {
             query?: never;
             header?: never;
@@ -736,7 +960,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/staff/dossiers/{id}/fee-request": {
+    "/api/staff/dossiers/{id}/request-fee": {
         parameters: {
             query?: never;
             header?: never;
@@ -766,8 +990,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Cán bộ tải lên giấy tờ kết quả (ảnh hoặc PDF) của hồ sơ đang xử lý.
-         * @description Cán bộ tải lên giấy tờ kết quả (ảnh hoặc PDF) của hồ sơ đang xử lý.
+         * Cán bộ tải lên giấy tờ kết quả (ảnh hoặc PDF) của hồ sơ đang xử lý: một hoặc nhiều phần tên files (hoặc một phần tên file).
+         * @description Cán bộ tải lên giấy tờ kết quả (ảnh hoặc PDF) của hồ sơ đang xử lý: một hoặc nhiều phần tên files (hoặc một phần tên file).
          */
         post: operations["UploadDossierResultFile"];
         delete?: never;
@@ -776,7 +1000,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/staff/dossiers/{id}/completion": {
+    "/api/staff/dossiers/{id}/complete": {
         parameters: {
             query?: never;
             header?: never;
@@ -786,8 +1010,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Hoàn thành xử lý: cần tệp kết quả đã tải lên (result-files) hoặc ghi chú kết quả; hồ sơ trễ hạn cần phiếu xin lỗi trước.
-         * @description Hoàn thành xử lý: cần tệp kết quả đã tải lên (result-files) hoặc ghi chú kết quả; hồ sơ trễ hạn cần phiếu xin lỗi trước.
+         * Hoàn thành xử lý: cần tệp kết quả đã tải lên (result-files) hoặc ghi chú (note); hồ sơ trễ hạn cần phiếu xin lỗi trước.
+         * @description Hoàn thành xử lý: cần tệp kết quả đã tải lên (result-files) hoặc ghi chú (note); hồ sơ trễ hạn cần phiếu xin lỗi trước.
          */
         post: operations["CompleteDossier"];
         delete?: never;
@@ -796,7 +1020,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/staff/dossiers/{id}/extension": {
+    "/api/staff/dossiers/{id}/extend-deadline": {
         parameters: {
             query?: never;
             header?: never;
@@ -816,7 +1040,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/staff/dossiers/{id}/apology": {
+    "/api/staff/dossiers/{id}/apologize": {
         parameters: {
             query?: never;
             header?: never;
@@ -888,6 +1112,26 @@ export interface paths {
          * @description Các khung giờ còn đặt được của một nhóm dịch vụ trong một ngày, với số chỗ còn trống.
          */
         get: operations["ListAppointmentSlots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/appointments/offices/{officeId}/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Lịch còn chỗ của một nhóm dịch vụ: mỗi ngày trong thời gian nhận đặt lịch với số khung giờ và số chỗ còn trống; ngày nghỉ, ngày bị chặn được đánh dấu.
+         * @description Lịch còn chỗ của một nhóm dịch vụ: mỗi ngày trong thời gian nhận đặt lịch với số khung giờ và số chỗ còn trống; ngày nghỉ, ngày bị chặn được đánh dấu.
+         */
+        get: operations["GetOfficeAvailability"];
         put?: never;
         post?: never;
         delete?: never;
@@ -980,7 +1224,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/appointments/bookings/{id}/cancellation": {
+    "/api/appointments/bookings/{id}/cancel": {
         parameters: {
             query?: never;
             header?: never;
@@ -1027,7 +1271,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Các số thứ tự của tôi, mới nhất trước, với trạng thái, số người phía trước và thao tác được phép.
+         * @description Các số thứ tự của tôi, mới nhất trước, với trạng thái, số người phía trước và thao tác được phép.
+         */
+        get: operations["ListMyTickets"];
         put?: never;
         /**
          * Lấy số thứ tự trong ngày từ xa (cần Idempotency-Key); trả số, số người đang chờ trước và thời gian chờ ước tính.
@@ -1054,6 +1302,26 @@ export interface paths {
         get: operations["GetMyTicket"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/appointments/tickets/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hủy số đang chờ: số rời hàng đợi và không được gọi nữa.
+         * @description Hủy số đang chờ: số rời hàng đợi và không được gọi nữa.
+         */
+        post: operations["CancelMyTicket"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1140,7 +1408,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/staff/appointments/bookings/{id}/decision": {
+    "/api/staff/appointments/bookings/{id}/decide": {
         parameters: {
             query?: never;
             header?: never;
@@ -1200,7 +1468,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/staff/appointments/offices/{officeId}/counters/{counterId}/next": {
+    "/api/staff/appointments/offices/{officeId}/counters/{counterId}/call-next": {
         parameters: {
             query?: never;
             header?: never;
@@ -1320,7 +1588,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/staff/appointments/tickets/{id}/priority-confirmation": {
+    "/api/staff/appointments/tickets/{id}/confirm-priority": {
         parameters: {
             query?: never;
             header?: never;
@@ -1448,8 +1716,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Ảnh của một phản ánh (đã xóa vị trí GPS và thông tin máy chụp).
-         * @description Ảnh của một phản ánh (đã xóa vị trí GPS và thông tin máy chụp).
+         * Ảnh của một phản ánh đã được trả lời công khai (đã xóa vị trí GPS và thông tin máy chụp); ảnh khác chỉ mở qua liên kết có chữ ký.
+         * @description Ảnh của một phản ánh đã được trả lời công khai (đã xóa vị trí GPS và thông tin máy chụp); ảnh khác chỉ mở qua liên kết có chữ ký.
          */
         get: operations["GetFieldReportPhoto"];
         put?: never;
@@ -1484,7 +1752,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/field-reports/photos": {
+    "/api/field-reports/uploads": {
         parameters: {
             query?: never;
             header?: never;
@@ -1494,10 +1762,30 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Tải một ảnh hiện trường (JPEG hoặc PNG); vị trí GPS và thông tin máy trong ảnh bị xóa trước khi lưu.
-         * @description Tải một ảnh hiện trường (JPEG hoặc PNG); vị trí GPS và thông tin máy trong ảnh bị xóa trước khi lưu.
+         * Tải ảnh hiện trường (JPEG hoặc PNG, 1-4 ảnh: phần "files", hoặc một phần "file"); vị trí GPS và thông tin máy trong ảnh bị xóa trước khi lưu. Gửi id ảnh trong photoIds của phản ánh.
+         * @description Tải ảnh hiện trường (JPEG hoặc PNG, 1-4 ảnh: phần "files", hoặc một phần "file"); vị trí GPS và thông tin máy trong ảnh bị xóa trước khi lưu. Gửi id ảnh trong photoIds của phản ánh.
          */
-        post: operations["UploadFieldReportPhoto"];
+        post: operations["UploadFieldReportPhotos"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/field-reports/photos/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ảnh của phản ánh qua liên kết có chữ ký (trường url trong phản ánh, hiệu lực 15 phút), dùng được trong <img> không cần đăng nhập.
+         * @description Ảnh của phản ánh qua liên kết có chữ ký (trường url trong phản ánh, hiệu lực 15 phút), dùng được trong <img> không cần đăng nhập.
+         */
+        get: operations["GetFieldReportPhotoByLink"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1548,7 +1836,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/field-reports/{id}/information": {
+    "/api/field-reports/{id}/provide-information": {
         parameters: {
             query?: never;
             header?: never;
@@ -1558,8 +1846,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Người phản ánh bổ sung thông tin cơ quan đề nghị.
-         * @description Người phản ánh bổ sung thông tin cơ quan đề nghị.
+         * Người phản ánh bổ sung thông tin cơ quan đề nghị (message).
+         * @description Người phản ánh bổ sung thông tin cơ quan đề nghị (message).
          */
         post: operations["ProvideFieldReportInformation"];
         delete?: never;
@@ -1568,7 +1856,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/field-reports/{id}/rating": {
+    "/api/field-reports/{id}/rate": {
         parameters: {
             query?: never;
             header?: never;
@@ -1578,10 +1866,30 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Đánh giá câu trả lời (1-5 sao); 1-2 sao mở lại phản ánh.
-         * @description Đánh giá câu trả lời (1-5 sao); 1-2 sao mở lại phản ánh.
+         * Đánh giá câu trả lời (1-5 sao, một lần cho mỗi câu trả lời, trong thời hạn đánh giá). Chưa hài lòng thì dùng reopen.
+         * @description Đánh giá câu trả lời (1-5 sao, một lần cho mỗi câu trả lời, trong thời hạn đánh giá). Chưa hài lòng thì dùng reopen.
          */
         post: operations["RateFieldReportAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/field-reports/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Người phản ánh chưa hài lòng với câu trả lời mở lại phản ánh (ghi rõ lý do trong message), trong 7 ngày kể từ khi trả lời, tối đa một lần; phản ánh trở lại cơ quan đã trả lời với thời hạn mới.
+         * @description Người phản ánh chưa hài lòng với câu trả lời mở lại phản ánh (ghi rõ lý do trong message), trong 7 ngày kể từ khi trả lời, tối đa một lần; phản ánh trở lại cơ quan đã trả lời với thời hạn mới.
+         */
+        post: operations["ReopenFieldReport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1692,7 +2000,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/staff/field-reports/agencies/{agencyId}/questions": {
+    "/api/staff/field-reports/questions": {
         parameters: {
             query?: never;
             header?: never;
@@ -1700,10 +2008,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Câu hỏi gửi đến cơ quan (lọc chưa trả lời).
-         * @description Câu hỏi gửi đến cơ quan (lọc chưa trả lời).
+         * Câu hỏi gửi đến cơ quan mình (quản trị: mọi cơ quan, lọc agencyId), cũ nhất trước: tìm q (không dấu), lọc status (pending, answered, published), phân trang.
+         * @description Câu hỏi gửi đến cơ quan mình (quản trị: mọi cơ quan, lọc agencyId), cũ nhất trước: tìm q (không dấu), lọc status (pending, answered, published), phân trang.
          */
-        get: operations["ListAgencyQuestions"];
+        get: operations["ListStaffQuestions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1732,7 +2040,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/staff/field-reports/questions/{id}/moderation": {
+    "/api/staff/field-reports/questions/{id}/moderate": {
         parameters: {
             query?: never;
             header?: never;
@@ -1752,7 +2060,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/staff/field-reports/agencies/{agencyId}/queue": {
+    "/api/staff/field-reports/queue": {
         parameters: {
             query?: never;
             header?: never;
@@ -1760,10 +2068,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Phản ánh giao cho cơ quan: lọc trạng thái, sắp hết hạn, quá hạn; hạn sớm nhất trước.
-         * @description Phản ánh giao cho cơ quan: lọc trạng thái, sắp hết hạn, quá hạn; hạn sớm nhất trước.
+         * Hàng đợi phản ánh của cơ quan mình (quản trị: mọi cơ quan, lọc agencyId): tìm q (mã, nội dung không dấu, số điện thoại người phản ánh), lọc status, categoryId, wardCode (mã xã, phường) hoặc ward (tên, gõ không dấu, tên cũ cũng được), from, to (ngày), due (overdue, dueSoon, onTime), sắp xếp sort (dueAt, createdAt, updatedAt, code; - giảm dần), phân trang.
+         * @description Hàng đợi phản ánh của cơ quan mình (quản trị: mọi cơ quan, lọc agencyId): tìm q (mã, nội dung không dấu, số điện thoại người phản ánh), lọc status, categoryId, wardCode (mã xã, phường) hoặc ward (tên, gõ không dấu, tên cũ cũng được), from, to (ngày), due (overdue, dueSoon, onTime), sắp xếp sort (dueAt, createdAt, updatedAt, code; - giảm dần), phân trang.
          */
-        get: operations["GetAgencyFieldReportQueue"];
+        get: operations["GetFieldReportQueue"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1780,10 +2088,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Chi tiết phản ánh cho cán bộ cơ quan được giao (người phản ánh ẩn danh thì không hiện tên).
-         * @description Chi tiết phản ánh cho cán bộ cơ quan được giao (người phản ánh ẩn danh thì không hiện tên).
+         * Chi tiết phản ánh cho cán bộ cơ quan được giao (người phản ánh ẩn danh thì không hiện tên), với các thao tác được phép (allowedActions).
+         * @description Chi tiết phản ánh cho cán bộ cơ quan được giao (người phản ánh ẩn danh thì không hiện tên), với các thao tác được phép (allowedActions).
          */
-        get: operations["GetFieldReportForOfficer"];
+        get: operations["GetFieldReportForStaff"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1792,7 +2100,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/staff/field-reports/photos": {
+    "/api/staff/field-reports/uploads": {
         parameters: {
             query?: never;
             header?: never;
@@ -1802,17 +2110,17 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Cán bộ tải ảnh sau khi khắc phục (JPEG, PNG; đã xóa siêu dữ liệu).
-         * @description Cán bộ tải ảnh sau khi khắc phục (JPEG, PNG; đã xóa siêu dữ liệu).
+         * Cán bộ tải ảnh sau khi khắc phục (JPEG, PNG, 1-4 ảnh: phần "files" hoặc "file"; đã xóa siêu dữ liệu); gửi id ảnh trong photoIds của resolve.
+         * @description Cán bộ tải ảnh sau khi khắc phục (JPEG, PNG, 1-4 ảnh: phần "files" hoặc "file"; đã xóa siêu dữ liệu); gửi id ảnh trong photoIds của resolve.
          */
-        post: operations["UploadFieldReportFixPhoto"];
+        post: operations["UploadFieldReportFixPhotos"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/staff/field-reports/{id}/assignment": {
+    "/api/staff/field-reports/{id}/assign": {
         parameters: {
             query?: never;
             header?: never;
@@ -1822,8 +2130,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Giao phản ánh cho một cán bộ của cơ quan.
-         * @description Giao phản ánh cho một cán bộ của cơ quan.
+         * Giao phản ánh cho một cán bộ của cơ quan (staffId).
+         * @description Giao phản ánh cho một cán bộ của cơ quan (staffId).
          */
         post: operations["AssignFieldReport"];
         delete?: never;
@@ -1852,7 +2160,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/staff/field-reports/{id}/information-request": {
+    "/api/staff/field-reports/{id}/request-information": {
         parameters: {
             query?: never;
             header?: never;
@@ -1862,8 +2170,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Đề nghị người phản ánh bổ sung thông tin (ghi rõ cần gì).
-         * @description Đề nghị người phản ánh bổ sung thông tin (ghi rõ cần gì).
+         * Đề nghị người phản ánh bổ sung thông tin (ghi rõ cần gì trong note).
+         * @description Đề nghị người phản ánh bổ sung thông tin (ghi rõ cần gì trong note).
          */
         post: operations["RequestFieldReportInformation"];
         delete?: never;
@@ -1872,7 +2180,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/staff/field-reports/{id}/resolution": {
+    "/api/staff/field-reports/{id}/resolve": {
         parameters: {
             query?: never;
             header?: never;
@@ -1882,8 +2190,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Trả lời công khai, kèm ảnh sau khắc phục nếu có.
-         * @description Trả lời công khai, kèm ảnh sau khắc phục nếu có.
+         * Trả lời công khai (answer), kèm ảnh sau khắc phục nếu có (photoIds).
+         * @description Trả lời công khai (answer), kèm ảnh sau khắc phục nếu có (photoIds).
          */
         post: operations["ResolveFieldReport"];
         delete?: never;
@@ -1892,7 +2200,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/staff/field-reports/{id}/rejection": {
+    "/api/staff/field-reports/{id}/reject": {
         parameters: {
             query?: never;
             header?: never;
@@ -1902,8 +2210,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Từ chối (không thuộc phạm vi, thông tin sai), ghi rõ lý do.
-         * @description Từ chối (không thuộc phạm vi, thông tin sai), ghi rõ lý do.
+         * Từ chối (không thuộc phạm vi, thông tin sai), ghi rõ lý do trong note (người phản ánh đọc được).
+         * @description Từ chối (không thuộc phạm vi, thông tin sai), ghi rõ lý do trong note (người phản ánh đọc được).
          */
         post: operations["RejectFieldReport"];
         delete?: never;
@@ -1912,7 +2220,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/staff/field-reports/{id}/closure": {
+    "/api/staff/field-reports/{id}/close": {
         parameters: {
             query?: never;
             header?: never;
@@ -1932,7 +2240,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/staff/field-reports/{id}/forwarding": {
+    "/api/staff/field-reports/{id}/forward": {
         parameters: {
             query?: never;
             header?: never;
@@ -1952,7 +2260,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/staff/field-reports/{id}/redaction": {
+    "/api/staff/field-reports/{id}/redact": {
         parameters: {
             query?: never;
             header?: never;
@@ -1972,7 +2280,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/staff/field-reports/{id}/hiding": {
+    "/api/staff/field-reports/{id}/hide": {
         parameters: {
             query?: never;
             header?: never;
@@ -1982,8 +2290,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Ẩn phản ánh khỏi mọi trang công khai (Open311, bảng tin, trang phản ánh), ghi rõ lý do; ghi vào quá trình xử lý.
-         * @description Ẩn phản ánh khỏi mọi trang công khai (Open311, bảng tin, trang phản ánh), ghi rõ lý do; ghi vào quá trình xử lý.
+         * Ẩn phản ánh khỏi mọi trang công khai (Open311, bảng tin, trang phản ánh), ghi rõ lý do trong note; ghi vào quá trình xử lý.
+         * @description Ẩn phản ánh khỏi mọi trang công khai (Open311, bảng tin, trang phản ánh), ghi rõ lý do trong note; ghi vào quá trình xử lý.
          */
         post: operations["HideFieldReport"];
         delete?: never;
@@ -1992,7 +2300,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/staff/field-reports/{id}/publication": {
+    "/api/staff/field-reports/{id}/publish": {
         parameters: {
             query?: never;
             header?: never;
@@ -2012,7 +2320,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/staff/field-reports/{id}/recategorization": {
+    "/api/staff/field-reports/{id}/recategorize": {
         parameters: {
             query?: never;
             header?: never;
@@ -2026,6 +2334,26 @@ export interface paths {
          * @description Đổi lĩnh vực hoặc địa bàn; quy tắc định tuyến được áp dụng lại.
          */
         post: operations["RecategorizeFieldReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/field-reports/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Thống kê phản ánh theo lĩnh vực và tháng: tiếp nhận, đã trả lời, thời gian trả lời (trung vị, trung bình, giờ), quá hạn, đánh giá; from, to là ngày tiếp nhận; format=csv&table=categories tải CSV (UTF-8 BOM).
+         * @description Thống kê phản ánh theo lĩnh vực và tháng: tiếp nhận, đã trả lời, thời gian trả lời (trung vị, trung bình, giờ), quá hạn, đánh giá; from, to là ngày tiếp nhận; format=csv&table=categories tải CSV (UTF-8 BOM).
+         */
+        get: operations["GetFieldReportStatistics"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2204,6 +2532,7 @@ export interface components {
             previousDueDate: string;
             /** Format: date */
             newDueDate: string;
+            note: string;
             letter: string;
             /** Format: date-time */
             issuedAt: string;
@@ -2235,10 +2564,34 @@ export interface components {
         };
         AssignDossierRequest: {
             /** Format: uuid */
-            officerId: string;
+            staffId: string;
             note?: null | string;
             /** Format: int32 */
             version: number;
+        };
+        AvailabilityDay: {
+            /** Format: date */
+            date: string;
+            status: string;
+            statusText: string;
+            blockedReason?: null | string;
+            /** Format: int32 */
+            slots: number;
+            /** Format: int32 */
+            placesLeft: number;
+        };
+        AvailabilityResponse: {
+            /** Format: uuid */
+            officeId: string;
+            officeName: string;
+            /** Format: uuid */
+            serviceGroupId: string;
+            serviceGroupName: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            days: components["schemas"]["AvailabilityDay"][];
         };
         BlockDayRequest: {
             /** Format: date */
@@ -2344,7 +2697,7 @@ export interface components {
             version: number;
         };
         CompleteDossierRequest: {
-            resultNote?: null | string;
+            note?: null | string;
             /** Format: int32 */
             version: number;
         };
@@ -2399,60 +2752,69 @@ export interface components {
             /** Format: uuid */
             id: string;
             code: string;
+            /** Format: uuid */
+            procedureId: string;
             procedureCode: string;
             procedureName: string;
             field: string;
             /** Format: uuid */
             agencyId: string;
             agencyName: string;
+            /** Format: uuid */
+            receivingAgencyId?: null | string;
             receivingAgencyName?: null | string;
             applicant: components["schemas"]["ApplicantResponse"];
             summary?: null | string;
             delivery: string;
             deliveryAddress?: null | string;
-            /** Format: int32 */
-            status: number;
+            status: string;
             statusText: string;
             /** Format: date-time */
             submittedAt: string;
             /** Format: date-time */
             acceptedAt?: null | string;
-            /** Format: date */
-            dueDate: string;
+            /** Format: date-time */
+            dueAt: string;
             timeliness: string;
-            assignedOfficerName?: null | string;
+            /** Format: uuid */
+            assignedStaffId?: null | string;
+            assignedStaffName?: null | string;
             supplementRequest?: null | string;
-            /** Format: int64 */
-            feeAmount?: null | number;
-            feeDescription?: null | string;
-            resultNote?: null | string;
+            fee?: null | components["schemas"]["DossierFeeResponse"];
+            result?: null | components["schemas"]["DossierResultResponse"];
             files: components["schemas"]["DossierFileResponse"][];
             history: components["schemas"]["HistoryEntryResponse"][];
             apologies: components["schemas"]["ApologyResponse"][];
+            allowedActions: string[];
             /** Format: int32 */
             version: number;
+        };
+        DossierFeeResponse: {
+            /** Format: int64 */
+            amount: number;
+            note?: null | string;
         };
         DossierFileResponse: {
             /** Format: uuid */
             id: string;
-            purpose: string;
-            documentKey?: null | string;
             fileName: string;
             contentType: string;
             /** Format: int64 */
             size: number;
+            url: string;
+            purpose: string;
+            documentKey?: null | string;
         };
         DossierLookupResponse: {
             code: string;
             procedureName: string;
             agencyName: string;
-            /** Format: int32 */
-            status: number;
+            status: string;
             statusText: string;
             /** Format: date-time */
             submittedAt: string;
-            /** Format: date */
-            dueDate: string;
+            /** Format: date-time */
+            dueAt: string;
             timeliness: string;
             steps: components["schemas"]["LookupStep"][];
         };
@@ -2467,28 +2829,23 @@ export interface components {
             applicantName: string;
             /** Format: date-time */
             receivedAt: string;
-            /** Format: date */
-            dueDate: string;
+            /** Format: date-time */
+            dueAt: string;
             documents: components["schemas"]["ReceiptDocument"][];
             delivery: string;
             lookupSecret: string;
             lookupUrl: string;
+            pageUrl: string;
             qrCodeSvgUrl: string;
             qrCodePngUrl: string;
             lines: string[];
         };
-        DossierStateResponse: {
-            /** Format: uuid */
-            id: string;
-            code: string;
-            /** Format: int32 */
-            status: number;
-            statusText: string;
-            /** Format: date */
-            dueDate: string;
-            timeliness: string;
-            /** Format: int32 */
-            version: number;
+        DossierResultResponse: {
+            note?: null | string;
+            /** Format: date-time */
+            completedAt: string;
+            /** Format: date-time */
+            returnedAt?: null | string;
         };
         DossierSummaryResponse: {
             /** Format: uuid */
@@ -2496,22 +2853,24 @@ export interface components {
             code: string;
             procedureCode: string;
             procedureName: string;
+            /** Format: uuid */
+            agencyId: string;
             agencyName: string;
-            /** Format: int32 */
-            status: number;
+            status: string;
             statusText: string;
             /** Format: date-time */
             submittedAt: string;
-            /** Format: date */
-            dueDate: string;
+            /** Format: date-time */
+            dueAt: string;
             timeliness: string;
+            allowedActions: string[];
             /** Format: int32 */
             version: number;
         };
         ExtendDeadlineRequest: {
             /** Format: int32 */
             workingDays: number;
-            reason: string;
+            note: string;
             /** Format: int32 */
             version: number;
         };
@@ -2567,10 +2926,8 @@ export interface components {
             /** Format: date-time */
             at: string;
             actor: string;
-            /** Format: int32 */
-            fromStatus?: null | number;
-            /** Format: int32 */
-            toStatus: number;
+            fromStatus?: null | string;
+            toStatus: string;
             statusText: string;
             description: string;
             note?: null | string;
@@ -2586,14 +2943,26 @@ export interface components {
         };
         /** Format: binary */
         IFormFile: string;
+        IFormFileCollection: components["schemas"]["IFormFile"][];
         ImportAdministrativeUnitsResponse: {
             /** Format: int32 */
             units: number;
         };
+        InboxPage: {
+            items: components["schemas"]["NotificationResponse"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            unreadCount: number;
+        };
         IssueApologyRequest: {
             /** Format: date */
             newDueDate: string;
-            reason: string;
+            note: string;
             /** Format: int32 */
             version: number;
         };
@@ -2605,8 +2974,7 @@ export interface components {
         LookupStep: {
             /** Format: date-time */
             at: string;
-            /** Format: int32 */
-            status: number;
+            status: string;
             statusText: string;
         };
         ModerateQuestionRequest: {
@@ -2614,12 +2982,13 @@ export interface components {
             text?: null | string;
             answer?: null | string;
             public: boolean;
-            reason: string;
+            note: string;
         };
         NearbyReport: {
             code: string;
             title: string;
             status: string;
+            statusText: string;
             /** Format: int32 */
             distanceMeters: number;
         };
@@ -2652,6 +3021,11 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             read: boolean;
+            /** Format: date-time */
+            readAt?: null | string;
+            itemKind?: null | string;
+            /** Format: uuid */
+            itemId?: null | string;
         };
         NowServingResponse: {
             /** Format: uuid */
@@ -2660,19 +3034,6 @@ export interface components {
             /** Format: date */
             day: string;
             groups: components["schemas"]["GroupNowServing"][];
-        };
-        OfficerActionRequest: {
-            /** Format: int32 */
-            version: number;
-            /** Format: uuid */
-            officerId?: null | string;
-            /** Format: uuid */
-            agencyId?: null | string;
-            /** Format: uuid */
-            categoryId?: null | string;
-            area?: null | string;
-            text?: null | string;
-            photoIds?: null | string[];
         };
         OfficeResponse: {
             /** Format: uuid */
@@ -2724,6 +3085,15 @@ export interface components {
             /** Format: int32 */
             total: number;
         };
+        PagedResultOfCategoryResponse: {
+            items: components["schemas"]["CategoryResponse"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+        };
         PagedResultOfDossierSummaryResponse: {
             items: components["schemas"]["DossierSummaryResponse"][];
             /** Format: int32 */
@@ -2733,8 +3103,17 @@ export interface components {
             /** Format: int32 */
             total: number;
         };
-        PagedResultOfNotificationResponse: {
-            items: components["schemas"]["NotificationResponse"][];
+        PagedResultOfFieldResponse: {
+            items: components["schemas"]["FieldResponse"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+        };
+        PagedResultOfNearbyReport: {
+            items: components["schemas"]["NearbyReport"][];
             /** Format: int32 */
             page: number;
             /** Format: int32 */
@@ -2787,6 +3166,15 @@ export interface components {
             /** Format: int32 */
             total: number;
         };
+        PagedResultOfRoutingRule: {
+            items: components["schemas"]["RoutingRule"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+        };
         PagedResultOfStaffMemberResponse: {
             items: components["schemas"]["StaffMemberResponse"][];
             /** Format: int32 */
@@ -2796,11 +3184,14 @@ export interface components {
             /** Format: int32 */
             total: number;
         };
-        PhotoLink: {
-            /** Format: uuid */
-            id: string;
-            kind: string;
-            url: string;
+        PagedResultOfTicketResponse: {
+            items: components["schemas"]["TicketResponse"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
         };
         PriorityConfirmationRequest: {
             confirmed: boolean;
@@ -2815,7 +3206,7 @@ export interface components {
             status: number;
             detail?: null | string;
             instance?: null | string;
-            /** @description Mã ổn định `<tiền tố>.<snake_case>` để máy rẽ nhánh. Các mã Province trả (danh sách đọc từ mã nguồn khi dựng tài liệu, có thể thêm mã mới): `appointments.agency_unknown`, `appointments.beyond_horizon`, `appointments.booking_closed`, `appointments.booking_not_found`, `appointments.call_contended`, `appointments.change_too_late`, `appointments.check_in_refused`, `appointments.counter_cannot_serve`, `appointments.counter_not_found`, `appointments.day_blocked`, `appointments.dossier_unknown`, `appointments.group_not_in_office`, `appointments.illegal_ticket_transition`, `appointments.live_view_busy`, `appointments.no_priority_asked`, `appointments.not_elderly`, `appointments.not_pending`, `appointments.not_your_office`, `appointments.office_closed_today`, `appointments.office_not_found`, `appointments.one_booking_per_day`, `appointments.outside_hours`, `appointments.procedure_unknown`, `appointments.slot_full`, `appointments.slot_in_past`, `appointments.slot_not_allowed`, `appointments.slot_not_found`, `appointments.stale_version`, `appointments.ticket_already_taken`, `appointments.ticket_not_found`, `auth.forbidden`, `auth.too_many_refused_tokens`, `auth.unauthenticated`, `dossier.agency_unknown`, `dossier.apology_not_needed`, `dossier.apology_required`, `dossier.assignee_not_in_agency`, `dossier.bound_to_boundary`, `dossier.file_unavailable`, `dossier.illegal_transition`, `dossier.new_due_date_invalid`, `dossier.new_due_date_too_far`, `dossier.not_found`, `dossier.procedure_not_found`, `dossier.receiving_office_unknown`, `dossier.result_missing`, `dossier.stale_version`, `field_report.agency_unknown`, `field_report.already_hidden`, `field_report.assignee_not_in_agency`, `field_report.category_exists`, `field_report.category_not_found`, `field_report.category_unknown`, `field_report.forward_target_invalid`, `field_report.illegal_transition`, `field_report.no_answer`, `field_report.no_route`, `field_report.not_found`, `field_report.not_hidden`, `field_report.photo_not_found`, `field_report.photo_unavailable`, `field_report.position_invalid`, `field_report.rating_closed`, `field_report.rating_invalid`, `field_report.stale_version`, `field_report.text_required`, `identity.bad_credentials`, `identity.phone_token_refused`, `identity.sign_in_locked`, `identity.stale_version`, `identity.unknown_agency`, `identity.unknown_staff_member`, `identity.user_name_taken`, `identity.weak_password`, `identity.wrong_current_password`, `link.expired`, `link.invalid`, `request.concurrent_update`, `request.conflict`, `request.control_characters`, `request.duplicate`, `request.invalid`, `request.malformed`, `request.method_not_allowed`, `request.not_found`, `request.rate_limited`, `request.too_large`, `request.unprocessable`, `request.unsupported_media_type`, `server.database_unavailable`, `server.dependency_unavailable`, `server.error`, `server.unavailable`, `validation.failed`, `validation.invalid_parameter`. */
+            /** @description Mã ổn định `<tiền tố>.<snake_case>` để máy rẽ nhánh. Các mã Province trả (danh sách đọc từ mã nguồn khi dựng tài liệu, có thể thêm mã mới): `appointments.agency_unknown`, `appointments.beyond_horizon`, `appointments.booking_closed`, `appointments.booking_not_found`, `appointments.call_contended`, `appointments.change_too_late`, `appointments.check_in_refused`, `appointments.counter_cannot_serve`, `appointments.counter_not_found`, `appointments.day_blocked`, `appointments.dossier_unknown`, `appointments.group_not_in_office`, `appointments.illegal_ticket_transition`, `appointments.live_view_busy`, `appointments.no_priority_asked`, `appointments.not_elderly`, `appointments.not_pending`, `appointments.not_your_office`, `appointments.office_closed_today`, `appointments.office_not_found`, `appointments.one_booking_per_day`, `appointments.outside_hours`, `appointments.procedure_unknown`, `appointments.slot_full`, `appointments.slot_in_past`, `appointments.slot_not_allowed`, `appointments.slot_not_found`, `appointments.stale_version`, `appointments.ticket_already_taken`, `appointments.ticket_not_found`, `auth.forbidden`, `auth.too_many_refused_tokens`, `auth.unauthenticated`, `dossier.agency_forbidden`, `dossier.agency_unknown`, `dossier.apology_not_needed`, `dossier.apology_required`, `dossier.assignee_not_in_agency`, `dossier.bound_to_boundary`, `dossier.file_unavailable`, `dossier.illegal_transition`, `dossier.new_due_date_invalid`, `dossier.new_due_date_too_far`, `dossier.not_found`, `dossier.procedure_not_found`, `dossier.receiving_office_unknown`, `dossier.result_missing`, `dossier.stale_version`, `field_report.agency_forbidden`, `field_report.agency_unknown`, `field_report.already_hidden`, `field_report.assignee_not_in_agency`, `field_report.category_exists`, `field_report.category_not_found`, `field_report.category_unknown`, `field_report.forward_target_invalid`, `field_report.illegal_transition`, `field_report.no_answer`, `field_report.no_route`, `field_report.not_found`, `field_report.not_hidden`, `field_report.photo_missing`, `field_report.photo_not_found`, `field_report.photo_unavailable`, `field_report.position_invalid`, `field_report.rating_closed`, `field_report.reopen_closed`, `field_report.stale_version`, `field_report.text_required`, `field_report.too_many_photos`, `identity.bad_credentials`, `identity.citizen_id_birth_year_mismatch`, `identity.phone_token_refused`, `identity.session_ended`, `identity.sign_in_locked`, `identity.stale_version`, `identity.temporary_password_expired`, `identity.unknown_agency`, `identity.unknown_staff_member`, `identity.user_name_taken`, `identity.verified_phone_number`, `identity.weak_password`, `identity.wrong_current_password`, `link.expired`, `link.invalid`, `notifications.not_found`, `request.concurrent_update`, `request.conflict`, `request.control_characters`, `request.duplicate`, `request.invalid`, `request.malformed`, `request.method_not_allowed`, `request.not_found`, `request.rate_limited`, `request.too_large`, `request.unprocessable`, `request.unsupported_media_type`, `server.database_unavailable`, `server.dependency_unavailable`, `server.error`, `server.unavailable`, `validation.bad_parameter`, `validation.failed`, `validation.invalid_parameter`. */
             code: string;
             /** @description Mã vết (W3C trace id) để người vận hành tìm trong nhật ký. */
             traceId?: string;
@@ -2861,7 +3252,7 @@ export interface components {
             onlineLevelText: string;
         };
         ProvideInformationRequest: {
-            information: string;
+            message: string;
             /** Format: int32 */
             version: number;
         };
@@ -2871,6 +3262,7 @@ export interface components {
             code: string;
             /** Format: uuid */
             categoryId: string;
+            categoryName?: null | string;
             title: string;
             description: string;
             /** Format: double */
@@ -2878,31 +3270,38 @@ export interface components {
             /** Format: double */
             longitude?: null | number;
             address?: null | string;
-            area?: null | string;
+            wardCode?: null | string;
+            wardName?: null | string;
             status: string;
             statusText: string;
             /** Format: uuid */
             agencyId: string;
+            agencyName?: null | string;
             answer?: null | string;
             /** Format: date-time */
             answeredAt?: null | string;
             /** Format: date-time */
             createdAt: string;
-            photos: components["schemas"]["PhotoLink"][];
+            photos: components["schemas"]["UploadedFileResponse"][];
+            fixPhotos: components["schemas"]["UploadedFileResponse"][];
         };
         QuestionResponse: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
             agencyId: string;
+            agencyName?: null | string;
             title: string;
             text: string;
             answer?: null | string;
             /** Format: date-time */
             answeredAt?: null | string;
             public: boolean;
+            status: string;
+            statusText: string;
             /** Format: date-time */
             createdAt: string;
+            allowedActions: string[];
         };
         QueueItem: {
             /** Format: uuid */
@@ -2911,7 +3310,12 @@ export interface components {
             title: string;
             /** Format: uuid */
             categoryId: string;
-            area?: null | string;
+            categoryName?: null | string;
+            /** Format: uuid */
+            agencyId: string;
+            agencyName?: null | string;
+            wardCode?: null | string;
+            wardName?: null | string;
             status: string;
             statusText: string;
             /** Format: date-time */
@@ -2920,7 +3324,15 @@ export interface components {
             dueAt: string;
             overdue: boolean;
             dueSoon: boolean;
-            officerName?: null | string;
+            /** Format: uuid */
+            assignedStaffId?: null | string;
+            assignedStaffName?: null | string;
+            /** Format: double */
+            latitude?: null | number;
+            /** Format: double */
+            longitude?: null | number;
+            photoUrl?: null | string;
+            allowedActions: string[];
             /** Format: int32 */
             version: number;
         };
@@ -2928,33 +3340,41 @@ export interface components {
             /** Format: uuid */
             id: string;
             code: string;
+            procedureCode: string;
             procedureName: string;
             field: string;
+            /** Format: uuid */
+            agencyId: string;
+            agencyName: string;
             applicantName: string;
-            /** Format: int32 */
-            status: number;
+            applicantPhoneNumber?: null | string;
+            status: string;
             statusText: string;
             /** Format: date-time */
             submittedAt: string;
-            /** Format: date */
-            dueDate: string;
+            /** Format: date-time */
+            dueAt: string;
             timeliness: string;
             apologyRequired: boolean;
-            assignedOfficerName?: null | string;
+            /** Format: uuid */
+            assignedStaffId?: null | string;
+            assignedStaffName?: null | string;
+            allowedActions: string[];
             /** Format: int32 */
             version: number;
         };
         RateReportRequest: {
             /** Format: int32 */
             stars: number;
-            comment?: null | string;
+            message?: null | string;
             /** Format: int32 */
             version: number;
         };
-        ReasonRequest: {
-            reason: string;
+        ReadAllResponse: {
             /** Format: int32 */
-            version: number;
+            marked: number;
+            /** Format: int32 */
+            unreadCount: number;
         };
         ReceiptDocument: {
             key: string;
@@ -2968,14 +3388,21 @@ export interface components {
             title?: null | string;
             description?: null | string;
             answer?: null | string;
-            reason: string;
+            note: string;
+        };
+        ReopenReportRequest: {
+            message: string;
+            /** Format: int32 */
+            version: number;
         };
         ReportDetailResponse: {
             report: components["schemas"]["PublicReportResponse"];
             reporterName?: null | string;
             reporterPhone?: null | string;
             anonymous: boolean;
-            officerName?: null | string;
+            /** Format: uuid */
+            assignedStaffId?: null | string;
+            assignedStaffName?: null | string;
             /** Format: date-time */
             dueAt: string;
             informationRequest?: null | string;
@@ -2984,18 +3411,19 @@ export interface components {
             /** Format: int32 */
             reopens: number;
             history: components["schemas"]["HistoryStep"][];
+            allowedActions: string[];
             /** Format: int32 */
             version: number;
         };
         RequestFeeRequest: {
             /** Format: int64 */
             amount: number;
-            description: string;
+            note: string;
             /** Format: int32 */
             version: number;
         };
         RequestWithdrawalRequest: {
-            reason: string;
+            message: string;
             /** Format: int32 */
             version: number;
         };
@@ -3007,11 +3435,22 @@ export interface components {
             mandatory: boolean;
             formTemplate?: null | components["schemas"]["FormTemplateResponse"];
         };
+        RequiredNoteRequest: {
+            note: string;
+            /** Format: int32 */
+            version: number;
+        };
         RescheduleRequest: {
             /** Format: uuid */
             slotId: string;
             /** Format: int32 */
             version: number;
+        };
+        ResetPasswordResponse: {
+            staff: components["schemas"]["StaffMemberResponse"];
+            temporaryPassword: string;
+            /** Format: date-time */
+            temporaryPasswordExpiresAt: string;
         };
         RoutingRule: {
             /** Format: uuid */
@@ -3066,6 +3505,26 @@ export interface components {
             eventId?: null | string;
             reconnectionInterval?: null | string;
         };
+        StaffActionRequest: {
+            /** Format: int32 */
+            version: number;
+            /** Format: uuid */
+            staffId?: null | string;
+            /** Format: uuid */
+            agencyId?: null | string;
+            /** Format: uuid */
+            categoryId?: null | string;
+            area?: null | string;
+            note?: null | string;
+            answer?: null | string;
+            photoIds?: null | string[];
+        };
+        StaffAgency: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+        };
         StaffMemberResponse: {
             /** Format: uuid */
             id: string;
@@ -3074,7 +3533,20 @@ export interface components {
             role: string;
             /** Format: uuid */
             agencyId: string;
+            agencyName?: null | string;
             isActive: boolean;
+            mustChangePassword: boolean;
+        };
+        StaffMeResponse: {
+            /** Format: uuid */
+            id: string;
+            fullName: string;
+            userName: string;
+            roles: string[];
+            agencies: components["schemas"]["StaffAgency"][];
+            /** Format: date-time */
+            sessionExpiresAt: string;
+            mustChangePassword: boolean;
         };
         SubmitDossierRequest: {
             procedureCode: string;
@@ -3101,7 +3573,7 @@ export interface components {
         };
         SubmitSupplementRequest: {
             documents: components["schemas"]["SubmittedDocument"][];
-            note?: null | string;
+            message?: null | string;
             /** Format: int32 */
             version: number;
         };
@@ -3126,8 +3598,10 @@ export interface components {
             number: string;
             /** Format: uuid */
             officeId: string;
+            officeName?: null | string;
             /** Format: uuid */
             serviceGroupId: string;
+            serviceGroupName?: null | string;
             /** Format: date */
             day: string;
             status: string;
@@ -3135,19 +3609,28 @@ export interface components {
             priority: string;
             priorityStatus: string;
             priorityStatusText?: null | string;
+            /** Format: uuid */
+            counterId?: null | string;
             counterName?: null | string;
+            /** Format: date-time */
+            issuedAt: string;
             /** Format: int32 */
             ahead: number;
             /** Format: int32 */
             estimatedWaitMinutes: number;
             /** Format: int32 */
             version: number;
+            allowedActions: string[];
         };
         TransferRequest: {
             /** Format: uuid */
             counterId: string;
             /** Format: int32 */
             version: number;
+        };
+        UnreadCountResponse: {
+            /** Format: int32 */
+            unreadCount: number;
         };
         UpdateMyProfileRequest: {
             fullName?: null | string;
@@ -3166,6 +3649,10 @@ export interface components {
             contentType: string;
             /** Format: int64 */
             size: number;
+            url: string;
+        };
+        UploadedFilesResponse: {
+            items: components["schemas"]["UploadedFileResponse"][];
         };
         VerifyPhoneNumberRequest: {
             token: string;
@@ -3196,6 +3683,73 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CitizenProfileResponse"];
                 };
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DeleteMyProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
@@ -3306,66 +3860,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
-            429: {
-                headers: {
-                    /** @description Số giây nên chờ trước khi thử lại. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
-            503: {
-                headers: {
-                    /** @description Số giây nên chờ trước khi thử lại. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    DeleteMyProfile: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
-            403: {
+            /** @description Vi phạm quy tắc nghiệp vụ (hoặc cùng Idempotency-Key với nội dung khác). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3512,6 +4008,144 @@ export interface operations {
             };
             /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GetStaffMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffMeResponse"];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RefreshStaffSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessTokenResponse"];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3690,16 +4324,18 @@ export interface operations {
             };
         };
     };
-    ListAgencyOfficers: {
+    ListStaff: {
         parameters: {
             query?: {
+                q?: string;
+                agencyId?: string;
+                role?: string;
+                active?: boolean;
                 page?: number;
                 pageSize?: number;
             };
             header?: never;
-            path: {
-                agencyId: string;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -3733,15 +4369,6 @@ export interface operations {
             };
             /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3864,6 +4491,170 @@ export interface operations {
             };
         };
     };
+    GetStaffMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffMemberResponse"];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ListAgencyStaff: {
+        parameters: {
+            query?: {
+                q?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                agencyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedResultOfStaffMemberResponse"];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     DeactivateStaffMember: {
         parameters: {
             query?: never;
@@ -3882,6 +4673,86 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffMemberResponse"];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ResetStaffPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResetPasswordResponse"];
                 };
             };
             /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
@@ -4191,6 +5062,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                unread?: boolean;
             };
             header?: never;
             path?: never;
@@ -4204,7 +5076,225 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PagedResultOfNotificationResponse"];
+                    "application/json": components["schemas"]["InboxPage"];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CountMyUnreadNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCountResponse"];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MarkNotificationRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationResponse"];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MarkAllNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadAllResponse"];
                 };
             };
             /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
@@ -4378,7 +5468,10 @@ export interface operations {
     };
     ListProcedureFields: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4391,7 +5484,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FieldResponse"][];
+                    "application/json": components["schemas"]["PagedResultOfFieldResponse"];
                 };
             };
             /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
@@ -4501,27 +5594,18 @@ export interface operations {
         requestBody: {
             content: {
                 "multipart/form-data": {
-                    file: components["schemas"]["IFormFile"];
+                    form: components["schemas"]["IFormFileCollection"];
                 };
             };
         };
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UploadedFileResponse"];
-                };
-            };
             /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UploadedFileResponse"];
+                    "application/json": components["schemas"]["UploadedFilesResponse"];
                 };
             };
             /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
@@ -4988,6 +6072,123 @@ export interface operations {
             };
         };
     };
+    GetDossierReceiptPageBySignedLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GetDossierReceiptQrCodeBySignedLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                format: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     GetDossierReceiptQrCode: {
         parameters: {
             query?: never;
@@ -5146,6 +6347,65 @@ export interface operations {
             };
         };
     };
+    OpenDossierFileBySignedLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     WithdrawMyDossier: {
         parameters: {
             query?: never;
@@ -5167,7 +6427,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DossierStateResponse"];
+                    "application/json": components["schemas"]["DossierDetailResponse"];
                 };
             };
             /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
@@ -5260,7 +6520,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DossierStateResponse"];
+                    "application/json": components["schemas"]["DossierDetailResponse"];
                 };
             };
             /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
@@ -5332,20 +6592,23 @@ export interface operations {
             };
         };
     };
-    GetAgencyDossierQueue: {
+    GetStaffDossierQueue: {
         parameters: {
             query?: {
-                status?: number;
-                field?: string;
+                q?: string;
+                status?: string;
+                procedureCode?: string;
                 timeliness?: string;
+                from?: string;
+                to?: string;
+                sort?: string;
                 assignedToMe?: boolean;
+                agencyId?: string;
                 page?: number;
                 pageSize?: number;
             };
             header?: never;
-            path: {
-                agencyId: string;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -5386,8 +6649,72 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
-            404: {
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GetDossierStatistics: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                agencyId?: string;
+                format?: string;
+                table?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5419,7 +6746,7 @@ export interface operations {
             };
         };
     };
-    GetDossierForOfficer: {
+    GetDossierForStaff: {
         parameters: {
             query?: never;
             header?: never;
@@ -5499,7 +6826,7 @@ export interface operations {
             };
         };
     };
-    DownloadDossierFileForOfficer: {
+    DownloadDossierFileForStaff: {
         parameters: {
             query?: never;
             header?: never;
@@ -5599,7 +6926,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DossierStateResponse"];
+                    "application/json": components["schemas"]["DossierDetailResponse"];
                 };
             };
             /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
@@ -5682,7 +7009,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonRequest"];
+                "application/json": components["schemas"]["RequiredNoteRequest"];
             };
         };
         responses: {
@@ -5692,7 +7019,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DossierStateResponse"];
+                    "application/json": components["schemas"]["DossierDetailResponse"];
                 };
             };
             /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
@@ -5775,7 +7102,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonRequest"];
+                "application/json": components["schemas"]["RequiredNoteRequest"];
             };
         };
         responses: {
@@ -5785,7 +7112,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DossierStateResponse"];
+                    "application/json": components["schemas"]["DossierDetailResponse"];
                 };
             };
             /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
@@ -5878,7 +7205,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DossierStateResponse"];
+                    "application/json": components["schemas"]["DossierDetailResponse"];
                 };
             };
             /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
@@ -5971,7 +7298,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DossierStateResponse"];
+                    "application/json": components["schemas"]["DossierDetailResponse"];
                 };
             };
             /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
@@ -6054,7 +7381,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonRequest"];
+                "application/json": components["schemas"]["RequiredNoteRequest"];
             };
         };
         responses: {
@@ -6064,7 +7391,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DossierStateResponse"];
+                    "application/json": components["schemas"]["DossierDetailResponse"];
                 };
             };
             /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
@@ -6157,7 +7484,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DossierStateResponse"];
+                    "application/json": components["schemas"]["DossierDetailResponse"];
                 };
             };
             /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
@@ -6250,7 +7577,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DossierStateResponse"];
+                    "application/json": components["schemas"]["DossierDetailResponse"];
                 };
             };
             /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
@@ -6334,7 +7661,7 @@ export interface operations {
         requestBody: {
             content: {
                 "multipart/form-data": {
-                    file: components["schemas"]["IFormFile"];
+                    form: components["schemas"]["IFormFileCollection"];
                 };
             };
         };
@@ -6345,7 +7672,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UploadedFileResponse"];
+                    "application/json": components["schemas"]["UploadedFilesResponse"];
                 };
             };
             /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
@@ -6447,7 +7774,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DossierStateResponse"];
+                    "application/json": components["schemas"]["DossierDetailResponse"];
                 };
             };
             /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
@@ -6540,7 +7867,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DossierStateResponse"];
+                    "application/json": components["schemas"]["DossierDetailResponse"];
                 };
             };
             /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
@@ -6633,7 +7960,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DossierStateResponse"];
+                    "application/json": components["schemas"]["DossierDetailResponse"];
                 };
             };
             /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
@@ -6848,6 +8175,72 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SlotResponse"][];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GetOfficeAvailability: {
+        parameters: {
+            query: {
+                serviceGroupId: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                officeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AvailabilityResponse"];
                 };
             };
             /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
@@ -7457,6 +8850,78 @@ export interface operations {
             };
         };
     };
+    ListMyTickets: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedResultOfTicketResponse"];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     TakeQueueTicket: {
         parameters: {
             query?: never;
@@ -7609,6 +9074,95 @@ export interface operations {
             };
             /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CancelMyTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketResponse"];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8871,7 +10425,10 @@ export interface operations {
     };
     ListFieldReportCategories: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -8884,7 +10441,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CategoryResponse"][];
+                    "application/json": components["schemas"]["PagedResultOfCategoryResponse"];
                 };
             };
             /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
@@ -9105,6 +10662,8 @@ export interface operations {
                 latitude: number;
                 longitude: number;
                 radiusMeters?: number;
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path?: never;
@@ -9118,7 +10677,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NearbyReport"][];
+                    "application/json": components["schemas"]["PagedResultOfNearbyReport"];
                 };
             };
             /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
@@ -9216,7 +10775,10 @@ export interface operations {
     };
     ListMyQuestions: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -9229,7 +10791,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["QuestionResponse"][];
+                    "application/json": components["schemas"]["PagedResultOfQuestionResponse"];
                 };
             };
             /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
@@ -9368,7 +10930,7 @@ export interface operations {
             };
         };
     };
-    UploadFieldReportPhoto: {
+    UploadFieldReportPhotos: {
         parameters: {
             query?: never;
             header?: never;
@@ -9377,9 +10939,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "multipart/form-data": {
-                    file: components["schemas"]["IFormFile"];
-                };
+                "multipart/form-data": components["schemas"]["IFormFileCollection"];
             };
         };
         responses: {
@@ -9389,7 +10949,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PhotoLink"];
+                    "application/json": components["schemas"]["UploadedFilesResponse"];
                 };
             };
             /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
@@ -9442,6 +11002,64 @@ export interface operations {
                 headers: {
                     /** @description Số giây nên chờ trước khi thử lại. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GetFieldReportPhotoByLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -9767,6 +11385,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Vi phạm quy tắc nghiệp vụ (hoặc cùng Idempotency-Key với nội dung khác). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
             429: {
                 headers: {
@@ -9844,6 +11471,126 @@ export interface operations {
             };
             /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Vi phạm quy tắc nghiệp vụ (hoặc cùng Idempotency-Key với nội dung khác). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ReopenFieldReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReopenReportRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDetailResponse"];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Vi phạm quy tắc nghiệp vụ (hoặc cùng Idempotency-Key với nội dung khác). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10034,7 +11781,10 @@ export interface operations {
     };
     ListFieldReportRoutingRules: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -10047,7 +11797,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RoutingRule"][];
+                    "application/json": components["schemas"]["PagedResultOfRoutingRule"];
                 };
             };
             /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
@@ -10325,15 +12075,17 @@ export interface operations {
             };
         };
     };
-    ListAgencyQuestions: {
+    ListStaffQuestions: {
         parameters: {
             query?: {
-                unanswered?: boolean;
+                q?: string;
+                status?: string;
+                agencyId?: string;
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
-            path: {
-                agencyId: string;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -10344,7 +12096,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["QuestionResponse"][];
+                    "application/json": components["schemas"]["PagedResultOfQuestionResponse"];
                 };
             };
             /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
@@ -10367,15 +12119,6 @@ export interface operations {
             };
             /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10575,18 +12318,24 @@ export interface operations {
             };
         };
     };
-    GetAgencyFieldReportQueue: {
+    GetFieldReportQueue: {
         parameters: {
             query?: {
-                status?: string;
-                timeliness?: string;
-                page?: number;
-                pageSize?: number;
+                Q?: string;
+                Status?: string;
+                CategoryId?: string;
+                WardCode?: string;
+                Ward?: string;
+                From?: string;
+                To?: string;
+                Due?: string;
+                Sort?: string;
+                AgencyId?: string;
+                Page?: number;
+                PageSize?: number;
             };
             header?: never;
-            path: {
-                agencyId: string;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -10627,15 +12376,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
             429: {
                 headers: {
@@ -10660,7 +12400,7 @@ export interface operations {
             };
         };
     };
-    GetFieldReportForOfficer: {
+    GetFieldReportForStaff: {
         parameters: {
             query?: never;
             header?: never;
@@ -10740,7 +12480,7 @@ export interface operations {
             };
         };
     };
-    UploadFieldReportFixPhoto: {
+    UploadFieldReportFixPhotos: {
         parameters: {
             query?: never;
             header?: never;
@@ -10749,9 +12489,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "multipart/form-data": {
-                    file: components["schemas"]["IFormFile"];
-                };
+                "multipart/form-data": components["schemas"]["IFormFileCollection"];
             };
         };
         responses: {
@@ -10761,7 +12499,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PhotoLink"];
+                    "application/json": components["schemas"]["UploadedFilesResponse"];
                 };
             };
             /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
@@ -10784,6 +12522,24 @@ export interface operations {
             };
             /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10826,7 +12582,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["OfficerActionRequest"];
+                "application/json": components["schemas"]["StaffActionRequest"];
             };
         };
         responses: {
@@ -10877,6 +12633,15 @@ export interface operations {
             };
             /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Vi phạm quy tắc nghiệp vụ (hoặc cùng Idempotency-Key với nội dung khác). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10919,7 +12684,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["OfficerActionRequest"];
+                "application/json": components["schemas"]["StaffActionRequest"];
             };
         };
         responses: {
@@ -10970,6 +12735,15 @@ export interface operations {
             };
             /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Vi phạm quy tắc nghiệp vụ (hoặc cùng Idempotency-Key với nội dung khác). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11012,7 +12786,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["OfficerActionRequest"];
+                "application/json": components["schemas"]["StaffActionRequest"];
             };
         };
         responses: {
@@ -11063,6 +12837,15 @@ export interface operations {
             };
             /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Vi phạm quy tắc nghiệp vụ (hoặc cùng Idempotency-Key với nội dung khác). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11105,7 +12888,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["OfficerActionRequest"];
+                "application/json": components["schemas"]["StaffActionRequest"];
             };
         };
         responses: {
@@ -11156,6 +12939,15 @@ export interface operations {
             };
             /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Vi phạm quy tắc nghiệp vụ (hoặc cùng Idempotency-Key với nội dung khác). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11198,7 +12990,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["OfficerActionRequest"];
+                "application/json": components["schemas"]["StaffActionRequest"];
             };
         };
         responses: {
@@ -11249,6 +13041,15 @@ export interface operations {
             };
             /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Vi phạm quy tắc nghiệp vụ (hoặc cùng Idempotency-Key với nội dung khác). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11291,7 +13092,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["OfficerActionRequest"];
+                "application/json": components["schemas"]["StaffActionRequest"];
             };
         };
         responses: {
@@ -11342,6 +13143,15 @@ export interface operations {
             };
             /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Vi phạm quy tắc nghiệp vụ (hoặc cùng Idempotency-Key với nội dung khác). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11384,7 +13194,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["OfficerActionRequest"];
+                "application/json": components["schemas"]["StaffActionRequest"];
             };
         };
         responses: {
@@ -11435,6 +13245,15 @@ export interface operations {
             };
             /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Vi phạm quy tắc nghiệp vụ (hoặc cùng Idempotency-Key với nội dung khác). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11535,6 +13354,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Vi phạm quy tắc nghiệp vụ (hoặc cùng Idempotency-Key với nội dung khác). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
             429: {
                 headers: {
@@ -11570,7 +13398,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["OfficerActionRequest"];
+                "application/json": components["schemas"]["StaffActionRequest"];
             };
         };
         responses: {
@@ -11621,6 +13449,15 @@ export interface operations {
             };
             /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Vi phạm quy tắc nghiệp vụ (hoặc cùng Idempotency-Key với nội dung khác). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11663,7 +13500,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["OfficerActionRequest"];
+                "application/json": components["schemas"]["StaffActionRequest"];
             };
         };
         responses: {
@@ -11714,6 +13551,15 @@ export interface operations {
             };
             /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Vi phạm quy tắc nghiệp vụ (hoặc cùng Idempotency-Key với nội dung khác). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11756,7 +13602,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["OfficerActionRequest"];
+                "application/json": components["schemas"]["StaffActionRequest"];
             };
         };
         responses: {
@@ -11807,6 +13653,88 @@ export interface operations {
             };
             /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Vi phạm quy tắc nghiệp vụ (hoặc cùng Idempotency-Key với nội dung khác). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GetFieldReportStatistics: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                agencyId?: string;
+                format?: string;
+                table?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -60,8 +60,15 @@ function OfficePicker({ onPick, title }: { onPick: (office: Office, groupId: str
 
 /** Days ahead with their free slots; a tap on a time chooses it. */
 function SlotCalendar({ office, groupId, chosen, onChoose }: { office: Office; groupId: string; chosen: string; onChoose: (slotId: string, label: string) => void }) {
-  const days = Array.from({ length: Math.min(Number(office.bookingHorizonDays) || 14, 14) }, (_, i) => vietnamDay(i));
-  const [day, setDay] = useState(days[0]);
+  const span = Math.min(Number(office.bookingHorizonDays) || 14, 14);
+  // The office's availability calendar: each day with its places left (closed and blocked days say why).
+  const calendar = useLoad(
+    () => ok(api.GET("/api/public/appointments/offices/{officeId}/availability", { params: { path: { officeId: office.id }, query: { serviceGroupId: groupId, from: vietnamDay(0), to: vietnamDay(span - 1) } } })),
+    [office.id, groupId],
+  );
+  const days = calendar.data?.days.map((d) => d.date) ?? Array.from({ length: span }, (_, i) => vietnamDay(i));
+  const left = new Map(calendar.data?.days.map((d) => [d.date, d]) ?? []);
+  const [day, setDay] = useState(vietnamDay(0));
   const slots = useLoad(() => ok(api.GET("/api/public/appointments/offices/{officeId}/slots", { params: { path: { officeId: office.id }, query: { serviceGroupId: groupId, day } } })), [office.id, groupId, day]);
   const free = itemsOf(slots.data).filter((s) => Number(s.placesLeft) > 0);
   return (
@@ -72,10 +79,11 @@ function SlotCalendar({ office, groupId, chosen, onChoose }: { office: Office; g
       <ul className="days" aria-label="Ngày">
         {days.map((d) => (
           <li key={d}>
-            <button type="button" className="day" aria-pressed={d === day} onClick={() => setDay(d)}>
+            <button type="button" className="day" aria-pressed={d === day} onClick={() => setDay(d)} disabled={left.get(d)?.placesLeft === 0}>
               {weekday.format(new Date(d + "T00:00:00Z"))}
               <br />
               {d.slice(8, 10)}/{d.slice(5, 7)}
+              {left.has(d) && <small style={{ display: "block" }}>{left.get(d)!.placesLeft > 0 ? `còn ${left.get(d)!.placesLeft}` : "hết chỗ"}</small>}
             </button>
           </li>
         ))}
@@ -176,7 +184,7 @@ export function BookingDetail({ id }: { id: string }) {
   const cancel = () =>
     action.run(async () => {
       if (!b) return;
-      booking.set(await ok(api.POST("/api/appointments/bookings/{id}/cancellation", { params: { path: { id } }, body: { version: b.version } })));
+      booking.set(await ok(api.POST("/api/appointments/bookings/{id}/cancel", { params: { path: { id } }, body: { version: b.version } })));
     });
   const reschedule = () =>
     action.run(async () => {
@@ -239,16 +247,27 @@ export function Queue() {
   const take = (office: Office, groupId: string) =>
     action.run(async () => {
       const ticket = await createOnce(key.current, (headers) => api.POST("/api/appointments/tickets", { params: { header: headers }, body: { officeId: office.id, serviceGroupId: groupId, priority: null } }));
-      localStorage.setItem("province.ticket", ticket.id);
       go(`/tickets/${ticket.id}`, true);
     });
-  const last = localStorage.getItem("province.ticket");
+  const mine = useLoad(() => ok(api.GET("/api/appointments/tickets", { params: { query: { page: 1, pageSize: 5 } } })));
+  const today = itemsOf(mine.data).filter((t) => t.day === vietnamDay(0) && !["cancelled", "done", "skipped"].includes(t.status));
   return (
     <Screen title="Lấy số thứ tự">
-      {last && (
-        <a className="btn secondary" href={`#/tickets/${last}`}>
-          Xem số đã lấy hôm nay
-        </a>
+      {today.length > 0 && (
+        <section className="card" aria-labelledby="my-tickets">
+          <h2 id="my-tickets" style={{ marginTop: 0 }}>
+            Số đã lấy hôm nay
+          </h2>
+          <ul className="list">
+            {today.map((t) => (
+              <li key={t.id}>
+                <a className="row" href={`#/tickets/${t.id}`}>
+                  <strong>{t.number}</strong> · {t.officeName} <Status text={t.statusText} />
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
       <OfficePicker title="Lấy số tại" onPick={take} />
       {action.busy && <Loading label="Đang lấy số…" />}
@@ -261,6 +280,7 @@ type NowServing = Schemas["NowServingResponse"];
 
 export function Ticket({ id }: { id: string }) {
   const ticket = useLoad(() => ok(api.GET("/api/appointments/tickets/{id}", { params: { path: { id } } })), [id]);
+  const cancel = useAction();
   const [now, setNow] = useState<NowServing | null>(null);
   const [live, setLive] = useState(false);
   const t = ticket.data;
@@ -290,7 +310,7 @@ export function Ticket({ id }: { id: string }) {
       ) : (
         <>
           <section className="card" style={{ textAlign: "center" }}>
-            <p>Số của bạn</p>
+            <p>Số của bạn tại {t.officeName}</p>
             <p className="big-number" data-testid="ticket-number">
               {t.number}
             </p>
@@ -299,7 +319,7 @@ export function Ticket({ id }: { id: string }) {
             </p>
             {t.counterName && <p className="success">Mời bạn đến {t.counterName}</p>}
           </section>
-          {!t.counterName && ahead <= 3 && ["waiting", "Waiting"].includes(t.status) && (
+          {!t.counterName && ahead <= 3 && t.status === "waiting" && (
             <p className="notice" role="alert" data-testid="turn-near">
               Sắp đến lượt bạn: còn {ahead} người phía trước. Hãy đến gần quầy.
             </p>
@@ -313,6 +333,12 @@ export function Ticket({ id }: { id: string }) {
               Còn {ahead} người trước bạn{Number(t.estimatedWaitMinutes) > 0 ? `, khoảng ${t.estimatedWaitMinutes} phút` : ""}. {live ? "Tự cập nhật." : "Đang kết nối lại…"}
             </p>
           </section>
+          <ErrorBox error={cancel.error} />
+          {t.allowedActions?.includes("cancel") && (
+            <Button variant="danger" loading={cancel.busy} onClick={() => cancel.run(async () => ticket.set(await ok(api.POST("/api/appointments/tickets/{id}/cancel", { params: { path: { id } } }))))}>
+              Hủy số này
+            </Button>
+          )}
         </>
       )}
     </Screen>

@@ -44,7 +44,7 @@ export function Receipt({ id }: { id: string }) {
               <dt>Nơi nhận</dt>
               <dd>{r.agencyName}</dd>
               <dt>Ngày hẹn trả</dt>
-              <dd>{formatDate(r.dueDate)}</dd>
+              <dd>{formatDate(r.dueAt)}</dd>
             </dl>
             <ApiImage src={r.qrCodeSvgUrl} alt={`Mã QR tra cứu hồ sơ ${r.dossierCode}`} className="qr" />
             <p className="muted">Giữ mã hồ sơ và mã tra cứu để người nhà cũng tra cứu được.</p>
@@ -117,7 +117,7 @@ export function DossierDetail({ id }: { id: string }) {
     action.run(async () => {
       if (!d) return;
       if (reason.trim().length < 3) throw new Error("Hãy ghi lý do rút hồ sơ (ít nhất vài chữ).");
-      await ok(api.POST("/api/dossiers/{id}/withdrawal", { params: { path: { id } }, body: { reason, version: d.version } }));
+      await ok(api.POST("/api/dossiers/{id}/withdraw", { params: { path: { id } }, body: { message: reason, version: d.version } }));
       setMode("view");
       setDone("Đã gửi yêu cầu rút hồ sơ. Cán bộ sẽ xác nhận.");
       dossier.reload();
@@ -132,7 +132,7 @@ export function DossierDetail({ id }: { id: string }) {
       await ok(
         api.POST("/api/dossiers/{id}/supplements", {
           params: { path: { id } },
-          body: { documents: [{ documentKey, fileIds: uploaded.map((u) => u.id) }], note: note || null, version: d.version },
+          body: { documents: [{ documentKey, fileIds: uploaded.map((u) => u.id) }], message: note || null, version: d.version },
         }),
       );
       setMode("view");
@@ -159,10 +159,10 @@ export function DossierDetail({ id }: { id: string }) {
               <dt>Cơ quan</dt>
               <dd>{d.agencyName}</dd>
               <dt>Hẹn trả</dt>
-              <dd>{formatDate(d.dueDate)}</dd>
+              <dd>{formatDate(d.dueAt)}</dd>
             </dl>
             {d.supplementRequest && <p className="notice">Cán bộ đề nghị bổ sung: {d.supplementRequest}</p>}
-            {d.resultNote && <p className="success">{d.resultNote}</p>}
+            {d.result?.note && <p className="success">Kết quả: {d.result.note}</p>}
           </section>
           {done && (
             <p className="success" role="status">
@@ -269,7 +269,7 @@ export function Lookup({ code: initialCode, secret: initialSecret }: { code: str
             <dt>Cơ quan</dt>
             <dd>{r.agencyName}</dd>
             <dt>Hẹn trả</dt>
-            <dd>{formatDate(r.dueDate)}</dd>
+            <dd>{formatDate(r.dueAt)}</dd>
           </dl>
           <ol>
             {r.steps.map((s, i) => (

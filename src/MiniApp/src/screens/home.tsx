@@ -47,8 +47,8 @@ function signedIn(): boolean {
 
 export function Home() {
   const latest = useLoad(() => ok(api.GET("/api/public/field-reports", { params: { query: { page: 1, pageSize: 3 } } })));
-  const inbox = useLoad(async () => (signedIn() ? itemsOf(await ok(api.GET("/api/notifications", { params: { query: { page: 1, pageSize: 20 } } }))) : []));
-  const unread = (inbox.data ?? []).filter((n) => !n.read).length;
+  const inbox = useLoad(async () => (signedIn() ? (await ok(api.GET("/api/notifications/unread-count"))).unreadCount : 0));
+  const unread = inbox.data ?? 0;
   return (
     <Screen title="Dịch vụ công Tây Ninh" back={false}>
       <p className="muted">Xin chào! Chọn việc bạn cần làm.</p>

@@ -4,36 +4,40 @@ import { insideZalo, phoneNumberToken, scanQr } from "../platform";
 import { applyPrefs, loadPrefs } from "../prefs";
 import { Screen, useLoad, useAction, Loading, ErrorBox, Field, Button, go, formatDateTime } from "../ui";
 
-/** Where a notification leads: its link (issue 13) or, for older hosts, nothing. */
-function notificationHref(n: { link?: unknown; dossierId?: unknown; fieldReportId?: unknown }): string | null {
-  const link = n.link as { kind?: string; id?: string; type?: string } | string | null | undefined;
-  if (typeof link === "string") {
-    const m = link.match(/(dossiers|field-reports|bookings|tickets)\/([0-9a-f-]{36})/i);
-    if (m) return `#/${m[1] === "field-reports" ? "reports" : m[1]}/${m[2]}`;
-  } else if (link && link.id) {
-    const kind = (link.kind ?? link.type ?? "").toLowerCase();
-    if (kind.includes("dossier")) return `#/dossiers/${link.id}`;
-    if (kind.includes("report")) return `#/reports/${link.id}`;
-    if (kind.includes("booking")) return `#/bookings/${link.id}`;
-    if (kind.includes("ticket")) return `#/tickets/${link.id}`;
-  }
-  if (typeof n.dossierId === "string") return `#/dossiers/${n.dossierId}`;
-  if (typeof n.fieldReportId === "string") return `#/reports/${n.fieldReportId}`;
+/** Where a notification leads: the item it is about (itemKind + itemId), or nowhere. */
+function notificationHref(n: { itemKind?: string | null; itemId?: string | null }): string | null {
+  if (!n.itemId || !n.itemKind) return null;
+  const kind = n.itemKind.toLowerCase();
+  if (kind.includes("dossier")) return `#/dossiers/${n.itemId}`;
+  if (kind.includes("report")) return `#/reports/${n.itemId}`;
+  if (kind.includes("booking")) return `#/bookings/${n.itemId}`;
+  if (kind.includes("ticket")) return `#/tickets/${n.itemId}`;
   return null;
 }
 
 export function Inbox() {
   const inbox = useLoad(() => ok(api.GET("/api/notifications", { params: { query: { page: 1, pageSize: 50 } } })));
+  const markRead = (id: string) => void ok(api.POST("/api/notifications/{id}/read", { params: { path: { id } } })).catch(() => undefined);
+  const readAll = async () => {
+    await ok(api.POST("/api/notifications/read-all")).catch(() => undefined);
+    inbox.reload();
+  };
+  const unread = itemsOf(inbox.data).filter((n) => !n.read).length;
   return (
     <Screen title="Hộp thư">
       <ErrorBox error={inbox.error} retry={inbox.reload} />
+      {unread > 0 && (
+        <Button variant="secondary" onClick={readAll}>
+          Đánh dấu đã đọc tất cả ({unread})
+        </Button>
+      )}
       {inbox.loading && !inbox.data ? (
         <Loading />
       ) : (
         <ul className="list card">
           {itemsOf(inbox.data).length === 0 && <li className="muted">Chưa có thông báo nào.</li>}
           {itemsOf(inbox.data).map((n) => {
-            const href = notificationHref(n as never);
+            const href = notificationHref(n);
             const content = (
               <>
                 <strong>
@@ -49,11 +53,13 @@ export function Inbox() {
             return (
               <li key={n.id} style={n.read ? undefined : { fontWeight: 600 }}>
                 {href ? (
-                  <a className="row" href={href}>
+                  <a className="row" href={href} onClick={() => !n.read && markRead(n.id)}>
                     {content}
                   </a>
                 ) : (
-                  <div className="row">{content}</div>
+                  <button type="button" className="row" onClick={() => !n.read && (markRead(n.id), inbox.reload())}>
+                    {content}
+                  </button>
                 )}
               </li>
             );
@@ -138,9 +144,7 @@ export function Settings() {
       if (!p) return;
       profile.set(
         await ok(
-          api.PUT("/api/identity/me", {
-            body: { fullName: fullName ?? p.fullName, dateOfBirth: p.dateOfBirth, citizenIdNumber: p.citizenIdNumber, address: p.address, phoneNumber: p.phoneNumber, version: p.version },
-          }),
+          api.PATCH("/api/identity/me", { body: { fullName: fullName ?? p.fullName, version: p.version } }),
         ),
       );
       setFullName(null);

@@ -156,7 +156,7 @@ export function SubmitDossier({ code }: { code: string }) {
       }
       const receipt = await createOnce(key.current, (headers) =>
         api.POST("/api/dossiers", {
-          headers,
+          params: { header: headers },
           body: { procedureCode: code, applicant: a, summary: summary || null, documents, delivery: { method: "atOffice", address: null } },
         }),
       );

@@ -6,7 +6,7 @@ import { Screen, useLoad, useAction, Loading, ErrorBox, Field, Button, Status, g
 import { FilePicker } from "./procedures";
 import { may } from "./dossiers";
 
-const photoUploads = "/api/field-reports/photos";
+const photoUploads = "/api/field-reports/uploads";
 
 /** A ward (xã, phường, đặc khu) of the province, searched without diacritics. */
 function WardPicker({ value, onChange }: { value: string; onChange: (name: string) => void }) {
@@ -105,7 +105,7 @@ export function NewReport() {
       const photos = files.length ? await upload(photoUploads, files, key.current + "-photos") : [];
       const report = await createOnce(key.current, (headers) =>
         api.POST("/api/field-reports", {
-          headers,
+          params: { header: headers },
           body: {
             categoryId,
             title,
@@ -226,6 +226,7 @@ export function ReportDetail({ id }: { id: string }) {
   const [stars, setStars] = useState(0);
   const [comment, setComment] = useState("");
   const [information, setInformation] = useState("");
+  const [reason, setReason] = useState("");
   const [message, setMessage] = useState("");
   const action = useAction();
   const d = detail.data;
@@ -235,15 +236,24 @@ export function ReportDetail({ id }: { id: string }) {
     action.run(async () => {
       if (!d) return;
       if (stars < 1) throw new Error("Hãy chọn số sao (1 đến 5).");
-      const updated = await ok(api.POST("/api/field-reports/{id}/rating", { params: { path: { id } }, body: { stars, comment: comment || null, version: d.version } }));
+      const updated = await ok(api.POST("/api/field-reports/{id}/rate", { params: { path: { id } }, body: { stars, message: comment || null, version: d.version } }));
       detail.set(updated);
-      setMessage(stars <= 2 ? "Cảm ơn bạn. Phản ánh đã được mở lại để cơ quan xử lý tiếp." : "Cảm ơn bạn đã đánh giá.");
+      setMessage(stars <= 2 ? "Cảm ơn bạn đã đánh giá. Nếu sự việc chưa được xử lý xong, hãy mở lại phản ánh ở dưới." : "Cảm ơn bạn đã đánh giá.");
+    });
+
+  const reopen = () =>
+    action.run(async () => {
+      if (!d) return;
+      if (reason.trim().length < 5) throw new Error("Hãy ghi rõ điều gì chưa được xử lý (vài chữ).");
+      detail.set(await ok(api.POST("/api/field-reports/{id}/reopen", { params: { path: { id } }, body: { message: reason, version: d.version } })));
+      setReason("");
+      setMessage("Phản ánh đã được mở lại để cơ quan xử lý tiếp.");
     });
 
   const inform = () =>
     action.run(async () => {
       if (!d) return;
-      const updated = await ok(api.POST("/api/field-reports/{id}/information", { params: { path: { id } }, body: { information, version: d.version } }));
+      const updated = await ok(api.POST("/api/field-reports/{id}/provide-information", { params: { path: { id } }, body: { message: information, version: d.version } }));
       detail.set(updated);
       setMessage("Đã gửi thông tin bổ sung.");
     });
@@ -262,7 +272,7 @@ export function ReportDetail({ id }: { id: string }) {
             </p>
             <p>{r.description}</p>
             <p className="muted">
-              {r.code} · gửi {formatDateTime(r.createdAt)} {r.area && `· ${r.area}`}
+              {r.code} · gửi {formatDateTime(r.createdAt)} {r.wardName && `· ${r.wardName}`}
             </p>
             {r.answer && (
               <div className="success">
@@ -292,7 +302,7 @@ export function ReportDetail({ id }: { id: string }) {
               </Button>
             </section>
           )}
-          {may(d as { allowedActions?: string[] }, "rate", () => answered(r.status) && d.rating === null) && (
+          {may(d, "rate", () => answered(r.status) && d.rating === null) && (
             <section className="card" aria-labelledby="rate-title">
               <h2 id="rate-title" style={{ marginTop: 0 }}>
                 Bạn hài lòng với cách xử lý?
@@ -305,9 +315,19 @@ export function ReportDetail({ id }: { id: string }) {
                 ))}
               </div>
               <Field label="Góp ý (nếu có)" name="comment" value={comment} onChange={setComment} multiline />
-              <p className="muted">Chọn 1 hoặc 2 sao nếu sự việc chưa được xử lý xong: phản ánh sẽ được mở lại.</p>
               <Button loading={action.busy} onClick={rate}>
                 Gửi đánh giá
+              </Button>
+            </section>
+          )}
+          {may(d, "reopen", () => false) && (
+            <section className="card" aria-labelledby="reopen-title">
+              <h2 id="reopen-title" style={{ marginTop: 0 }}>
+                Sự việc chưa được xử lý xong?
+              </h2>
+              <Field label="Điều gì chưa được xử lý" name="reopenReason" value={reason} onChange={setReason} multiline />
+              <Button variant="tertiary" loading={action.busy} onClick={reopen}>
+                Mở lại phản ánh
               </Button>
             </section>
           )}
@@ -372,7 +392,7 @@ export function Feed() {
                 <strong>{r.title}</strong>
                 <br />
                 <small>
-                  {r.area ?? ""} · {formatDate(r.answeredAt ?? r.createdAt)}
+                  {r.wardName ?? ""} · {formatDate(r.answeredAt ?? r.createdAt)}
                 </small>
                 <br />
                 <Status text={r.statusText} />
