@@ -98,7 +98,7 @@ public sealed partial class ApiClientTests(ProvinceApp app) : IClassFixture<Prov
             await citizen.GetStringAsync("/api/identity/me"),
             await anonymous.GetStringAsync("/api/public/field-reports"),
             await anonymous.GetStringAsync($"/api/public/appointments/offices/{TanNinhOffice}/now-serving"),
-            await staff.GetStringAsync("/api/staff/dossiers/agencies/0195a1f0-0000-7000-8000-000000000002/queue"),
+            await staff.GetStringAsync("/api/staff/dossiers/queue"),
         };
 
         var times = answers.SelectMany(answer => IsoTime().Matches(answer)).Select(match => match.Value).ToList();

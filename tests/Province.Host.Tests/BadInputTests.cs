@@ -121,7 +121,8 @@ public sealed class BadInputTests(BadInputApp app) : IClassFixture<BadInputApp>
         if (queryNames.Count > 0)
         {
             yield return ("control characters in the query", Request(http, real + Query(queryNames, "a\u0000b\u001b[2J\u202e"), hasBody ? "{}" : null), hasBody);
-            yield return ("oversized query", Request(http, real + Query(queryNames, new string('x', 1000)), hasBody ? "{}" : null), hasBody);
+            // 1,000 characters per parameter, but the whole query within 6,000 (the staff queues take a dozen parameters).
+            yield return ("oversized query", Request(http, real + Query(queryNames, new string('x', Math.Min(1000, 6000 / queryNames.Count))), hasBody ? "{}" : null), hasBody);
         }
 
         if (!hasBody)

@@ -15,8 +15,6 @@ namespace Province.Host.Tests;
 /// </summary>
 public sealed class FaultTests(ITestOutputHelper output)
 {
-    private const string BirthRegistration = "1.001193";
-
     [Fact]
     public async Task Killing_the_host_during_submissions_loses_no_answered_dossier_and_delivers_every_event_once_after_restart()
     {
@@ -31,7 +29,7 @@ public sealed class FaultTests(ITestOutputHelper output)
         });
         var (cluster, host) = (rig.Cluster, rig.Host);
 
-        var documentKeys = await MandatoryDocumentKeysAsync(host);
+        var documentKeys = await TestDossiers.MandatoryDocumentKeysAsync(host.CreateClient());
         var attempts = new ConcurrentBag<Submission>();
         var answered = 0;
         using var killed = new CancellationTokenSource();
@@ -43,7 +41,7 @@ public sealed class FaultTests(ITestOutputHelper output)
                 var submission = new Submission($"fault-{worker}-{Guid.NewGuid():N}", worker);
                 try
                 {
-                    submission.Body = await BirthRegistrationBodyAsync(citizen, documentKeys);
+                    submission.Body = await TestDossiers.BirthRegistrationBodyAsync(citizen, documentKeys);
                     attempts.Add(submission);
                     using var response = await SubmitAsync(citizen, submission);
                     submission.Status = (int)response.StatusCode;
@@ -258,38 +256,6 @@ public sealed class FaultTests(ITestOutputHelper output)
         var token = (await minted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
-    }
-
-    private static async Task<List<string>> MandatoryDocumentKeysAsync(HostProcess host)
-    {
-        using var client = host.CreateClient();
-        var procedure = await client.GetFromJsonAsync<JsonElement>($"/api/public/dossiers/procedures/{BirthRegistration}");
-        return procedure.GetProperty("requiredDocuments").EnumerateArray()
-            .Where(d => d.GetProperty("mandatory").GetBoolean()).Select(d => d.GetProperty("key").GetString()!).ToList();
-    }
-
-    private static async Task<object> BirthRegistrationBodyAsync(HttpClient citizen, List<string> documentKeys)
-    {
-        var documents = new List<object>();
-        foreach (var key in documentKeys)
-        {
-            using var form = new MultipartFormDataContent();
-            var file = new ByteArrayContent(TestPng.Unique());
-            file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
-            form.Add(file, "file", "giay-chung-sinh.png");
-            using var uploaded = await citizen.PostAsync(new Uri("/api/dossiers/uploads", UriKind.Relative), form);
-            uploaded.EnsureSuccessStatusCode();
-            documents.Add(new { documentKey = key, fileIds = new[] { (await uploaded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items")[0].GetProperty("id").GetGuid() } });
-        }
-
-        return new
-        {
-            procedureCode = BirthRegistration,
-            applicant = new { fullName = "Trần Thị Bình", dateOfBirth = "1992-03-04", citizenIdNumber = "072092004321", phoneNumber = "0987654321", email = (string?)null, address = "5 Lê Lợi, Phường 1, Tây Ninh" },
-            summary = "Đăng ký khai sinh cho con",
-            documents,
-            delivery = new { method = "atOffice", address = (string?)null },
-        };
     }
 
     private static async Task<HttpResponseMessage> SubmitAsync(HttpClient citizen, Submission submission)

@@ -38,7 +38,8 @@ public sealed class SecurityHeadersTests(ProvinceApp app) : IClassFixture<Provin
         using var citizen = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromMinutes(1) }) { BaseAddress = signedIn.BaseAddress };
         citizen.DefaultRequestHeaders.Authorization = signedIn.DefaultRequestHeaders.Authorization;
         using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(new byte[40 * 1024 * 1024]);
+        // Over the dossier upload's whole-request limit (ten files of 10 MB with their framing, about 126 MB).
+        var file = new ByteArrayContent(new byte[200 * 1024 * 1024]);
         file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
         form.Add(file, "file", "anh.png");
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/dossiers/uploads", UriKind.Relative)) { Content = form };

@@ -47,7 +47,7 @@ public sealed class TwoTierMigrationTests(ProvinceApp app) : IClassFixture<Provi
 
         var report = await officer.GetFromJsonAsync<JsonElement>($"/api/staff/field-reports/{reportId}");
         Assert.Equal(TanNinhWard, report.GetProperty("report").GetProperty("agencyId").GetGuid());
-        Assert.Equal("Phường Tân Ninh", report.GetProperty("report").GetProperty("area").GetString());
+        Assert.Equal("Phường Tân Ninh", report.GetProperty("report").GetProperty("wardName").GetString());
         Assert.Contains(report.GetProperty("history").EnumerateArray(), h => h.GetProperty("description").GetString()!.Contains("hai cấp", StringComparison.Ordinal));
 
         var office = (await anonymous.GetFromJsonAsync<JsonElement>("/api/public/appointments/offices")).EnumerateArray().Single(o => o.GetProperty("id").GetGuid() == TanNinhOffice);

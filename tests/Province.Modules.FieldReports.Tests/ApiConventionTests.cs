@@ -93,7 +93,7 @@ public sealed class ApiConventionTests(FieldReportsApp app) : IClassFixture<Fiel
     public async Task The_staff_queue_searches_filters_sorts_and_counts_only_the_staff_members_agency()
     {
         var citizen = await app.CitizenAsync("zalo-queue-1");
-        await OkAsync(await citizen.PutAsJsonAsync("/api/identity/me", new { fullName = "Trần Văn Bình", phoneNumber = "0911222333", version = 0 }));
+        await OkAsync(await citizen.PatchAsJsonAsync("/api/identity/me", new { fullName = "Trần Văn Bình", phoneNumber = "0911222333", version = 0 }));
         var photo = await UploadPhotoAsync(citizen, TestJpeg.WithoutMetadata());
         var lighting = await CategoryAsync(citizen, "dien-nuoc-chieu-sang");
         var traffic = await CategoryAsync(citizen, "an-toan-giao-thong");

@@ -4,6 +4,7 @@ using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Province.BuildingBlocks.Security;
 using Province.Modules.Dossiers.Contracts;
+using Province.Modules.Identity.Contracts;
 using Province.Modules.Notifications.Contracts;
 using Province.Testing;
 
@@ -19,8 +20,10 @@ public sealed class NotificationsAloneTests
     [Fact]
     public async Task Notifications_runs_alone_and_events_and_requests_of_other_systems_reach_the_inbox_once()
     {
-        await using var host = await ModuleAloneHost.StartAsync(new NotificationsModule(), services =>
-            services.AnswerWith((AuthenticateCitizen request) => StandIns.AuthenticateCitizen(request)));
+        await using var host = await ModuleAloneHost.StartAsync(new NotificationsModule(), services => services
+            .AnswerWith((AuthenticateCitizen request) => StandIns.AuthenticateCitizen(request))
+            // The province's own citizen register: the verified phone a Zalo message would go to (none here).
+            .AnswerWith((GetCitizenProfile request) => (CitizenProfile?)new CitizenProfile(request.CitizenId, "Công dân thử", null, null, null, null, false)));
         var citizenId = Guid.NewGuid();
         var submitted = new DossierSubmitted(Guid.CreateVersion7(), DateTimeOffset.UtcNow, Guid.NewGuid(), "000.30.01.H57-261202-0001",
             citizenId, Guid.NewGuid(), "1.001193", "Đăng ký khai sinh", new DateOnly(2026, 12, 7));

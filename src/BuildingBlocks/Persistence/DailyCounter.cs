@@ -36,13 +36,40 @@ public static partial class DailyCounter
         var schema = store.Options.DatabaseSchemaName;
         var sql = "insert into " + schema + "." + table + " as c (scope, day, last_number) values ($1, $2, 1) " +
             "on conflict (scope, day) do update set last_number = c.last_number + 1 returning c.last_number";
+        return (int)(await ScalarAsync(store, sql, [scope, day], cancellationToken))!;
+    }
+
+    /// <summary>
+    /// Takes the next number only while the day's count is below <paramref name="limit"/> (a daily quota): one
+    /// conditional statement, so concurrent callers on any number of instances never take more than the limit.
+    /// Null when the limit is reached.
+    /// </summary>
+    public static async Task<int?> TryTakeWithinAsync(IDocumentStore store, string table, string scope, DateOnly day, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        if (limit <= 0)
+        {
+            return null;
+        }
+
+        var schema = store.Options.DatabaseSchemaName;
+        var sql = "insert into " + schema + "." + table + " as c (scope, day, last_number) values ($1, $2, 1) " +
+            "on conflict (scope, day) do update set last_number = c.last_number + 1 where c.last_number < $3 returning c.last_number";
+        return await ScalarAsync(store, sql, [scope, day, limit], cancellationToken) is int taken ? taken : null;
+    }
+
+    private static async Task<object?> ScalarAsync(IDocumentStore store, string sql, object[] values, CancellationToken cancellationToken)
+    {
         // A plain command, not session.QueryAsync: Marten reads SQL that does not start with "select" as a
         // where clause of a document query, and int is no document.
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = scope });
-        command.Parameters.Add(new NpgsqlParameter { Value = day });
-        return (int)(await command.ExecuteScalarAsync(cancellationToken))!;
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        return await command.ExecuteScalarAsync(cancellationToken);
     }
 }

@@ -15,4 +15,10 @@ public static class VietnamTime
         ArgumentNullException.ThrowIfNull(clock);
         return DateOnly.FromDateTime(clock.GetUtcNow().ToVietnamTime().DateTime);
     }
+
+    /// <summary>The calendar day in Vietnam at <paramref name="instant"/>.</summary>
+    public static DateOnly ToVietnamDate(this DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToVietnamTime().DateTime);
+
+    /// <summary>Midnight in Vietnam at the start of <paramref name="day"/> (Vietnam has no daylight saving: always +07:00), in UTC as storage wants it.</summary>
+    public static DateTimeOffset StartOf(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), Zone.BaseUtcOffset).ToUniversalTime();
 }

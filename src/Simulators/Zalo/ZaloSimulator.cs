@@ -25,7 +25,12 @@ public static class ZaloSimulator
 
     public static IServiceCollection AddZaloSimulator(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(new ZaloSimulatorState(configuration["Zalo:AppSecret"] ?? ""));
+        services.AddSingleton(new ZaloSimulatorState(
+            configuration["Zalo:AppSecret"] ?? "",
+            new OfficialAccountTokens(
+                configuration["Zalo:AppSecret"] ?? "",
+                configuration["Zalo:Simulator:OaRefreshToken"] ?? OfficialAccountTokens.DefaultInitialRefreshToken,
+                configuration.GetValue("Zalo:Simulator:OaAccessTokenLifetime", TimeSpan.FromHours(25)))));
         return services;
     }
 
@@ -62,20 +67,81 @@ public static class ZaloSimulator
 
         simulator.MapPost("/business/message/template", async (HttpRequest request, ZaloSimulatorState state) =>
         {
+            var failure = state.NextFailure();
+            if (failure is not null)
+            {
+                if (failure.Mode == "unavailable")
+                {
+                    return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+                }
+
+                if (failure.Mode == "error")
+                {
+                    return Results.Json(new { error = failure.Error, message = "Simulated failure" });
+                }
+            }
+
+            if (!state.OfficialAccount.IsValidAccessToken(request.Headers["access_token"].ToString()))
+            {
+                return Results.Json(new { error = OfficialAccountTokens.InvalidAccessToken, message = "Access token is invalid" });
+            }
+
             var message = await JsonSerializer.DeserializeAsync<TemplateMessage>(request.Body, cancellationToken: request.HttpContext.RequestAborted);
             if (message is null || string.IsNullOrEmpty(message.Phone) || string.IsNullOrEmpty(message.TemplateId))
             {
                 return Results.Json(new { error = -108, message = "Invalid parameter" });
             }
 
+            if (message.TemplateData is { Count: > 10 })
+            {
+                return Results.Json(new { error = -112, message = "Template data is invalid: at most 10 parameters" });
+            }
+
             var id = Guid.NewGuid().ToString("N");
-            state.Messages.Enqueue(message with { MessageId = id });
+            state.Messages.Enqueue(message with { MessageId = id, ReceivedAt = DateTimeOffset.UtcNow });
+            if (failure is { Mode: "slow" })
+            {
+                // Zalo has the message; its answer comes late (or never reaches a sender that died meanwhile).
+                await Task.Delay(failure.DelayMs, CancellationToken.None);
+            }
             return Results.Json(new
             {
                 error = 0,
                 message = "Success",
                 data = new { msg_id = id, sent_time = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture) },
             });
+        });
+
+        // Zalo's OAuth server: a refresh token (the province's initial one, or one this simulator issued) buys a new
+        // OA access token and a new refresh token; a refresh token works once, as at Zalo.
+        simulator.MapPost("/oauth/v4/oa/access_token", async (HttpRequest request, ZaloSimulatorState state) =>
+        {
+            var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+            if (!CryptographicOperations.FixedTimeEquals(
+                    System.Text.Encoding.UTF8.GetBytes(request.Headers["secret_key"].ToString()),
+                    System.Text.Encoding.UTF8.GetBytes(state.AppSecret)))
+            {
+                return Results.Json(new { error = -14002, error_name = "Invalid secret key" });
+            }
+
+            return state.OfficialAccount.Refresh(form["grant_type"].ToString(), form["refresh_token"].ToString()) is { } issued
+                ? Results.Json(new { access_token = issued.AccessToken, refresh_token = issued.RefreshToken, expires_in = issued.ExpiresIn.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+                : Results.Json(new { error = -14014, error_name = "Invalid refresh token" });
+        });
+
+        // Failures on demand: the next Count ZNS calls answer 503 ("unavailable"), a ZNS error code ("error"), or are
+        // accepted and answered DelayMs late ("slow"); a test of retries, refusals and interrupted sends sets them.
+        simulator.MapPost("/dev/zns/failures", (SimulatedFailure failure, ZaloSimulatorState state) =>
+        {
+            state.SetFailures(failure);
+            return Results.NoContent();
+        });
+
+        // Every OA access token issued so far stops working (as when the province re-authorizes the OA).
+        simulator.MapPost("/dev/oa/revocation", (ZaloSimulatorState state) =>
+        {
+            state.OfficialAccount.RevokeAccessTokens();
+            return Results.NoContent();
         });
 
         // Development helpers: what zmp-sdk's getAccessToken() and getPhoneNumber() give the mini app inside Zalo.
@@ -121,10 +187,43 @@ internal sealed record TemplateMessage(
     [property: JsonPropertyName("template_id")] string? TemplateId,
     [property: JsonPropertyName("template_data")] Dictionary<string, string>? TemplateData,
     [property: JsonPropertyName("tracking_id")] string? TrackingId,
-    [property: JsonPropertyName("msg_id")] string? MessageId = null);
+    [property: JsonPropertyName("msg_id")] string? MessageId = null,
+    [property: JsonPropertyName("received_at")] DateTimeOffset? ReceivedAt = null);
 
-internal sealed class ZaloSimulatorState(string appSecret)
+internal sealed record SimulatedFailure(string Mode, int Count, int Error = -100, int DelayMs = 0);
+
+internal sealed class ZaloSimulatorState(string appSecret, OfficialAccountTokens officialAccount)
 {
+    private readonly Lock _failuresLock = new();
+    private SimulatedFailure? _failure;
+    private int _failuresLeft;
+
+    public OfficialAccountTokens OfficialAccount => officialAccount;
+
+    public void SetFailures(SimulatedFailure failure)
+    {
+        lock (_failuresLock)
+        {
+            _failure = failure;
+            _failuresLeft = failure.Count;
+        }
+    }
+
+    /// <summary>The failure this call must show, if any are left.</summary>
+    public SimulatedFailure? NextFailure()
+    {
+        lock (_failuresLock)
+        {
+            if (_failuresLeft <= 0)
+            {
+                return null;
+            }
+
+            _failuresLeft--;
+            return _failure;
+        }
+    }
+
     /// <summary>The demo citizen a newcomer signs in as when they name nobody.</summary>
     private static readonly SimulatedUser DefaultUser = new("5800000000000000001", "Nguyễn Văn An", "84912345678");
 

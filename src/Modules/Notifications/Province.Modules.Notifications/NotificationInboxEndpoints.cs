@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Province.Modules.Notifications.Inbox.ListMyNotifications;
 using Province.Modules.Notifications.Inbox.MarkRead;
+using Province.Modules.Notifications.ZaloMessages.Deliveries;
+using Province.Modules.Notifications.ZaloMessages.Preferences;
 
 namespace Province.Modules.Notifications;
 
@@ -14,5 +16,16 @@ internal sealed class NotificationInboxEndpoints : ICarterModule
         var notifications = app.MapGroup("/api/notifications").WithTags("Notifications - công dân");
         notifications.MapListMyNotifications();
         notifications.MapMarkRead();
+        notifications.MapZaloPreferences();
+    }
+}
+
+/// <summary>Administrators: how Zalo messages are delivered.</summary>
+internal sealed class ZaloMessageStaffEndpoints : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app)
+    {
+        var staff = app.MapGroup("/api/staff/notifications").WithTags("Notifications - cán bộ");
+        staff.MapZaloDeliveries();
     }
 }

@@ -1,5 +1,8 @@
 using Marten;
 using Marten.Schema;
+using Province.BuildingBlocks.Persistence;
+using Province.Modules.Notifications.ZaloMessages;
+using Province.Modules.Notifications.ZaloMessages.Sending;
 
 namespace Province.Modules.Notifications.Data;
 
@@ -16,6 +19,20 @@ public interface INotificationsStore : IDocumentStore
             .Duplicate(n => n.CitizenId)
             // One message per source event, whatever the delivery count.
             .UniqueIndex(UniqueIndexType.DuplicatedField, "citizen_notifications_source_event", n => n.CitizenId, n => n.SourceEventId);
+
+        // Zalo messages: one per source event and kind, claimed for sending with Marten's version check, found by
+        // the sender through status and due time, by the inbox through the entry, by erasure through the citizen.
+        options.Schema.For<ZaloMessage>()
+            .UseOptimisticConcurrency(true)
+            .Duplicate(m => m.Status)
+            .Duplicate(m => m.NextAttemptAt)
+            .Duplicate(m => m.CitizenId)
+            .Duplicate(m => m.NotificationId)
+            .Duplicate(m => m.CreatedAt)
+            .UniqueIndex(UniqueIndexType.DuplicatedField, "zalo_messages_source_event", m => m.SourceEventId, m => m.Kind);
+        options.Schema.For<ZaloMessagePreferences>();
+        options.Schema.For<ZaloOfficialAccountToken>().UseOptimisticConcurrency(true);
+        options.AddDailyCounter(ZaloMessageSender.QuotaTable);
     }
 }
 

@@ -1,11 +1,12 @@
 using Province.BuildingBlocks.Messaging;
 using Marten;
 using Province.Modules.Notifications.Data;
+using Province.Modules.Notifications.ZaloMessages;
 
 namespace Province.Modules.Notifications.Handlers;
 
 /// <summary>An event that becomes one message in a citizen's inbox, once, however often it is delivered.</summary>
-internal abstract class CitizenMessageHandler<TEvent>(INotificationsStore store, TimeProvider clock)
+internal abstract class CitizenMessageHandler<TEvent>(INotificationsStore store, TimeProvider clock, ZaloMessageQueue zaloMessages)
     : IdempotentEventConsumer<TEvent, INotificationsStore>(store, clock)
     where TEvent : IIntegrationEvent
 {
@@ -18,6 +19,9 @@ internal abstract class CitizenMessageHandler<TEvent>(INotificationsStore store,
     /// <summary>False for an event about no citizen (e.g. a report made through Open311): recorded as handled, nothing sent.</summary>
     protected virtual bool ConcernsACitizen(TEvent integrationEvent) => true;
 
+    /// <summary>The Zalo message the event is worth, if any (kind and template values); null: the inbox only.</summary>
+    protected virtual ZaloMessageDraft? ZaloMessage(TEvent integrationEvent) => null;
+
     protected override Task ApplyAsync(TEvent integrationEvent, IDocumentSession session, CancellationToken cancellationToken)
     {
         if (!ConcernsACitizen(integrationEvent))
@@ -26,7 +30,7 @@ internal abstract class CitizenMessageHandler<TEvent>(INotificationsStore store,
         }
 
         var (citizenId, title, body) = Compose(integrationEvent);
-        session.Insert(new CitizenNotification
+        var notification = new CitizenNotification
         {
             CitizenId = citizenId,
             Title = title.Length > 200 ? title[..200] : title,
@@ -35,7 +39,13 @@ internal abstract class CitizenMessageHandler<TEvent>(INotificationsStore store,
             ItemKind = Item(integrationEvent)?.Kind,
             ItemId = Item(integrationEvent)?.Id,
             CreatedAt = Clock.GetUtcNow().ToUniversalTime(),
-        });
+        };
+        session.Insert(notification);
+        if (ZaloMessage(integrationEvent) is { } draft)
+        {
+            zaloMessages.Add(session, citizenId, notification.Id, integrationEvent.Id, draft);
+        }
+
         return Task.CompletedTask;
     }
 }

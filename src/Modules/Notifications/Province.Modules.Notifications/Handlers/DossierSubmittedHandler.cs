@@ -2,6 +2,7 @@ using System.Globalization;
 using Province.Modules.Dossiers.Contracts;
 using Province.Modules.Notifications.Contracts;
 using Province.Modules.Notifications.Data;
+using Province.Modules.Notifications.ZaloMessages;
 
 namespace Province.Modules.Notifications.Handlers;
 
@@ -9,8 +10,8 @@ namespace Province.Modules.Notifications.Handlers;
 /// Confirms an online submission in the citizen's inbox with the code to follow it and the promised
 /// return date: the paper receipt's counterpart, kept even if the citizen closed the mini app too soon.
 /// </summary>
-internal sealed class DossierSubmittedHandler(INotificationsStore store, TimeProvider clock)
-    : CitizenMessageHandler<DossierSubmitted>(store, clock)
+internal sealed class DossierSubmittedHandler(INotificationsStore store, TimeProvider clock, ZaloMessageQueue zaloMessages)
+    : CitizenMessageHandler<DossierSubmitted>(store, clock, zaloMessages)
 {
     protected override (string Kind, Guid Id)? Item(DossierSubmitted e) => (NotificationItemKinds.Dossier, e.DossierId);
 

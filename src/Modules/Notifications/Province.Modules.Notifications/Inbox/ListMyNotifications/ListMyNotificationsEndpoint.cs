@@ -8,6 +8,7 @@ using Province.BuildingBlocks.Paging;
 using Province.BuildingBlocks.Security;
 using Province.BuildingBlocks.Time;
 using Province.Modules.Notifications.Data;
+using Province.Modules.Notifications.ZaloMessages;
 
 namespace Province.Modules.Notifications.Inbox.ListMyNotifications;
 
@@ -38,13 +39,19 @@ internal static class ListMyNotificationsEndpoint
 
 /// <summary>
 /// A notification and the item it is about: <c>itemKind</c> is <c>dossier</c>, <c>fieldReport</c>, <c>booking</c> or
-/// <c>ticket</c> (null when about nothing in particular), <c>itemId</c> its id in that module's citizen API.
+/// <c>ticket</c> (null when about nothing in particular), <c>itemId</c> its id in that module's citizen API;
+/// <c>zaloMessage</c> whether the same news also went out as a Zalo message (null when none was due).
 /// </summary>
-internal sealed record NotificationResponse(Guid Id, string Title, string Body, DateTimeOffset CreatedAt, bool Read, DateTimeOffset? ReadAt, string? ItemKind, Guid? ItemId)
+internal sealed record NotificationResponse(
+    Guid Id, string Title, string Body, DateTimeOffset CreatedAt, bool Read, DateTimeOffset? ReadAt, string? ItemKind, Guid? ItemId, ZaloMessageState? ZaloMessage)
 {
-    public static NotificationResponse From(CitizenNotification n) =>
-        new(n.Id, n.Title, n.Body, n.CreatedAt.ToVietnamTime(), n.ReadAt is not null, n.ReadAt?.ToVietnamTime(), n.ItemKind, n.ItemId);
+    public static NotificationResponse From(CitizenNotification n, ZaloMessage? zalo = null) =>
+        new(n.Id, n.Title, n.Body, n.CreatedAt.ToVietnamTime(), n.ReadAt is not null, n.ReadAt?.ToVietnamTime(), n.ItemKind, n.ItemId,
+            zalo is null ? null : new ZaloMessageState(zalo.Status, zalo.Status.Text(), zalo.FinishedAt?.ToVietnamTime()));
 }
+
+/// <summary>The Zalo message of an inbox entry: sent, waiting, failed... in plain Vietnamese.</summary>
+internal sealed record ZaloMessageState(ZaloMessageStatus Status, string StatusText, DateTimeOffset? At);
 
 /// <summary>A page of the inbox with the count of unread messages (all of them, not only this page's).</summary>
 internal sealed record InboxPage(IReadOnlyList<NotificationResponse> Items, int Page, int PageSize, int Total, int UnreadCount);
@@ -70,6 +77,10 @@ internal sealed class ListMyNotificationsHandler(INotificationsStore store) : IR
         // A query of its own: Marten keeps the statistics request on the query provider the list used.
         await using var counting = store.QuerySession();
         var unread = await counting.Query<CitizenNotification>().CountAsync(n => n.CitizenId == request.CitizenId && n.ReadAt == null, cancellationToken);
-        return new InboxPage([.. items.Select(NotificationResponse.From)], request.Page.Page, request.Page.PageSize, (int)stats.TotalResults, unread);
+        var ids = items.Select(n => n.Id).ToArray();
+        var zaloMessages = ids.Length == 0 ? [] : await counting.Query<ZaloMessage>().Where(m => m.NotificationId.IsOneOf(ids)).ToListAsync(cancellationToken);
+        var zaloByNotification = zaloMessages.ToDictionary(m => m.NotificationId);
+        return new InboxPage(
+            [.. items.Select(n => NotificationResponse.From(n, zaloByNotification.GetValueOrDefault(n.Id)))], request.Page.Page, request.Page.PageSize, (int)stats.TotalResults, unread);
     }
 }
