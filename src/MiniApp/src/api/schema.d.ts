@@ -416,6 +416,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notifications/zalo-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Những loại tin công dân chọn nhận qua Zalo (hộp thư trong ứng dụng luôn nhận mọi tin).
+         * @description Những loại tin công dân chọn nhận qua Zalo (hộp thư trong ứng dụng luôn nhận mọi tin).
+         */
+        get: operations["GetMyZaloMessagePreferences"];
+        /**
+         * Lưu lựa chọn nhận tin qua Zalo (gửi cả bản ghi: các loại tin, giờ yên tĩnh, quyền Zalo đã cấp).
+         * @description Lưu lựa chọn nhận tin qua Zalo (gửi cả bản ghi: các loại tin, giờ yên tĩnh, quyền Zalo đã cấp).
+         */
+        put: operations["SaveMyZaloMessagePreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/notifications/zalo-deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Thống kê tin Zalo (ZNS) theo ngày và loại tin: đã gửi, lỗi, tạm hoãn, không gửi, chưa rõ, đang chờ.
+         * @description Thống kê tin Zalo (ZNS) theo ngày và loại tin: đã gửi, lỗi, tạm hoãn, không gửi, chưa rõ, đang chờ.
+         */
+        get: operations["ListZaloDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/notifications/zalo-messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Các tin Zalo theo trạng thái, mới nhất trước, kèm lý do (không có số điện thoại hay tên công dân).
+         * @description Các tin Zalo theo trạng thái, mới nhất trước, kèm lý do (không có số điện thoại hay tên công dân).
+         */
+        get: operations["ListZaloMessages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/dossiers/procedures": {
         parameters: {
             query?: never;
@@ -3026,6 +3090,7 @@ export interface components {
             itemKind?: null | string;
             /** Format: uuid */
             itemId?: null | string;
+            zaloMessage?: null | components["schemas"]["ZaloMessageState"];
         };
         NowServingResponse: {
             /** Format: uuid */
@@ -3186,6 +3251,24 @@ export interface components {
         };
         PagedResultOfTicketResponse: {
             items: components["schemas"]["TicketResponse"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+        };
+        PagedResultOfZaloDeliveryRow: {
+            items: components["schemas"]["ZaloDeliveryRow"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+        };
+        PagedResultOfZaloMessageRow: {
+            items: components["schemas"]["ZaloMessageRow"][];
             /** Format: int32 */
             page: number;
             /** Format: int32 */
@@ -3656,6 +3739,71 @@ export interface components {
         };
         VerifyPhoneNumberRequest: {
             token: string;
+        };
+        ZaloDeliveryRow: {
+            /** Format: date */
+            date: string;
+            kind: components["schemas"]["ZaloMessageKind"];
+            kindText: string;
+            /** Format: int32 */
+            sent: number;
+            /** Format: int32 */
+            failed: number;
+            /** Format: int32 */
+            deferred: number;
+            /** Format: int32 */
+            skipped: number;
+            /** Format: int32 */
+            uncertain: number;
+            /** Format: int32 */
+            waiting: number;
+        };
+        /** @enum {string} */
+        ZaloMessageKind: "dossierReceived" | "supplementNeeded" | "feeRequested" | "resultReady" | "overdueApology" | "reportAnswered" | "bookingConfirmed" | "bookingReminder" | "numberNear";
+        ZaloMessageKindChoice: {
+            kind: components["schemas"]["ZaloMessageKind"];
+            text: string;
+            chosen: boolean;
+            available: boolean;
+            urgent: boolean;
+        };
+        ZaloMessageRow: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["ZaloMessageKind"];
+            kindText: string;
+            status: components["schemas"]["ZaloMessageStatus"];
+            statusText: string;
+            reason?: null | string;
+            /** Format: int32 */
+            attempts: number;
+            code?: null | string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            finishedAt?: null | string;
+        };
+        ZaloMessageState: {
+            status: components["schemas"]["ZaloMessageStatus"];
+            statusText: string;
+            /** Format: date-time */
+            at?: null | string;
+        };
+        /** @enum {string} */
+        ZaloMessageStatus: "pending" | "sending" | "sent" | "deferred" | "failed" | "skipped" | "uncertain";
+        ZaloPreferencesRequest: {
+            kinds: components["schemas"]["ZaloMessageKind"][];
+            quietHours: boolean;
+            notificationsAllowedInZalo: boolean;
+            followsOfficialAccount: boolean;
+        };
+        ZaloPreferencesResponse: {
+            kinds: components["schemas"]["ZaloMessageKindChoice"][];
+            quietHours: boolean;
+            notificationsAllowedInZalo: boolean;
+            followsOfficialAccount: boolean;
+            /** Format: date-time */
+            updatedAt?: null | string;
         };
     };
     responses: never;
@@ -5295,6 +5443,295 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReadAllResponse"];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GetMyZaloMessagePreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZaloPreferencesResponse"];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SaveMyZaloMessagePreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ZaloPreferencesRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZaloPreferencesResponse"];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ListZaloDeliveries: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedResultOfZaloDeliveryRow"];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ListZaloMessages: {
+        parameters: {
+            query?: {
+                status?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedResultOfZaloMessageRow"];
                 };
             };
             /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
