@@ -31,6 +31,15 @@ if [ "$("${psql_cmd[@]}" -d postgres -c "SELECT 1 FROM pg_database WHERE datname
   "${psql_cmd[@]}" -d postgres -c "CREATE DATABASE province"
 fi
 
+# The citizens' mini app (src/MiniApp), served by the host at /app/: built when Node.js is here.
+if command -v npm >/dev/null 2>&1; then
+  echo "Building the mini app (src/MiniApp: npm ci, npm run build)"
+  (cd "$root/src/MiniApp" && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent) >/dev/null \
+    || { echo "The mini app did not build (see: cd src/MiniApp && npm ci && npm run build); the API runs without /app/."; }
+else
+  echo "Node.js is missing: the mini app (/app/) is not built; the API runs without it (apt-get install nodejs npm)."
+fi
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 export ASPNETCORE_ENVIRONMENT=Development
 export ConnectionStrings__Province="Host=127.0.0.1;Port=$port;Username=postgres;Database=province;Maximum Pool Size=40"

@@ -18,6 +18,24 @@ if [ ! -x "${PROVINCE_CHROMIUM:-/usr/bin/chromium}" ]; then
 fi
 
 source "$root/build/postgres.sh"
+
+# The mini app's browser tests (tests/Province.MiniApp.Tests) drive Debian's Chromium against the built app.
+# Playwright's .NET driver comes with its NuGet package (its own Node.js inside) and never downloads a browser.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+if [ ! -x "${PROVINCE_CHROMIUM:-/usr/bin/chromium}" ]; then
+  echo "Chromium is missing: installing Debian's package."
+  if [ "$(id -u)" = 0 ]; then apt_get="apt-get"; else apt_get="sudo apt-get"; fi
+  $apt_get update -qq
+  DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq chromium >/dev/null
+fi
+if ! command -v npm >/dev/null 2>&1; then
+  echo "Node.js is missing: installing Debian's packages."
+  if [ "$(id -u)" = 0 ]; then apt_get="apt-get"; else apt_get="sudo apt-get"; fi
+  $apt_get update -qq
+  DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq nodejs npm >/dev/null
+fi
+echo "Building the mini app (src/MiniApp: npm ci, npm run build)"
+(cd "$root/src/MiniApp" && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent) >/dev/null
 # Durability settings off: a test cluster is thrown away, speed matters more than crash safety here.
 start_private_postgres "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
 port=$pg_port

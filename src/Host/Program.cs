@@ -61,6 +61,7 @@ if (args.Contains("--migrate"))
 
 await app.StartProvinceModulesAsync();
 app.UseProvinceApi();
+app.UseMiniApp();
 app.MapBackOffice();
 if (!app.Environment.IsProduction() || app.Configuration.GetValue("OpenApi:ExposeInProduction", false))
 {
