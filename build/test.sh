@@ -7,19 +7,10 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-# The back office's browser tests (tests/Province.BackOffice.Tests) drive Debian's Chromium against the real host.
-# Playwright's .NET driver comes with its NuGet package (its own Node.js inside) and never downloads a browser.
-export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
-if [ ! -x "${PROVINCE_CHROMIUM:-/usr/bin/chromium}" ]; then
-  echo "Chromium is missing: installing Debian's package."
-  if [ "$(id -u)" = 0 ]; then apt_get="apt-get"; else apt_get="sudo apt-get"; fi
-  $apt_get update -qq
-  DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq chromium >/dev/null
-fi
-
 source "$root/build/postgres.sh"
 
-# The mini app's browser tests (tests/Province.MiniApp.Tests) drive Debian's Chromium against the built app.
+# The browser tests of the mini app and the back office (tests/Province.MiniApp.Tests, tests/Province.BackOffice.Tests)
+# drive Debian's Chromium against the real host.
 # Playwright's .NET driver comes with its NuGet package (its own Node.js inside) and never downloads a browser.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 if [ ! -x "${PROVINCE_CHROMIUM:-/usr/bin/chromium}" ]; then
