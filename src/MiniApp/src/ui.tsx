@@ -213,3 +213,25 @@ export function formatDateTime(value: string | null | undefined): string {
 export function money(amount: number | string): string {
   return Number(amount).toLocaleString("vi-VN") + " đồng";
 }
+
+/** The steps of a dossier or a report, oldest first, as the citizen reads them ("Quá trình xử lý"). */
+export function History({ id, steps }: { id: string; steps: ReadonlyArray<{ statusText: string; at: string; description?: string | null }> }) {
+  return (
+    <section className="card" aria-labelledby={id}>
+      <h2 id={id} style={{ marginTop: 0 }}>
+        Quá trình xử lý
+      </h2>
+      <ol className="list">
+        {steps.map((h, i) => (
+          <li key={i} style={{ padding: "0.5rem 0" }}>
+            <strong>{h.statusText}</strong>
+            <br />
+            <small>
+              {formatDateTime(h.at)} · {h.description}
+            </small>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

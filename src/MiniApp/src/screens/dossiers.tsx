@@ -2,7 +2,7 @@ import { useRef, useState } from "react";
 import { api, ok, itemsOf, newIdempotencyKey, upload } from "../api/client";
 import { share } from "../platform";
 import { ApiImage } from "../images";
-import { Screen, useLoad, useAction, Loading, ErrorBox, Field, Button, Status, formatDate, formatDateTime } from "../ui";
+import { Screen, useLoad, useAction, Loading, ErrorBox, Field, Button, Status, History, formatDate, formatDateTime } from "../ui";
 import { FilePicker } from "./procedures";
 
 /** What the citizen may do now: the API's allowedActions (issue 13); older hosts: from the status. */
@@ -206,22 +206,7 @@ export function DossierDetail({ id }: { id: string }) {
               </Button>
             </section>
           )}
-          <section className="card" aria-labelledby="history-title">
-            <h2 id="history-title" style={{ marginTop: 0 }}>
-              Quá trình xử lý
-            </h2>
-            <ol className="list">
-              {d.history.map((h, i) => (
-                <li key={i} style={{ padding: "0.5rem 0" }}>
-                  <strong>{h.statusText}</strong>
-                  <br />
-                  <small>
-                    {formatDateTime(h.at)} · {h.description}
-                  </small>
-                </li>
-              ))}
-            </ol>
-          </section>
+          <History id="history-title" steps={d.history} />
         </>
       )}
     </Screen>

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { api, ok, itemsOf, createOnce, newIdempotencyKey, upload } from "../api/client";
 import { currentPlace, share, type Place } from "../platform";
 import { ApiImage } from "../images";
-import { Screen, useLoad, useAction, Loading, ErrorBox, Field, Button, Status, go, formatDate, formatDateTime, fieldError } from "../ui";
+import { Screen, useLoad, useAction, Loading, ErrorBox, Field, Button, Status, History, go, formatDate, formatDateTime, fieldError } from "../ui";
 import { FilePicker } from "./procedures";
 import { may } from "./dossiers";
 
@@ -333,22 +333,7 @@ export function ReportDetail({ id }: { id: string }) {
           )}
           <ErrorBox error={action.error} />
           {r.answer && <ShareReport code={r.code} title={r.title} />}
-          <section className="card" aria-labelledby="steps-title">
-            <h2 id="steps-title" style={{ marginTop: 0 }}>
-              Quá trình xử lý
-            </h2>
-            <ol className="list">
-              {d.history.map((h, i) => (
-                <li key={i} style={{ padding: "0.5rem 0" }}>
-                  <strong>{h.statusText}</strong>
-                  <br />
-                  <small>
-                    {formatDateTime(h.at)} · {h.description}
-                  </small>
-                </li>
-              ))}
-            </ol>
-          </section>
+          <History id="steps-title" steps={d.history} />
         </>
       )}
     </Screen>
