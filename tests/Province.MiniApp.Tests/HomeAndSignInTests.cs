@@ -61,6 +61,38 @@ public sealed class HomeAndSignInTests(MiniAppFixture fixture)
     }
 
     [Fact]
+    public async Task A_citizen_chooses_which_messages_come_through_Zalo_and_the_choice_is_saved()
+    {
+        var user = "zalo-" + Guid.NewGuid().ToString("N")[..12];
+        await using var phone = await fixture.PhoneAsync(user, "Lê Văn Cường");
+        await phone.TapAsync("Tài khoản, cỡ chữ");
+        await phone.ExpectScreenAsync("Tài khoản, cỡ chữ");
+        var received = phone.Page.GetByLabel("Hồ sơ đã được tiếp nhận");
+        await Assertions.Expect(received).Not.ToBeCheckedAsync();
+        await Assertions.Expect(phone.Page.GetByLabel("Phản ánh đã được trả lời")).ToBeVisibleAsync();
+        // A kind the province has no Zalo template for is not offered.
+        await Assertions.Expect(phone.Page.GetByLabel("Nhắc lịch hẹn")).ToHaveCountAsync(0);
+
+        await received.CheckAsync();
+        await phone.Page.GetByLabel("Không nhận tin ban đêm (tin gấp vẫn gửi)").UncheckAsync();
+        await phone.TapAsync("Lưu lựa chọn nhận tin");
+        await Assertions.Expect(phone.Page.GetByText("Đã lưu lựa chọn nhận tin.")).ToBeVisibleAsync();
+        await phone.CheckAsync("account with Zalo message choices", "account-zalo-messages");
+
+        using var api = await phone.ApiAsync(user);
+        var saved = await ApiAssert.OkAsync(await api.GetAsync("/api/notifications/zalo-preferences"));
+        var chosen = saved.GetProperty("kinds").EnumerateArray().Where(k => k.GetProperty("chosen").GetBoolean()).Select(k => k.GetProperty("kind").GetString()!).ToArray();
+        Assert.Equal(new[] { "dossierReceived" }, chosen);
+        Assert.False(saved.GetProperty("quietHours").GetBoolean(), saved.GetRawText());
+
+        // Opened again, the screen shows what was saved, not the defaults.
+        await phone.Page.ReloadAsync();
+        await phone.ExpectScreenAsync("Tài khoản, cỡ chữ");
+        await Assertions.Expect(phone.Page.GetByLabel("Hồ sơ đã được tiếp nhận")).ToBeCheckedAsync();
+        await Assertions.Expect(phone.Page.GetByLabel("Không nhận tin ban đêm (tin gấp vẫn gửi)")).Not.ToBeCheckedAsync();
+    }
+
+    [Fact]
     public async Task Large_text_mode_scales_every_size_and_is_remembered()
     {
         await using var phone = await fixture.PhoneAsync();

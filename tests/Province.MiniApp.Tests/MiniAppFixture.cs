@@ -131,6 +131,17 @@ public sealed class MiniAppHost : ProvinceApp
         ["MiniApp:Directory"] = MiniAppFixture.AppDirectory,
         ["Appointments:LiveViewRefresh"] = "00:00:00.500",
         ["Appointments:NearlyCalledAhead"] = "3",
+        // Zalo messages through the simulator with two kinds offered, so the settings screen has real choices.
+        ["Notifications:Zalo:Enabled"] = "true",
+        ["Notifications:Zalo:ZnsBaseUrl"] = "/zalo-simulator/business",
+        ["Notifications:Zalo:OAuthBaseUrl"] = "/zalo-simulator/oauth",
+        ["Notifications:Zalo:AppId"] = "province-test",
+        ["Notifications:Zalo:AppSecret"] = "test-app-secret",
+        ["Notifications:Zalo:InitialRefreshToken"] = "simulator-oa-initial-refresh-token",
+        ["Notifications:Zalo:Templates:dossierReceived:TemplateId"] = "tpl-dossier-received",
+        ["Notifications:Zalo:Templates:dossierReceived:Parameters:ma_ho_so"] = "code",
+        ["Notifications:Zalo:Templates:reportAnswered:TemplateId"] = "tpl-report-answered",
+        ["Notifications:Zalo:Templates:reportAnswered:Parameters:ma"] = "code",
     };
 }
 

@@ -102,7 +102,10 @@ export async function pickImages(count: number): Promise<File[] | null> {
   return (await sdk()).pickImages(count);
 }
 
-/** Asks to send the citizen messages through the province's Official Account (after a submission). */
-export async function askForMessages(): Promise<void> {
-  if (insideZalo) await (await sdk()).askForMessages();
+/**
+ * Asks to send the citizen messages through the province's Official Account (after a submission, or when they
+ * choose messages in the settings). Null outside Zalo, where there is no one to ask.
+ */
+export async function askForMessages(): Promise<boolean | null> {
+  return insideZalo ? (await sdk()).askForMessages() : null;
 }

@@ -67,10 +67,13 @@ export async function pickImages(count: number): Promise<File[] | null> {
   );
 }
 
-export async function askForMessages(): Promise<void> {
+/** True when the citizen allowed the province's Official Account to message them. */
+export async function askForMessages(): Promise<boolean> {
   try {
     await requestSendNotification();
+    return true;
   } catch {
     // The citizen said no: the in-app inbox still has every message.
+    return false;
   }
 }

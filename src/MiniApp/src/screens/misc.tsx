@@ -1,7 +1,8 @@
 import { useState } from "react";
 import { api, ok, itemsOf } from "../api/client";
-import { insideZalo, phoneNumberToken, scanQr } from "../platform";
+import { askForMessages, insideZalo, phoneNumberToken, scanQr } from "../platform";
 import { applyPrefs, loadPrefs } from "../prefs";
+import type { components } from "../api/schema";
 import { Screen, useLoad, useAction, Loading, ErrorBox, Field, Button, go, formatDateTime } from "../ui";
 
 /** Where a notification leads: the item it is about (itemKind + itemId), or nowhere. */
@@ -196,6 +197,88 @@ export function Settings() {
           </p>
         )}
       </section>
+      <ZaloMessageChoices />
     </Screen>
+  );
+}
+
+type ZaloPreferences = components["schemas"]["ZaloPreferencesResponse"];
+
+/**
+ * Which messages come through Zalo as well as the inbox. Choosing one inside Zalo asks Zalo's own permission
+ * (requestSendNotification); the answer is saved beside the choice so staff can see why a message was not sent.
+ */
+function ZaloMessageChoices() {
+  const saved = useLoad(() => ok(api.GET("/api/notifications/zalo-preferences")));
+  const [draft, setDraft] = useState<ZaloPreferences | null>(null);
+  const [message, setMessage] = useState("");
+  const action = useAction();
+  const current = draft ?? saved.data;
+  const change = (next: ZaloPreferences) => {
+    setDraft(next);
+    setMessage("");
+  };
+  const save = () =>
+    action.run(async () => {
+      if (!current) return;
+      const kinds = current.kinds.filter((k) => k.chosen && k.available).map((k) => k.kind);
+      const allowed = kinds.length > 0 ? await askForMessages() : null;
+      saved.set(
+        await ok(
+          api.PUT("/api/notifications/zalo-preferences", {
+            body: {
+              kinds,
+              quietHours: current.quietHours,
+              notificationsAllowedInZalo: allowed ?? current.notificationsAllowedInZalo,
+              followsOfficialAccount: current.followsOfficialAccount,
+            },
+          }),
+        ),
+      );
+      setDraft(null);
+      setMessage(allowed === false ? "Đã lưu. Zalo chưa cho phép gửi tin: tin vẫn có trong Hộp thư." : "Đã lưu lựa chọn nhận tin.");
+    });
+  return (
+    <section className="card" aria-labelledby="zalo-messages-title">
+      <h2 id="zalo-messages-title" style={{ marginTop: 0 }}>
+        Nhận tin qua Zalo
+      </h2>
+      <p className="muted">Hộp thư trong ứng dụng luôn có mọi tin. Chọn thêm những tin muốn nhận qua Zalo:</p>
+      <ErrorBox error={saved.error} retry={saved.reload} />
+      {!current ? (
+        !saved.error && <Loading />
+      ) : (
+        <>
+          {current.kinds.filter((k) => k.available).length === 0 && <p>Tỉnh chưa gửi tin qua Zalo. Mọi tin vẫn có trong Hộp thư.</p>}
+          {/* Only the kinds the province sends through Zalo: a list of unavailable ones would only confuse. */}
+          {current.kinds
+            .filter((choice) => choice.available)
+            .map((choice) => (
+              <label className="switch" key={choice.kind}>
+                <span>{choice.text}</span>
+                <input
+                  type="checkbox"
+                  name={`zalo-${choice.kind}`}
+                  checked={choice.chosen}
+                  onChange={(e) => change({ ...current, kinds: current.kinds.map((k) => (k.kind === choice.kind ? { ...k, chosen: e.target.checked } : k)) })}
+                />
+              </label>
+            ))}
+          <label className="switch">
+            <span>Không nhận tin ban đêm (tin gấp vẫn gửi)</span>
+            <input type="checkbox" name="quietHours" checked={current.quietHours} onChange={(e) => change({ ...current, quietHours: e.target.checked })} />
+          </label>
+          <Button loading={action.busy} onClick={save}>
+            Lưu lựa chọn nhận tin
+          </Button>
+        </>
+      )}
+      <ErrorBox error={action.error} />
+      {message && (
+        <p className="success" role="status">
+          {message}
+        </p>
+      )}
+    </section>
   );
 }
