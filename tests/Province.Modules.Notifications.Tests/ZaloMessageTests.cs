@@ -151,6 +151,45 @@ public sealed class ZaloMessageTests(ZaloMessagesApp app) : IClassFixture<ZaloMe
     }
 
     [Fact]
+    public async Task An_administrator_sends_a_failed_message_again_once_and_it_is_delivered()
+    {
+        var (_, citizenId) = await app.CitizenWithZaloMessagesAsync("zalo-zns-resend", "84900000109");
+        await app.FailNextZnsCallsAsync("error", count: 1, error: -108);
+        await app.PublishAsync(StatusChanged(citizenId, "HS-0009", 9, "Đã xử lý xong"));
+        var failed = await Eventually.GetAsync(
+            () => app.ZaloMessagesAsync("failed"),
+            page => page.GetProperty("items").EnumerateArray().Any(m => m.GetProperty("code").GetString() == "HS-0009"),
+            waitingFor: "the refused message given up");
+        var message = failed.GetProperty("items").EnumerateArray().First(m => m.GetProperty("code").GetString() == "HS-0009");
+        Assert.Equal(["resend"], message.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()!).ToArray());
+        var id = message.GetProperty("id").GetGuid();
+
+        using var admin = await app.StaffAsync("quantri");
+        // Two clicks at once: one resend, the other refused.
+        var answers = await Task.WhenAll(
+            admin.PostAsync($"/api/staff/notifications/zalo-messages/{id}/resend", null),
+            admin.PostAsync($"/api/staff/notifications/zalo-messages/{id}/resend", null));
+        Assert.Single(answers, a => a.StatusCode == System.Net.HttpStatusCode.OK);
+        Assert.Single(answers, a => a.StatusCode == System.Net.HttpStatusCode.Conflict);
+        var resent = await ApiAssert.OkAsync(answers.Single(a => a.IsSuccessStatusCode));
+        Assert.Equal(1, resent.GetProperty("resends").GetInt32());
+        Assert.Empty(resent.GetProperty("allowedActions").EnumerateArray());
+
+        await Eventually.GetAsync(() => app.ZnsMessagesToAsync("84900000109"), messages => messages.Count >= 1, waitingFor: "the message sent again");
+        var sent = await Eventually.GetAsync(
+            () => app.ZaloMessagesAsync("sent"),
+            page => page.GetProperty("items").EnumerateArray().Any(m => m.GetProperty("id").GetGuid() == id),
+            waitingFor: "the resent message marked sent");
+        Assert.Equal(1, sent.GetProperty("items").EnumerateArray().First(m => m.GetProperty("id").GetGuid() == id).GetProperty("resends").GetInt32());
+        await Task.Delay(500);
+        Assert.Single(await app.ZnsMessagesToAsync("84900000109"));
+
+        // A sent message is not sent again: 409 with a reason.
+        using var again = await admin.PostAsync($"/api/staff/notifications/zalo-messages/{id}/resend", null);
+        await ApiAssert.ProblemAsync(again, System.Net.HttpStatusCode.Conflict, "zalo_message.not_resendable");
+    }
+
+    [Fact]
     public async Task A_revoked_OA_token_is_refreshed_and_the_message_sent()
     {
         var (_, citizenId) = await app.CitizenWithZaloMessagesAsync("zalo-zns-revoked", "84900000106");

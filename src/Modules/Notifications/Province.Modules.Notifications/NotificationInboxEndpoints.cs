@@ -5,6 +5,7 @@ using Province.Modules.Notifications.Inbox.ListMyNotifications;
 using Province.Modules.Notifications.Inbox.MarkRead;
 using Province.Modules.Notifications.ZaloMessages.Deliveries;
 using Province.Modules.Notifications.ZaloMessages.Preferences;
+using Province.Modules.Notifications.ZaloMessages.Resending;
 
 namespace Province.Modules.Notifications;
 
@@ -27,5 +28,6 @@ internal sealed class ZaloMessageStaffEndpoints : ICarterModule
     {
         var staff = app.MapGroup("/api/staff/notifications").WithTags("Notifications - cán bộ");
         staff.MapZaloDeliveries();
+        staff.MapResendZaloMessage();
     }
 }

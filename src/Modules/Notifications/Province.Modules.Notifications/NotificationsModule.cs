@@ -13,7 +13,7 @@ using Province.Modules.Notifications.ZaloMessages.Sending;
 namespace Province.Modules.Notifications;
 
 /// <summary>Notifications: the citizen's in-app inbox, fed by other modules' integration events.</summary>
-public sealed class NotificationsModule : IModuleRegistration
+public sealed partial class NotificationsModule : IModuleRegistration
 {
     public string Name => "Notifications";
 

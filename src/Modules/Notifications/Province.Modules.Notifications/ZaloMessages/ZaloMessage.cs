@@ -43,7 +43,17 @@ internal sealed class ZaloMessage
     /// <summary>Zalo's <c>msg_id</c> once sent.</summary>
     public string? ZaloMessageId { get; set; }
 
+    /// <summary>How many times an administrator sent it again (see Resending).</summary>
+    public int Resends { get; set; }
+
+    public Guid? LastResentBy { get; set; }
+
+    public DateTimeOffset? LastResentAt { get; set; }
+
     public string TrackingId => Id.ToString("N");
+
+    public bool CanBeResent =>
+        Status is ZaloMessageStatus.Failed or ZaloMessageStatus.Uncertain && Resends < Resending.ResendZaloMessageEndpoint.MaxResends;
 }
 
 internal enum ZaloMessageStatus

@@ -47,7 +47,13 @@ internal sealed record ZaloDeliveryRow(
 
 internal sealed record ZaloMessageRow(
     Guid Id, ZaloMessageKind Kind, string KindText, ZaloMessageStatus Status, string StatusText, string? Reason, int Attempts,
-    string? Code, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt);
+    string? Code, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, int Resends, IReadOnlyList<string> AllowedActions)
+{
+    public static ZaloMessageRow From(ZaloMessage m) => new(
+        m.Id, m.Kind, m.Kind.Text(), m.Status, m.Status.Text(), m.Reason, m.Attempts,
+        m.Values.GetValueOrDefault(ZaloMessageValues.Code) ?? m.Values.GetValueOrDefault(ZaloMessageValues.Number),
+        m.CreatedAt.ToVietnamTime(), m.FinishedAt?.ToVietnamTime(), m.Resends, m.CanBeResent ? ["resend"] : []);
+}
 
 internal sealed record ZaloDeliveriesQuery(DateOnly From, DateOnly To, PageRequest Page) : IRequest<PagedResult<ZaloDeliveryRow>>;
 
@@ -92,10 +98,7 @@ internal sealed class ZaloDeliveriesHandler(INotificationsStore store)
 
         var items = await query.Stats(out var stats).OrderByDescending(m => m.Id).Skip(request.Page.Skip).Take(request.Page.PageSize).ToListAsync(cancellationToken);
         return new PagedResult<ZaloMessageRow>(
-            [.. items.Select(m => new ZaloMessageRow(
-                m.Id, m.Kind, m.Kind.Text(), m.Status, m.Status.Text(), m.Reason, m.Attempts,
-                m.Values.GetValueOrDefault(ZaloMessageValues.Code) ?? m.Values.GetValueOrDefault(ZaloMessageValues.Number),
-                m.CreatedAt.ToVietnamTime(), m.FinishedAt?.ToVietnamTime()))],
+            [.. items.Select(ZaloMessageRow.From)],
             request.Page.Page,
             request.Page.PageSize,
             (int)stats.TotalResults);
