@@ -49,6 +49,34 @@ public sealed class HostTests(ProvinceApp app) : IClassFixture<ProvinceApp>
     }
 
     [Fact]
+    public async Task The_main_citizen_operations_and_every_problem_answer_carry_examples()
+    {
+        using var client = app.CreateClient();
+        var document = System.Text.Json.Nodes.JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json"))!;
+
+        foreach (var (path, operationId) in new[]
+        {
+            ("/api/dossiers", "SubmitDossier"), ("/api/field-reports", "SubmitFieldReport"),
+            ("/api/appointments/tickets", "TakeQueueTicket"), ("/api/appointments/bookings", "BookAppointment"),
+        })
+        {
+            var operation = document["paths"]![path]!["post"]!;
+            Assert.Equal(operationId, operation["operationId"]!.GetValue<string>());
+            var request = operation["requestBody"]!["content"]!["application/json"]!["example"];
+            Assert.True(request is System.Text.Json.Nodes.JsonObject { Count: > 0 }, $"{operationId}: no request example");
+            var answer = operation["responses"]!["201"]!["content"]!["application/json"]!["example"];
+            Assert.True(answer is System.Text.Json.Nodes.JsonObject { Count: > 0 }, $"{operationId}: no answer example");
+            // A problem example on each error answer, by reference to one declared with its stable code.
+            var reference = operation["responses"]!["400"]!["content"]!["application/problem+json"]!["examples"]!.AsObject().Single().Value!["$ref"]!.GetValue<string>();
+            Assert.Equal("#/components/examples/problem-400-validation", reference);
+        }
+
+        var validation = document["components"]!["examples"]!["problem-400-validation"]!["value"]!;
+        Assert.Equal("validation.failed", validation["code"]!.GetValue<string>());
+        Assert.Equal(400, validation["status"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task The_browsable_API_page_is_served()
     {
         using var client = app.CreateClient();

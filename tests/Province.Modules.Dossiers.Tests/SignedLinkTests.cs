@@ -1,3 +1,7 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Province.Modules.Dossiers.Tests;
 
 /// <summary>Files, the receipt page and its QR code open by short-lived signed links, without headers; its own host for its own clock.</summary>
@@ -47,4 +51,44 @@ public sealed class SignedLinkTests(ProvinceApp app) : IClassFixture<ProvinceApp
     }
 
     private static Uri Relative(string url) => new(url, UriKind.RelativeOrAbsolute);
+}
+
+/// <summary>A host mounted under a path base (<c>/province</c>, as behind a proxy): links carry the base and are checked with it.</summary>
+public sealed class SignedLinkUnderPathBaseTests(SignedLinkUnderPathBaseTests.App app) : IClassFixture<SignedLinkUnderPathBaseTests.App>
+{
+    public sealed class App : ProvinceApp
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services => services.AddTransient<IStartupFilter, PathBaseFilter>());
+        }
+
+        /// <summary>What <c>UsePathBase("/province")</c> first in the pipeline does: <c>/province/api/...</c> reaches the API with that base.</summary>
+        private sealed class PathBaseFilter : IStartupFilter
+        {
+            public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+            {
+                app.UsePathBase("/province");
+                next(app);
+            };
+        }
+    }
+
+    [Fact]
+    public async Task A_link_made_under_the_path_base_carries_it_opens_with_it_and_not_without()
+    {
+        app.Clock.Set(new DateTime(2026, 12, 1, 9, 0, 0));
+        var citizen = await app.CitizenAsync("zalo-signed-links-base");
+        var (id, _) = await SubmitBirthRegistrationAsync(citizen, salt: 1611);
+
+        var dossier = await citizen.GetFromJsonAsync<JsonElement>($"/province/api/dossiers/{id}");
+        var url = dossier.GetProperty("files")[0].GetProperty("url").GetString()!;
+        Assert.StartsWith($"/province/api/dossiers/{id}/files/", url, StringComparison.Ordinal);
+
+        using var browser = app.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(new Uri(url, UriKind.Relative))).StatusCode);
+        // Signed for /province/...: the same path under another base is another link.
+        await ProblemAsync(await browser.GetAsync(new Uri(url["/province".Length..], UriKind.Relative)), HttpStatusCode.Forbidden, "link.invalid");
+    }
 }

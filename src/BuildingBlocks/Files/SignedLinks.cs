@@ -21,6 +21,11 @@ namespace Province.BuildingBlocks.Files;
 /// Without it a random key is made per process: links then stop working when the host restarts, which is fine on a
 /// developer's machine and wrong for a province running several instances.
 /// </para>
+/// <para>
+/// A host mounted under a path base (<c>/province/api/...</c> through a proxy or <c>UsePathBase</c>) signs and checks
+/// <c>PathBase + Path</c>, the path the browser actually asks for: the link made while answering a request carries that
+/// request's path base, and a link signed under one base does not open under another.
+/// </para>
 /// </summary>
 public sealed class SignedLinks
 {
@@ -34,8 +39,9 @@ public sealed class SignedLinks
     private readonly byte[] _key;
     private readonly TimeProvider _clock;
     private readonly IConfiguration _configuration;
+    private readonly IHttpContextAccessor? _http;
 
-    public SignedLinks(IConfiguration configuration, TimeProvider clock)
+    public SignedLinks(IConfiguration configuration, TimeProvider clock, IHttpContextAccessor? http = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var configured = configuration[KeySetting];
@@ -47,12 +53,14 @@ public sealed class SignedLinks
         _key = configured is { Length: >= 32 } ? Encoding.UTF8.GetBytes(configured) : RandomNumberGenerator.GetBytes(32);
         _clock = clock;
         _configuration = configuration;
+        _http = http;
     }
 
     /// <summary>
     /// A link to <paramref name="path"/> (an absolute path of this host, e.g. <c>/api/dossiers/…/files/…/content</c>)
-    /// valid for <paramref name="lifetime"/>; absolute under <c>PublicBaseUrl</c> when it is set, because the mini app
-    /// runs on Zalo's origin and cannot resolve a relative link against ours.
+    /// valid for <paramref name="lifetime"/>, under the path base of the request being answered (if any); absolute
+    /// under <c>PublicBaseUrl</c> when it is set, because the mini app runs on Zalo's origin and cannot resolve a
+    /// relative link against ours.
     /// </summary>
     public string Create(string path, TimeSpan? lifetime = null)
     {
@@ -62,12 +70,13 @@ public sealed class SignedLinks
             throw new ArgumentException("A signed link is made for an absolute path without a query.", nameof(path));
         }
 
+        path = _http?.HttpContext?.Request.PathBase.Add(new PathString(path)).Value ?? path;
         var expires = _clock.GetUtcNow().Add(lifetime ?? DefaultLifetime).ToUnixTimeSeconds();
         var signed = $"{path}?{ExpiresParameter}={expires.ToString(CultureInfo.InvariantCulture)}&{SignatureParameter}={Sign(path, expires)}";
         return PublicAddress.Of(_configuration, signed);
     }
 
-    /// <summary>Whether a request's path carries a valid, unexpired signature.</summary>
+    /// <summary>Whether a request's path (its path base included) carries a valid, unexpired signature.</summary>
     public SignedLinkCheck Check(string path, string? expires, string? signature)
     {
         if (!long.TryParse(expires, NumberStyles.None, CultureInfo.InvariantCulture, out var expiresAt) || string.IsNullOrEmpty(signature))
@@ -118,7 +127,7 @@ public static class SignedLinkEndpoints
             {
                 var http = context.HttpContext;
                 var links = http.RequestServices.GetRequiredService<SignedLinks>();
-                var check = links.Check(http.Request.Path.Value ?? "", http.Request.Query[SignedLinks.ExpiresParameter], http.Request.Query[SignedLinks.SignatureParameter]);
+                var check = links.Check(http.Request.PathBase.Add(http.Request.Path).Value ?? "", http.Request.Query[SignedLinks.ExpiresParameter], http.Request.Query[SignedLinks.SignatureParameter]);
                 if (check != SignedLinkCheck.Valid)
                 {
                     return check == SignedLinkCheck.Expired

@@ -76,6 +76,8 @@ public static class ProvinceApi
         services.AddProvinceAuthorization();
         services.AddProvinceRateLimits(configuration);
         services.AddMemoryCache();
+        // SignedLinks reads the path base of the request it answers.
+        services.AddHttpContextAccessor();
         services.TryAddSingleton<SignedLinks>();
         services.AddHealthChecks();
         // Public reads that everyone asks alike are kept a few seconds (PublicResponseCache); bounded in memory.

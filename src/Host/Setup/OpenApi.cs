@@ -14,7 +14,8 @@ namespace Province.Host.Setup;
 /// schemes per operation from the endpoint's policy, the <c>Idempotency-Key</c> header where the idempotency filter
 /// reads it, every error answer with one <c>Problem</c> schema and the list of stable codes, string enums, integers as
 /// integers (the API's JSON reads numbers strictly), optional fields optional and binary answers with their content
-/// types. Module authors declare only what is theirs (summary, <c>.Produces</c>, <c>.ProducesProblem</c>).
+/// types, and examples (<see cref="OpenApiExamples"/>: the main citizen operations, one problem per status). Module
+/// authors declare only what is theirs (summary, <c>.Produces</c>, <c>.ProducesProblem</c>).
 /// </summary>
 internal static class OpenApi
 {
@@ -63,6 +64,7 @@ internal static class OpenApi
             // Every problem answer now names Problem; the framework's two problem schemas would only mislead.
             document.Components.Schemas.Remove("ProblemDetails");
             document.Components.Schemas.Remove("HttpValidationProblemDetails");
+            OpenApiExamples.DeclareProblems(document.Components);
             return Task.CompletedTask;
         }).AddOperationTransformer((operation, context, _) =>
         {
@@ -189,6 +191,7 @@ internal static class OpenApi
         }
 
         DeclareBinaryAnswers(operation, context.Description);
+        OpenApiExamples.Apply(operation);
     }
 
     private static OpenApiResponse ProblemResponse(string status, IOpenApiResponse existing, OpenApiDocument? document)
@@ -198,7 +201,11 @@ internal static class OpenApi
             Description = ErrorDescriptions.TryGetValue(status, out var text) ? text : existing.Description ?? "Lỗi",
             Content = new Dictionary<string, OpenApiMediaType>
             {
-                ["application/problem+json"] = new OpenApiMediaType { Schema = new OpenApiSchemaReference(ProblemSchema, document) },
+                ["application/problem+json"] = new OpenApiMediaType
+                {
+                    Schema = new OpenApiSchemaReference(ProblemSchema, document),
+                    Examples = OpenApiExamples.ForProblem(status, document),
+                },
             },
         };
         if (status is "429" or "503")

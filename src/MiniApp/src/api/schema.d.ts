@@ -844,6 +844,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/staff/dossiers/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cán bộ một cửa tải lên bản chụp giấy tờ công dân nộp trực tiếp (ảnh JPEG, PNG, WebP hoặc PDF) trước khi tiếp nhận hồ sơ tại quầy: một hoặc nhiều phần tên files (hoặc một phần tên file).
+         * @description Cán bộ một cửa tải lên bản chụp giấy tờ công dân nộp trực tiếp (ảnh JPEG, PNG, WebP hoặc PDF) trước khi tiếp nhận hồ sơ tại quầy: một hoặc nhiều phần tên files (hoặc một phần tên file).
+         */
+        post: operations["UploadCounterDossierDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/dossiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cán bộ tiếp nhận hồ sơ công dân nộp trực tiếp tại bộ phận một cửa của cơ quan mình: nhập thông tin người nộp, đính kèm tệp đã tải lên (POST /api/staff/dossiers/uploads); kênh tiếp nhận counter (cần Idempotency-Key). Trả giấy tiếp nhận để in cho công dân.
+         * @description Cán bộ tiếp nhận hồ sơ công dân nộp trực tiếp tại bộ phận một cửa của cơ quan mình: nhập thông tin người nộp, đính kèm tệp đã tải lên (POST /api/staff/dossiers/uploads); kênh tiếp nhận counter (cần Idempotency-Key). Trả giấy tiếp nhận để in cho công dân.
+         */
+        post: operations["ReceiveDossierAtCounter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/staff/dossiers/statistics": {
         parameters: {
             query?: never;
@@ -1480,8 +1520,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Lịch hẹn của bộ phận một cửa trong một ngày (lọc theo trạng thái).
-         * @description Lịch hẹn của bộ phận một cửa trong một ngày (lọc theo trạng thái).
+         * Lịch hẹn của bộ phận một cửa trong một ngày, theo giờ hẹn; lọc status (pending, approved, rejected, cancelled, checkedIn), q tìm theo mã hẹn, họ tên (không dấu cũng được), số điện thoại; có phân trang và tổng số.
+         * @description Lịch hẹn của bộ phận một cửa trong một ngày, theo giờ hẹn; lọc status (pending, approved, rejected, cancelled, checkedIn), q tìm theo mã hẹn, họ tên (không dấu cũng được), số điện thoại; có phân trang và tổng số.
          */
         get: operations["ListOfficeBookings"];
         put?: never;
@@ -1546,6 +1586,26 @@ export interface paths {
          * @description Quét mã QR lịch hẹn tại máy lấy số: nhận số thứ tự cho lịch hẹn hôm nay.
          */
         post: operations["CheckInBooking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/appointments/me/counters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Các quầy cán bộ đang đăng nhập được phục vụ (quầy của các bộ phận một cửa thuộc cơ quan mình; quản trị viên: mọi quầy), kèm tên bộ phận một cửa và các nhóm dịch vụ của quầy.
+         * @description Các quầy cán bộ đang đăng nhập được phục vụ (quầy của các bộ phận một cửa thuộc cơ quan mình; quản trị viên: mọi quầy), kèm tên bộ phận một cửa và các nhóm dịch vụ của quầy.
+         */
+        get: operations["ListMyCounters"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2688,8 +2748,10 @@ export interface components {
             code: string;
             /** Format: uuid */
             officeId: string;
+            officeName: string;
             /** Format: uuid */
             serviceGroupId: string;
+            serviceGroupName: string;
             /** Format: uuid */
             slotId: string;
             /** Format: date */
@@ -2708,6 +2770,7 @@ export interface components {
             rejectionReason?: null | string;
             /** Format: int32 */
             version: number;
+            allowedActions: string[];
         };
         BookSlotRequest: {
             /** Format: uuid */
@@ -2790,6 +2853,13 @@ export interface components {
             counter: string;
             status: string;
         };
+        CounterDossierRequest: {
+            procedureCode: string;
+            applicant: components["schemas"]["ApplicantRequest"];
+            summary?: null | string;
+            documents: components["schemas"]["SubmittedDocument"][];
+            delivery: components["schemas"]["DeliveryRequest"];
+        };
         CounterResponse: {
             /** Format: uuid */
             id: string;
@@ -2847,6 +2917,7 @@ export interface components {
             /** Format: uuid */
             receivingAgencyId?: null | string;
             receivingAgencyName?: null | string;
+            channel: string;
             applicant: components["schemas"]["ApplicantResponse"];
             summary?: null | string;
             delivery: string;
@@ -3068,6 +3139,25 @@ export interface components {
             public: boolean;
             note: string;
         };
+        MyCounterResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: int32 */
+            number: number;
+            name: string;
+            /** Format: uuid */
+            officeId: string;
+            officeName: string;
+            /** Format: uuid */
+            agencyId: string;
+            serviceGroups: components["schemas"]["MyCounterServiceGroup"][];
+        };
+        MyCounterServiceGroup: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+        };
         NearbyReport: {
             code: string;
             title: string;
@@ -3197,6 +3287,15 @@ export interface components {
             /** Format: int32 */
             total: number;
         };
+        PagedResultOfMyCounterResponse: {
+            items: components["schemas"]["MyCounterResponse"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+        };
         PagedResultOfNearbyReport: {
             items: components["schemas"]["NearbyReport"][];
             /** Format: int32 */
@@ -3309,7 +3408,7 @@ export interface components {
             status: number;
             detail?: null | string;
             instance?: null | string;
-            /** @description Mã ổn định `<tiền tố>.<snake_case>` để máy rẽ nhánh. Các mã Province trả (danh sách đọc từ mã nguồn khi dựng tài liệu, có thể thêm mã mới): `appointments.agency_unknown`, `appointments.beyond_horizon`, `appointments.booking_closed`, `appointments.booking_not_found`, `appointments.call_contended`, `appointments.change_too_late`, `appointments.check_in_refused`, `appointments.counter_cannot_serve`, `appointments.counter_not_found`, `appointments.day_blocked`, `appointments.dossier_unknown`, `appointments.group_not_in_office`, `appointments.illegal_ticket_transition`, `appointments.live_view_busy`, `appointments.no_priority_asked`, `appointments.not_elderly`, `appointments.not_pending`, `appointments.not_your_office`, `appointments.office_closed_today`, `appointments.office_not_found`, `appointments.one_booking_per_day`, `appointments.outside_hours`, `appointments.procedure_unknown`, `appointments.slot_full`, `appointments.slot_in_past`, `appointments.slot_not_allowed`, `appointments.slot_not_found`, `appointments.stale_version`, `appointments.ticket_already_taken`, `appointments.ticket_not_found`, `auth.forbidden`, `auth.too_many_refused_tokens`, `auth.unauthenticated`, `dossier.agency_forbidden`, `dossier.agency_unknown`, `dossier.apology_not_needed`, `dossier.apology_required`, `dossier.assignee_not_in_agency`, `dossier.bound_to_boundary`, `dossier.file_unavailable`, `dossier.illegal_transition`, `dossier.new_due_date_invalid`, `dossier.new_due_date_too_far`, `dossier.not_found`, `dossier.procedure_not_found`, `dossier.receiving_office_unknown`, `dossier.result_missing`, `dossier.stale_version`, `field_report.agency_forbidden`, `field_report.agency_unknown`, `field_report.already_hidden`, `field_report.assignee_not_in_agency`, `field_report.category_exists`, `field_report.category_not_found`, `field_report.category_unknown`, `field_report.forward_target_invalid`, `field_report.illegal_transition`, `field_report.no_answer`, `field_report.no_route`, `field_report.not_found`, `field_report.not_hidden`, `field_report.photo_missing`, `field_report.photo_not_found`, `field_report.photo_unavailable`, `field_report.position_invalid`, `field_report.rating_closed`, `field_report.reopen_closed`, `field_report.stale_version`, `field_report.text_required`, `field_report.too_many_photos`, `identity.bad_credentials`, `identity.citizen_id_birth_year_mismatch`, `identity.phone_token_refused`, `identity.session_ended`, `identity.sign_in_locked`, `identity.stale_version`, `identity.temporary_password_expired`, `identity.unknown_agency`, `identity.unknown_staff_member`, `identity.user_name_taken`, `identity.verified_phone_number`, `identity.weak_password`, `identity.wrong_current_password`, `link.expired`, `link.invalid`, `notifications.not_found`, `request.concurrent_update`, `request.conflict`, `request.control_characters`, `request.duplicate`, `request.invalid`, `request.malformed`, `request.method_not_allowed`, `request.not_found`, `request.rate_limited`, `request.too_large`, `request.unprocessable`, `request.unsupported_media_type`, `server.database_unavailable`, `server.dependency_unavailable`, `server.error`, `server.unavailable`, `validation.bad_parameter`, `validation.failed`, `validation.invalid_parameter`. */
+            /** @description Mã ổn định `<tiền tố>.<snake_case>` để máy rẽ nhánh. Các mã Province trả (danh sách đọc từ mã nguồn khi dựng tài liệu, có thể thêm mã mới): `appointments.agency_unknown`, `appointments.beyond_horizon`, `appointments.booking_closed`, `appointments.booking_not_found`, `appointments.call_contended`, `appointments.change_too_late`, `appointments.check_in_refused`, `appointments.counter_cannot_serve`, `appointments.counter_not_found`, `appointments.day_blocked`, `appointments.dossier_unknown`, `appointments.group_not_in_office`, `appointments.illegal_ticket_transition`, `appointments.live_view_busy`, `appointments.no_priority_asked`, `appointments.not_elderly`, `appointments.not_pending`, `appointments.not_your_office`, `appointments.office_closed_today`, `appointments.office_not_found`, `appointments.one_booking_per_day`, `appointments.outside_hours`, `appointments.procedure_unknown`, `appointments.slot_full`, `appointments.slot_in_past`, `appointments.slot_not_allowed`, `appointments.slot_not_found`, `appointments.stale_version`, `appointments.ticket_already_taken`, `appointments.ticket_not_found`, `auth.forbidden`, `auth.too_many_refused_tokens`, `auth.unauthenticated`, `dossier.agency_forbidden`, `dossier.agency_unknown`, `dossier.apology_not_needed`, `dossier.apology_required`, `dossier.assignee_not_in_agency`, `dossier.bound_to_boundary`, `dossier.file_unavailable`, `dossier.illegal_transition`, `dossier.new_due_date_invalid`, `dossier.new_due_date_too_far`, `dossier.no_agency`, `dossier.not_found`, `dossier.procedure_not_found`, `dossier.receiving_office_unknown`, `dossier.result_missing`, `dossier.stale_version`, `field_report.agency_forbidden`, `field_report.agency_unknown`, `field_report.already_hidden`, `field_report.assignee_not_in_agency`, `field_report.category_exists`, `field_report.category_not_found`, `field_report.category_unknown`, `field_report.forward_target_invalid`, `field_report.illegal_transition`, `field_report.no_answer`, `field_report.no_route`, `field_report.not_found`, `field_report.not_hidden`, `field_report.photo_missing`, `field_report.photo_not_found`, `field_report.photo_unavailable`, `field_report.position_invalid`, `field_report.rating_closed`, `field_report.reopen_closed`, `field_report.stale_version`, `field_report.text_required`, `field_report.too_many_photos`, `identity.bad_credentials`, `identity.citizen_id_birth_year_mismatch`, `identity.phone_token_refused`, `identity.session_ended`, `identity.sign_in_locked`, `identity.stale_version`, `identity.temporary_password_expired`, `identity.unknown_agency`, `identity.unknown_staff_member`, `identity.user_name_taken`, `identity.verified_phone_number`, `identity.weak_password`, `identity.wrong_current_password`, `link.expired`, `link.invalid`, `notifications.not_found`, `request.concurrent_update`, `request.conflict`, `request.control_characters`, `request.duplicate`, `request.invalid`, `request.malformed`, `request.method_not_allowed`, `request.not_found`, `request.rate_limited`, `request.too_large`, `request.unprocessable`, `request.unsupported_media_type`, `server.database_unavailable`, `server.dependency_unavailable`, `server.error`, `server.unavailable`, `validation.bad_parameter`, `validation.failed`, `validation.invalid_parameter`. */
             code: string;
             /** @description Mã vết (W3C trace id) để người vận hành tìm trong nhật ký. */
             traceId?: string;
@@ -6379,6 +6478,38 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "procedureCode": "1.001193",
+                 *       "applicant": {
+                 *         "fullName": "Nguyễn Văn An",
+                 *         "dateOfBirth": "1990-05-12",
+                 *         "citizenIdNumber": "072090001234",
+                 *         "phoneNumber": "0912345678",
+                 *         "email": null,
+                 *         "address": "12 Trần Hưng Đạo, Phường 1, Tây Ninh"
+                 *       },
+                 *       "summary": "Đăng ký khai sinh cho con",
+                 *       "documents": [
+                 *         {
+                 *           "documentKey": "1",
+                 *           "fileIds": [
+                 *             "0193c7a2-5e1f-7b3c-9a41-2f6d8e0b1c11"
+                 *           ]
+                 *         },
+                 *         {
+                 *           "documentKey": "2",
+                 *           "fileIds": [
+                 *             "0193c7a2-6a02-7d4e-8b52-3e7f9f1c2d22"
+                 *           ]
+                 *         }
+                 *       ],
+                 *       "delivery": {
+                 *         "method": "atOffice",
+                 *         "address": null
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["SubmitDossierRequest"];
             };
         };
@@ -6389,6 +6520,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "dossierId": "0193c7a3-0b7e-7f10-a3c4-5d6e7f809a01",
+                     *       "title": "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
+                     *       "dossierCode": "000.30.01.H57-261201-0001",
+                     *       "agencyName": "Ủy ban nhân dân phường Tân Ninh",
+                     *       "procedureCode": "1.001193",
+                     *       "procedureName": "Đăng ký khai sinh",
+                     *       "applicantName": "Nguyễn Văn An",
+                     *       "receivedAt": "2026-12-01T09:30:00+07:00",
+                     *       "dueAt": "2026-12-02T17:00:00+07:00",
+                     *       "documents": [
+                     *         {
+                     *           "key": "1",
+                     *           "name": "Tờ khai đăng ký khai sinh",
+                     *           "fileCount": 1
+                     *         },
+                     *         {
+                     *           "key": "2",
+                     *           "name": "Giấy chứng sinh (hoặc văn bản của người làm chứng/giấy cam đoan về việc sinh nếu không có giấy chứng sinh)",
+                     *           "fileCount": 1
+                     *         }
+                     *       ],
+                     *       "delivery": "Nhận kết quả trực tiếp tại Bộ phận Một cửa - Ủy ban nhân dân phường Tân Ninh",
+                     *       "lookupSecret": "K7M2Q9",
+                     *       "lookupUrl": "/api/public/dossiers/lookup/000.30.01.H57-261201-0001?secret=K7M2Q9",
+                     *       "pageUrl": "/api/dossiers/0193c7a3-0b7e-7f10-a3c4-5d6e7f809a01/receipt/page?expires=1764557400&signature=Zm9v",
+                     *       "qrCodeSvgUrl": "/api/dossiers/0193c7a3-0b7e-7f10-a3c4-5d6e7f809a01/receipt/qr-code.svg?expires=1764557400&signature=YmFy",
+                     *       "qrCodePngUrl": "/api/dossiers/0193c7a3-0b7e-7f10-a3c4-5d6e7f809a01/receipt/qr-code.png?expires=1764557400&signature=YmF6",
+                     *       "lines": [
+                     *         "Ủy ban nhân dân phường Tân Ninh đã nhận hồ sơ của: Nguyễn Văn An",
+                     *         "Mã hồ sơ: 000.30.01.H57-261201-0001",
+                     *         "Ngày hẹn trả kết quả: 02/12/2026 (tính lại khi hồ sơ được tiếp nhận)"
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["DossierReceiptResponse"];
                 };
             };
@@ -7191,6 +7358,193 @@ export interface operations {
             };
             /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    UploadCounterDossierDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    form: components["schemas"]["IFormFileCollection"];
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadedFilesResponse"];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ReceiveDossierAtCounter: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Khóa chống gửi trùng (1-100 ký tự ASCII, thường là một UUID mới cho mỗi lần tạo): gửi lại cùng khóa và nội dung trả lại câu trả lời đầu (`Idempotent-Replayed: true`); cùng khóa, nội dung khác: 422. */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CounterDossierRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierReceiptResponse"];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Vi phạm quy tắc nghiệp vụ (hoặc cùng Idempotency-Key với nội dung khác). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9042,6 +9396,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "slotId": "0193c6f1-8b20-7c30-9d40-ae50bf60c001",
+                 *       "procedureCode": "1.001193",
+                 *       "dossierId": null,
+                 *       "fullName": "Nguyễn Văn An",
+                 *       "phoneNumber": "0912345678"
+                 *     }
+                 */
                 "application/json": components["schemas"]["BookSlotRequest"];
             };
         };
@@ -9052,6 +9415,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0193c7d0-4d5e-7f60-9a70-8c9d0e1f2a34",
+                     *       "code": "LH7K2M9Q",
+                     *       "officeId": "0193c6f0-7a10-7b20-8c30-9d40ea50fb01",
+                     *       "officeName": "Bộ phận Một cửa phường Tân Ninh",
+                     *       "serviceGroupId": "0193c6f0-7a10-7b20-8c30-9d40ea50fb02",
+                     *       "serviceGroupName": "Hộ tịch",
+                     *       "slotId": "0193c6f1-8b20-7c30-9d40-ae50bf60c001",
+                     *       "day": "2026-12-03",
+                     *       "start": "09:00:00",
+                     *       "startsAt": "2026-12-03T09:00:00+07:00",
+                     *       "fullName": "Nguyễn Văn An",
+                     *       "phoneNumber": "0912345678",
+                     *       "procedureCode": "1.001193",
+                     *       "dossierId": null,
+                     *       "status": "approved",
+                     *       "statusText": "Đã xác nhận",
+                     *       "rejectionReason": null,
+                     *       "version": 0,
+                     *       "allowedActions": [
+                     *         "cancel",
+                     *         "reschedule"
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["BookingResponse"];
                 };
             };
@@ -9483,6 +9872,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "officeId": "0193c6f0-7a10-7b20-8c30-9d40ea50fb01",
+                 *       "serviceGroupId": "0193c6f0-7a10-7b20-8c30-9d40ea50fb02",
+                 *       "priority": null
+                 *     }
+                 */
                 "application/json": components["schemas"]["TakeTicketRequest"];
             };
         };
@@ -9493,6 +9889,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0193c7c0-3c4d-7e5f-8a60-7b8c9d0e1f23",
+                     *       "number": "HT-012",
+                     *       "officeId": "0193c6f0-7a10-7b20-8c30-9d40ea50fb01",
+                     *       "officeName": "Bộ phận Một cửa phường Tân Ninh",
+                     *       "serviceGroupId": "0193c6f0-7a10-7b20-8c30-9d40ea50fb02",
+                     *       "serviceGroupName": "Hộ tịch",
+                     *       "day": "2026-12-01",
+                     *       "status": "waiting",
+                     *       "statusText": "Đang chờ",
+                     *       "priority": "none",
+                     *       "priorityStatus": "pending",
+                     *       "priorityStatusText": null,
+                     *       "counterId": null,
+                     *       "counterName": null,
+                     *       "issuedAt": "2026-12-01T08:05:00+07:00",
+                     *       "ahead": 4,
+                     *       "estimatedWaitMinutes": 40,
+                     *       "version": 0,
+                     *       "allowedActions": [
+                     *         "cancel"
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["TicketResponse"];
                 };
             };
@@ -9987,6 +10408,9 @@ export interface operations {
             query: {
                 day: string;
                 status?: string;
+                q?: string;
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path: {
@@ -10002,7 +10426,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BookingResponse"][];
+                    "application/json": components["schemas"]["PagedResultOfBookingResponse"];
                 };
             };
             /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
@@ -10295,6 +10719,78 @@ export interface operations {
             };
             /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ListMyCounters: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedResultOfMyCounterResponse"];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11712,6 +12208,21 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "categoryId": "0195a1f1-0000-7000-8000-000000000001",
+                 *       "title": "Ổ gà lớn trên đường Cách Mạng Tháng Tám",
+                 *       "description": "Ổ gà sâu khoảng 20 cm trước số nhà 45, xe máy dễ té vào ban đêm.",
+                 *       "latitude": 11.3101,
+                 *       "longitude": 106.0983,
+                 *       "address": "45 Cách Mạng Tháng Tám, phường Tân Ninh",
+                 *       "area": null,
+                 *       "anonymous": false,
+                 *       "photoIds": [
+                 *         "0193c7b0-1a2b-7c3d-8e4f-5a6b7c8d9e01"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["SubmitReportRequest"];
             };
         };
@@ -11722,6 +12233,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "report": {
+                     *         "id": "0193c7b1-2b3c-7d4e-9f50-6a7b8c9d0e12",
+                     *         "code": "PA-261201-0007",
+                     *         "categoryId": "0195a1f1-0000-7000-8000-000000000001",
+                     *         "categoryName": "Hư hỏng đường sá",
+                     *         "title": "Ổ gà lớn trên đường Cách Mạng Tháng Tám",
+                     *         "description": "Ổ gà sâu khoảng 20 cm trước số nhà 45, xe máy dễ té vào ban đêm.",
+                     *         "latitude": 11.3101,
+                     *         "longitude": 106.0983,
+                     *         "address": "45 Cách Mạng Tháng Tám, phường Tân Ninh",
+                     *         "wardCode": "25459",
+                     *         "wardName": "Phường Tân Ninh",
+                     *         "status": "submitted",
+                     *         "statusText": "Đã tiếp nhận",
+                     *         "agencyId": "0195a1f0-0000-7000-8000-000000000007",
+                     *         "agencyName": "Ủy ban nhân dân phường Tân Ninh",
+                     *         "answer": null,
+                     *         "answeredAt": null,
+                     *         "createdAt": "2026-12-01T07:45:00+07:00",
+                     *         "photos": [
+                     *           {
+                     *             "id": "0193c7b0-1a2b-7c3d-8e4f-5a6b7c8d9e01",
+                     *             "fileName": "o-ga.jpg",
+                     *             "contentType": "image/jpeg",
+                     *             "size": 184322,
+                     *             "url": "/api/field-reports/photos/0193c7b0-1a2b-7c3d-8e4f-5a6b7c8d9e01/content?expires=1764550800&signature=cXV4"
+                     *           }
+                     *         ],
+                     *         "fixPhotos": []
+                     *       },
+                     *       "reporterName": "Nguyễn Văn An",
+                     *       "reporterPhone": "0912345678",
+                     *       "anonymous": false,
+                     *       "assignedStaffId": null,
+                     *       "assignedStaffName": null,
+                     *       "dueAt": "2026-12-08T07:45:00+07:00",
+                     *       "informationRequest": null,
+                     *       "rating": null,
+                     *       "reopens": 0,
+                     *       "history": [
+                     *         {
+                     *           "at": "2026-12-01T07:45:00+07:00",
+                     *           "actor": "Công dân",
+                     *           "status": "submitted",
+                     *           "statusText": "Đã tiếp nhận",
+                     *           "description": "Phản ánh đã được gửi và chuyển đến Ủy ban nhân dân phường Tân Ninh.",
+                     *           "note": null
+                     *         }
+                     *       ],
+                     *       "allowedActions": [],
+                     *       "version": 0
+                     *     }
+                     */
                     "application/json": components["schemas"]["ReportDetailResponse"];
                 };
             };

@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from "react";
 import { api, ok, itemsOf, createOnce, newIdempotencyKey, type Schemas } from "../api/client";
 import { apiBase } from "../config";
 import { Screen, useLoad, useAction, Loading, ErrorBox, Field, Button, Status, go, formatDate } from "../ui";
-import { may } from "./dossiers";
 
 type Office = Schemas["OfficeResponse"];
 
@@ -145,6 +144,8 @@ export function Appointments() {
                     {b.start.slice(0, 5)} ngày {formatDate(b.day)}
                   </strong>
                   <br />
+                  {b.officeName}
+                  <br />
                   <Status text={b.statusText} />
                 </a>
               </li>
@@ -179,7 +180,6 @@ export function BookingDetail({ id }: { id: string }) {
   const action = useAction();
   const b = booking.data;
   const office = (offices.data ?? []).find((o) => o.id === b?.officeId);
-  const open = (s: string) => ["pending", "approved", "confirmed"].includes(s.toLowerCase());
 
   const cancel = () =>
     action.run(async () => {
@@ -211,13 +211,15 @@ export function BookingDetail({ id }: { id: string }) {
               <dt>Mã hẹn</dt>
               <dd>{b.code}</dd>
               <dt>Nơi đến</dt>
-              <dd>{office?.name ?? ""}</dd>
+              <dd>
+                {b.officeName} ({b.serviceGroupName})
+              </dd>
               <dt>Người đến</dt>
               <dd>{b.fullName}</dd>
             </dl>
           </section>
           <ErrorBox error={action.error} />
-          {may(b as { allowedActions?: string[] }, "reschedule", open) && !rescheduling && (
+          {b.allowedActions.includes("reschedule") && !rescheduling && (
             <Button variant="tertiary" onClick={() => setRescheduling(true)}>
               Đổi giờ hẹn
             </Button>
@@ -230,7 +232,7 @@ export function BookingDetail({ id }: { id: string }) {
               </Button>
             </>
           )}
-          {may(b as { allowedActions?: string[] }, "cancel", open) && (
+          {b.allowedActions.includes("cancel") && (
             <Button variant="danger" loading={action.busy} onClick={cancel}>
               Hủy lịch hẹn
             </Button>

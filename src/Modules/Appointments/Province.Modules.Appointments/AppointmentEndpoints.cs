@@ -55,6 +55,7 @@ internal sealed class StaffAppointmentEndpoints : ICarterModule
         staff.MapBlockDay();
         staff.MapOfficeBookings();
         staff.MapKiosk();
+        staff.MapMyCounters();
         staff.MapCallNext();
         staff.MapTicketActions();
     }

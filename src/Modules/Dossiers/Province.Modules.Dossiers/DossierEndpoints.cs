@@ -12,6 +12,7 @@ using Province.Modules.Dossiers.Procedures.ListFields;
 using Province.Modules.Dossiers.Procedures.SearchProcedures;
 using Province.Modules.Dossiers.Submission.PrefillApplicant;
 using Province.Modules.Dossiers.Submission.Receipt;
+using Province.Modules.Dossiers.Submission.ReceiveAtCounter;
 using Province.Modules.Dossiers.Submission.SubmitDossier;
 using Province.Modules.Dossiers.Submission.UploadDocument;
 using Province.Modules.Dossiers.Tracking.DownloadFile;
@@ -55,13 +56,15 @@ internal sealed class CitizenDossierEndpoints : ICarterModule
     }
 }
 
-/// <summary>Officers: the agency's queue and the processing workflow, and the catalog import.</summary>
+/// <summary>Officers: the agency's queue, dossiers received at the counter, the processing workflow, and the catalog import.</summary>
 internal sealed class StaffDossierEndpoints : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app)
     {
         var staff = app.MapGroup("/api/staff/dossiers").WithTags("Dossiers - cán bộ");
         staff.MapStaffQueue();
+        staff.MapStaffUploadDocument();
+        staff.MapReceiveAtCounter();
         staff.MapDossierStatistics();
         staff.MapGetDossierForOfficer();
         staff.MapStaffDownloadFile();

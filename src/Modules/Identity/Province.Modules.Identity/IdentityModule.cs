@@ -56,6 +56,7 @@ public sealed class IdentityModule : IModuleRegistration, IBackOfficeModule
         services.AddScoped<ZaloTokenVerifier>();
         services.AddScoped<CitizenDirectory>();
         services.AddScoped<IPasswordHasher<StaffMember>, PasswordHasher<StaffMember>>();
+        services.AddScoped<Staff.StaffPasswords>();
         services.AddHostedService<StaffSessionHousekeeping>();
     }
 }

@@ -8,7 +8,9 @@ internal sealed record BookingResponse(
     Guid Id,
     string Code,
     Guid OfficeId,
+    string OfficeName,
     Guid ServiceGroupId,
+    string ServiceGroupName,
     Guid SlotId,
     DateOnly Day,
     TimeOnly Start,
@@ -20,12 +22,15 @@ internal sealed record BookingResponse(
     string Status,
     string StatusText,
     string? RejectionReason,
-    int Version)
+    int Version,
+    IReadOnlyList<string> AllowedActions)
 {
-    public static BookingResponse From(Booking b) => new(
-        b.Id, b.Code, b.OfficeId, b.ServiceGroupId, b.SlotId, b.Day, b.Start, OfficeTime.StartsAt(b.Day, b.Start),
+    /// <summary>The booking as <paramref name="reader"/> sees it at <paramref name="now"/>: names beside ids, and what they may do now.</summary>
+    public static BookingResponse From(Booking b, Office office, BookingReader reader, DateTimeOffset now) => new(
+        b.Id, b.Code, b.OfficeId, office.Name, b.ServiceGroupId, office.ServiceGroups.SingleOrDefault(g => g.Id == b.ServiceGroupId)?.Name ?? "",
+        b.SlotId, b.Day, b.Start, OfficeTime.StartsAt(b.Day, b.Start),
         b.FullName, b.PhoneNumber, b.ProcedureCode, b.DossierId,
-        EnumNames.Camel(b.Status), Text(b.Status), b.RejectionReason, b.Version);
+        EnumNames.Camel(b.Status), Text(b.Status), b.RejectionReason, b.Version, BookingWorkflow.AllowedActions(b, office, reader, now));
 
     public static string Text(BookingStatus status) => status switch
     {

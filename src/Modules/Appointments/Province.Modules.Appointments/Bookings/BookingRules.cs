@@ -43,13 +43,12 @@ internal static class BookingRules
     /// <summary>Cancel and reschedule close this many hours before the appointment.</summary>
     public static ProblemHttpResult? CheckChangeWindow(Office office, Booking booking, TimeProvider clock)
     {
-        if (booking.Status is not (BookingStatus.Pending or BookingStatus.Approved))
+        if (!BookingWorkflow.IsOpen(booking.Status))
         {
             return Problems.Conflict("appointments.booking_closed", $"Lịch hẹn đang ở trạng thái \"{BookingResponse.Text(booking.Status)}\", không thể thay đổi.");
         }
 
-        var cutoff = OfficeTime.StartsAt(booking.Day, booking.Start).AddHours(-office.ChangeCutoffHours);
-        return clock.GetUtcNow() >= cutoff
+        return clock.GetUtcNow() >= BookingWorkflow.ChangeCutoff(office, booking)
             ? Problems.BusinessRule("appointments.change_too_late", $"Chỉ được hủy hoặc đổi lịch trước giờ hẹn ít nhất {office.ChangeCutoffHours} giờ.")
             : null;
     }

@@ -46,7 +46,7 @@ internal sealed class QueueReader(IAppointmentsStore store, TimeProvider clock)
             office?.ServiceGroups.SingleOrDefault(g => g.Id == ticket.ServiceGroupId)?.Name, ticket.Day,
             EnumNames.Camel(ticket.Status), TicketResponse.Text(ticket.Status), EnumNames.Camel(ticket.Priority),
             ticket.Priority == PriorityReason.None ? "none" : EnumNames.Camel(ticket.PriorityCheck), TicketResponse.PriorityText(ticket),
-            ticket.CounterId, counterName, ticket.IssuedAt.ToVietnamTime(), ahead, minutes, ticket.Version, TicketResponse.ActionsFor(ticket, forStaff));
+            ticket.CounterId, counterName, ticket.IssuedAt.ToVietnamTime(), ahead, minutes, ticket.Version, TicketWorkflow.AllowedActions(ticket, forStaff));
     }
 
     /// <summary>

@@ -25,16 +25,6 @@ internal sealed record TicketResponse(
     int Version,
     IReadOnlyList<string> AllowedActions)
 {
-    /// <summary>What the caller may do now: the citizen cancels a waiting number; a counter acts by the ticket's status.</summary>
-    public static IReadOnlyList<string> ActionsFor(QueueTicket ticket, bool forStaff) => (forStaff, ticket.Status) switch
-    {
-        (false, TicketStatus.Waiting) => ["cancel"],
-        (true, TicketStatus.Waiting) => ticket.Priority != PriorityReason.None ? ["confirm-priority"] : [],
-        (true, TicketStatus.Called) => ["recall", "skip", "start", "transfer"],
-        (true, TicketStatus.Serving) => ["finish", "transfer"],
-        _ => [],
-    };
-
     public static string? PriorityText(QueueTicket ticket) => ticket.Priority == PriorityReason.None ? null : ticket.PriorityCheck switch
     {
         PriorityCheck.ByProfile => "Ưu tiên theo ngày sinh trong hồ sơ",

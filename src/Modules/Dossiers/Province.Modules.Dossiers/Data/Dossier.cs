@@ -11,6 +11,16 @@ internal enum ResultDelivery
     PublicPostal,
 }
 
+/// <summary>How a dossier reached the agency.</summary>
+internal enum DossierChannel
+{
+    /// <summary>Submitted by the citizen through the mini app or the portal (every dossier stored before the channel was recorded).</summary>
+    Online,
+
+    /// <summary>Handed in on paper at a one-stop counter and typed in by the officer there (tiếp nhận trực tiếp).</summary>
+    Counter,
+}
+
 /// <summary>
 /// One application for a procedure (hồ sơ), from submission to the returned result: the current state of
 /// the dossier's event stream, kept by Marten as an inline snapshot (written in the same SaveChanges as
@@ -44,9 +54,13 @@ internal sealed class Dossier
 
     public string? ReceivingAgencyName { get; init; }
 
+    /// <summary>Online or at the counter; a stored dossier without the field reads as <see cref="DossierChannel.Online"/> (the default).</summary>
+    public DossierChannel Channel { get; init; }
+
     /// <summary>The procedure's legal processing time, copied at submission: later catalog edits do not move this dossier.</summary>
     public int ProcessingWorkingDays { get; init; }
 
+    /// <summary>The citizen's account; <see cref="Guid.Empty"/> for a dossier received at the counter for someone without one.</summary>
     public Guid CitizenId { get; init; }
 
     public required Applicant Applicant { get; init; }
@@ -147,6 +161,7 @@ internal sealed class Dossier
             DeliveryAddress = submitted.DeliveryAddress,
             ReceivingAgencyId = submitted.ReceivingAgencyId,
             ReceivingAgencyName = submitted.ReceivingAgencyName,
+            Channel = submitted.Channel,
             LookupSecret = submitted.LookupSecret,
             SearchText = SearchTextOf(submitted.Code, submitted.Applicant),
             SubmittedAt = submitted.Step.At,

@@ -29,7 +29,9 @@ internal interface IDossierStep
 internal sealed record AttachedFile(Guid FileId, string DocumentKey, string FileName);
 
 /// <summary>
-/// The first event of every dossier stream: the citizen's online submission, with everything the dossier was filed with.
+/// The first event of every dossier stream: the submission, with everything the dossier was filed with. Named when every
+/// dossier came online; <see cref="Channel"/> says <see cref="DossierChannel.Counter"/> when an officer typed it in at the
+/// one-stop counter (then <see cref="StepFacts.Actor"/> is the officer, by name, and <see cref="CitizenId"/> is empty).
 /// <see cref="ReceivingAgencyId"/>: the one-stop office it was handed in at, when not the competent agency's (a procedure
 /// not bound to the administrative boundary, Decree 118/2025/NĐ-CP); <see cref="DossierTransferred"/> follows at once.
 /// </summary>
@@ -52,7 +54,8 @@ internal sealed record DossierSubmittedOnline(
     IReadOnlyList<AttachedFile> Files,
     Guid? ReceivingAgencyId = null,
     string? ReceivingAgencyName = null,
-    string? LookupSecret = null) : IDossierStep;
+    string? LookupSecret = null,
+    DossierChannel Channel = DossierChannel.Online) : IDossierStep;
 
 /// <summary>
 /// The receiving one-stop office passed the dossier on to the competent agency (Decree 118/2025/NĐ-CP: a procedure not

@@ -80,7 +80,8 @@ internal sealed record DossierFeeResponse(long Amount, string? Note);
 
 /// <summary>
 /// Everything about one dossier, for its owner and for the staff handling it (the same shape; every action answers
-/// it too, so a client never reads again after acting). <see cref="AllowedActions"/> is what the reader may do now.
+/// it too, so a client never reads again after acting). <see cref="AllowedActions"/> is what the reader may do now;
+/// <see cref="Channel"/> is <c>online</c> or <c>counter</c> (received at the one-stop counter).
 /// </summary>
 internal sealed record DossierDetailResponse(
     Guid Id,
@@ -93,6 +94,7 @@ internal sealed record DossierDetailResponse(
     string AgencyName,
     Guid? ReceivingAgencyId,
     string? ReceivingAgencyName,
+    string Channel,
     ApplicantResponse Applicant,
     string? Summary,
     string Delivery,
@@ -139,6 +141,7 @@ internal sealed record DossierDetailResponse(
     public static DossierDetailResponse From(Dossier d, IEnumerable<DossierFile> files, IEnumerable<StepFacts> history, DossierReader reader,
         DeadlinePolicy deadlines, SignedLinks links) => new(
         d.Id, d.Code, d.ProcedureId, d.ProcedureCode, d.ProcedureName, d.Field, d.AgencyId, d.AgencyName, d.ReceivingAgencyId, d.ReceivingAgencyName,
+        d.Channel == DossierChannel.Counter ? "counter" : "online",
         new ApplicantResponse(d.Applicant.FullName, d.Applicant.DateOfBirth, d.Applicant.CitizenIdNumber, d.Applicant.PhoneNumber, d.Applicant.Email, d.Applicant.Address, d.Applicant.Commune),
         d.Summary,
         d.Delivery == ResultDelivery.PublicPostal ? "publicPostal" : "atOffice",

@@ -104,18 +104,8 @@ internal static class HandlingEndpoints
             .WithSummary("Chi tiết phản ánh cho cán bộ cơ quan được giao (người phản ánh ẩn danh thì không hiện tên), với các thao tác được phép (allowedActions).")
             .RequireAuthorization(ProvincePolicies.Staff);
 
-        staff.MapPost("/uploads", (HttpRequest request, ClaimsPrincipal user, IFieldReportsStore reports, IFileStore store, ReportPresenter presenter, TimeProvider clock,
-                CancellationToken cancellationToken) => PhotoUploads.UploadAsync(request, user, PhotoKind.Fix, reports, store, presenter, clock, cancellationToken))
-            .WithName("UploadFieldReportFixPhotos")
-            .WithSummary("Cán bộ tải ảnh sau khi khắc phục (JPEG, PNG, 1-4 ảnh: phần \"files\" hoặc \"file\"; đã xóa siêu dữ liệu); gửi id ảnh trong photoIds của resolve.")
-            .DisableAntiforgery()
-            .WithUploadLimit(PhotoUploads.MaxFilesPerRequest * staff.ServiceProvider.GetRequiredService<IOptions<FieldReportsSettings>>().Value.MaxPhotoBytes)
-            .Accepts<IFormFileCollection>("multipart/form-data")
-            .Produces<UploadedFilesResponse>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .RequireAuthorization(ProvincePolicies.Staff);
+        staff.MapPhotoUpload(PhotoKind.Fix, "UploadFieldReportFixPhotos",
+            "Cán bộ tải ảnh sau khi khắc phục (JPEG, PNG, 1-4 ảnh: phần \"files\" hoặc \"file\"; đã xóa siêu dữ liệu); gửi id ảnh trong photoIds của resolve.");
 
         Map(staff, ReportWorkflow.Names.Assign, "AssignFieldReport", "Giao phản ánh cho một cán bộ của cơ quan (staffId).", async (context, report, request) =>
         {

@@ -1,9 +1,14 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Marten;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Files;
+using Province.BuildingBlocks.Hosting;
 using Province.BuildingBlocks.Security;
 using Province.Modules.FieldReports.Data;
 
@@ -19,6 +24,25 @@ internal static class PhotoUploads
 {
     /// <summary>As many as a report or an answer takes.</summary>
     public const int MaxFilesPerRequest = 4;
+
+    /// <summary>
+    /// <c>POST {group}/uploads</c> for <paramref name="kind"/>: the citizen's report photos and the staff's photos of the
+    /// fix share one endpoint shape (multipart, the size cap, the one upload answer); only who may call it differs.
+    /// </summary>
+    public static RouteHandlerBuilder MapPhotoUpload(this IEndpointRouteBuilder group, PhotoKind kind, string name, string summary) =>
+        group.MapPost("/uploads", (HttpRequest request, ClaimsPrincipal user, IFieldReportsStore reports, IFileStore store, ReportPresenter presenter, TimeProvider clock,
+                CancellationToken cancellationToken) => UploadAsync(request, user, kind, reports, store, presenter, clock, cancellationToken))
+            .WithName(name)
+            .WithSummary(summary)
+            .DisableAntiforgery()
+            .WithUploadLimit(MaxFilesPerRequest * group.ServiceProvider.GetRequiredService<IOptions<FieldReportsSettings>>().Value.MaxPhotoBytes)
+            .Accepts<IFormFileCollection>("multipart/form-data")
+            .Produces<UploadedFilesResponse>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireAuthorization(kind == PhotoKind.Report ? ProvincePolicies.Citizen : ProvincePolicies.Staff);
 
     /// <summary>
     /// One upload request: the parts named <c>files</c> (or a single <c>file</c>, what a Zalo media picker posts),

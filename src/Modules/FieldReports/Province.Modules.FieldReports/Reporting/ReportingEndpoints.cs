@@ -85,19 +85,8 @@ internal static class ReportingEndpoints
 {
     public static void MapReporting(this IEndpointRouteBuilder citizens)
     {
-        citizens.MapPost("/uploads", (HttpRequest request, ClaimsPrincipal user, IFieldReportsStore reports, IFileStore store, ReportPresenter presenter, TimeProvider clock,
-                CancellationToken cancellationToken) => PhotoUploads.UploadAsync(request, user, PhotoKind.Report, reports, store, presenter, clock, cancellationToken))
-            .WithName("UploadFieldReportPhotos")
-            .WithSummary("Tải ảnh hiện trường (JPEG hoặc PNG, 1-4 ảnh: phần \"files\", hoặc một phần \"file\"); vị trí GPS và thông tin máy trong ảnh bị xóa trước khi lưu. Gửi id ảnh trong photoIds của phản ánh.")
-            .DisableAntiforgery()
-            .WithUploadLimit(PhotoUploads.MaxFilesPerRequest * citizens.ServiceProvider.GetRequiredService<IOptions<FieldReportsSettings>>().Value.MaxPhotoBytes)
-            .Accepts<IFormFileCollection>("multipart/form-data")
-            .Produces<UploadedFilesResponse>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .RequireAuthorization(ProvincePolicies.Citizen);
+        citizens.MapPhotoUpload(PhotoKind.Report, "UploadFieldReportPhotos",
+            "Tải ảnh hiện trường (JPEG hoặc PNG, 1-4 ảnh: phần \"files\", hoặc một phần \"file\"); vị trí GPS và thông tin máy trong ảnh bị xóa trước khi lưu. Gửi id ảnh trong photoIds của phản ánh.");
 
         citizens.MapGet("/photos/{id:guid}", async Task<Results<FileStreamHttpResult, ProblemHttpResult>> (
                 Guid id, IFieldReportsStore reports, IFileStore store, HttpContext context, CancellationToken cancellationToken) =>

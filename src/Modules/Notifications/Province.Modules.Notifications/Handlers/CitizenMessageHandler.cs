@@ -30,6 +30,12 @@ internal abstract class CitizenMessageHandler<TEvent>(INotificationsStore store,
         }
 
         var (citizenId, title, body) = Compose(integrationEvent);
+        if (citizenId == Guid.Empty)
+        {
+            // A dossier received at the counter for someone without an account: nobody's inbox to write to.
+            return Task.CompletedTask;
+        }
+
         var notification = new CitizenNotification
         {
             CitizenId = citizenId,

@@ -92,7 +92,7 @@ internal sealed class BookSlotHandler(IAppointmentsStore store, IMediator mediat
             session.Insert(booking);
             session.PublishIntegrationEvent(new AppointmentBooked(Guid.CreateVersion7(), now, booking.Id, booking.Code, booking.CitizenId, office.Id, office.Name,
                 group.Name, OfficeTime.StartsAt(booking.Day, booking.Start), !office.RequiresApproval));
-            var response = BookingResponse.From(booking);
+            var response = BookingResponse.From(booking, office, BookingReader.Citizen, now);
             var location = $"/api/appointments/bookings/{booking.Id}";
             command.Idempotency.Remember(session, StatusCodes.Status201Created, location, response, now);
             return TypedResults.Created(location, response);

@@ -111,11 +111,12 @@ internal static class ChangeBookingEndpoints
                 return problem;
             }
 
+            var now = clock.GetUtcNow().ToUniversalTime();
             booking.Version++;
-            booking.UpdatedAt = clock.GetUtcNow().ToUniversalTime();
+            booking.UpdatedAt = now;
             session.UpdateRevision(booking, booking.Revision + 1);
             await session.SaveChangesAsync(cancellationToken);
-            return TypedResults.Ok(BookingResponse.From(booking));
+            return TypedResults.Ok(BookingResponse.From(booking, office, BookingReader.Citizen, now));
         }
         catch (Exception exception) when (DatabaseErrors.IsUniqueViolation(exception))
         {

@@ -7,8 +7,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Messaging;
+using Province.BuildingBlocks.Paging;
 using Province.BuildingBlocks.Persistence;
 using Province.BuildingBlocks.Security;
+using Province.BuildingBlocks.Text;
 using Province.BuildingBlocks.Validation;
 using Province.Modules.Appointments.Bookings.ChangeBooking;
 using Province.Modules.Appointments.Bookings.MyBookings;
@@ -31,9 +33,24 @@ internal static class OfficeBookingsEndpoints
 {
     public static void MapOfficeBookings(this IEndpointRouteBuilder staff)
     {
-        staff.MapGet("/offices/{officeId:guid}/bookings", async Task<Results<Ok<List<BookingResponse>>, ProblemHttpResult>> (
-                Guid officeId, DateOnly day, string? status, ClaimsPrincipal user, IAppointmentsStore store, CancellationToken cancellationToken) =>
+        staff.MapGet("/offices/{officeId:guid}/bookings", async Task<Results<Ok<PagedResult<BookingResponse>>, ValidationProblem, ProblemHttpResult>> (
+                Guid officeId, DateOnly day, string? status, string? q, int? page, int? pageSize,
+                ClaimsPrincipal user, IAppointmentsStore store, TimeProvider clock, CancellationToken cancellationToken) =>
             {
+                BookingStatus? parsedStatus = null;
+                if (status is not null)
+                {
+                    if (!Enum.TryParse<BookingStatus>(status, ignoreCase: true, out var named) || !Enum.IsDefined(named) || int.TryParse(status, out _))
+                    {
+                        return Problems.Validation(new Dictionary<string, string[]>
+                        {
+                            ["status"] = [$"Trạng thái không hợp lệ. Giá trị hợp lệ: {string.Join(", ", Enum.GetValues<BookingStatus>().Select(s => EnumNames.Camel(s)))}."],
+                        });
+                    }
+
+                    parsedStatus = named;
+                }
+
                 await using var session = store.QuerySession();
                 var office = await session.LoadAsync<Office>(officeId, cancellationToken);
                 if (office is null)
@@ -46,13 +63,24 @@ internal static class OfficeBookingsEndpoints
                     return OfficeAccess.NotYourOffice();
                 }
 
-                var bookings = await session.Query<Booking>().Where(b => b.OfficeId == officeId && b.Day == day)
-                    .OrderBy(b => b.Start).ToListAsync(cancellationToken);
-                return TypedResults.Ok(bookings.Select(BookingResponse.From)
-                    .Where(b => status is null || string.Equals(b.Status, status, StringComparison.OrdinalIgnoreCase)).ToList());
+                // An office's day holds a few hundred bookings at most: the search runs on the day's list in memory.
+                var ofTheDay = await session.Query<Booking>().Where(b => b.OfficeId == officeId && b.Day == day)
+                    .OrderBy(b => b.Start).ThenBy(b => b.CreatedAt).ToListAsync(cancellationToken);
+                var words = VietnameseText.Words(q);
+                var matching = ofTheDay
+                    .Where(b => parsedStatus is null || b.Status == parsedStatus)
+                    .Where(b => words.Length == 0 || words.All(w => VietnameseText.Fold($"{b.Code} {b.FullName} {b.PhoneNumber}").Contains(w, StringComparison.Ordinal)))
+                    .ToList();
+                var paging = PageRequest.From(page, pageSize);
+                var now = clock.GetUtcNow();
+                return TypedResults.Ok(new PagedResult<BookingResponse>(
+                    [.. matching.Skip(paging.Skip).Take(paging.PageSize).Select(b => BookingResponse.From(b, office, BookingReader.Staff, now))],
+                    paging.Page, paging.PageSize, matching.Count));
             })
             .WithName("ListOfficeBookings")
-            .WithSummary("Lịch hẹn của bộ phận một cửa trong một ngày (lọc theo trạng thái).")
+            .WithSummary("Lịch hẹn của bộ phận một cửa trong một ngày, theo giờ hẹn; lọc status (pending, approved, rejected, cancelled, checkedIn), " +
+                "q tìm theo mã hẹn, họ tên (không dấu cũng được), số điện thoại; có phân trang và tổng số.")
+            .ProducesValidationProblem()
             .RequireAuthorization(ProvincePolicies.Staff);
 
         staff.MapPost("/bookings/{id:guid}/decide", async Task<Results<Ok<BookingResponse>, ProblemHttpResult>> (
@@ -99,7 +127,7 @@ internal static class OfficeBookingsEndpoints
                     return ChangeBookingEndpoints.StaleVersion();
                 }
 
-                return TypedResults.Ok(BookingResponse.From(booking));
+                return TypedResults.Ok(BookingResponse.From(booking, office, BookingReader.Staff, now));
             })
             .WithName("DecideBooking")
             .WithSummary("Cán bộ duyệt hoặc từ chối (ghi rõ lý do) lịch hẹn đang chờ duyệt.")

@@ -27,23 +27,23 @@ internal static class TicketActionsEndpoints
 {
     public static void MapTicketActions(this IEndpointRouteBuilder staff)
     {
-        Map(staff, "recall", "RecallTicket", "Gọi lại số đang mời (công dân chưa đến quầy).", [TicketStatus.Called], (t, _) =>
+        Map(staff, "recall", "RecallTicket", "Gọi lại số đang mời (công dân chưa đến quầy).", (t, _) =>
         {
             t.Recalls++;
             return Task.FromResult<ProblemHttpResult?>(null);
         });
-        Map(staff, "skip", "SkipTicket", "Qua lượt số đã gọi mà công dân vắng mặt.", [TicketStatus.Called], (t, _) =>
+        Map(staff, "skip", "SkipTicket", "Qua lượt số đã gọi mà công dân vắng mặt.", (t, _) =>
         {
             t.Status = TicketStatus.Skipped;
             return Task.FromResult<ProblemHttpResult?>(null);
         });
-        Map(staff, "start", "StartServingTicket", "Bắt đầu phục vụ số đã gọi.", [TicketStatus.Called], (t, context) =>
+        Map(staff, "start", "StartServingTicket", "Bắt đầu phục vụ số đã gọi.", (t, context) =>
         {
             t.Status = TicketStatus.Serving;
             t.StartedAt = context.Now;
             return Task.FromResult<ProblemHttpResult?>(null);
         });
-        Map(staff, "finish", "FinishTicket", "Kết thúc phục vụ.", [TicketStatus.Serving], (t, context) =>
+        Map(staff, "finish", "FinishTicket", "Kết thúc phục vụ.", (t, context) =>
         {
             t.Status = TicketStatus.Done;
             t.FinishedAt = context.Now;
@@ -52,7 +52,7 @@ internal static class TicketActionsEndpoints
 
         staff.MapPost("/tickets/{id:guid}/transfer", async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> (
                 Guid id, TransferRequest request, ClaimsPrincipal user, IAppointmentsStore store, QueueReader reader, QueueSignals signals, TimeProvider clock, CancellationToken cancellationToken) =>
-                await ActAsync(id, request.Version, user, store, reader, signals, clock, [TicketStatus.Called, TicketStatus.Serving], (ticket, context) =>
+                await ActAsync(id, request.Version, user, store, reader, signals, clock, TicketWorkflow.From("transfer"), (ticket, context) =>
                 {
                     var target = context.Office.Counters.SingleOrDefault(c => c.Id == request.CounterId);
                     if (target is null || !target.ServiceGroupIds.Contains(ticket.ServiceGroupId))
@@ -75,7 +75,7 @@ internal static class TicketActionsEndpoints
         staff.MapPost("/tickets/{id:guid}/confirm-priority", async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> (
                 Guid id, PriorityConfirmationRequest request, ClaimsPrincipal user, IAppointmentsStore store, QueueReader reader, QueueSignals signals, TimeProvider clock,
                 CancellationToken cancellationToken) =>
-                await ActAsync(id, request.Version, user, store, reader, signals, clock, [TicketStatus.Waiting], (ticket, _) =>
+                await ActAsync(id, request.Version, user, store, reader, signals, clock, TicketWorkflow.From("confirm-priority"), (ticket, _) =>
                 {
                     if (ticket.Priority == PriorityReason.None)
                     {
@@ -94,10 +94,10 @@ internal static class TicketActionsEndpoints
             .RequireAuthorization(ProvincePolicies.Staff);
     }
 
-    private static void Map(IEndpointRouteBuilder staff, string action, string name, string summary, TicketStatus[] from, Func<QueueTicket, ActionContext, Task<ProblemHttpResult?>> act) =>
+    private static void Map(IEndpointRouteBuilder staff, string action, string name, string summary, Func<QueueTicket, ActionContext, Task<ProblemHttpResult?>> act) =>
         staff.MapPost($"/tickets/{{id:guid}}/{action}", async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> (
                 Guid id, TicketActionRequest request, ClaimsPrincipal user, IAppointmentsStore store, QueueReader reader, QueueSignals signals, TimeProvider clock, CancellationToken cancellationToken) =>
-                await ActAsync(id, request.Version, user, store, reader, signals, clock, from, act, cancellationToken))
+                await ActAsync(id, request.Version, user, store, reader, signals, clock, TicketWorkflow.From(action), act, cancellationToken))
             .WithName(name)
             .WithSummary(summary)
             .ProducesProblem(StatusCodes.Status409Conflict)

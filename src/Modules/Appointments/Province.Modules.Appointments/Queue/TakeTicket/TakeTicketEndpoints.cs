@@ -164,7 +164,7 @@ internal static class TakeTicketEndpoints
                     return Problems.NotFound("appointments.ticket_not_found", "Không tìm thấy số thứ tự.");
                 }
 
-                if (ticket.Status != TicketStatus.Waiting)
+                if (!TicketWorkflow.CitizenCancelFrom.Contains(ticket.Status))
                 {
                     return Problems.Conflict("appointments.illegal_ticket_transition",
                         $"Chỉ hủy được số đang chờ; số {ticket.Display} đang ở trạng thái \"{TicketResponse.Text(ticket.Status)}\".");

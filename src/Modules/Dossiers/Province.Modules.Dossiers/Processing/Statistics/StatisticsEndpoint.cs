@@ -101,8 +101,8 @@ internal static class StatisticsEndpoint
     /// <summary>
     /// A dossier counts as received in the month it was submitted, as completed in the month it was completed: on time when
     /// completed by its return date without an apology letter (a letter means the first promise was broken), late otherwise.
-    /// Processing time is counted in working days from acceptance to completion. Every dossier today is submitted online
-    /// (the counter's intake is not recorded yet), so <see cref="MonthRow.ReceivedAtCounter"/> is 0 until it is.
+    /// Processing time is counted in working days from acceptance to completion. Received is split by the dossier's channel
+    /// (<see cref="Dossier.Channel"/>: online, or typed in by an officer at the one-stop counter).
     /// </summary>
     internal static async Task<DossierStatisticsResponse> ComputeAsync(IDossiersStore store, DeadlinePolicy deadlines, Guid? agency,
         DateOnly from, DateOnly to, CancellationToken cancellationToken)
@@ -137,7 +137,8 @@ internal static class StatisticsEndpoint
                 var days = done.Select(d => (double)deadlines.Calendar.WorkingDaysBetween(
                     DateOnly.FromDateTime((d.AcceptedAt ?? d.SubmittedAt).ToVietnamTime().DateTime),
                     DateOnly.FromDateTime(d.CompletedAt!.Value.ToVietnamTime().DateTime))).ToList();
-                return new MonthRow(key.AgencyId, name, key.Month, inMonth.Count, 0, done.Count, onTime, done.Count - onTime,
+                var atCounter = inMonth.Count(r => r.Dossier.Channel == DossierChannel.Counter);
+                return new MonthRow(key.AgencyId, name, key.Month, inMonth.Count - atCounter, atCounter, done.Count, onTime, done.Count - onTime,
                     done.Count == 0 ? null : Math.Round(100.0 * onTime / done.Count, 1),
                     days.Count == 0 ? null : Math.Round(days.Average(), 1));
             })

@@ -8,7 +8,7 @@ using Province.Modules.Dossiers.Data;
 namespace Province.Modules.Dossiers.Submission.PendingUploadCleanup;
 
 /// <summary>
-/// Deletes citizens' uploads never submitted with a dossier once <c>Dossiers:PendingUploads:Retention</c> has passed:
+/// Deletes citizens' (and counter officers') uploads never submitted with a dossier once <c>Dossiers:PendingUploads:Retention</c> has passed:
 /// the record first (only while it is still unattached), then the file of each record that is gone, so a file is never
 /// deleted under a dossier. Officers' result files are attached when uploaded and never touched.
 /// </summary>
@@ -23,7 +23,7 @@ internal sealed class PendingUploadCleanup(IDossiersStore store, IFileStore file
         return ExpiredUploads.DeleteAsync<DossierFile>(
             store,
             files,
-            f => f.DossierId == null && f.CitizenId != null && f.UploadedAt < cutoff,
+            f => f.DossierId == null && (f.CitizenId != null || f.StaffId != null) && f.UploadedAt < cutoff,
             f => new StoredUpload(f.Id, f.StorageKey),
             ids => f => ids.Contains(f.Id) && f.DossierId == null,
             cancellationToken);

@@ -16,7 +16,7 @@ internal static class SubmitDossierEndpoint
             {
                 var citizenId = user.GetCitizenId();
                 var idempotency = IdempotentRequest.For(context, citizenId.ToString(), request);
-                return await mediator.Send(new SubmitDossierCommand(citizenId, request, idempotency), cancellationToken);
+                return await mediator.Send(new SubmitDossierCommand(DossierSubmitter.Citizen(citizenId), request, idempotency), cancellationToken);
             })
             .WithName("SubmitDossier")
             .WithSummary("Nộp hồ sơ trực tuyến (cần tiêu đề Idempotency-Key: gửi lại cùng khóa không tạo hồ sơ thứ hai). Trả giấy tiếp nhận.")

@@ -12,7 +12,22 @@ using Province.Modules.Identity.Contracts;
 
 namespace Province.Modules.Dossiers.Submission.SubmitDossier;
 
-internal sealed record SubmitDossierCommand(Guid CitizenId, SubmitDossierRequest Request, IdempotentRequest Idempotency) : IRequest<IResult>;
+internal sealed record SubmitDossierCommand(DossierSubmitter Submitter, SubmitDossierRequest Request, IdempotentRequest Idempotency) : IRequest<IResult>;
+
+/// <summary>
+/// Who files the dossier: the citizen online, or an officer receiving it at the one-stop counter of their agency (then the
+/// files are the officer's uploads, the receiving office is the officer's agency and the dossier has no citizen account).
+/// </summary>
+internal sealed record DossierSubmitter(Guid CitizenId, Guid? StaffId, string? StaffName, Guid? CounterAgencyId)
+{
+    public static DossierSubmitter Citizen(Guid citizenId) => new(citizenId, null, null, null);
+
+    public static DossierSubmitter Officer(Guid staffId, string staffName, Guid agencyId) => new(Guid.Empty, staffId, staffName, agencyId);
+
+    public bool AtCounter => StaffId is not null;
+
+    public UploadDocument.UploadOwner Uploads => AtCounter ? new(null, StaffId) : new(CitizenId, null);
+}
 
 /// <summary>
 /// Starts the dossier's stream with its submission (the first event, carrying everything it was filed
@@ -50,7 +65,7 @@ internal sealed class SubmitDossierHandler(
 
         var fileIds = request.Documents.SelectMany(d => d.FileIds).ToList();
         var files = (await session.LoadManyAsync<DossierFile>(cancellationToken, fileIds.Distinct()))
-            .Where(f => f.CitizenId == command.CitizenId && f.DossierId == null)
+            .Where(command.Submitter.Uploads.OwnsPending)
             .ToList();
         if (files.Count != fileIds.Distinct().Count() || fileIds.Count != fileIds.Distinct().Count())
         {
@@ -64,8 +79,10 @@ internal sealed class SubmitDossierHandler(
             return Problems.BusinessRule("dossier.agency_unknown", "Thủ tục chưa được gắn với cơ quan thực hiện. Vui lòng liên hệ bộ phận một cửa.");
         }
 
+        // At the counter the officer's own agency receives the dossier; online the citizen may name a one-stop office.
+        var submitter = command.Submitter;
         AgencyInfo? receiving = null;
-        if (request.ReceivingAgencyId is { } receivingId && receivingId != agency.Id)
+        if ((submitter.AtCounter ? submitter.CounterAgencyId : request.ReceivingAgencyId) is { } receivingId && receivingId != agency.Id)
         {
             receiving = await mediator.Send(new GetAgency(receivingId), cancellationToken);
             if (receiving is null || receiving.Level is not ("commune" or "serviceCentre"))
@@ -107,10 +124,13 @@ internal sealed class SubmitDossierHandler(
 
             var dueDate = deadlines.Calendar.AddWorkingDays(today, procedure.ProcessingWorkingDays);
             var submitted = new DossierSubmittedOnline(
-                new StepFacts(now, HistoryActor.Citizen, command.CitizenId, "Công dân", null, DossierStatus.New,
-                    receiving is null
-                        ? $"Hồ sơ đã được nộp trực tuyến và chờ {agency.Name} tiếp nhận."
-                        : $"Hồ sơ đã được nộp tại Bộ phận Một cửa của {receiving.Name}.", null, dueDate, null),
+                submitter.AtCounter
+                    ? new StepFacts(now, HistoryActor.Officer, submitter.StaffId, submitter.StaffName!, null, DossierStatus.New,
+                        $"Hồ sơ được nộp trực tiếp tại Bộ phận Một cửa của {(receiving ?? agency).Name}; cán bộ {submitter.StaffName} nhập hồ sơ.", null, dueDate, null)
+                    : new StepFacts(now, HistoryActor.Citizen, submitter.CitizenId, "Công dân", null, DossierStatus.New,
+                        receiving is null
+                            ? $"Hồ sơ đã được nộp trực tuyến và chờ {agency.Name} tiếp nhận."
+                            : $"Hồ sơ đã được nộp tại Bộ phận Một cửa của {receiving.Name}.", null, dueDate, null),
                 code,
                 procedure.Id,
                 procedure.Code,
@@ -120,7 +140,7 @@ internal sealed class SubmitDossierHandler(
                 (receiving ?? agency).Code,
                 (receiving ?? agency).Name,
                 procedure.ProcessingWorkingDays,
-                command.CitizenId,
+                submitter.CitizenId,
                 new Applicant
                 {
                     FullName = request.Applicant.FullName.Trim(),
@@ -137,7 +157,8 @@ internal sealed class SubmitDossierHandler(
                 attached,
                 receiving?.Id,
                 receiving?.Name,
-                Tracking.LookupDossier.DossierLookupSecret.New());
+                Tracking.LookupDossier.DossierLookupSecret.New(),
+                submitter.AtCounter ? DossierChannel.Counter : DossierChannel.Online);
             var dossier = Dossier.Start(id, submitted);
             if (receiving is null)
             {
@@ -160,7 +181,7 @@ internal sealed class SubmitDossierHandler(
             portalSync.QueueNew(session, dossier, files);
 
             var receipt = receipts.Build(dossier, procedure, files);
-            var location = $"/api/dossiers/{dossier.Id}";
+            var location = submitter.AtCounter ? $"/api/staff/dossiers/{dossier.Id}" : $"/api/dossiers/{dossier.Id}";
             command.Idempotency.Remember(session, StatusCodes.Status201Created, location, receipt, now);
             return Task.FromResult<IResult>(TypedResults.Created(location, receipt));
         }, explainConflict: null, cancellationToken);

@@ -13,7 +13,21 @@ internal sealed record SubmitDossierRequest(
     string? Summary,
     IReadOnlyList<SubmittedDocument> Documents,
     DeliveryRequest Delivery,
-    Guid? ReceivingAgencyId = null);
+    Guid? ReceivingAgencyId = null) : IDossierApplication;
+
+/// <summary>What every dossier is filed with, online or at the counter (one validator checks it).</summary>
+internal interface IDossierApplication
+{
+    string ProcedureCode { get; }
+
+    ApplicantRequest Applicant { get; }
+
+    string? Summary { get; }
+
+    IReadOnlyList<SubmittedDocument> Documents { get; }
+
+    DeliveryRequest Delivery { get; }
+}
 
 internal sealed record ApplicantRequest(
     string FullName,

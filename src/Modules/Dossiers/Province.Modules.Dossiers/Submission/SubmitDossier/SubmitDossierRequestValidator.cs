@@ -3,9 +3,13 @@ using Province.BuildingBlocks.Time;
 
 namespace Province.Modules.Dossiers.Submission.SubmitDossier;
 
-internal sealed class SubmitDossierRequestValidator : AbstractValidator<SubmitDossierRequest>
+internal sealed class SubmitDossierRequestValidator(TimeProvider clock) : DossierApplicationValidator<SubmitDossierRequest>(clock);
+
+/// <summary>The rules of a dossier's application, the same whether the citizen submits it online or an officer types it in at the counter.</summary>
+internal abstract class DossierApplicationValidator<TApplication> : AbstractValidator<TApplication>
+    where TApplication : IDossierApplication
 {
-    public SubmitDossierRequestValidator(TimeProvider clock)
+    protected DossierApplicationValidator(TimeProvider clock)
     {
         RuleFor(r => r.ProcedureCode).NotEmpty().MaximumLength(30).WithName("Mã thủ tục");
         RuleFor(r => r.Applicant).NotNull().WithMessage("Thiếu thông tin người nộp hồ sơ.");

@@ -20,34 +20,61 @@ internal static class UploadDocumentEndpoint
     public static void MapUploadDocument(this IEndpointRouteBuilder citizens) =>
         citizens.MapPost("/uploads", async Task<Results<Created<UploadedFilesResponse>, ValidationProblem, ProblemHttpResult>> (
                 IFormFileCollection form, ClaimsPrincipal user, IMediator mediator, CancellationToken cancellationToken) =>
-            {
-                var (files, invalid) = UploadedFiles.Parts(form);
-                if (invalid is not null)
-                {
-                    return invalid;
-                }
-
-                return await mediator.Send(new UploadDocumentCommand(user.GetCitizenId(), files, DossierFilePurpose.Application), cancellationToken);
-            })
+                await UploadAsync(form, new UploadOwner(user.GetCitizenId(), null), mediator, cancellationToken))
             .WithName("UploadDossierDocument")
             .WithSummary("Tải lên ảnh (JPEG, PNG, WebP) hoặc PDF giấy tờ trước khi nộp hồ sơ: một hoặc nhiều phần tên files (hoặc một phần tên file); tải lại cùng tệp trả về tệp đã có.")
-            .DisableAntiforgery()
-            .WithRequestBodyLimit(UploadedFiles.RequestLimit(citizens.ServiceProvider.GetRequiredService<IOptions<DossiersSettings>>().Value.MaxUploadBytes))
-            .Accepts<IFormFileCollection>("multipart/form-data")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .AsUpload(citizens)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .RequireAuthorization(ProvincePolicies.Citizen);
+
+    /// <summary>The officer at the one-stop counter scans the papers a walk-in citizen brought, before receiving the dossier.</summary>
+    public static void MapStaffUploadDocument(this IEndpointRouteBuilder staff) =>
+        staff.MapPost("/uploads", async Task<Results<Created<UploadedFilesResponse>, ValidationProblem, ProblemHttpResult>> (
+                IFormFileCollection form, ClaimsPrincipal user, IMediator mediator, CancellationToken cancellationToken) =>
+                await UploadAsync(form, new UploadOwner(null, user.GetStaffId()), mediator, cancellationToken))
+            .WithName("UploadCounterDossierDocument")
+            .WithSummary("Cán bộ một cửa tải lên bản chụp giấy tờ công dân nộp trực tiếp (ảnh JPEG, PNG, WebP hoặc PDF) trước khi tiếp nhận hồ sơ tại quầy: " +
+                "một hoặc nhiều phần tên files (hoặc một phần tên file).")
+            .AsUpload(staff)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireAuthorization(ProvincePolicies.Staff);
+
+    private static async Task<Results<Created<UploadedFilesResponse>, ValidationProblem, ProblemHttpResult>> UploadAsync(
+        IFormFileCollection form, UploadOwner owner, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var (files, invalid) = UploadedFiles.Parts(form);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        return await mediator.Send(new UploadDocumentCommand(owner, files, DossierFilePurpose.Application), cancellationToken);
+    }
+
+    private static RouteHandlerBuilder AsUpload(this RouteHandlerBuilder endpoint, IEndpointRouteBuilder group) => endpoint
+        .DisableAntiforgery()
+        .WithRequestBodyLimit(UploadedFiles.RequestLimit(group.ServiceProvider.GetRequiredService<IOptions<DossiersSettings>>().Value.MaxUploadBytes))
+        .Accepts<IFormFileCollection>("multipart/form-data")
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+        .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 }
 
-internal sealed record UploadDocumentCommand(Guid CitizenId, IReadOnlyList<IFormFile> Files, DossierFilePurpose Purpose)
+/// <summary>Whose pending uploads these are: a citizen's (submitted online) or an officer's (received at the counter).</summary>
+internal sealed record UploadOwner(Guid? CitizenId, Guid? StaffId)
+{
+    /// <summary>Whether <paramref name="file"/> is one of this owner's uploads not yet attached to a dossier.</summary>
+    public bool OwnsPending(DossierFile file) =>
+        file.DossierId == null && (CitizenId is { } citizenId ? file.CitizenId == citizenId : file.CitizenId == null && file.StaffId == StaffId);
+}
+
+internal sealed record UploadDocumentCommand(UploadOwner Owner, IReadOnlyList<IFormFile> Files, DossierFilePurpose Purpose)
     : IRequest<Results<Created<UploadedFilesResponse>, ValidationProblem, ProblemHttpResult>>;
 
 /// <summary>
 /// Reads every file of the request (capped), judges each by its bytes, then records them all in one SaveChanges (one
-/// refused file refuses the request: nothing is half saved) as the citizen's, not yet attached. The same bytes uploaded
-/// again (a retry) return the first upload. A citizen holds at most <c>Dossiers:PendingUploads</c> files and bytes not yet
+/// refused file refuses the request: nothing is half saved) as the citizen's (or the counter officer's), not yet attached. The same bytes uploaded
+/// again (a retry) return the first upload. A citizen (or officer) holds at most <c>Dossiers:PendingUploads</c> files and bytes not yet
 /// submitted (429 beyond); the cleanup deletes them after its retention.
 /// </summary>
 internal sealed class UploadDocumentHandler(IDossiersStore store, IFileStore files, IOptions<DossiersSettings> settings, TimeProvider clock, SignedLinks links)
@@ -68,8 +95,10 @@ internal sealed class UploadDocumentHandler(IDossiersStore store, IFileStore fil
         }
 
         await using var session = store.LightweightSession();
-        var pending = await session.Query<DossierFile>().Where(f => f.CitizenId == request.CitizenId && f.DossierId == null)
-            .ToListAsync(cancellationToken);
+        var unattached = session.Query<DossierFile>().Where(f => f.DossierId == null);
+        var pending = await (request.Owner.CitizenId is { } citizenId
+            ? unattached.Where(f => f.CitizenId == citizenId)
+            : unattached.Where(f => f.StaffId == request.Owner.StaffId && f.CitizenId == null)).ToListAsync(cancellationToken);
         var answered = new List<DossierFile>();
         var sizes = pending.Select(f => f.Size).ToList();
         foreach (var (part, content, sha256) in checkedFiles)
@@ -87,7 +116,8 @@ internal sealed class UploadDocumentHandler(IDossiersStore store, IFileStore fil
 
             var stored = new DossierFile
             {
-                CitizenId = request.CitizenId,
+                CitizenId = request.Owner.CitizenId,
+                StaffId = request.Owner.StaffId,
                 Purpose = request.Purpose,
                 FileName = UploadedFiles.SafeName(part.FileName),
                 ContentType = content.ContentType!,

@@ -11,7 +11,6 @@ using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Security;
 using Province.BuildingBlocks.Validation;
 using Province.Modules.Identity.Data;
-using Province.Modules.Identity.Staff.Sessions;
 
 namespace Province.Modules.Identity.Staff.ChangePassword;
 
@@ -44,7 +43,7 @@ internal static class ChangePasswordEndpoint
 
 internal sealed record ChangePasswordCommand(Guid StaffId, Guid SessionId, ChangePasswordRequest Request) : IRequest<Results<NoContent, ProblemHttpResult>>;
 
-internal sealed class ChangePasswordHandler(IIdentityStore store, IPasswordHasher<StaffMember> hasher, IMediator mediator)
+internal sealed class ChangePasswordHandler(IIdentityStore store, IPasswordHasher<StaffMember> hasher, StaffPasswords passwords)
     : IRequestHandler<ChangePasswordCommand, Results<NoContent, ProblemHttpResult>>
 {
     public async Task<Results<NoContent, ProblemHttpResult>> Handle(ChangePasswordCommand command, CancellationToken cancellationToken)
@@ -63,11 +62,7 @@ internal sealed class ChangePasswordHandler(IIdentityStore store, IPasswordHashe
             return Problems.BusinessRule("identity.weak_password", weak.ErrorMessage);
         }
 
-        staff.PasswordHash = hasher.HashPassword(staff, command.Request.NewPassword);
-        staff.TemporaryPasswordExpiresAt = null;
-        session.Update(staff);
-        await session.SaveChangesAsync(cancellationToken);
-        await mediator.Send(new EndStaffSessions(staff.Id, OnlySession: null, "password-changed", ExceptSession: command.SessionId), cancellationToken);
+        await passwords.SetAsync(session, staff, command.Request.NewPassword, temporaryUntil: null, "password-changed", keepSession: command.SessionId, cancellationToken);
         return TypedResults.NoContent();
     }
 }

@@ -4,13 +4,11 @@ using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Security;
 using Province.BuildingBlocks.Time;
 using Province.Modules.Identity.Data;
-using Province.Modules.Identity.Staff.Sessions;
 
 namespace Province.Modules.Identity.Staff.ResetPassword;
 
@@ -41,7 +39,7 @@ internal static class ResetPasswordEndpoint
 
 internal sealed record ResetPasswordCommand(Guid StaffId) : IRequest<Results<Ok<ResetPasswordResponse>, ProblemHttpResult>>;
 
-internal sealed class ResetPasswordHandler(IIdentityStore store, IPasswordHasher<StaffMember> hasher, IMediator mediator, TimeProvider clock)
+internal sealed class ResetPasswordHandler(IIdentityStore store, StaffPasswords passwords, TimeProvider clock)
     : IRequestHandler<ResetPasswordCommand, Results<Ok<ResetPasswordResponse>, ProblemHttpResult>>
 {
     /// <summary>No 0/O, 1/l/I: read aloud or copied from a screen without mistakes.</summary>
@@ -58,11 +56,7 @@ internal sealed class ResetPasswordHandler(IIdentityStore store, IPasswordHasher
 
         var temporary = RandomNumberGenerator.GetString(Alphabet, 16);
         var expiresAt = clock.GetUtcNow().ToUniversalTime() + ResetPasswordEndpoint.TemporaryPasswordLifetime;
-        staff.PasswordHash = hasher.HashPassword(staff, temporary);
-        staff.TemporaryPasswordExpiresAt = expiresAt;
-        session.Update(staff);
-        await session.SaveChangesAsync(cancellationToken);
-        await mediator.Send(new EndStaffSessions(staff.Id, OnlySession: null, "password-reset"), cancellationToken);
+        await passwords.SetAsync(session, staff, temporary, temporaryUntil: expiresAt, "password-reset", keepSession: null, cancellationToken);
         return TypedResults.Ok(new ResetPasswordResponse(await StaffMemberResponse.FromAsync(session, staff, cancellationToken), temporary, expiresAt.ToVietnamTime()));
     }
 }
