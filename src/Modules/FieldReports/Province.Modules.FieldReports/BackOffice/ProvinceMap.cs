@@ -47,10 +47,10 @@ internal static class ProvinceMap
 
     public static string Y(double latitude) => Format(Top(latitude));
 
-    /// <summary>Graticule every quarter degree, labelled in degrees and minutes.</summary>
+    /// <summary>Graticule every quarter degree, labelled in degrees and minutes (none so close to the right edge that its label is cut).</summary>
     public static IEnumerable<double> Parallels() => Steps(Math.Ceiling(South * 4) / 4, North);
 
-    public static IEnumerable<double> Meridians() => Steps(Math.Ceiling(West * 4) / 4, East);
+    public static IEnumerable<double> Meridians() => Steps(Math.Ceiling(West * 4) / 4, East - 0.1);
 
     public static string Degrees(double value)
     {
