@@ -1967,7 +1967,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Quản trị xem mọi lĩnh vực phản ánh, cả lĩnh vực đã ngừng nhận (để sửa, nhận lại).
+         * @description Quản trị xem mọi lĩnh vực phản ánh, cả lĩnh vực đã ngừng nhận (để sửa, nhận lại).
+         */
+        get: operations["ListAllFieldReportCategories"];
         put?: never;
         /**
          * Quản trị thêm lĩnh vực phản ánh.
@@ -2032,7 +2036,11 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put?: never;
+        /**
+         * Quản trị sửa một quy tắc: thứ tự, lĩnh vực, xã/phường, cơ quan nhận; áp dụng cho phản ánh gửi sau đó.
+         * @description Quản trị sửa một quy tắc: thứ tự, lĩnh vực, xã/phường, cơ quan nhận; áp dụng cho phản ánh gửi sau đó.
+         */
+        put: operations["UpdateFieldReportRoutingRule"];
         post?: never;
         /**
          * Quản trị xóa một quy tắc chuyển phản ánh.
@@ -3289,7 +3297,7 @@ export interface components {
             status: number;
             detail?: null | string;
             instance?: null | string;
-            /** @description Mã ổn định `<tiền tố>.<snake_case>` để máy rẽ nhánh. Các mã Province trả (danh sách đọc từ mã nguồn khi dựng tài liệu, có thể thêm mã mới): `appointments.agency_unknown`, `appointments.beyond_horizon`, `appointments.booking_closed`, `appointments.booking_not_found`, `appointments.call_contended`, `appointments.change_too_late`, `appointments.check_in_refused`, `appointments.counter_cannot_serve`, `appointments.counter_not_found`, `appointments.day_blocked`, `appointments.dossier_unknown`, `appointments.group_not_in_office`, `appointments.illegal_ticket_transition`, `appointments.live_view_busy`, `appointments.no_priority_asked`, `appointments.not_elderly`, `appointments.not_pending`, `appointments.not_your_office`, `appointments.office_closed_today`, `appointments.office_not_found`, `appointments.one_booking_per_day`, `appointments.outside_hours`, `appointments.procedure_unknown`, `appointments.slot_full`, `appointments.slot_in_past`, `appointments.slot_not_allowed`, `appointments.slot_not_found`, `appointments.stale_version`, `appointments.ticket_already_taken`, `appointments.ticket_not_found`, `auth.forbidden`, `auth.too_many_refused_tokens`, `auth.unauthenticated`, `dossier.agency_forbidden`, `dossier.agency_unknown`, `dossier.apology_not_needed`, `dossier.apology_required`, `dossier.assignee_not_in_agency`, `dossier.bound_to_boundary`, `dossier.file_unavailable`, `dossier.illegal_transition`, `dossier.new_due_date_invalid`, `dossier.new_due_date_too_far`, `dossier.not_found`, `dossier.procedure_not_found`, `dossier.receiving_office_unknown`, `dossier.result_missing`, `dossier.stale_version`, `field_report.agency_forbidden`, `field_report.agency_unknown`, `field_report.already_hidden`, `field_report.assignee_not_in_agency`, `field_report.category_exists`, `field_report.category_not_found`, `field_report.category_unknown`, `field_report.forward_target_invalid`, `field_report.illegal_transition`, `field_report.no_answer`, `field_report.no_route`, `field_report.not_found`, `field_report.not_hidden`, `field_report.photo_missing`, `field_report.photo_not_found`, `field_report.photo_unavailable`, `field_report.position_invalid`, `field_report.rating_closed`, `field_report.reopen_closed`, `field_report.stale_version`, `field_report.text_required`, `field_report.too_many_photos`, `identity.bad_credentials`, `identity.citizen_id_birth_year_mismatch`, `identity.phone_token_refused`, `identity.session_ended`, `identity.sign_in_locked`, `identity.stale_version`, `identity.temporary_password_expired`, `identity.unknown_agency`, `identity.unknown_staff_member`, `identity.user_name_taken`, `identity.verified_phone_number`, `identity.weak_password`, `identity.wrong_current_password`, `link.expired`, `link.invalid`, `notifications.not_found`, `request.concurrent_update`, `request.conflict`, `request.control_characters`, `request.duplicate`, `request.invalid`, `request.malformed`, `request.method_not_allowed`, `request.not_found`, `request.rate_limited`, `request.too_large`, `request.unprocessable`, `request.unsupported_media_type`, `server.database_unavailable`, `server.dependency_unavailable`, `server.error`, `server.unavailable`, `validation.bad_parameter`, `validation.failed`, `validation.invalid_parameter`. */
+            /** @description Mã ổn định `<tiền tố>.<snake_case>` để máy rẽ nhánh. Các mã Province trả (danh sách đọc từ mã nguồn khi dựng tài liệu, có thể thêm mã mới): `appointments.agency_unknown`, `appointments.beyond_horizon`, `appointments.booking_closed`, `appointments.booking_not_found`, `appointments.call_contended`, `appointments.change_too_late`, `appointments.check_in_refused`, `appointments.counter_cannot_serve`, `appointments.counter_not_found`, `appointments.day_blocked`, `appointments.dossier_unknown`, `appointments.group_not_in_office`, `appointments.illegal_ticket_transition`, `appointments.live_view_busy`, `appointments.no_priority_asked`, `appointments.not_elderly`, `appointments.not_pending`, `appointments.not_your_office`, `appointments.office_closed_today`, `appointments.office_not_found`, `appointments.one_booking_per_day`, `appointments.outside_hours`, `appointments.procedure_unknown`, `appointments.slot_full`, `appointments.slot_in_past`, `appointments.slot_not_allowed`, `appointments.slot_not_found`, `appointments.stale_version`, `appointments.ticket_already_taken`, `appointments.ticket_not_found`, `auth.forbidden`, `auth.too_many_refused_tokens`, `auth.unauthenticated`, `dossier.agency_forbidden`, `dossier.agency_unknown`, `dossier.apology_not_needed`, `dossier.apology_required`, `dossier.assignee_not_in_agency`, `dossier.bound_to_boundary`, `dossier.file_unavailable`, `dossier.illegal_transition`, `dossier.new_due_date_invalid`, `dossier.new_due_date_too_far`, `dossier.not_found`, `dossier.procedure_not_found`, `dossier.receiving_office_unknown`, `dossier.result_missing`, `dossier.stale_version`, `field_report.agency_forbidden`, `field_report.agency_unknown`, `field_report.already_hidden`, `field_report.assignee_not_in_agency`, `field_report.category_exists`, `field_report.category_not_found`, `field_report.category_unknown`, `field_report.forward_target_invalid`, `field_report.illegal_transition`, `field_report.no_answer`, `field_report.no_route`, `field_report.not_found`, `field_report.not_hidden`, `field_report.photo_missing`, `field_report.photo_not_found`, `field_report.photo_unavailable`, `field_report.position_invalid`, `field_report.rating_closed`, `field_report.reopen_closed`, `field_report.routing_rule_not_found`, `field_report.stale_version`, `field_report.text_required`, `field_report.too_many_photos`, `identity.bad_credentials`, `identity.citizen_id_birth_year_mismatch`, `identity.phone_token_refused`, `identity.session_ended`, `identity.sign_in_locked`, `identity.stale_version`, `identity.temporary_password_expired`, `identity.unknown_agency`, `identity.unknown_staff_member`, `identity.user_name_taken`, `identity.verified_phone_number`, `identity.weak_password`, `identity.wrong_current_password`, `link.expired`, `link.invalid`, `notifications.not_found`, `request.concurrent_update`, `request.conflict`, `request.control_characters`, `request.duplicate`, `request.invalid`, `request.malformed`, `request.method_not_allowed`, `request.not_found`, `request.rate_limited`, `request.too_large`, `request.unprocessable`, `request.unsupported_media_type`, `server.database_unavailable`, `server.dependency_unavailable`, `server.error`, `server.unavailable`, `validation.bad_parameter`, `validation.failed`, `validation.invalid_parameter`. */
             code: string;
             /** @description Mã vết (W3C trace id) để người vận hành tìm trong nhật ký. */
             traceId?: string;
@@ -12059,6 +12067,78 @@ export interface operations {
             };
         };
     };
+    ListAllFieldReportCategories: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedResultOfCategoryResponse"];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     CreateFieldReportCategory: {
         parameters: {
             query?: never;
@@ -12330,6 +12410,99 @@ export interface operations {
             };
             /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    UpdateFieldReportRoutingRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoutingRuleRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoutingRule"];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Vi phạm quy tắc nghiệp vụ (hoặc cùng Idempotency-Key với nội dung khác). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
