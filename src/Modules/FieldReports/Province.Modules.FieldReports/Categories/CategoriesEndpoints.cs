@@ -73,6 +73,18 @@ internal static class CategoriesEndpoints
 
     public static void MapAdministration(this IEndpointRouteBuilder staff)
     {
+        staff.MapGet("/categories", async Task<Ok<PagedResult<CategoryResponse>>> (int? page, int? pageSize, IFieldReportsStore store, CancellationToken cancellationToken) =>
+            {
+                var paging = PageRequest.From(page, pageSize);
+                await using var session = store.QuerySession();
+                var items = await session.Query<Category>().Stats(out var stats).OrderBy(c => c.Name)
+                    .Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+                return TypedResults.Ok(new PagedResult<CategoryResponse>([.. items.Select(CategoryResponse.From)], paging.Page, paging.PageSize, (int)stats.TotalResults));
+            })
+            .WithName("ListAllFieldReportCategories")
+            .WithSummary("Quản trị xem mọi lĩnh vực phản ánh, cả lĩnh vực đã ngừng nhận (để sửa, nhận lại).")
+            .RequireAuthorization(ProvincePolicies.Administrator);
+
         staff.MapPost("/categories", async Task<Results<Created<CategoryResponse>, ProblemHttpResult>> (
                 CategoryRequest request, IFieldReportsStore store, MediatR.IMediator mediator, CancellationToken cancellationToken) =>
             {
@@ -137,15 +149,10 @@ internal static class CategoriesEndpoints
         staff.MapPost("/routing-rules", async Task<Results<Created<RoutingRule>, ProblemHttpResult>> (
                 RoutingRuleRequest request, IFieldReportsStore store, MediatR.IMediator mediator, CancellationToken cancellationToken) =>
             {
-                if (await mediator.Send(new Province.Modules.Identity.Contracts.GetAgency(request.AgencyId), cancellationToken) is null)
-                {
-                    return Problems.BusinessRule("field_report.agency_unknown", "Cơ quan tiếp nhận không có trong danh bạ.");
-                }
-
                 await using var session = store.LightweightSession();
-                if (request.CategoryId is { } categoryId && await session.LoadAsync<Category>(categoryId, cancellationToken) is null)
+                if (await RuleProblemAsync(request, session, mediator, cancellationToken) is { } problem)
                 {
-                    return Problems.BusinessRule("field_report.category_unknown", "Lĩnh vực này không có.");
+                    return problem;
                 }
 
                 var rule = new RoutingRule { Order = request.Order, CategoryId = request.CategoryId, Area = string.IsNullOrWhiteSpace(request.Area) ? null : request.Area.Trim(), AgencyId = request.AgencyId };
@@ -156,6 +163,36 @@ internal static class CategoriesEndpoints
             .WithName("CreateFieldReportRoutingRule")
             .Validate<RoutingRuleRequest>()
             .WithSummary("Quản trị thêm quy tắc: lĩnh vực và xã/phường (để trống = mọi) → cơ quan; thứ tự nhỏ áp dụng trước.")
+            .RequireAuthorization(ProvincePolicies.Administrator);
+
+        staff.MapPut("/routing-rules/{id:guid}", async Task<Results<Ok<RoutingRule>, ProblemHttpResult>> (
+                Guid id, RoutingRuleRequest request, IFieldReportsStore store, MediatR.IMediator mediator, CancellationToken cancellationToken) =>
+            {
+                await using var session = store.LightweightSession();
+                var rule = await session.LoadAsync<RoutingRule>(id, cancellationToken);
+                if (rule is null)
+                {
+                    return Problems.NotFound("field_report.routing_rule_not_found", "Không tìm thấy quy tắc chuyển phản ánh.");
+                }
+
+                if (await RuleProblemAsync(request, session, mediator, cancellationToken) is { } problem)
+                {
+                    return problem;
+                }
+
+                rule.Order = request.Order;
+                rule.CategoryId = request.CategoryId;
+                rule.Area = string.IsNullOrWhiteSpace(request.Area) ? null : request.Area.Trim();
+                rule.AgencyId = request.AgencyId;
+                session.Store(rule);
+                await session.SaveChangesAsync(cancellationToken);
+                return TypedResults.Ok(rule);
+            })
+            .WithName("UpdateFieldReportRoutingRule")
+            .Validate<RoutingRuleRequest>()
+            .WithSummary("Quản trị sửa một quy tắc: thứ tự, lĩnh vực, xã/phường, cơ quan nhận; áp dụng cho phản ánh gửi sau đó.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireAuthorization(ProvincePolicies.Administrator);
 
         staff.MapDelete("/routing-rules/{id:guid}", async Task<NoContent> (Guid id, IFieldReportsStore store, CancellationToken cancellationToken) =>
@@ -183,6 +220,19 @@ internal static class CategoriesEndpoints
             .Validate<Open311ClientRequest>()
             .WithSummary("Quản trị cấp api_key cho một ứng dụng Open311 (khóa chỉ hiện một lần).")
             .RequireAuthorization(ProvincePolicies.Administrator);
+    }
+
+    /// <summary>A rule names an agency of the directory and, when it names one, an existing category.</summary>
+    private static async Task<ProblemHttpResult?> RuleProblemAsync(RoutingRuleRequest request, IQuerySession session, MediatR.IMediator mediator, CancellationToken cancellationToken)
+    {
+        if (await mediator.Send(new Province.Modules.Identity.Contracts.GetAgency(request.AgencyId), cancellationToken) is null)
+        {
+            return Problems.BusinessRule("field_report.agency_unknown", "Cơ quan tiếp nhận không có trong danh bạ.");
+        }
+
+        return request.CategoryId is { } categoryId && await session.LoadAsync<Category>(categoryId, cancellationToken) is null
+            ? Problems.BusinessRule("field_report.category_unknown", "Lĩnh vực này không có.")
+            : null;
     }
 
     private static async Task<ProblemHttpResult?> UnknownEscalationAgencyAsync(CategoryRequest request, MediatR.IMediator mediator, CancellationToken cancellationToken) =>
