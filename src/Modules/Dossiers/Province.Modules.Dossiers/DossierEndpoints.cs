@@ -62,6 +62,7 @@ internal sealed class StaffDossierEndpoints : ICarterModule
     {
         var staff = app.MapGroup("/api/staff/dossiers").WithTags("Dossiers - cán bộ");
         staff.MapStaffQueue();
+        staff.MapStaffQueueStream();
         staff.MapDossierStatistics();
         staff.MapGetDossierForOfficer();
         staff.MapStaffDownloadFile();
