@@ -824,6 +824,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/staff/dossiers/queue/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Luồng sự kiện (text/event-stream) "dossier-queued": báo mỗi khi có hồ sơ mới vào hàng đợi của cơ quan mình (quản trị viên: agencyId hoặc mọi cơ quan); sự kiện chỉ mang mã cơ quan, không mang thông tin hồ sơ; dòng chú thích giữ kết nối, máy chủ đóng luồng sau 30 phút (trình duyệt tự kết nối lại).
+         * @description Luồng sự kiện (text/event-stream) "dossier-queued": báo mỗi khi có hồ sơ mới vào hàng đợi của cơ quan mình (quản trị viên: agencyId hoặc mọi cơ quan); sự kiện chỉ mang mã cơ quan, không mang thông tin hồ sơ; dòng chú thích giữ kết nối, máy chủ đóng luồng sau 30 phút (trình duyệt tự kết nối lại).
+         */
+        get: operations["StreamStaffDossierQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/staff/dossiers/statistics": {
         parameters: {
             query?: never;
@@ -2882,6 +2902,10 @@ export interface components {
             timeliness: string;
             steps: components["schemas"]["LookupStep"][];
         };
+        DossierQueuedEvent: {
+            /** Format: uuid */
+            agencyId: string;
+        };
         DossierReceiptResponse: {
             /** Format: uuid */
             dossierId: string;
@@ -3581,6 +3605,12 @@ export interface components {
             end: string;
             /** Format: int32 */
             placesLeft: number;
+        };
+        SseItemOfDossierQueuedEvent: {
+            data?: components["schemas"]["DossierQueuedEvent"];
+            eventType?: null | string;
+            eventId?: null | string;
+            reconnectionInterval?: null | string;
         };
         SseItemOfNowServingResponse: {
             data?: components["schemas"]["NowServingResponse"];
@@ -7057,6 +7087,77 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PagedResultOfQueueItemResponse"];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    StreamStaffDossierQueue: {
+        parameters: {
+            query?: {
+                agencyId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["SseItemOfDossierQueuedEvent"];
                 };
             };
             /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
