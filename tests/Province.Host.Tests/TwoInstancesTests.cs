@@ -139,6 +139,67 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         Assert.Equal(codes.Order(), created.Order());
     }
 
+    [Fact]
+    public async Task A_call_on_one_host_reaches_a_live_view_on_the_other_in_under_a_second()
+    {
+        // The second host's listener is up: its readiness says so.
+        using (var probe = Second.CreateClient())
+        {
+            Assert.Equal("Healthy", await probe.GetStringAsync("/health/ready"));
+        }
+
+        using var anonymous = First.CreateClient();
+        var office = (await anonymous.GetFromJsonAsync<JsonElement>("/api/public/appointments/offices")).EnumerateArray().Single(o => o.GetProperty("id").GetGuid() == TanNinhOffice);
+        var group = office.GetProperty("serviceGroups").EnumerateArray().Single(g => g.GetProperty("code").GetString() == "CT").GetProperty("id").GetGuid();
+        var counter = office.GetProperty("counters").EnumerateArray()
+            .First(c => c.GetProperty("serviceGroupIds").EnumerateArray().Any(g => g.GetGuid() == group)).GetProperty("id").GetGuid();
+        using var citizen = await First.CitizenAsync("zalo-two-live");
+        using var take = new HttpRequestMessage(HttpMethod.Post, "/api/appointments/tickets") { Content = JsonContent.Create(new { officeId = TanNinhOffice, serviceGroupId = group }) };
+        take.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        var number = (await ApiAssert.OkAsync(await citizen.SendAsync(take))).GetProperty("number").GetString()!;
+
+        // A hall display on the second host; its events are recorded with the time each arrived.
+        using var viewer = Second.CreateClient();
+        viewer.Timeout = Timeout.InfiniteTimeSpan;
+        using var stream = await viewer.GetAsync($"/api/public/appointments/offices/{TanNinhOffice}/now-serving/stream", HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal("text/event-stream", stream.Content.Headers.ContentType?.MediaType);
+        var seen = new ConcurrentQueue<(TimeSpan At, string Data)>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var stop = new CancellationTokenSource();
+        var reading = Task.Run(async () =>
+        {
+            using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync(stop.Token));
+            while (await reader.ReadLineAsync(stop.Token) is { } line)
+            {
+                if (line.StartsWith("data:", StringComparison.Ordinal))
+                {
+                    seen.Enqueue((clock.Elapsed, line));
+                }
+            }
+        }, stop.Token);
+        await Eventually.GetAsync(() => Task.FromResult(seen.Count), count => count > 0, TimeSpan.FromSeconds(10));
+
+        // The call on the first host: from the moment it is sent, the second host's view has a second to show it.
+        using var officer = await First.StaffAsync("tanninh.mai");
+        var sent = clock.Elapsed;
+        await ApiAssert.OkAsync(await officer.PostAsync($"/api/staff/appointments/offices/{TanNinhOffice}/counters/{counter}/call-next", null));
+        var expected = $"\"nowServing\":\"{number}\"";
+        var deadline = sent + TimeSpan.FromSeconds(1);
+        while (clock.Elapsed < deadline && !seen.Any(e => e.Data.Contains(expected, StringComparison.Ordinal)))
+        {
+            await Task.Delay(10);
+        }
+
+        await stop.CancelAsync();
+        await Task.WhenAny(reading);
+        var arrived = seen.Where(e => e.Data.Contains(expected, StringComparison.Ordinal)).Select(e => (TimeSpan?)e.At).FirstOrDefault();
+        var last = seen.LastOrDefault();
+        Assert.True(arrived is { } at && at - sent < TimeSpan.FromSeconds(1),
+            $"The second host's live view did not show {number} within 1 s of the call on the first host; last event seen " +
+            $"{(last.Data is null ? "none" : $"{(last.At - sent).TotalMilliseconds:F0} ms after the call: {last.Data}")}.");
+        Console.WriteLine($"Call on host A to event on host B: {(arrived!.Value - sent).TotalMilliseconds:F0} ms");
+    }
+
     private static async Task<object> BirthRegistrationAsync(HttpClient citizen, int salt)
     {
         var documents = new List<object>();

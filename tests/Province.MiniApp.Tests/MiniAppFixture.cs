@@ -129,7 +129,6 @@ public sealed class MiniAppHost : ProvinceApp
         ["Cors:AllowedOrigins:0"] = "https://h5.zdn.vn",
         ["Cors:AllowedOrigins:1"] = $"http://localhost:{OtherOriginPort}",
         ["MiniApp:Directory"] = MiniAppFixture.AppDirectory,
-        ["Appointments:LiveViewRefresh"] = "00:00:00.500",
         ["Appointments:NearlyCalledAhead"] = "3",
         // Zalo messages through the simulator with two kinds offered, so the settings screen has real choices.
         ["Notifications:Zalo:Enabled"] = "true",

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.ResponseCompression;
 using Province.BuildingBlocks.Caching;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Files;
+using Province.BuildingBlocks.Live;
 using Province.BuildingBlocks.Modules;
 using Province.BuildingBlocks.Persistence;
 using Province.BuildingBlocks.Security;
@@ -80,6 +81,8 @@ public static class ProvinceApi
         services.AddHttpContextAccessor();
         services.TryAddSingleton<SignedLinks>();
         services.AddHealthChecks();
+        // Live views (server-sent events) hear changes made on any host: PostgreSQL NOTIFY after commit, LISTEN per host.
+        services.AddLiveChanges(configuration);
         // Public reads that everyone asks alike are kept a few seconds (PublicResponseCache); bounded in memory.
         services.AddOutputCache(options => options.SizeLimit = 32 * 1024 * 1024);
         return services;

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Province.BuildingBlocks.Errors;
 
 namespace Province.BuildingBlocks.Security;
@@ -20,7 +21,8 @@ namespace Province.BuildingBlocks.Security;
 /// Retry-After header and a Vietnamese problem.
 /// The client address is the connection's, or the one <c>X-Forwarded-For</c> names when, and only when, the
 /// connection comes from a proxy of <c>ForwardedHeaders:KnownProxies</c> / <c>ForwardedHeaders:KnownNetworks</c>
-/// (<see cref="UseProvinceForwardedHeaders"/>); anyone else's <c>X-Forwarded-For</c> is ignored.
+/// (<see cref="UseProvinceForwardedHeaders"/>); anyone else's <c>X-Forwarded-For</c> is ignored. The host's own
+/// server-side clients (the back office) pass the browser's address instead (<see cref="SelfCallerAddress"/>).
 /// </summary>
 public static class ProvinceRateLimits
 {
@@ -35,10 +37,11 @@ public static class ProvinceRateLimits
         var permits = configuration.GetValue("RateLimiting:AnonymousPermitsPerMinute", 60);
         var clientPermits = configuration.GetValue("RateLimiting:ClientPermitsPerMinute", 300);
         services.AddProvinceForwardedHeaders(configuration);
+        services.TryAddSingleton<SelfCallerAddress>();
         services.AddRateLimiter(options =>
         {
             options.AddPolicy(Anonymous, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                context.RequestServices.GetRequiredService<SelfCallerAddress>().AddressOf(context),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             // Runs after authorization, which signed the caller in by the endpoint's policy: anonymous endpoints have no
             // one here and are left to their Anonymous policy.

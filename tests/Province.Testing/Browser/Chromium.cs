@@ -77,6 +77,23 @@ public sealed class Chromium : IAsyncDisposable
         return context;
     }
 
+    /// <summary>A fresh desktop or tablet (own storage, cookies): <paramref name="width"/>×<paramref name="height"/>, Vietnamese, Vietnam's time zone.</summary>
+    public async Task<IBrowserContext> NewDesktopAsync(string baseUrl, int width = 1366, int height = 768, Action<BrowserNewContextOptions>? configure = null)
+    {
+        var options = new BrowserNewContextOptions
+        {
+            BaseURL = baseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "vi-VN",
+            TimezoneId = "Asia/Ho_Chi_Minh",
+        };
+        configure?.Invoke(options);
+        var context = await Browser.NewContextAsync(options);
+        context.SetDefaultTimeout((float)Timeout.TotalMilliseconds);
+        context.SetDefaultNavigationTimeout((float)Timeout.TotalMilliseconds);
+        return context;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Browser.DisposeAsync();

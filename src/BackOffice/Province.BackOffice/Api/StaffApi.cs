@@ -6,6 +6,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Province.BackOffice.Shell;
+using Province.BuildingBlocks.Security;
 
 namespace Province.BackOffice.Api;
 
@@ -14,7 +15,7 @@ namespace Province.BackOffice.Api;
 /// staff member's bearer token (kept in the encrypted page cookie). Pages therefore get exactly the API's authorization
 /// and rules; nothing here decides what a person may see or do.
 /// </summary>
-public sealed class StaffApi(HttpClient http, IHttpContextAccessor accessor)
+public sealed class StaffApi(HttpClient http, IHttpContextAccessor accessor, SelfCallerAddress selfCaller)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -65,6 +66,17 @@ public sealed class StaffApi(HttpClient http, IHttpContextAccessor accessor)
         return (await response.Content.ReadAsByteArrayAsync(cancellationToken), response.Content.Headers.ContentType?.ToString(), null);
     }
 
+    /// <summary>
+    /// An event stream of the API, answered as soon as its headers arrive (the client's timeout covers only that; the
+    /// body is read for as long as the stream lasts). The caller disposes the answer.
+    /// </summary>
+    public async Task<HttpResponseMessage> OpenStreamAsync(string path, CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        return await SendRawAsync(request, cancellationToken, HttpCompletionOption.ResponseHeadersRead);
+    }
+
     private async Task<ApiResult<T>> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         using (request)
@@ -84,7 +96,8 @@ public sealed class StaffApi(HttpClient http, IHttpContextAccessor accessor)
         }
     }
 
-    private async Task<HttpResponseMessage> SendRawAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendRawAsync(HttpRequestMessage request, CancellationToken cancellationToken,
+        HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
     {
         var context = accessor.HttpContext ?? throw new InvalidOperationException("StaffApi is used outside a request.");
         if (request.Headers.Authorization is null
@@ -93,7 +106,10 @@ public sealed class StaffApi(HttpClient http, IHttpContextAccessor accessor)
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
-        var response = await http.SendAsync(request, cancellationToken);
+        // The person's own address for the API's per-address limits (sign-in), not this host's loopback shared by all.
+        request.Headers.Add(SelfCallerAddress.SecretHeader, selfCaller.Secret);
+        request.Headers.Add(SelfCallerAddress.ClientHeader, context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        var response = await http.SendAsync(request, completion, cancellationToken);
         if (response.StatusCode == HttpStatusCode.Unauthorized && request.Headers.Authorization is not null)
         {
             response.Dispose();

@@ -10,6 +10,7 @@ using Province.BackOffice.Api;
 using Province.BackOffice.Components;
 using Province.BuildingBlocks.Hosting;
 using Province.BuildingBlocks.Http;
+using Province.BuildingBlocks.Security;
 
 namespace Province.BackOffice.Shell;
 
@@ -44,6 +45,7 @@ public static class BackOfficeHosting
             options.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
         });
         services.TryAddSingleton<SelfAddress>();
+        services.TryAddSingleton<SelfCallerAddress>();
         services.AddSingleton<BackOfficeModules>();
         services.AddSingleton<StaffTokens>();
         services.AddHttpClient<StaffApi>((provider, http) =>
@@ -82,6 +84,7 @@ public static class BackOfficeHosting
         }));
         app.UseAntiforgery();
         app.MapBackOfficeAssets();
+        app.MapBackOfficeLive();
         var modules = app.Services.GetRequiredService<BackOfficeModules>();
         app.MapRazorComponents<App>()
             .AddAdditionalAssemblies([.. modules.PageAssemblies])

@@ -63,6 +63,7 @@ internal sealed class StaffDossierEndpoints : ICarterModule
     {
         var staff = app.MapGroup("/api/staff/dossiers").WithTags("Dossiers - cán bộ");
         staff.MapStaffQueue();
+        staff.MapStaffQueueStream();
         staff.MapStaffUploadDocument();
         staff.MapReceiveAtCounter();
         staff.MapDossierStatistics();

@@ -45,9 +45,6 @@ internal sealed class AppointmentsSettings
     /// <summary>A citizen is told their number is near when this many people or fewer are ahead.</summary>
     public int NearlyCalledAhead { get; set; } = 3;
 
-    /// <summary>How often a live view re-reads the queue when no call on this instance woke it (calls on other instances).</summary>
-    public TimeSpan LiveViewRefresh { get; set; } = TimeSpan.FromSeconds(2);
-
     /// <summary>Live-view streams open at once on this instance, in all; the next one is refused with 429.</summary>
     public int LiveViewMaxStreams { get; set; } = 2000;
 

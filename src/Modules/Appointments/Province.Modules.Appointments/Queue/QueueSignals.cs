@@ -1,37 +1,38 @@
-using System.Collections.Concurrent;
 using Province.BuildingBlocks.Caching;
+using Province.BuildingBlocks.Live;
 
 namespace Province.Modules.Appointments.Queue;
 
 /// <summary>
-/// Wakes the live views of an office when its queue changes on this instance, and drops the cached
-/// now-serving answers; views also re-read every few seconds, which covers changes made by other instances.
+/// An office's queue changed: drops the cached now-serving answers and wakes the office's live views, on this host at
+/// once and on the others through <see cref="LiveChanges"/> (PostgreSQL NOTIFY), where the cached answers go too.
 /// </summary>
-internal sealed class QueueSignals(IServiceProvider services)
+internal sealed class QueueSignals
 {
     public const string NowServingCacheTag = "now-serving";
 
-    private readonly ConcurrentDictionary<Guid, TaskCompletionSource> _waiters = new();
+    /// <summary>The live change of an office's queue; its key is the office id (no ticket, no person).</summary>
+    public const string OfficeTopic = "appointments/office";
+
+    private readonly IServiceProvider _services;
+    private readonly LiveChanges _live;
+
+    public QueueSignals(IServiceProvider services, LiveChanges live)
+    {
+        _services = services;
+        _live = live;
+        live.OnRemoteChange(OfficeTopic, (_, cancellationToken) => PublicResponseCache.EvictAsync(services, NowServingCacheTag, cancellationToken));
+    }
 
     public async Task ChangedAsync(Guid officeId, CancellationToken cancellationToken)
     {
-        await PublicResponseCache.EvictAsync(services, NowServingCacheTag, cancellationToken);
-        if (_waiters.TryRemove(officeId, out var waiter))
-        {
-            waiter.TrySetResult();
-        }
+        await PublicResponseCache.EvictAsync(_services, NowServingCacheTag, cancellationToken);
+        _live.Publish(OfficeTopic, officeId.ToString());
     }
 
-    public async Task WaitAsync(Guid officeId, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var waiter = _waiters.GetOrAdd(officeId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        try
-        {
-            await waiter.Task.WaitAsync(timeout, cancellationToken);
-        }
-        catch (TimeoutException)
-        {
-            // Nothing happened here: the caller re-reads anyway.
-        }
-    }
+    /// <summary>Where the office's queue stands; taken before a view reads it (see <see cref="LiveChanges.Cursor"/>).</summary>
+    public LiveCursor Cursor(Guid officeId) => _live.Cursor(OfficeTopic, officeId.ToString());
+
+    public Task<LiveCursor> WaitAsync(Guid officeId, LiveCursor seen, TimeSpan timeout, CancellationToken cancellationToken) =>
+        _live.WaitAsync(OfficeTopic, officeId.ToString(), seen, timeout, cancellationToken);
 }

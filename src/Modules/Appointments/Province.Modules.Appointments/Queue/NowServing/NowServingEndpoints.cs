@@ -69,8 +69,9 @@ internal static class NowServingEndpoints
 }
 
 /// <summary>
-/// The live view's answer: the screen as an event whenever it changes (a call on this instance wakes it at once,
-/// others are seen within <c>LiveViewRefresh</c>), a comment line after <c>LiveViewKeepAlive</c> of silence, and
+/// The live view's answer: the screen as an event whenever it changes (a change on any host wakes it at once through
+/// <see cref="QueueSignals"/>; nothing polls), a comment line after <c>LiveViewKeepAlive</c> of silence (the screen is
+/// read again then too, in case a wake-up was lost with a crashed host), and
 /// the end after <c>LiveViewMaxDuration</c> (EventSource reconnects by itself; a stream never holds a connection for
 /// good). Holds its place in <see cref="LiveViewStreams"/> until it ends.
 /// </summary>
@@ -105,12 +106,12 @@ internal sealed class NowServingStream(Office office, IDisposable place) : IResu
         using var stream = CancellationTokenSource.CreateLinkedTokenSource(httpContext.RequestAborted, ends.Token);
         var cancellationToken = stream.Token;
         var keepAlive = settings.LiveViewKeepAlive;
-        var wait = keepAlive < settings.LiveViewRefresh ? keepAlive : settings.LiveViewRefresh;
         string? last = null;
         var lastWrite = clock.GetTimestamp();
         try
         {
             await response.Body.FlushAsync(cancellationToken);
+            var seen = signals.Cursor(office.Id);
             while (!cancellationToken.IsCancellationRequested)
             {
                 NowServingResponse screen;
@@ -133,7 +134,7 @@ internal sealed class NowServingStream(Office office, IDisposable place) : IResu
                     lastWrite = clock.GetTimestamp();
                 }
 
-                await signals.WaitAsync(office.Id, wait, cancellationToken);
+                seen = await signals.WaitAsync(office.Id, seen, keepAlive, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -2,11 +2,13 @@ using Marten;
 using MediatR;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Idempotency;
+using Province.BuildingBlocks.Live;
 using Province.BuildingBlocks.Messaging;
 using Province.Modules.Dossiers.Contracts;
 using Province.Modules.Dossiers.Data;
 using Province.Modules.Dossiers.Deadlines;
 using Province.Modules.Dossiers.NationalPortal;
+using Province.Modules.Dossiers.Processing.OfficerQueue;
 using Province.Modules.Dossiers.Submission.Receipt;
 using Province.Modules.Identity.Contracts;
 
@@ -41,6 +43,7 @@ internal sealed class SubmitDossierHandler(
     DeadlinePolicy deadlines,
     PortalSync portalSync,
     ReceiptBuilder receipts,
+    LiveChanges live,
     TimeProvider clock) : IRequestHandler<SubmitDossierCommand, IResult>
 {
     public async Task<IResult> Handle(SubmitDossierCommand command, CancellationToken cancellationToken)
@@ -106,7 +109,8 @@ internal sealed class SubmitDossierHandler(
         // locked for one statement, not for the whole submission (ADR 7).
         // The receiving office issues the receipt, so the code is its own.
         var code = await DossierCodes.NextAsync(store, (receiving ?? agency).Code, today, cancellationToken);
-        return await command.Idempotency.CreateOnceAsync(session, () =>
+        Guid? queuedFor = null;
+        var answer = await command.Idempotency.CreateOnceAsync(session, () =>
         {
             var id = Guid.CreateVersion7();
             var attached = new List<AttachedFile>();
@@ -183,8 +187,17 @@ internal sealed class SubmitDossierHandler(
             var receipt = receipts.Build(dossier, procedure, files);
             var location = submitter.AtCounter ? $"/api/staff/dossiers/{dossier.Id}" : $"/api/dossiers/{dossier.Id}";
             command.Idempotency.Remember(session, StatusCodes.Status201Created, location, receipt, now);
+            queuedFor = dossier.AgencyId;
             return Task.FromResult<IResult>(TypedResults.Created(location, receipt));
         }, explainConflict: null, cancellationToken);
+
+        // Committed: the agency's open queues (on every host) show their "new dossier" banner.
+        if (queuedFor is { } agencyId && answer is IStatusCodeHttpResult { StatusCode: StatusCodes.Status201Created })
+        {
+            live.Publish(QueueStream.Topic, agencyId.ToString());
+        }
+
+        return answer;
     }
 
     /// <summary>Null when every mandatory document has files and every key is the procedure's; else what is wrong.</summary>
