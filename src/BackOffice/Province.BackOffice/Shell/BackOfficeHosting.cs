@@ -82,6 +82,7 @@ public static class BackOfficeHosting
         }));
         app.UseAntiforgery();
         app.MapBackOfficeAssets();
+        app.MapBackOfficeExport();
         var modules = app.Services.GetRequiredService<BackOfficeModules>();
         app.MapRazorComponents<App>()
             .AddAdditionalAssemblies([.. modules.PageAssemblies])

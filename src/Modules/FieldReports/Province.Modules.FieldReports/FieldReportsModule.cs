@@ -22,7 +22,7 @@ namespace Province.Modules.FieldReports;
 /// competent agency by rules, the agency's checked workflow with deadlines and escalation, the public
 /// feed of answers, questions and answers, and Open311 GeoReport v2.
 /// </summary>
-public sealed class FieldReportsModule : IModuleRegistration
+public sealed partial class FieldReportsModule : IModuleRegistration
 {
     public string Name => "FieldReports";
 
