@@ -45,6 +45,11 @@ internal static class StatisticsEndpoint
                 DateOnly? from, DateOnly? to, Guid? agencyId, Guid? officeId, string? format, string? table, ClaimsPrincipal user,
                 IAppointmentsStore store, TimeProvider clock, CancellationToken cancellationToken) =>
             {
+                if (from is { Year: < 2000 or > 2100 } || to is { Year: < 2000 or > 2100 })
+                {
+                    return Problems.Validation(new Dictionary<string, string[]> { ["to"] = ["Ngày phải trong khoảng năm 2000 đến 2100."] });
+                }
+
                 var until = to ?? clock.TodayInVietnam();
                 var since = from ?? until.AddDays(-29);
                 var errors = new Dictionary<string, string[]>();

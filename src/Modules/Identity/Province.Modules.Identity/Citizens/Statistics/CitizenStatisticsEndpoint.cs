@@ -30,6 +30,11 @@ internal static class CitizenStatisticsEndpoint
         staff.MapGet("/statistics", async Task<Results<Ok<CitizenStatistics>, FileContentHttpResult, ValidationProblem>> (
                 DateOnly? from, DateOnly? to, string? format, string? table, IIdentityStore store, TimeProvider clock, CancellationToken cancellationToken) =>
             {
+                if (from is { Year: < 2000 or > 2100 } || to is { Year: < 2000 or > 2100 })
+                {
+                    return Problems.Validation(new Dictionary<string, string[]> { ["to"] = ["Ngày phải trong khoảng năm 2000 đến 2100."] });
+                }
+
                 var until = to ?? clock.TodayInVietnam();
                 var since = from ?? new DateOnly(until.Year, until.Month, 1).AddMonths(-5);
                 var errors = new Dictionary<string, string[]>();
