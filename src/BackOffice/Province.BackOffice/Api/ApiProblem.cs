@@ -31,3 +31,6 @@ public sealed record ApiResult<T>(T? Value, ApiProblem? Problem)
 
 /// <summary>The staff member's session ended on the API side (signed out elsewhere, deactivated, expired): sign in again.</summary>
 public sealed class StaffSessionEndedException() : Exception("The staff session ended; the API answered 401.");
+
+/// <summary>A file the API answered (bytes, type, the name it suggested), or the problem.</summary>
+public sealed record ApiFile(byte[]? Bytes, string? ContentType, string? FileName, ApiProblem? Problem);

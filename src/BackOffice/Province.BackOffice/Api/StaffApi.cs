@@ -77,6 +77,21 @@ public sealed class StaffApi(HttpClient http, IHttpContextAccessor accessor, Sel
         return await SendRawAsync(request, cancellationToken, HttpCompletionOption.ResponseHeadersRead);
     }
 
+    /// <summary>A file of the API (CSV exports) with the name its Content-Disposition gives, or the problem.</summary>
+    public async Task<ApiFile> GetFileAsync(string path, CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        using var response = await SendRawAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            return new ApiFile(null, null, null, await ProblemOf(response, cancellationToken));
+        }
+
+        var disposition = response.Content.Headers.ContentDisposition;
+        return new ApiFile(await response.Content.ReadAsByteArrayAsync(cancellationToken), response.Content.Headers.ContentType?.ToString(),
+            (disposition?.FileNameStar ?? disposition?.FileName)?.Trim('"'), null);
+    }
+
     private async Task<ApiResult<T>> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         using (request)

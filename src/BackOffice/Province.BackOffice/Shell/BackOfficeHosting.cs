@@ -85,6 +85,7 @@ public static class BackOfficeHosting
         app.UseAntiforgery();
         app.MapBackOfficeAssets();
         app.MapBackOfficeLive();
+        app.MapBackOfficeExport();
         var modules = app.Services.GetRequiredService<BackOfficeModules>();
         app.MapRazorComponents<App>()
             .AddAdditionalAssemblies([.. modules.PageAssemblies])

@@ -14,6 +14,14 @@ public sealed class BackOfficeModules(EnabledModules enabled)
     public IReadOnlyList<Assembly> PageAssemblies => [.. _modules.Select(module => module.PagesAssembly).Distinct()];
 
     /// <summary>The menu for <paramref name="user"/>, grouped in the order of the entries' groups' first appearance.</summary>
+    /// <summary>The dashboard panels <paramref name="user"/> may see, in order.</summary>
+    public IReadOnlyList<DashboardPanel> PanelsFor(ClaimsPrincipal user) =>
+    [
+        .. enabled.All.OfType<IDashboardModule>().SelectMany(module => module.DashboardPanels)
+            .Where(panel => panel.Audience == MenuAudience.Staff || user.IsAdministrator())
+            .OrderBy(panel => panel.Order),
+    ];
+
     public IReadOnlyList<IGrouping<string, MenuEntry>> MenuFor(ClaimsPrincipal user) =>
     [
         .. _modules.SelectMany(module => module.Menu)

@@ -7,6 +7,7 @@ using Province.Modules.Appointments.Bookings.MyBookings;
 using Province.Modules.Appointments.Bookings.OfficeBookings;
 using Province.Modules.Appointments.Offices.Availability;
 using Province.Modules.Appointments.Offices.BlockDay;
+using Province.Modules.Appointments.Offices.Counters;
 using Province.Modules.Appointments.Offices.CreateOffice;
 using Province.Modules.Appointments.Offices.GenerateSlots;
 using Province.Modules.Appointments.Offices.ListOffices;
@@ -15,6 +16,7 @@ using Province.Modules.Appointments.Queue.Counters;
 using Province.Modules.Appointments.Queue.Kiosk;
 using Province.Modules.Appointments.Queue.NowServing;
 using Province.Modules.Appointments.Queue.TakeTicket;
+using Province.Modules.Appointments.Statistics;
 
 namespace Province.Modules.Appointments;
 
@@ -44,13 +46,14 @@ internal sealed class CitizenAppointmentEndpoints : ICarterModule
     }
 }
 
-/// <summary>Staff: offices and slots, an office's bookings, the kiosk and the counters' calling.</summary>
+/// <summary>Staff: offices and slots, an office's bookings, the kiosk, the counters' calling and the waiting-time statistics.</summary>
 internal sealed class StaffAppointmentEndpoints : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app)
     {
         var staff = app.MapGroup("/api/staff/appointments").WithTags("Appointments - cán bộ");
         staff.MapCreateOffice();
+        staff.MapCounters();
         staff.MapGenerateSlots();
         staff.MapBlockDay();
         staff.MapOfficeBookings();
@@ -58,5 +61,6 @@ internal sealed class StaffAppointmentEndpoints : ICarterModule
         staff.MapMyCounters();
         staff.MapCallNext();
         staff.MapTicketActions();
+        staff.MapAppointmentStatistics();
     }
 }

@@ -11,5 +11,6 @@ public sealed partial class AppointmentsModule : IBackOfficeModule
     public IReadOnlyList<MenuEntry> Menu { get; } =
     [
         new("Lịch hẹn và lấy số", "Bộ phận một cửa, quầy", "/staff/appointments", MenuAudience.Staff, 200),
+        new("Quản trị", "Quản trị bộ phận một cửa, quầy", "/staff/administration/offices", MenuAudience.Administrator, 920),
     ];
 }

@@ -1,6 +1,7 @@
 using Carter;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Province.Modules.Dossiers.Calendar;
 using Province.Modules.Dossiers.Processing.GetDossierForOfficer;
 using Province.Modules.Dossiers.Processing.OfficerActions;
 using Province.Modules.Dossiers.Processing.OfficerQueue;
@@ -77,5 +78,6 @@ internal sealed class StaffDossierEndpoints : ICarterModule
         staff.MapExtendDeadline();
         staff.MapIssueApology();
         staff.MapImportCatalog();
+        staff.MapWorkingCalendar();
     }
 }

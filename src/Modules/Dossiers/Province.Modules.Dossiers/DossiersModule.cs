@@ -65,6 +65,8 @@ public sealed partial class DossiersModule : IModuleRegistration
         services.AddScoped(sp => new DeadlinePolicy(
             sp.GetRequiredService<WorkingCalendar>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<DeadlineSettings>>().Value));
         services.AddHostedService<DeadlineWatcher>();
+        services.AddSingleton<CalendarRefresher>();
+        services.AddHostedService(sp => sp.GetRequiredService<CalendarRefresher>());
         services.AddHostedService<Submission.PendingUploadCleanup.PendingUploadCleanup>();
 
         services.AddSingleton<ProcedureSearchIndex>();

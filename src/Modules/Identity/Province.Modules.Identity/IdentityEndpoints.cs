@@ -5,6 +5,7 @@ using Province.Modules.Identity.AdministrativeUnits;
 using Province.Modules.Identity.Agencies.ListAgencies;
 using Province.Modules.Identity.Citizens.DeleteMyProfile;
 using Province.Modules.Identity.Citizens.GetMyProfile;
+using Province.Modules.Identity.Citizens.Statistics;
 using Province.Modules.Identity.Citizens.UpdateMyProfile;
 using Province.Modules.Identity.Citizens.VerifyPhoneNumber;
 using Province.Modules.Identity.Staff.ChangePassword;
@@ -31,7 +32,7 @@ internal sealed class CitizenIdentityEndpoints : ICarterModule
     }
 }
 
-/// <summary>Staff: sign-in, who am I, refresh and sign-out, password change, an agency's staff, administrators' account list, reset, opening and closing staff accounts, loading the administrative units.</summary>
+/// <summary>Staff: sign-in, who am I, refresh and sign-out, password change, an agency's staff, administrators' account list, reset, opening and closing staff accounts, loading the administrative units, citizens' statistics.</summary>
 internal sealed class StaffIdentityEndpoints : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app)
@@ -46,6 +47,7 @@ internal sealed class StaffIdentityEndpoints : ICarterModule
         staff.MapDeactivateStaffMember();
         staff.MapResetStaffPassword();
         staff.MapImportAdministrativeUnits();
+        staff.MapCitizenStatistics();
     }
 }
 

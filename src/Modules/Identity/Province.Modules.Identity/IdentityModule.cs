@@ -8,6 +8,7 @@ using Province.BuildingBlocks.Messaging;
 using Province.BuildingBlocks.Modules;
 using Province.BuildingBlocks.Persistence;
 using Province.BuildingBlocks.Security;
+using Province.Modules.Identity.Citizens.Statistics;
 using Province.Modules.Identity.Contracts;
 using Province.Modules.Identity.Data;
 using Province.Modules.Identity.DemoData;
@@ -20,7 +21,7 @@ namespace Province.Modules.Identity;
 /// Identity: who is calling. Citizens are Zalo users (no sign-up); staff sign in with a password and
 /// belong to an agency; agencies form the directory other modules use through the Contracts.
 /// </summary>
-public sealed class IdentityModule : IModuleRegistration, IBackOfficeModule
+public sealed class IdentityModule : IModuleRegistration, IBackOfficeModule, IDashboardModule
 {
     public string Name => "Identity";
 
@@ -32,6 +33,9 @@ public sealed class IdentityModule : IModuleRegistration, IBackOfficeModule
         new("Quản trị", "Tài khoản cán bộ", "/staff/administration/staff", MenuAudience.Administrator, 900),
         new("Quản trị", "Cơ quan, đơn vị", "/staff/administration/agencies", MenuAudience.Administrator, 910),
     ];
+
+    /// <summary>The dashboard's panel of citizens served and their ages (administrators: the figures are province-wide).</summary>
+    public IReadOnlyList<DashboardPanel> DashboardPanels { get; } = [new(typeof(BackOffice.CitizensPanel), 400, MenuAudience.Administrator)];
 
     public IReadOnlyList<Type> CarterModules { get; } =
         [typeof(CitizenIdentityEndpoints), typeof(StaffIdentityEndpoints), typeof(PublicIdentityEndpoints)];
@@ -55,6 +59,7 @@ public sealed class IdentityModule : IModuleRegistration, IBackOfficeModule
         services.AddSingleton<ZaloTokenCache>();
         services.AddScoped<ZaloTokenVerifier>();
         services.AddScoped<CitizenDirectory>();
+        services.AddScoped<CitizenActivity>();
         services.AddScoped<IPasswordHasher<StaffMember>, PasswordHasher<StaffMember>>();
         services.AddScoped<Staff.StaffPasswords>();
         services.AddHostedService<StaffSessionHousekeeping>();

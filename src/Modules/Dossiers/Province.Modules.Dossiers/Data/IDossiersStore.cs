@@ -39,6 +39,9 @@ public interface IDossiersStore : IDocumentStore
             // entry with the same code (two hosts seeding at once) fails instead of doubling the catalog.
             .UniqueIndex(UniqueIndexType.DuplicatedField, "procedures_code", p => p.Code);
 
+        // A few dozen a year, read whole by the working calendar.
+        options.Schema.For<CalendarDay>().Identity(d => d.Id);
+
         options.Schema.For<DossierFile>()
             // A dossier's files; a citizen's uploads not yet attached, found again by content when a retry uploads the same bytes.
             .Duplicate(f => f.DossierId)

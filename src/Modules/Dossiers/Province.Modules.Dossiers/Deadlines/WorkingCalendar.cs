@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using Province.Modules.Dossiers.Data;
 
 namespace Province.Modules.Dossiers.Deadlines;
 
@@ -8,12 +9,17 @@ namespace Province.Modules.Dossiers.Deadlines;
 /// (and their compensation days), plus the Saturdays the Government declares make-up working days.
 /// The holidays change every year (Tết follows the lunar calendar, swaps are announced yearly), so
 /// they are configuration: <c>Dossiers:Calendar:Holidays</c> and <c>Dossiers:Calendar:WorkingWeekendDays</c>
-/// (dates as yyyy-MM-dd). All dates here are dates in Asia/Ho_Chi_Minh.
+/// (dates as yyyy-MM-dd), and days administrators add in the back office (<see cref="CalendarDay"/> documents, loaded by
+/// <see cref="CalendarRefresher"/> at start, after each change and every minute for the other instances). All dates here are
+/// dates in Asia/Ho_Chi_Minh.
 /// </summary>
 internal sealed class WorkingCalendar
 {
     private readonly HashSet<DateOnly> _holidays;
     private readonly HashSet<DateOnly> _workingWeekendDays;
+
+    // Replaced whole (never changed in place) when the stored days are read again, so readers need no lock.
+    private volatile StoredDays _stored = new([], []);
 
     public WorkingCalendar(IEnumerable<DateOnly> holidays, IEnumerable<DateOnly>? workingWeekendDays = null)
     {
@@ -27,9 +33,27 @@ internal sealed class WorkingCalendar
         return new WorkingCalendar(Dates(section.GetSection("Holidays")), Dates(section.GetSection("WorkingWeekendDays")));
     }
 
-    public bool IsWorkingDay(DateOnly day) =>
-        _workingWeekendDays.Contains(day)
-        || (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !_holidays.Contains(day));
+    public IReadOnlyCollection<DateOnly> ConfiguredHolidays => _holidays;
+
+    public IReadOnlyCollection<DateOnly> ConfiguredWorkingWeekendDays => _workingWeekendDays;
+
+    public bool IsWorkingDay(DateOnly day)
+    {
+        var stored = _stored;
+        return _workingWeekendDays.Contains(day) || stored.WorkingWeekendDays.Contains(day)
+            || (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !_holidays.Contains(day) && !stored.Holidays.Contains(day));
+    }
+
+    /// <summary>The days administrators added (all of them, replacing the previous set).</summary>
+    public void UseStoredDays(IEnumerable<CalendarDay> days)
+    {
+        var list = days.ToList();
+        _stored = new StoredDays(
+            [.. list.Where(d => d.Kind == CalendarDayKind.Holiday).Select(d => d.Date)],
+            [.. list.Where(d => d.Kind == CalendarDayKind.WorkingWeekendDay).Select(d => d.Date)]);
+    }
+
+    private sealed record StoredDays(HashSet<DateOnly> Holidays, HashSet<DateOnly> WorkingWeekendDays);
 
     /// <summary>
     /// The date <paramref name="workingDays"/> working days after <paramref name="start"/>: the day of

@@ -1,5 +1,6 @@
 using Marten;
 using Marten.Schema;
+using Province.Modules.Identity.Citizens.Statistics;
 using Province.Modules.Identity.Staff.SignIn;
 
 namespace Province.Modules.Identity.Data;
@@ -16,6 +17,7 @@ public interface IIdentityStore : IDocumentStore
             // Every citizen request maps the Zalo user to the record; one record per Zalo user, also when their
             // first two requests race (the loser's insert fails and it reads the winner's record).
             .UniqueIndex(UniqueIndexType.DuplicatedField, "citizen_zalo_id", c => c.ZaloId);
+        CitizenActivity.Declare(options);
 
         options.Schema.For<StaffMember>()
             // Sign-in looks staff up by user name, which is unique: two administrators creating the same name

@@ -1,5 +1,6 @@
 using MediatR;
 using Province.BuildingBlocks.Security;
+using Province.Modules.Identity.Citizens.Statistics;
 
 namespace Province.Modules.Identity.Zalo;
 
@@ -7,7 +8,7 @@ namespace Province.Modules.Identity.Zalo;
 /// Answers the host's citizen authentication: the Zalo access token is verified with Zalo, and the Zalo user
 /// mapped to their citizen record (created on first sight).
 /// </summary>
-internal sealed class AuthenticateCitizenHandler(ZaloTokenVerifier verifier, CitizenDirectory citizens)
+internal sealed class AuthenticateCitizenHandler(ZaloTokenVerifier verifier, CitizenDirectory citizens, CitizenActivity activity)
     : IRequestHandler<AuthenticateCitizen, AuthenticatedCitizen?>
 {
     public async Task<AuthenticatedCitizen?> Handle(AuthenticateCitizen request, CancellationToken cancellationToken)
@@ -19,6 +20,7 @@ internal sealed class AuthenticateCitizenHandler(ZaloTokenVerifier verifier, Cit
         }
 
         var citizen = await citizens.FindOrCreateAsync(zaloUser, cancellationToken);
+        await activity.RecordAsync(citizen.Id, cancellationToken);
         return new AuthenticatedCitizen(citizen.Id, citizen.ZaloId);
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Caching.Memory;
 using Province.BuildingBlocks.Messaging;
 using Province.BuildingBlocks.Security;
+using Province.Modules.Identity.Citizens.Statistics;
 using Province.Modules.Identity.Contracts;
 using Province.Modules.Identity.Data;
 using Province.Modules.Identity.Zalo;
@@ -40,6 +41,7 @@ internal sealed class DeleteMyProfileHandler(IIdentityStore store, TimeProvider 
         var citizen = await session.LoadAsync<Citizen>(request.CitizenId, cancellationToken)
             ?? throw new InvalidOperationException("The signed-in citizen has no record.");
         session.Delete(citizen);
+        CitizenActivity.Forget(session, citizen.Id);
         session.PublishIntegrationEvent(new CitizenDeleted(Guid.CreateVersion7(), clock.GetUtcNow().ToUniversalTime(), citizen.Id));
         await session.SaveChangesAsync(cancellationToken);
         CitizenDirectory.Forget(cache, citizen.ZaloId);

@@ -1,0 +1,55 @@
+using Marten;
+using Microsoft.Extensions.Caching.Memory;
+using Npgsql;
+using Province.BuildingBlocks.Time;
+using Province.Modules.Identity.Data;
+using Weasel.Postgresql;
+using Weasel.Postgresql.Tables;
+
+namespace Province.Modules.Identity.Citizens.Statistics;
+
+/// <summary>
+/// The months in which each citizen used the service (made at least one signed-in request), for the leaders' figure of
+/// citizens served per month: one row per citizen and month, nothing else. Written at most once a day per citizen and
+/// instance (a cache entry remembers it); the rows go with the citizen when the profile is deleted.
+/// </summary>
+internal sealed class CitizenActivity(IIdentityStore store, TimeProvider clock, IMemoryCache cache)
+{
+    public const string Table = "citizen_activity";
+
+    private static readonly TimeSpan Remember = TimeSpan.FromHours(12);
+
+    /// <summary>Declares the table in the store's schema (primary key citizen and month; an index for the month range).</summary>
+    public static void Declare(StoreOptions options)
+    {
+        var table = new Table(new PostgresqlObjectName(options.DatabaseSchemaName, Table, Weasel.Postgresql.SchemaUtils.IdentifierUsage.General));
+        table.AddColumn<Guid>("citizen_id").AsPrimaryKey();
+        table.AddColumn<DateOnly>("month").AsPrimaryKey();
+        table.Indexes.Add(new IndexDefinition(Table + "_month") { Columns = ["month"] });
+        options.Storage.ExtendedSchemaObjects.Add(table);
+    }
+
+    public async Task RecordAsync(Guid citizenId, CancellationToken cancellationToken)
+    {
+        var today = clock.TodayInVietnam();
+        var month = new DateOnly(today.Year, today.Month, 1);
+        var key = $"identity:citizen-active:{citizenId:N}:{month:yyyyMM}";
+        if (cache.TryGetValue(key, out _))
+        {
+            return;
+        }
+
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            $"insert into {store.Options.DatabaseSchemaName}.{Table} (citizen_id, month) values ($1, $2) on conflict do nothing", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = citizenId });
+        command.Parameters.Add(new NpgsqlParameter { Value = month });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        cache.Set(key, true, Remember);
+    }
+
+    /// <summary>Queued in the deleting session, so the rows go in the same transaction as the record.</summary>
+    public static void Forget(IDocumentSession session, Guid citizenId) =>
+        session.QueueSqlCommand($"delete from {session.DocumentStore.Options.DatabaseSchemaName}.{Table} where citizen_id = ?", citizenId);
+}

@@ -1,0 +1,83 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Province.Testing;
+
+namespace Province.BackOffice.Tests;
+
+/// <summary>An office's day in Chromium: its bookings, approved and refused by the ward's officer, and a day blocked by an administrator.</summary>
+public sealed class OfficeDayTests : IClassFixture<BackOfficeBrowser>
+{
+    private static readonly Guid TanNinhWard = Guid.Parse("0195a1f0-0000-7000-8000-000000000007");
+
+    private readonly BackOfficeBrowser _browser;
+
+    public OfficeDayTests(BackOfficeBrowser browser)
+    {
+        _browser = browser;
+        _browser.App.Clock.Set(new DateTime(2026, 12, 2, 8, 0, 0));
+    }
+
+    [Fact]
+    public async Task An_officer_approves_and_refuses_the_bookings_of_a_day_and_an_administrator_blocks_a_day()
+    {
+        using var administrator = await _browser.App.StaffAsync("quantri");
+        var name = "Bộ phận duyệt lịch " + Guid.NewGuid().ToString("N")[..6];
+        var office = await ApiAssert.OkAsync(await administrator.PostAsJsonAsync("/api/staff/appointments/offices", new
+        {
+            agencyId = TanNinhWard,
+            name,
+            address = "Số 1 Võ Văn Truyện, phường Tân Ninh",
+            requiresApproval = true,
+            bookingHorizonDays = 30,
+            changeCutoffHours = 2,
+            openingHours = Enum.GetValues<DayOfWeek>().Select(day => new { day = day.ToString().ToLowerInvariant(), opens = "07:00:00", closes = "17:00:00" }),
+            serviceGroups = new[] { new { code = "HT", name = "Hộ tịch", field = "Hộ tịch", defaultServiceMinutes = 10 } },
+            counters = new[] { new { number = 1, name = "Quầy 1", serviceGroupCodes = new[] { "HT" } } },
+        }));
+        var officeId = office.GetProperty("id").GetGuid();
+        var groupId = office.GetProperty("serviceGroups")[0].GetProperty("id").GetGuid();
+        await ApiAssert.OkAsync(await administrator.PostAsJsonAsync($"/api/staff/appointments/offices/{officeId}/slots",
+            new { serviceGroupId = groupId, from = "2026-12-03", to = "2026-12-03", slotMinutes = 60, capacity = 5 }));
+        using var anonymous = _browser.App.CreateClient();
+        var slot = (await anonymous.GetFromJsonAsync<JsonElement>($"/api/public/appointments/offices/{officeId}/slots?serviceGroupId={groupId}&day=2026-12-03"))
+            .EnumerateArray().First(s => s.GetProperty("start").GetString()!.StartsWith("09:00", StringComparison.Ordinal)).GetProperty("id").GetGuid();
+        var codes = new List<string>();
+        foreach (var (zalo, fullName) in new[] { ("zalo-day-an", "Nguyễn Văn An"), ("zalo-day-binh", "Trần Thị Bình") })
+        {
+            using var citizen = await _browser.App.CitizenAsync(zalo);
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/appointments/bookings") { Content = JsonContent.Create(new { slotId = slot, fullName, phoneNumber = "0912345678" }) };
+            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+            codes.Add((await ApiAssert.OkAsync(await citizen.SendAsync(request))).GetProperty("code").GetString()!);
+        }
+
+        var officer = await _browser.SignedInAsync("tanninh.mai");
+        await officer.GotoAsync("/staff/appointments");
+        await officer.GetByRole(AriaRole.Region, new() { Name = name }).GetByRole(AriaRole.Link, new() { Name = "Lịch hẹn trong ngày" }).ClickAsync();
+        await officer.GetByLabel("Ngày", new() { Exact = true }).FillAsync("2026-12-03");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Xem" }).ClickAsync();
+        await Assertions.Expect(officer.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Lịch hẹn trong ngày · {name}");
+        await Assertions.Expect(officer.GetByText("2 lịch hẹn, trong đó 2 chờ duyệt.")).ToBeVisibleAsync();
+        await BackOfficeBrowser.AssertAccessibleAsync(officer);
+
+        await officer.GetByRole(AriaRole.Button, new() { Name = $"Duyệt lịch hẹn {codes[0]}" }).ClickAsync();
+        await Assertions.Expect(officer.GetByRole(AriaRole.Status)).ToContainTextAsync($"Lịch hẹn {codes[0]}");
+        await officer.GetByRole(AriaRole.Row).Filter(new() { HasText = codes[1] }).GetByLabel("Lý do từ chối").FillAsync("Hồ sơ cần nộp trực tuyến trước");
+        await officer.GetByRole(AriaRole.Button, new() { Name = $"Từ chối lịch hẹn {codes[1]}" }).ClickAsync();
+        await Assertions.Expect(officer.GetByRole(AriaRole.Row).Filter(new() { HasText = codes[1] })).ToContainTextAsync("Hồ sơ cần nộp trực tuyến trước");
+        await Assertions.Expect(officer.GetByText("2 lịch hẹn, trong đó 0 chờ duyệt.")).ToBeVisibleAsync();
+        Assert.Equal(0, await officer.GetByRole(AriaRole.Form, new() { Name = "Cho nghỉ ngày này" }).CountAsync());
+
+        var bookings = await (await _browser.App.StaffAsync("tanninh.mai")).GetFromJsonAsync<JsonElement>($"/api/staff/appointments/offices/{officeId}/bookings?day=2026-12-03");
+        Assert.Equal(["approved", "rejected"], bookings.EnumerateArray().OrderBy(b => codes.IndexOf(b.GetProperty("code").GetString()!)).Select(b => b.GetProperty("status").GetString()));
+
+        var admin = await _browser.SignedInAsync("quantri");
+        await admin.GotoAsync($"/staff/appointments/offices/{officeId}/day?date=2026-12-04");
+        await admin.GetByLabel("Lý do (người dân sẽ thấy)").FillAsync("Tập huấn nghiệp vụ");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Không nhận hẹn, không cấp số ngày 04/12/2026" }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Note)).ToContainTextAsync("Tập huấn nghiệp vụ");
+        await BackOfficeBrowser.AssertAccessibleAsync(admin);
+        var blocked = await administrator.GetFromJsonAsync<JsonElement>($"/api/staff/appointments/offices/{officeId}/blocked-days?from=2026-12-01&to=2026-12-31");
+        Assert.Equal("2026-12-04", Assert.Single(blocked.EnumerateArray()).GetProperty("date").GetString());
+    }
+}
