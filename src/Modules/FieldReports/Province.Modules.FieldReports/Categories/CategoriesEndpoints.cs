@@ -74,7 +74,7 @@ internal static class CategoriesEndpoints
     public static void MapAdministration(this IEndpointRouteBuilder staff)
     {
         staff.MapPost("/categories", async Task<Results<Created<CategoryResponse>, ProblemHttpResult>> (
-                CategoryRequest request, IFieldReportsStore store, MediatR.IMediator mediator, CancellationToken cancellationToken) =>
+                CategoryRequest request, IFieldReportsStore store, ReferenceData referenceData, MediatR.IMediator mediator, CancellationToken cancellationToken) =>
             {
                 if (await UnknownEscalationAgencyAsync(request, mediator, cancellationToken) is { } unknown)
                 {
@@ -91,6 +91,7 @@ internal static class CategoriesEndpoints
                 Copy(request, category);
                 session.Insert(category);
                 await session.SaveChangesAsync(cancellationToken);
+                referenceData.Evict();
                 return TypedResults.Created($"/api/public/field-reports/categories/{category.Id}", CategoryResponse.From(category));
             })
             .WithName("CreateFieldReportCategory")
@@ -99,7 +100,7 @@ internal static class CategoriesEndpoints
             .RequireAuthorization(ProvincePolicies.Administrator);
 
         staff.MapPut("/categories/{id:guid}", async Task<Results<Ok<CategoryResponse>, ProblemHttpResult>> (
-                Guid id, CategoryRequest request, IFieldReportsStore store, MediatR.IMediator mediator, CancellationToken cancellationToken) =>
+                Guid id, CategoryRequest request, IFieldReportsStore store, ReferenceData referenceData, MediatR.IMediator mediator, CancellationToken cancellationToken) =>
             {
                 if (await UnknownEscalationAgencyAsync(request, mediator, cancellationToken) is { } unknown)
                 {
@@ -116,6 +117,7 @@ internal static class CategoriesEndpoints
                 Copy(request, category);
                 session.Store(category);
                 await session.SaveChangesAsync(cancellationToken);
+                referenceData.Evict();
                 return TypedResults.Ok(CategoryResponse.From(category));
             })
             .WithName("UpdateFieldReportCategory")
@@ -135,7 +137,7 @@ internal static class CategoriesEndpoints
             .RequireAuthorization(ProvincePolicies.Administrator);
 
         staff.MapPost("/routing-rules", async Task<Results<Created<RoutingRule>, ProblemHttpResult>> (
-                RoutingRuleRequest request, IFieldReportsStore store, MediatR.IMediator mediator, CancellationToken cancellationToken) =>
+                RoutingRuleRequest request, IFieldReportsStore store, ReferenceData referenceData, MediatR.IMediator mediator, CancellationToken cancellationToken) =>
             {
                 if (await mediator.Send(new Province.Modules.Identity.Contracts.GetAgency(request.AgencyId), cancellationToken) is null)
                 {
@@ -151,6 +153,7 @@ internal static class CategoriesEndpoints
                 var rule = new RoutingRule { Order = request.Order, CategoryId = request.CategoryId, Area = string.IsNullOrWhiteSpace(request.Area) ? null : request.Area.Trim(), AgencyId = request.AgencyId };
                 session.Insert(rule);
                 await session.SaveChangesAsync(cancellationToken);
+                referenceData.Evict();
                 return TypedResults.Created($"/api/staff/field-reports/routing-rules/{rule.Id}", rule);
             })
             .WithName("CreateFieldReportRoutingRule")
@@ -158,11 +161,12 @@ internal static class CategoriesEndpoints
             .WithSummary("Quản trị thêm quy tắc: lĩnh vực và xã/phường (để trống = mọi) → cơ quan; thứ tự nhỏ áp dụng trước.")
             .RequireAuthorization(ProvincePolicies.Administrator);
 
-        staff.MapDelete("/routing-rules/{id:guid}", async Task<NoContent> (Guid id, IFieldReportsStore store, CancellationToken cancellationToken) =>
+        staff.MapDelete("/routing-rules/{id:guid}", async Task<NoContent> (Guid id, IFieldReportsStore store, ReferenceData referenceData, CancellationToken cancellationToken) =>
             {
                 await using var session = store.LightweightSession();
                 session.Delete<RoutingRule>(id);
                 await session.SaveChangesAsync(cancellationToken);
+                referenceData.Evict();
                 return TypedResults.NoContent();
             })
             .WithName("DeleteFieldReportRoutingRule")
