@@ -34,9 +34,15 @@ psql=("$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -v ON_ERROR_STOP=1 -
 "${psql[@]}" -d province -c "CREATE EXTENSION pg_stat_statements"
 connection="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=province;Maximum Pool Size=100"
 
-echo "Publishing Province and the baseline in Release..."
-dotnet publish src/Host -c Release -o "$pg_work/host" --nologo -v q >/dev/null
-dotnet publish build/Baseline -c Release -o "$pg_work/baseline" --nologo -v q >/dev/null
+# PUBLISHED=DIR reuses DIR/host and DIR/baseline from an earlier publish (of the same commit) instead of publishing again.
+if [ -n "${PUBLISHED:-}" ]; then
+  echo "Using the published host and baseline in $PUBLISHED"
+  cp -r "$PUBLISHED/host" "$PUBLISHED/baseline" "$pg_work/"
+else
+  echo "Publishing Province and the baseline in Release..."
+  dotnet publish src/Host -c Release -o "$pg_work/host" --nologo -v q >/dev/null
+  dotnet publish build/Baseline -c Release -o "$pg_work/baseline" --nologo -v q >/dev/null
+fi
 
 host=http://127.0.0.1:5100
 baseline=http://127.0.0.1:5101
@@ -63,11 +69,12 @@ start_host() {
 : >"$pg_work/startup.tsv"
 start_host "first start: empty database (schema created, demo data seeded)"
 
-# load FIRST LAST BASE: adds dossiers FIRST..LAST (and with BASE=1 the rest of the scale data) with build/bulk-load.sql.
+# load FIRST LAST BASE [HISTORY]: adds dossiers FIRST..LAST (and with BASE=1 the rest of the scale data) with
+# build/bulk-load.sql; HISTORY=0 writes their snapshot rows only (no stream, no event).
 load() {
   echo "Loading scale data (dossiers $1 to $2)..."
   local start; start=$(date +%s)
-  "${psql[@]}" -d province -v first="$1" -v last="$2" -v base="$3" -f build/bulk-load.sql
+  "${psql[@]}" -d province -v first="$1" -v last="$2" -v base="$3" -v history="${4:-1}" -f build/bulk-load.sql
   echo "Loaded in $(( $(date +%s) - start )) s: $("${psql[@]}" -d province -tAc "SELECT (SELECT count(*) FROM dossiers.mt_doc_dossier) || ' dossiers, ' || (SELECT count(*) FROM field_reports.mt_doc_fieldreport) || ' field reports, ' || (SELECT count(*) FROM dossiers.mt_doc_procedure) || ' procedures, ' || (SELECT count(*) FROM identity.mt_doc_agency) || ' agencies, ' || (SELECT count(*) FROM identity.mt_doc_citizen) || ' citizens'")"
 }
 if stage growth; then load 1 100000 1; else load 1 1000000 1; fi
@@ -130,7 +137,7 @@ request = function()
     local n = math.random(1, 1000000)
     return wrk.format("GET", string.format("/api/public/dossiers/lookup/BENCH-%07d?secret=B%07d", n, n))
   elseif pick <= 7 then
-    return wrk.format("GET", "/api/staff/dossiers/agencies/$ward/queue?timeliness=overdue", {["Authorization"] = "Bearer $staff"})
+    return wrk.format("GET", "/api/staff/dossiers/queue?timeliness=overdue", {["Authorization"] = "Bearer $staff"})
   elseif pick <= 8 then
     return wrk.format("GET", "/api/public/dossiers/procedures?q=dang%20ky%20khai%20sinh")
   end
@@ -195,7 +202,8 @@ request = function()
   return wrk.format("POST", "/api/dossiers/uploads", {["Content-Type"] = "multipart/form-data; boundary=" .. boundary, ["Authorization"] = "Bearer $citizen"}, body)
 end
 response = function(status, headers, body)
-  local file_id = body:match('^{"id":"([0-9a-f%-]+)"')
+  -- The upload answers {"items":[{"id":"...", ...}]}: the first id is the file's.
+  local file_id = body:match('"id":"([0-9a-f%-]+)"')
   if file_id then table.insert(pending, file_id) end
 end
 LUA
@@ -224,7 +232,14 @@ PY
 }
 
 : >"$pg_work/growth.tsv"; : >"$pg_work/sweep.tsv"; : >"$pg_work/soak.txt"; : >"$pg_work/rss.tsv"
-queue_url="$host/api/staff/dossiers/agencies/$ward/queue?timeliness=overdue"
+# The queue of the staff member's own agency (the ward).
+queue_url="$host/api/staff/dossiers/queue?timeliness=overdue"
+# Every read scenario answers 200 before it is measured: a moved route would otherwise be measured as fast 404s.
+for url in "$queue_url" "$host/api/public/dossiers/procedures?q=dang%20ky%20khai%20sinh" "$host/api/public/dossiers/lookup/BENCH-0000010?secret=B0000010" \
+    "$host/api/public/field-reports" "$host/api/public/appointments/offices/$ward_office/now-serving"; do
+  status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $staff" "$url")
+  [ "$status" = 200 ] || { echo "$url answered $status, not 200: the scenario would measure errors." >&2; exit 1; }
+done
 # growth_point LABEL N: the lookup and the officer queue at N dossiers, into growth.tsv.
 growth_point() {
   echo "Growth point: $1 dossiers"
@@ -289,73 +304,24 @@ if stage soak; then
   tail -1 "$results" >"$pg_work/soak.txt"; sed -i '$d' "$results"
 fi
 
+# write_results: the results file from what has been measured so far (written before the 5,000,000 load too, so a
+# run stopped during that load still leaves its figures).
+write_results() {
+  peak=$(awk '/VmHWM/ {print int($2/1024)}' "/proc/$host_pid/status")
+  echo "Host peak memory so far (VmHWM): ${peak} MB"
+  { "${psql[@]}" -d province -c "EXPLAIN (ANALYZE, BUFFERS OFF, COSTS OFF) SELECT count(*) FROM dossiers.mt_doc_dossier d WHERE d.agency_id = '$ward' AND d.status IN ('New', 'Accepted', 'Processing') AND d.due_date < current_date"
+    "${psql[@]}" -d province -c "EXPLAIN (ANALYZE, BUFFERS OFF, COSTS OFF) SELECT d.data FROM dossiers.mt_doc_dossier d WHERE d.agency_id = '$ward' AND d.status IN ('New', 'Accepted', 'Processing') AND d.due_date < current_date ORDER BY d.due_date, d.submitted_at LIMIT 20"; } >"$pg_work/plan.txt"
+  dossiers_now=$("${psql[@]}" -d province -tAc "SELECT count(*) FROM dossiers.mt_doc_dossier")
+  touch "$pg_work/statements.txt" "$pg_work/submitted.txt"
+  python3 "$root/build/benchmark-report.py" "$pg_work" "$peak" "$peak_core" "$duration" "$connections" "$threads" "$stages" "$soak" "$dossiers_now" >"$root/build/benchmark-results.md"
+  echo "Written build/benchmark-results.md"
+}
+write_results
 if stage growth; then
-  load 1000001 5000000 0
+  load 1000001 5000000 0 0
   growth_point 5,000,000 5000000
+  write_results
 fi
-
-peak=$(awk '/VmHWM/ {print int($2/1024)}' "/proc/$host_pid/status")
-echo "Host peak memory over the whole run (VmHWM): ${peak} MB"
-echo "Query plan of the officer queue (count and page):"
-{ "${psql[@]}" -d province -c "EXPLAIN (ANALYZE, BUFFERS OFF, COSTS OFF) SELECT count(*) FROM dossiers.mt_doc_dossier d WHERE d.agency_id = '$ward' AND d.status IN ('New', 'Accepted', 'Processing') AND d.due_date < current_date"
-  "${psql[@]}" -d province -c "EXPLAIN (ANALYZE, BUFFERS OFF, COSTS OFF) SELECT d.data FROM dossiers.mt_doc_dossier d WHERE d.agency_id = '$ward' AND d.status IN ('New', 'Accepted', 'Processing') AND d.due_date < current_date ORDER BY d.due_date, d.submitted_at LIMIT 20"; } | tee "$pg_work/plan.txt"
-dossiers_now=$("${psql[@]}" -d province -tAc "SELECT count(*) FROM dossiers.mt_doc_dossier")
-touch "$pg_work/statements.txt" "$pg_work/submitted.txt"
-
-python3 - "$pg_work" "$peak" "$peak_core" "$duration" "$connections" "$threads" "$stages" "$soak" "$dossiers_now" <<'PY' >"$root/build/benchmark-results.md"
-import datetime, platform, sys, os
-work, peak, peak_core, duration, connections, threads, stages, soak, dossiers_now = sys.argv[1:10]
-def rows(name): return [l.rstrip("\n").split("\t") for l in open(os.path.join(work, name)) if l.strip()]
-def read(name): return open(os.path.join(work, name)).read().strip()
-core = rows("results.tsv")
-cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
-print(f"# Benchmark results\n\n{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores ({cpu}), "
-      f"host, PostgreSQL and wrk on the same machine; wrk {duration}, {connections} connections, {threads} threads; stages {stages.strip(',')}. "
-      "Produced by `bash build/benchmark.sh`.\n")
-print("The machine is shared (other builds ran at the same time): absolute figures are noisy; the ratios to the baselines "
-      "measured in the same run and minute much less so. Reads are divided by the one-row SELECT baseline, writes by the "
-      "one-row INSERT baseline.\n")
-print("## Start-up to ready (/health/ready)\n\n| start | ms |\n|---|---|")
-for name, ms in rows("startup.tsv"):
-    print(f"| {name} | {ms} |")
-if core:
-    read_base = float(next(r for r in core if r[1] == "baseline")[2])
-    write_base = float(next(r for r in core if r[1] == "insert")[2])
-    print(f"\n## Scenarios at 1,000,000 dossiers\n\n| scenario | requests/s | ratio | p50 ms | p99 ms | errors |\n|---|---|---|---|---|---|")
-    for name, kind, rps, p50, p99, errors in core:
-        ratio = f"{float(rps) / read_base:.2f}" if kind == "read" else f"{float(rps) / write_base:.3f}" if kind == "write" else ""
-        print(f"| {name} | {rps} | {ratio} | {p50} | {p99} | {errors} |")
-    submitted = read("submitted.txt")
-    if submitted:
-        print(f"\nDossiers submitted in the dossier scenario: {submitted} (two requests each: the upload and the submission).")
-growth = rows("growth.tsv")
-if growth:
-    print("\n## Growth curve (same open work, history growing)\n\n| scenario | requests/s | p50 ms | p99 ms | errors |\n|---|---|---|---|---|")
-    for name, kind, rps, p50, p99, errors in growth:
-        print(f"| {name} | {rps} | {p50} | {p99} | {errors} |")
-sweep = rows("sweep.tsv")
-if sweep:
-    print("\n## Connection sweep\n\n| scenario | requests/s | p50 ms | p99 ms | errors |\n|---|---|---|---|---|")
-    for name, kind, rps, p50, p99, errors in sweep:
-        print(f"| {name} | {rps} | {p50} | {p99} | {errors} |")
-soak_rows = rows("soak.txt")
-if soak_rows:
-    name, kind, rps, p50, p99, errors = soak_rows[0]
-    rss = [(int(t), int(m)) for t, m in rows("rss.tsv")]
-    print(f"\n## Soak ({soak})\n\n{name}: {rps} requests/s, p50 {p50} ms, p99 {p99} ms, errors {errors}.\n")
-    if rss:
-        mb = [m for _, m in rss]
-        third = max(1, len(mb) // 3)
-        print(f"Host VmRSS every 10 s: first {mb[0]} MB, min {min(mb)}, max {max(mb)}, last {mb[-1]}; "
-              f"mean of the first third {sum(mb[:third]) / third:.0f} MB, of the last third {sum(mb[-third:]) / third:.0f} MB.\n")
-        print("```\n" + " ".join(f"{t}s:{m}" for t, m in rss) + "\n```")
-print(f"\n## Memory\n\nHost peak memory (VmHWM): {peak_core or '-'} MB after the core scenarios, {peak} MB over the whole run.")
-print(f"\n## Officer queue plan ({int(dossiers_now):,} dossiers at the end of the run)\n\n```\n{read('plan.txt')}\n```")
-statements = read("statements.txt")
-if statements:
-    print(f"\nStatements PostgreSQL spent most time on during the core scenarios (pg_stat_statements):\n\n```\n{statements}\n```")
-PY
-echo "Written build/benchmark-results.md"
 if [ "${KEEP_RUNNING:-}" = 1 ]; then
   echo "Kept running for profiling: host $host (pid $host_pid), PostgreSQL 127.0.0.1:$pg_port database province, staff token in $pg_work/staff.token. Ctrl+C ends."
   echo "$staff" >"$pg_work/staff.token"
