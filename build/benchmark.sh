@@ -5,10 +5,19 @@
 # Prints one line per scenario and writes build/benchmark-results.md.
 # Usage: bash build/benchmark.sh            (DURATION=15s CONNECTIONS=32 THREADS=2 to change the load;
 #        KEEP_RUNNING=1 keeps the loaded database and the host up after the run, for profiling, until Ctrl+C)
+# Stages (STAGES, comma-separated; all four by default, about 35 minutes on 2 cores):
+#   core    the scenarios at 1,000,000 dossiers beside the raw-Npgsql baselines (a read: one row; a write: one INSERT)
+#   growth  public lookup and officer queue at 100,000, 1,000,000 and 5,000,000 dossiers (GROWTH_DURATION=10s each)
+#   sweep   one read and one write at 16, 64 and 256 connections (SWEEP_DURATION=10s each)
+#   soak    a mixed load for SOAK (10m) with the host's resident memory (VmRSS) sampled every 10 s
+# A quick run: STAGES=core bash build/benchmark.sh. The start-up time to ready is always measured.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 duration="${DURATION:-15s}"; connections="${CONNECTIONS:-32}"; threads="${THREADS:-2}"
+stages=",${STAGES:-core,growth,sweep,soak},"; soak="${SOAK:-10m}"
+growth_duration="${GROWTH_DURATION:-10s}"; sweep_duration="${SWEEP_DURATION:-10s}"
+stage() { [[ "$stages" == *",$1,"* ]]; }
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 if ! command -v wrk >/dev/null; then
@@ -25,9 +34,15 @@ psql=("$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -v ON_ERROR_STOP=1 -
 "${psql[@]}" -d province -c "CREATE EXTENSION pg_stat_statements"
 connection="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=province;Maximum Pool Size=100"
 
-echo "Publishing Province and the baseline in Release..."
-dotnet publish src/Host -c Release -o "$pg_work/host" --nologo -v q >/dev/null
-dotnet publish build/Baseline -c Release -o "$pg_work/baseline" --nologo -v q >/dev/null
+# PUBLISHED=DIR reuses DIR/host and DIR/baseline from an earlier publish (of the same commit) instead of publishing again.
+if [ -n "${PUBLISHED:-}" ]; then
+  echo "Using the published host and baseline in $PUBLISHED"
+  cp -r "$PUBLISHED/host" "$PUBLISHED/baseline" "$pg_work/"
+else
+  echo "Publishing Province and the baseline in Release..."
+  dotnet publish src/Host -c Release -o "$pg_work/host" --nologo -v q >/dev/null
+  dotnet publish build/Baseline -c Release -o "$pg_work/baseline" --nologo -v q >/dev/null
+fi
 
 host=http://127.0.0.1:5100
 baseline=http://127.0.0.1:5101
@@ -35,20 +50,37 @@ pids=()
 stop_all() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; stop_private_postgres; }
 trap stop_all EXIT
 
-(cd "$pg_work/host" && ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Province="$connection" \
-  Database__MigrateOnStartup=true DemoData__Enabled=true Dossiers__GeneratedProcedures=2000 Files__Directory="$pg_work/files" \
-  Zalo__Simulator__Enabled=true Zalo__GraphBaseUrl=/zalo-simulator/graph Zalo__AppSecret=benchmark Zalo__AppId=benchmark \
-  RateLimiting__AnonymousPermitsPerMinute=1000000000 RateLimiting__ClientPermitsPerMinute=1000000000 Logging__LogLevel__Default=Warning \
-  exec dotnet Province.Host.dll --urls "$host" >"$pg_work/host.log" 2>&1) &
-pids+=($!)
-for _ in $(seq 1 120); do curl -sf "$host/health/ready" >/dev/null && break; sleep 1; done
-curl -sf "$host/health/ready" >/dev/null || { cat "$pg_work/host.log"; exit 1; }
-host_pid=$(pgrep -f "Province.Host.dll --urls $host" | head -1)
+# start_host NAME: starts the published host and waits for /health/ready; records "NAME<TAB>milliseconds" in startup.tsv.
+start_host() {
+  local started; started=$(date +%s%N)
+  (cd "$pg_work/host" && ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Province="$connection" \
+    Database__MigrateOnStartup=true DemoData__Enabled=true Dossiers__GeneratedProcedures=2000 Files__Directory="$pg_work/files" \
+    Zalo__Simulator__Enabled=true Zalo__GraphBaseUrl=/zalo-simulator/graph Zalo__AppSecret=benchmark Zalo__AppId=benchmark \
+    RateLimiting__AnonymousPermitsPerMinute=1000000000 RateLimiting__ClientPermitsPerMinute=1000000000 Logging__LogLevel__Default=Warning \
+    exec dotnet Province.Host.dll --urls "$host" >>"$pg_work/host.log" 2>&1) &
+  pids+=($!)
+  host_pid=$!
+  for _ in $(seq 1 1200); do curl -sf "$host/health/ready" >/dev/null && break; sleep 0.1; done
+  curl -sf "$host/health/ready" >/dev/null || { cat "$pg_work/host.log"; exit 1; }
+  local ms=$(( ($(date +%s%N) - started) / 1000000 ))
+  printf '%s\t%s\n' "$1" "$ms" >>"$pg_work/startup.tsv"
+  echo "Host ready in $ms ms ($1)"
+}
+: >"$pg_work/startup.tsv"
+start_host "first start: empty database (schema created, demo data seeded)"
 
-echo "Loading scale data..."
-start=$(date +%s)
-"${psql[@]}" -d province -f build/bulk-load.sql
-echo "Loaded in $(( $(date +%s) - start )) s: $("${psql[@]}" -d province -tAc "SELECT (SELECT count(*) FROM dossiers.mt_doc_dossier) || ' dossiers, ' || (SELECT count(*) FROM field_reports.mt_doc_fieldreport) || ' field reports, ' || (SELECT count(*) FROM dossiers.mt_doc_procedure) || ' procedures, ' || (SELECT count(*) FROM identity.mt_doc_agency) || ' agencies, ' || (SELECT count(*) FROM identity.mt_doc_citizen) || ' citizens'")"
+# load FIRST LAST BASE [HISTORY]: adds dossiers FIRST..LAST (and with BASE=1 the rest of the scale data) with
+# build/bulk-load.sql; HISTORY=0 writes their snapshot rows only (no stream, no event).
+load() {
+  echo "Loading scale data (dossiers $1 to $2)..."
+  local start; start=$(date +%s)
+  "${psql[@]}" -d province -v first="$1" -v last="$2" -v base="$3" -v history="${4:-1}" -f build/bulk-load.sql
+  echo "Loaded in $(( $(date +%s) - start )) s: $("${psql[@]}" -d province -tAc "SELECT (SELECT count(*) FROM dossiers.mt_doc_dossier) || ' dossiers, ' || (SELECT count(*) FROM field_reports.mt_doc_fieldreport) || ' field reports, ' || (SELECT count(*) FROM dossiers.mt_doc_procedure) || ' procedures, ' || (SELECT count(*) FROM identity.mt_doc_agency) || ' agencies, ' || (SELECT count(*) FROM identity.mt_doc_citizen) || ' citizens'")"
+}
+if stage growth; then load 1 100000 1; else load 1 1000000 1; fi
+# A restart against the loaded database: the start-up a production host makes (schema in place, seeders find their data).
+kill "$host_pid"; wait "$host_pid" 2>/dev/null || true
+start_host "restart: schema in place, data loaded"
 
 (cd "$pg_work/baseline" && ConnectionStrings__Province="$connection" exec dotnet Baseline.dll --urls "$baseline" >"$pg_work/baseline.log" 2>&1) &
 pids+=($!)
@@ -79,13 +111,43 @@ end
 LUA
 
 # Public lookups of a random one of the 1,000,000 codes with its lookup secret: each citizen looks up their own dossier.
-cat >"$pg_work/lookup.lua" <<LUA
+# lookup_script N: lookups among the first N codes.
+lookup_script() {
+  cat >"$pg_work/lookup-$1.lua" <<LUA
 $thread_ids
 init = function() math.randomseed(run_id + id) end
 request = function()
-  local n = math.random(1, 1000000)
+  local n = math.random(1, $1)
   return wrk.format("GET", string.format("/api/public/dossiers/lookup/BENCH-%07d?secret=B%07d", n, n))
 end
+LUA
+  echo "$pg_work/lookup-$1.lua"
+}
+lookup_script 100000 >/dev/null; lookup_script 1000000 >/dev/null; lookup_script 5000000 >/dev/null
+
+# The mixed soak: public lookups, the officer queue, procedure search and field reports submitted.
+cat >"$pg_work/soak.lua" <<LUA
+$thread_ids
+init = function() math.randomseed(run_id + id) end
+counter = 0
+request = function()
+  counter = counter + 1
+  local pick = math.random(1, 10)
+  if pick <= 5 then
+    local n = math.random(1, 1000000)
+    return wrk.format("GET", string.format("/api/public/dossiers/lookup/BENCH-%07d?secret=B%07d", n, n))
+  elseif pick <= 7 then
+    return wrk.format("GET", "/api/staff/dossiers/queue?timeliness=overdue", {["Authorization"] = "Bearer $staff"})
+  elseif pick <= 8 then
+    return wrk.format("GET", "/api/public/dossiers/procedures?q=dang%20ky%20khai%20sinh")
+  end
+  local key = string.format("bench-soak-%d-%d-%d", run_id, id, counter)
+  local body = '{"categoryId":"$category","title":"Đèn đường không sáng","description":"Đo tải","latitude":11.31,"longitude":106.1,"area":"Phường Tân Ninh","anonymous":false}'
+  return wrk.format("POST", "/api/field-reports", {["Content-Type"] = "application/json", ["Authorization"] = "Bearer $citizen", ["Idempotency-Key"] = key}, body)
+end
+LUA
+cat >"$pg_work/insert.lua" <<'LUA'
+wrk.method = "POST"
 LUA
 
 # Queue tickets: one active ticket per citizen, service group and day, so each request is a different
@@ -140,7 +202,8 @@ request = function()
   return wrk.format("POST", "/api/dossiers/uploads", {["Content-Type"] = "multipart/form-data; boundary=" .. boundary, ["Authorization"] = "Bearer $citizen"}, body)
 end
 response = function(status, headers, body)
-  local file_id = body:match('^{"id":"([0-9a-f%-]+)"')
+  -- The upload answers {"items":[{"id":"...", ...}]}: the first id is the file's.
+  local file_id = body:match('"id":"([0-9a-f%-]+)"')
   if file_id then table.insert(pending, file_id) end
 end
 LUA
@@ -148,10 +211,11 @@ LUA
 results="$pg_work/results.tsv"
 : >"$results"
 # run NAME KIND URL [wrk args...]: one scenario; appends "name kind rps p50 p99 errors".
+# C=connections D=duration override the defaults for one call.
 run() {
   local name=$1 kind=$2 url=$3; shift 3
   # --timeout 10s: with wrk's 2 s default a slow answer vanishes from the latency figures into "timeout" errors.
-  local out; out=$(wrk -t"$threads" -c"$connections" -d"$duration" --timeout 10s --latency "$@" "$url")
+  local out; out=$(wrk -t"$threads" -c"${C:-$connections}" -d"${D:-$duration}" --timeout 10s --latency "$@" "$url")
   python3 - "$name" "$kind" "$out" >>"$results" <<'PY'
 import re, sys
 name, kind, out = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -167,49 +231,97 @@ PY
   tail -1 "$results" | awk -F'\t' '{printf "%-34s %8s req/s  p50 %7s ms  p99 %7s ms  errors %s\n", $1, $3, $4, $5, $6}'
 }
 
-"${psql[@]}" -d province -c "SELECT pg_stat_statements_reset()" >/dev/null
-echo "Scenarios ($duration, $connections connections, $threads threads):"
-run "baseline: one row, raw Npgsql" baseline "$baseline/row"
-# Every ratio divides by the baseline: a baseline that fails fast would make every scenario look slow.
-baseline_errors=$(tail -1 "$results" | cut -f6)
-if [ "$baseline_errors" != "0" ]; then
-  echo "The baseline answered $baseline_errors errors: $(curl -s "$baseline/row" | head -c 300); see $pg_work/baseline.log" >&2
-  exit 1
+: >"$pg_work/growth.tsv"; : >"$pg_work/sweep.tsv"; : >"$pg_work/soak.txt"; : >"$pg_work/rss.tsv"
+# The queue of the staff member's own agency (the ward).
+queue_url="$host/api/staff/dossiers/queue?timeliness=overdue"
+# Every read scenario answers 200 before it is measured: a moved route would otherwise be measured as fast 404s.
+for url in "$queue_url" "$host/api/public/dossiers/procedures?q=dang%20ky%20khai%20sinh" "$host/api/public/dossiers/lookup/BENCH-0000010?secret=B0000010" \
+    "$host/api/public/field-reports" "$host/api/public/appointments/offices/$ward_office/now-serving"; do
+  status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $staff" "$url")
+  [ "$status" = 200 ] || { echo "$url answered $status, not 200: the scenario would measure errors." >&2; exit 1; }
+done
+# growth_point LABEL N: the lookup and the officer queue at N dossiers, into growth.tsv.
+growth_point() {
+  echo "Growth point: $1 dossiers"
+  D=$growth_duration run "public lookup @ $1" read "$host" -s "$pg_work/lookup-$2.lua"
+  tail -1 "$results" >>"$pg_work/growth.tsv"
+  D=$growth_duration run "officer queue @ $1" read "$queue_url" -H "Authorization: Bearer $staff"
+  tail -1 "$results" >>"$pg_work/growth.tsv"
+  sed -i '$d' "$results"; sed -i '$d' "$results"
+}
+if stage growth; then
+  growth_point 100,000 100000
+  load 100001 1000000 0
+  growth_point 1,000,000 1000000
 fi
-run "procedure search" read "$host/api/public/dossiers/procedures?q=dang%20ky%20khai%20sinh"
-run "public dossier lookup by code" read "$host" -s "$pg_work/lookup.lua"
-run "public field report feed" read "$host/api/public/field-reports"
-run "queue: number now served" read "$host/api/public/appointments/offices/$ward_office/now-serving"
-run "officer queue, overdue first (1M)" read "$host/api/staff/dossiers/agencies/$ward/queue?timeliness=overdue" -H "Authorization: Bearer $staff"
-run "submit a field report" write "$host" -s "$pg_work/report.lua"
-run "take a queue ticket" write "$host" -s "$pg_work/ticket.lua"
-before=$("${psql[@]}" -d province -tAc "SELECT count(*) FROM dossiers.mt_doc_dossier")
-run "submit a dossier (upload + submit)" write "$host" -s "$pg_work/dossier.lua"
-submitted=$(( $("${psql[@]}" -d province -tAc "SELECT count(*) FROM dossiers.mt_doc_dossier") - before ))
-echo "Dossiers submitted in that run: $submitted (two requests each: the upload and the submission)"
 
-peak=$(awk '/VmHWM/ {print int($2/1024)}' "/proc/$host_pid/status")
-"${psql[@]}" -d province -c "SELECT calls, round(total_exec_time) AS total_ms, round(mean_exec_time::numeric, 3) AS mean_ms, left(regexp_replace(query, '\s+', ' ', 'g'), 110) AS statement FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 12" >"$pg_work/statements.txt"
-echo "Host peak memory (VmHWM): ${peak} MB"
-echo "Query plan of the officer queue at 1,000,000 dossiers:"
-"${psql[@]}" -d province -c "EXPLAIN (ANALYZE, BUFFERS OFF, COSTS OFF) SELECT d.data, count(*) OVER() FROM dossiers.mt_doc_dossier d WHERE d.agency_id = '$ward' AND d.status IN ('New', 'Accepted', 'Processing') AND d.due_date < current_date ORDER BY d.due_date, d.submitted_at LIMIT 20" | tee "$pg_work/plan.txt"
+peak_core=""
+if stage core; then
+  "${psql[@]}" -d province -c "SELECT pg_stat_statements_reset()" >/dev/null
+  echo "Scenarios ($duration, $connections connections, $threads threads):"
+  run "baseline: one row, raw Npgsql" baseline "$baseline/row"
+  # Every ratio divides by a baseline: a baseline that fails fast would make every scenario look slow.
+  baseline_errors=$(tail -1 "$results" | cut -f6)
+  if [ "$baseline_errors" != "0" ]; then
+    echo "The baseline answered $baseline_errors errors: $(curl -s "$baseline/row" | head -c 300); see $pg_work/baseline.log" >&2
+    exit 1
+  fi
+  run "baseline: one-row INSERT, raw Npgsql" insert "$baseline/insert" -s "$pg_work/insert.lua"
+  [ "$(tail -1 "$results" | cut -f6)" = "0" ] || { echo "The insert baseline answered errors; see $pg_work/baseline.log" >&2; exit 1; }
+  run "procedure search" read "$host/api/public/dossiers/procedures?q=dang%20ky%20khai%20sinh"
+  run "public dossier lookup by code" read "$host" -s "$pg_work/lookup-1000000.lua"
+  run "public field report feed" read "$host/api/public/field-reports"
+  run "queue: number now served" read "$host/api/public/appointments/offices/$ward_office/now-serving"
+  run "officer queue, overdue first (1M)" read "$queue_url" -H "Authorization: Bearer $staff"
+  run "submit a field report" write "$host" -s "$pg_work/report.lua"
+  run "take a queue ticket" write "$host" -s "$pg_work/ticket.lua"
+  before=$("${psql[@]}" -d province -tAc "SELECT count(*) FROM dossiers.mt_doc_dossier")
+  run "submit a dossier (upload + submit)" write "$host" -s "$pg_work/dossier.lua"
+  submitted=$(( $("${psql[@]}" -d province -tAc "SELECT count(*) FROM dossiers.mt_doc_dossier") - before ))
+  echo "Dossiers submitted in that run: $submitted (two requests each: the upload and the submission)"
+  echo "$submitted" >"$pg_work/submitted.txt"
+  "${psql[@]}" -d province -c "SELECT calls, round(total_exec_time) AS total_ms, round(mean_exec_time::numeric, 3) AS mean_ms, left(regexp_replace(query, '\s+', ' ', 'g'), 110) AS statement FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 12" >"$pg_work/statements.txt"
+  peak_core=$(awk '/VmHWM/ {print int($2/1024)}' "/proc/$host_pid/status")
+  echo "Host peak memory after the core scenarios (VmHWM): ${peak_core} MB"
+fi
 
-python3 - "$results" "$peak" "$pg_work/plan.txt" "$duration" "$connections" "$threads" "$pg_work/statements.txt" <<'PY' >"$root/build/benchmark-results.md"
-import datetime, platform, sys, os
-rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
-baseline = float(next(r for r in rows if r[1] == "baseline")[2])
-cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
-print(f"# Benchmark results\n\n{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores ({cpu}), "
-      f"host, PostgreSQL and wrk on the same machine; wrk {sys.argv[4]}, {sys.argv[5]} connections, {sys.argv[6]} threads. "
-      "Produced by `bash build/benchmark.sh`.\n")
-print("| scenario | requests/s | vs baseline | p50 ms | p99 ms | errors |\n|---|---|---|---|---|---|")
-for name, kind, rps, p50, p99, errors in rows:
-    ratio = "" if kind != "read" else f"{float(rps) / baseline:.2f}"
-    print(f"| {name} | {rps} | {ratio} | {p50} | {p99} | {errors} |")
-print(f"\nHost peak memory (VmHWM): {sys.argv[2]} MB\n\nOfficer queue plan at 1,000,000 dossiers:\n\n```\n{open(sys.argv[3]).read().strip()}\n```")
-print(f"\nStatements PostgreSQL spent most time on during the scenarios (pg_stat_statements):\n\n```\n{open(sys.argv[7]).read().rstrip()}\n```")
-PY
-echo "Written build/benchmark-results.md"
+if stage sweep; then
+  for c in 16 64 256; do
+    C=$c D=$sweep_duration run "public lookup, $c connections" read "$host" -s "$pg_work/lookup-1000000.lua"
+    tail -1 "$results" >>"$pg_work/sweep.tsv"; sed -i '$d' "$results"
+    C=$c D=$sweep_duration run "submit a field report, $c connections" write "$host" -s "$pg_work/report.lua"
+    tail -1 "$results" >>"$pg_work/sweep.tsv"; sed -i '$d' "$results"
+  done
+fi
+
+if stage soak; then
+  echo "Soak: mixed load for $soak, VmRSS every 10 s..."
+  ( started=$(date +%s); while kill -0 "$host_pid" 2>/dev/null; do
+      printf '%s\t%s\n' $(( $(date +%s) - started )) "$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$host_pid/status")" >>"$pg_work/rss.tsv"; sleep 10; done ) &
+  sampler=$!
+  D=$soak run "mixed soak (5 lookups, 2 queues, 1 search, 2 reports in 10)" soak "$host" -s "$pg_work/soak.lua"
+  kill "$sampler" 2>/dev/null || true
+  tail -1 "$results" >"$pg_work/soak.txt"; sed -i '$d' "$results"
+fi
+
+# write_results: the results file from what has been measured so far (written before the 5,000,000 load too, so a
+# run stopped during that load still leaves its figures).
+write_results() {
+  peak=$(awk '/VmHWM/ {print int($2/1024)}' "/proc/$host_pid/status")
+  echo "Host peak memory so far (VmHWM): ${peak} MB"
+  { "${psql[@]}" -d province -c "EXPLAIN (ANALYZE, BUFFERS OFF, COSTS OFF) SELECT count(*) FROM dossiers.mt_doc_dossier d WHERE d.agency_id = '$ward' AND d.status IN ('New', 'Accepted', 'Processing') AND d.due_date < current_date"
+    "${psql[@]}" -d province -c "EXPLAIN (ANALYZE, BUFFERS OFF, COSTS OFF) SELECT d.data FROM dossiers.mt_doc_dossier d WHERE d.agency_id = '$ward' AND d.status IN ('New', 'Accepted', 'Processing') AND d.due_date < current_date ORDER BY d.due_date, d.submitted_at LIMIT 20"; } >"$pg_work/plan.txt"
+  dossiers_now=$("${psql[@]}" -d province -tAc "SELECT count(*) FROM dossiers.mt_doc_dossier")
+  touch "$pg_work/statements.txt" "$pg_work/submitted.txt"
+  python3 "$root/build/benchmark-report.py" "$pg_work" "$peak" "$peak_core" "$duration" "$connections" "$threads" "$stages" "$soak" "$dossiers_now" >"$root/build/benchmark-results.md"
+  echo "Written build/benchmark-results.md"
+}
+write_results
+if stage growth; then
+  load 1000001 5000000 0 0
+  growth_point 5,000,000 5000000
+  write_results
+fi
 if [ "${KEEP_RUNNING:-}" = 1 ]; then
   echo "Kept running for profiling: host $host (pid $host_pid), PostgreSQL 127.0.0.1:$pg_port database province, staff token in $pg_work/staff.token. Ctrl+C ends."
   echo "$staff" >"$pg_work/staff.token"

@@ -1,13 +1,35 @@
 -- Scale data for build/benchmark.sh, written straight into the modules' Marten tables with set-based
--- INSERT ... SELECT (seconds, not hours): 50 agencies, 200,000 citizens, 1,000,000 dossiers (ten years,
--- 99% closed, 10,000 open across the demo agencies) each with its event stream and inline snapshot,
--- 300,000 field reports (most answered) likewise. Procedures (2,000+) come from the demo data generator
--- (Dossiers:GeneratedProcedures). Documents are the JSON the stores write (camelCase, enums as strings);
--- codes are deterministic so scenarios can use them.
+-- INSERT ... SELECT (seconds, not hours): 50 agencies, 200,000 citizens, dossiers BENCH-<first> to BENCH-<last>
+-- (1 to 1,000,000 by default: ten years of them, each with its event stream and inline snapshot, 10,000 open
+-- across the demo agencies, all others closed), 300,000 field reports (most answered) likewise. Procedures
+-- (2,000+) come from the demo data generator (Dossiers:GeneratedProcedures). Documents are the JSON the stores
+-- write (camelCase, enums as strings); codes are deterministic so scenarios can use them.
+-- Parameters (psql -v): first, last (the dossier numbers to add), base (1: also the agencies, citizens, field
+-- reports and the benchmark office; 0 when adding dossiers to an earlier load, as the growth curve does),
+-- history (see below).
 \set ON_ERROR_STOP on
+\if :{?first}
+\else
+\set first 1
+\endif
+\if :{?last}
+\else
+\set last 1000000
+\endif
+\if :{?base}
+\else
+\set base 1
+\endif
+-- history 0: dossiers as snapshot rows only (no stream, no event), for the growth curve's 5,000,000 point, whose
+-- two reads (public lookup, officer queue) read the snapshot table alone: minutes instead of most of an hour here.
+\if :{?history}
+\else
+\set history 1
+\endif
 -- Timestamps in UTC, as the stores write them.
 SET TIME ZONE 'UTC';
 
+\if :base
 INSERT INTO identity.mt_doc_agency (id, data, mt_dotnet_type, code)
 SELECT id, jsonb_build_object('id', id, 'code', code, 'name', format('Ủy ban nhân dân xã số %s', g), 'level', 'Commune',
            'parentId', '0195a1f0-0000-7000-8000-000000000001'),
@@ -20,10 +42,12 @@ SELECT id, jsonb_build_object('id', id, 'zaloId', 'bench-' || g, 'fullName', 'C�
            'createdAt', now(), 'updatedAt', now(), 'version', 0),
        'Province.Modules.Identity.Data.Citizen', 'bench-' || g
 FROM (SELECT g, gen_random_uuid() AS id FROM generate_series(1, 200000) g) c;
+\endif
 
 -- Dossiers: agency i of the 8 demo agencies (the ward is one in eight). Ten years of them, one a day per
--- slot, almost all closed; one in a hundred is still open (10,000 open, 1,250 per agency), submitted in the
--- last 60 days with due dates around today, so about a fifth of the open ones are overdue. The deadline
+-- slot, almost all closed; one in ten of the first 100,000 is still open (10,000 open, 1,250 per agency, the
+-- same at every size of the growth curve: history grows, the open work does not), submitted in the last 60
+-- days with due dates around today, so about a fifth of the open ones are overdue. The deadline
 -- watcher has already raised due-soon and overdue for those (as it would have over ten years).
 -- On Marten a dossier is an event stream (mt_streams) opened by its online submission (mt_events), with its
 -- current state as the inline snapshot (mt_doc_dossier: JSON plus the duplicated columns the queue and the
@@ -31,17 +55,18 @@ FROM (SELECT g, gen_random_uuid() AS id FROM generate_series(1, 200000) g) c;
 CREATE TEMP TABLE bench_dossiers AS
 SELECT gen_random_uuid() AS id, g, open, submitted, due,
        format('BENCH-%s', lpad(g::text, 7, '0')) AS code,
-       -- Open ones spread by g / 100: g itself is a multiple of 100 for them, which would land on two agencies only.
+       -- Open ones spread by g / 10: g itself is a multiple of 10 for them, which would land on four agencies only.
        (ARRAY['0195a1f0-0000-7000-8000-000000000001', '0195a1f0-0000-7000-8000-000000000002', '0195a1f0-0000-7000-8000-000000000003',
               '0195a1f0-0000-7000-8000-000000000004', '0195a1f0-0000-7000-8000-000000000005', '0195a1f0-0000-7000-8000-000000000007',
-              '0195a1f0-0000-7000-8000-000000000008', '0195a1f0-0000-7000-8000-000000000010'])[1 + (CASE WHEN open THEN g / 100 ELSE g END) % 8]::uuid AS agency_id,
+              '0195a1f0-0000-7000-8000-000000000008', '0195a1f0-0000-7000-8000-000000000010'])[1 + (CASE WHEN open THEN g / 10 ELSE g END) % 8]::uuid AS agency_id,
        gen_random_uuid() AS citizen_id, gen_random_uuid() AS procedure_id,
-       CASE WHEN NOT open THEN 'ResultReturned' WHEN g / 100 % 3 = 0 THEN 'New' WHEN g / 100 % 3 = 1 THEN 'Accepted' ELSE 'Processing' END AS status
-FROM generate_series(1, 1000000) g,
-     LATERAL (SELECT g % 100 = 0 AS open) o,
-     LATERAL (SELECT CASE WHEN open THEN now() - (g / 100 % 60) * interval '1 day' ELSE now() - (g % 3650) * interval '1 day' END AS submitted) s,
-     LATERAL (SELECT (CASE WHEN open THEN current_date - (g / 100 % 60) + 48 ELSE current_date - (g % 3650) + 7 END)::date AS due) d;
+       CASE WHEN NOT open THEN 'ResultReturned' WHEN g / 10 % 3 = 0 THEN 'New' WHEN g / 10 % 3 = 1 THEN 'Accepted' ELSE 'Processing' END AS status
+FROM generate_series(:first, :last) g,
+     LATERAL (SELECT g % 10 = 0 AND g <= 100000 AS open) o,
+     LATERAL (SELECT CASE WHEN open THEN now() - (g / 10 % 60) * interval '1 day' ELSE now() - (g % 3650) * interval '1 day' END AS submitted) s,
+     LATERAL (SELECT (CASE WHEN open THEN current_date - (g / 10 % 60) + 48 ELSE current_date - (g % 3650) + 7 END)::date AS due) d;
 
+\if :history
 INSERT INTO dossiers.mt_streams (id, type, version, timestamp, created)
 SELECT id, 'dossier', 1, submitted, submitted FROM bench_dossiers;
 
@@ -58,6 +83,7 @@ SELECT nextval('dossiers.mt_events_sequence'), gen_random_uuid(), id, 1,
            'lookupSecret', 'B' || lpad(g::text, 7, '0')),
        'dossier_submitted_online', submitted, 'Province.Modules.Dossiers.Data.DossierSubmittedOnline, Province.Modules.Dossiers'
 FROM bench_dossiers ORDER BY g;
+\endif
 
 INSERT INTO dossiers.mt_doc_dossier (id, data, mt_last_modified, mt_dotnet_type, mt_version, code, citizen_id, submitted_at, status, due_date, agency_id)
 SELECT id,
@@ -85,6 +111,7 @@ WHERE open AND status <> 'ResultReturned' AND due <= current_date + 10;
 
 DROP TABLE bench_dossiers;
 
+\if :base
 -- Field reports as the module writes them: an event stream each (submitted, then, for four in five, answered
 -- straight away: the bulk load skips the assignment step) with its inline snapshot document. Timestamps in UTC,
 -- as the module stores them.
@@ -151,6 +178,7 @@ SELECT '0195a1f0-0000-7000-8000-0000000000b1', jsonb_build_object(
                               'officeId', '0195a1f0-0000-7000-8000-0000000000b1', 'number', g, 'name', 'Quầy ' || g,
                               'serviceGroupIds', jsonb_build_array(('0195a1f0-0000-7000-8000-0000000000c' || g)::uuid))) FROM generate_series(1, 4) g)),
        'Province.Modules.Appointments.Data.Office', '0195a1f0-0000-7000-8000-000000000007';
+\endif
 
 -- Index-only counts need the visibility map that VACUUM builds (autovacuum would, later).
 VACUUM ANALYZE;

@@ -9,6 +9,7 @@ using Province.Modules.Appointments.Common;
 using Province.Modules.Appointments.Contracts;
 using Province.Modules.Appointments.Data;
 using Province.Modules.Appointments.DemoData;
+using Province.Modules.Appointments.Offices;
 using Province.Modules.Appointments.Queue;
 using Province.Modules.Appointments.Queue.NowServing;
 using Province.Modules.Appointments.Reminders;
@@ -40,6 +41,7 @@ public sealed partial class AppointmentsModule : IModuleRegistration
         services.AddScoped<IDemoDataSeeder, AppointmentsDemoData>();
         services.AddOptions<AppointmentsSettings>().Bind(configuration.GetSection(AppointmentsSettings.Section));
         services.AddSingleton<QueueSignals>();
+        services.AddSingleton<OfficeDirectory>();
         services.AddSingleton<LiveViewStreams>();
         services.AddScoped<TicketIssuer>();
         services.AddScoped<QueueReader>();

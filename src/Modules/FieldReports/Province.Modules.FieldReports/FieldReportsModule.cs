@@ -7,6 +7,7 @@ using Province.BuildingBlocks.Messaging;
 using Province.BuildingBlocks.Modules;
 using Province.BuildingBlocks.Persistence;
 using Province.BuildingBlocks.Security;
+using Province.Modules.FieldReports.Categories;
 using Province.Modules.FieldReports.Contracts;
 using Province.Modules.FieldReports.Data;
 using Province.Modules.FieldReports.DemoData;
@@ -41,6 +42,7 @@ public sealed partial class FieldReportsModule : IModuleRegistration
         services.AddOptions<FieldReportsSettings>().Bind(configuration.GetSection(FieldReportsSettings.Section));
         services.TryAddSingleton<IFileStore, LocalDiskFileStore>();
         services.AddScoped<ReportRouter>();
+        services.AddSingleton<ReferenceData>();
         services.AddSingleton<ReportPresenter>();
         services.AddHostedService<EscalationWatcher>();
         services.AddHostedService<Reporting.PendingPhotoCleanup>();

@@ -49,6 +49,9 @@ public interface IAppointmentsStore : IDocumentStore
             .UniqueIndex(UniqueIndexType.DuplicatedField, "queue_tickets_office_group_day_number", t => t.OfficeId, t => t.ServiceGroupId, t => t.Day, t => t.Number)
             // The calling, the ahead count and the now-serving screen read an office's tickets of the day by status.
             .Duplicate(t => t.Status)
+            // "One active ticket per citizen and group a day" is checked before every remote ticket: an indexed column,
+            // not a cast of the JSON on every ticket of the table (1.4 ms a call at 4,000 tickets, issue 17).
+            .Duplicate(t => t.CitizenId)
             .Index([t => t.OfficeId, t => t.Day, t => t.Status], index => index.Name = "queue_tickets_office_day_status");
 
         options.AddDailyCounter(TicketNumbers);

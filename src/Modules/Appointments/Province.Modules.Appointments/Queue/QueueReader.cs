@@ -1,13 +1,14 @@
 using Marten;
 using Province.Modules.Appointments.Common;
 using Province.Modules.Appointments.Data;
+using Province.Modules.Appointments.Offices;
 using Province.BuildingBlocks.Text;
 using Province.BuildingBlocks.Time;
 
 namespace Province.Modules.Appointments.Queue;
 
 /// <summary>Reads the state of the day's queues: who is ahead of a ticket, the wait, what is being served.</summary>
-internal sealed class QueueReader(IAppointmentsStore store, TimeProvider clock)
+internal sealed class QueueReader(IAppointmentsStore store, OfficeDirectory offices, TimeProvider clock)
 {
     /// <summary>
     /// The calling order (Novo SGA's): tickets transferred to a counter first at that counter, then the
@@ -25,8 +26,8 @@ internal sealed class QueueReader(IAppointmentsStore store, TimeProvider clock)
 
     public async Task<TicketResponse> DescribeAsync(QueueTicket ticket, CancellationToken cancellationToken, bool forStaff = false)
     {
+        var office = await offices.FindAsync(ticket.OfficeId, cancellationToken);
         await using var session = store.QuerySession();
-        var office = await session.LoadAsync<Office>(ticket.OfficeId, cancellationToken);
         var ahead = 0;
         var minutes = 0;
         if (ticket.Status == TicketStatus.Waiting)

@@ -45,7 +45,9 @@ public interface IDossiersStore : IDocumentStore
         options.Schema.For<DossierFile>()
             // A dossier's files; a citizen's uploads not yet attached, found again by content when a retry uploads the same bytes.
             .Duplicate(f => f.DossierId)
-            .Duplicate(f => f.CitizenId);
+            // Every read by citizen is of the uploads not yet attached (quota, retry, submission): a partial index of those
+            // only, so a citizen's thousands of attached files are never scanned (written as pg_get_indexdef prints it).
+            .Duplicate(f => f.CitizenId, configure: index => index.Predicate = "(dossier_id IS NULL)");
 
         options.Projections.Snapshot<Dossier>(SnapshotLifecycle.Inline);
         options.Schema.For<Dossier>()

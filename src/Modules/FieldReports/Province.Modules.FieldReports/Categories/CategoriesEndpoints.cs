@@ -86,7 +86,7 @@ internal static class CategoriesEndpoints
             .RequireAuthorization(ProvincePolicies.Administrator);
 
         staff.MapPost("/categories", async Task<Results<Created<CategoryResponse>, ProblemHttpResult>> (
-                CategoryRequest request, IFieldReportsStore store, MediatR.IMediator mediator, CancellationToken cancellationToken) =>
+                CategoryRequest request, IFieldReportsStore store, ReferenceData referenceData, MediatR.IMediator mediator, CancellationToken cancellationToken) =>
             {
                 if (await UnknownEscalationAgencyAsync(request, mediator, cancellationToken) is { } unknown)
                 {
@@ -103,6 +103,7 @@ internal static class CategoriesEndpoints
                 Copy(request, category);
                 session.Insert(category);
                 await session.SaveChangesAsync(cancellationToken);
+                referenceData.Evict();
                 return TypedResults.Created($"/api/public/field-reports/categories/{category.Id}", CategoryResponse.From(category));
             })
             .WithName("CreateFieldReportCategory")
@@ -111,7 +112,7 @@ internal static class CategoriesEndpoints
             .RequireAuthorization(ProvincePolicies.Administrator);
 
         staff.MapPut("/categories/{id:guid}", async Task<Results<Ok<CategoryResponse>, ProblemHttpResult>> (
-                Guid id, CategoryRequest request, IFieldReportsStore store, MediatR.IMediator mediator, CancellationToken cancellationToken) =>
+                Guid id, CategoryRequest request, IFieldReportsStore store, ReferenceData referenceData, MediatR.IMediator mediator, CancellationToken cancellationToken) =>
             {
                 if (await UnknownEscalationAgencyAsync(request, mediator, cancellationToken) is { } unknown)
                 {
@@ -128,6 +129,7 @@ internal static class CategoriesEndpoints
                 Copy(request, category);
                 session.Store(category);
                 await session.SaveChangesAsync(cancellationToken);
+                referenceData.Evict();
                 return TypedResults.Ok(CategoryResponse.From(category));
             })
             .WithName("UpdateFieldReportCategory")
@@ -147,7 +149,7 @@ internal static class CategoriesEndpoints
             .RequireAuthorization(ProvincePolicies.Administrator);
 
         staff.MapPost("/routing-rules", async Task<Results<Created<RoutingRule>, ProblemHttpResult>> (
-                RoutingRuleRequest request, IFieldReportsStore store, MediatR.IMediator mediator, CancellationToken cancellationToken) =>
+                RoutingRuleRequest request, IFieldReportsStore store, ReferenceData referenceData, MediatR.IMediator mediator, CancellationToken cancellationToken) =>
             {
                 await using var session = store.LightweightSession();
                 if (await RuleProblemAsync(request, session, mediator, cancellationToken) is { } problem)
@@ -158,6 +160,7 @@ internal static class CategoriesEndpoints
                 var rule = new RoutingRule { Order = request.Order, CategoryId = request.CategoryId, Area = string.IsNullOrWhiteSpace(request.Area) ? null : request.Area.Trim(), AgencyId = request.AgencyId };
                 session.Insert(rule);
                 await session.SaveChangesAsync(cancellationToken);
+                referenceData.Evict();
                 return TypedResults.Created($"/api/staff/field-reports/routing-rules/{rule.Id}", rule);
             })
             .WithName("CreateFieldReportRoutingRule")
@@ -166,7 +169,7 @@ internal static class CategoriesEndpoints
             .RequireAuthorization(ProvincePolicies.Administrator);
 
         staff.MapPut("/routing-rules/{id:guid}", async Task<Results<Ok<RoutingRule>, ProblemHttpResult>> (
-                Guid id, RoutingRuleRequest request, IFieldReportsStore store, MediatR.IMediator mediator, CancellationToken cancellationToken) =>
+                Guid id, RoutingRuleRequest request, IFieldReportsStore store, ReferenceData referenceData, MediatR.IMediator mediator, CancellationToken cancellationToken) =>
             {
                 await using var session = store.LightweightSession();
                 var rule = await session.LoadAsync<RoutingRule>(id, cancellationToken);
@@ -186,6 +189,7 @@ internal static class CategoriesEndpoints
                 rule.AgencyId = request.AgencyId;
                 session.Store(rule);
                 await session.SaveChangesAsync(cancellationToken);
+                referenceData.Evict();
                 return TypedResults.Ok(rule);
             })
             .WithName("UpdateFieldReportRoutingRule")
@@ -195,11 +199,12 @@ internal static class CategoriesEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireAuthorization(ProvincePolicies.Administrator);
 
-        staff.MapDelete("/routing-rules/{id:guid}", async Task<NoContent> (Guid id, IFieldReportsStore store, CancellationToken cancellationToken) =>
+        staff.MapDelete("/routing-rules/{id:guid}", async Task<NoContent> (Guid id, IFieldReportsStore store, ReferenceData referenceData, CancellationToken cancellationToken) =>
             {
                 await using var session = store.LightweightSession();
                 session.Delete<RoutingRule>(id);
                 await session.SaveChangesAsync(cancellationToken);
+                referenceData.Evict();
                 return TypedResults.NoContent();
             })
             .WithName("DeleteFieldReportRoutingRule")

@@ -19,6 +19,7 @@ using Province.BuildingBlocks.Paging;
 using Province.BuildingBlocks.Security;
 using Province.BuildingBlocks.Validation;
 using Province.Modules.FieldReports.Contracts;
+using Province.Modules.FieldReports.Categories;
 using Province.Modules.FieldReports.Data;
 using Province.Modules.FieldReports.Routing;
 using Province.Modules.FieldReports.Workflow;
@@ -112,7 +113,7 @@ internal static class ReportingEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "image/jpeg", additionalContentTypes: ["image/png"])
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        citizens.MapPost("/", async (SubmitReportRequest request, ClaimsPrincipal user, HttpContext context, IFieldReportsStore store, ReportRouter router,
+        citizens.MapPost("/", async (SubmitReportRequest request, ClaimsPrincipal user, HttpContext context, IFieldReportsStore store, ReportRouter router, ReferenceData referenceData,
                 IMediator mediator, ReportPresenter presenter, TimeProvider clock, CancellationToken cancellationToken) =>
             {
                 var citizenId = user.GetCitizenId();
@@ -123,8 +124,8 @@ internal static class ReportingEndpoints
                     return earlier;
                 }
 
-                var category = await session.Query<Category>().SingleOrDefaultAsync(c => c.Id == request.CategoryId && c.Active, cancellationToken);
-                if (category is null)
+                var category = (await referenceData.GetAsync(cancellationToken)).Categories.GetValueOrDefault(request.CategoryId);
+                if (category is not { Active: true })
                 {
                     return Problems.BusinessRule("field_report.category_unknown", "Lĩnh vực này không có hoặc đã ngừng nhận phản ánh.");
                 }

@@ -1,8 +1,7 @@
-using Marten;
 using MediatR;
 using Microsoft.Extensions.Options;
 using Province.BuildingBlocks.Text;
-using Province.Modules.FieldReports.Data;
+using Province.Modules.FieldReports.Categories;
 using Province.Modules.Identity.Contracts;
 
 namespace Province.Modules.FieldReports.Routing;
@@ -12,7 +11,7 @@ namespace Province.Modules.FieldReports.Routing;
 /// category or area matches anything), then the configured fallback agency. Areas are compared
 /// folded (no diacritics, lower case), so "Phuong Tan Ninh" matches "Phường Tân Ninh".
 /// </summary>
-internal sealed class ReportRouter(IFieldReportsStore store, IOptions<FieldReportsSettings> settings, IMediator mediator)
+internal sealed class ReportRouter(ReferenceData referenceData, IOptions<FieldReportsSettings> settings, IMediator mediator)
 {
     /// <summary>
     /// The commune the place is in now (Identity's administrative units): a reporter who types "Phường 1, TP Tây Ninh"
@@ -35,12 +34,7 @@ internal sealed class ReportRouter(IFieldReportsStore store, IOptions<FieldRepor
     public async Task<Guid?> RouteAsync(Guid categoryId, string? area, CancellationToken cancellationToken)
     {
         var folded = VietnameseText.Fold(area);
-        IReadOnlyList<RoutingRule> rules;
-        await using (var session = store.QuerySession())
-        {
-            rules = await session.Query<RoutingRule>().OrderBy(r => r.Order).ToListAsync(cancellationToken);
-        }
-
+        var rules = (await referenceData.GetAsync(cancellationToken)).Rules;
         var match = rules.FirstOrDefault(r => (r.CategoryId == null || r.CategoryId == categoryId) && (r.Area == null || VietnameseText.Fold(r.Area) == folded));
         return match?.AgencyId ?? settings.Value.FallbackAgencyId;
     }

@@ -13,6 +13,7 @@ using Province.BuildingBlocks.Security;
 using Province.BuildingBlocks.Validation;
 using Province.Modules.Appointments.Common;
 using Province.Modules.Appointments.Data;
+using Province.Modules.Appointments.Offices;
 using Province.Modules.Identity.Contracts;
 
 namespace Province.Modules.Appointments.Queue.TakeTicket;
@@ -50,7 +51,7 @@ internal static class TakeTicketEndpoints
     public static void MapTakeTicket(this IEndpointRouteBuilder citizens)
     {
         citizens.MapPost("/tickets", async Task<IResult> (
-                TakeTicketRequest request, ClaimsPrincipal user, HttpContext context, IAppointmentsStore store, TicketIssuer issuer,
+                TakeTicketRequest request, ClaimsPrincipal user, HttpContext context, IAppointmentsStore store, OfficeDirectory offices, TicketIssuer issuer,
                 QueueReader reader, IMediator mediator, TimeProvider clock, CancellationToken cancellationToken) =>
             {
                 var citizenId = user.GetCitizenId();
@@ -61,7 +62,7 @@ internal static class TakeTicketEndpoints
                     return earlier;
                 }
 
-                var office = await session.LoadAsync<Office>(request.OfficeId, cancellationToken);
+                var office = await offices.FindAsync(request.OfficeId, cancellationToken);
                 if (office is null)
                 {
                     return OfficeAccess.OfficeNotFound();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Marten;
+using Npgsql;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Security;
 using Province.BuildingBlocks.Time;
@@ -104,53 +105,105 @@ internal static class StatisticsEndpoint
     /// Processing time is counted in working days from acceptance to completion. Received is split by the dossier's channel
     /// (<see cref="Dossier.Channel"/>: online, or typed in by an officer at the one-stop counter).
     /// </summary>
+    /// <remarks>
+    /// SQL aggregates, not the period's documents in memory (a year of a province is hundreds of thousands): received
+    /// per agency and Vietnamese month; completed per agency, month, on time or not, and the pair of (acceptance,
+    /// completion) dates, whose working days the calendar counts here (holidays live in the calendar, not in SQL) once
+    /// per pair, weighted by its count; open and overdue per agency.
+    /// </remarks>
     internal static async Task<DossierStatisticsResponse> ComputeAsync(IDossiersStore store, DeadlinePolicy deadlines, Guid? agency,
         DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var since = VietnamStart(from);
         var until = VietnamStart(to.AddDays(1));
-        await using var session = store.QuerySession();
-        IQueryable<Dossier> query = session.Query<Dossier>();
-        if (agency is { } agencyId)
+        var table = $"{store.Options.DatabaseSchemaName}.mt_doc_dossier";
+        var zone = VietnamTime.Zone.Id;
+        var open = string.Join(", ", new[] { DossierStatus.New, DossierStatus.Accepted, DossierStatus.Processing, DossierStatus.SupplementRequested, DossierStatus.FeeRequested }
+            .Select(s => $"'{s}'"));
+        var running = string.Join(", ", DossierStatusTexts.Running.Select(s => $"'{s}'"));
+        var scope = "($1::uuid is null or agency_id = $1)";
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection)
         {
-            query = query.Where(d => d.AgencyId == agencyId);
+            BatchCommands =
+            {
+                Command($"""
+                    select agency_id, min(data ->> 'agencyName'), to_char(submitted_at at time zone '{zone}', 'YYYY-MM'), count(*),
+                           count(*) filter (where lower(data ->> 'channel') = 'counter')
+                    from {table} where {scope} and submitted_at >= $2 and submitted_at < $3 group by 1, 3
+                    """, agency, since, until),
+                Command($"""
+                    select agency_id, min(agency_name), to_char(completed_at at time zone '{zone}', 'YYYY-MM'),
+                           (coalesce(accepted_at, submitted_at) at time zone '{zone}')::date, (completed_at at time zone '{zone}')::date,
+                           apologies = 0 and (completed_at at time zone '{zone}')::date <= due_date, count(*)
+                    from (select agency_id, data ->> 'agencyName' as agency_name, submitted_at, due_date,
+                                 (data ->> 'completedAt')::timestamptz as completed_at, (data ->> 'acceptedAt')::timestamptz as accepted_at,
+                                 coalesce(jsonb_array_length(data -> 'apologies'), 0) as apologies
+                          from {table} where {scope} and data ->> 'completedAt' is not null) d
+                    where completed_at >= $2 and completed_at < $3 group by 1, 3, 4, 5, 6
+                    """, agency, since, until),
+                Command($"""
+                    select agency_id, min(data ->> 'agencyName'), count(*), count(*) filter (where status in ({running}) and due_date < $2)
+                    from {table} where {scope} and status in ({open}) group by 1
+                    """, agency, deadlines.Today),
+            },
+        };
+        var names = new Dictionary<Guid, string>();
+        var received = new Dictionary<(Guid AgencyId, string Month), (int All, int AtCounter)>();
+        var completed = new List<(Guid AgencyId, string Month, DateOnly Started, DateOnly Completed, bool OnTime, int Count)>();
+        var agencies = new List<AgencyRow>();
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                names.TryAdd(reader.GetGuid(0), reader.GetString(1));
+                received[(reader.GetGuid(0), reader.GetString(2))] = ((int)reader.GetInt64(3), (int)reader.GetInt64(4));
+            }
+
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                names.TryAdd(reader.GetGuid(0), reader.GetString(1));
+                completed.Add((reader.GetGuid(0), reader.GetString(2), reader.GetFieldValue<DateOnly>(3), reader.GetFieldValue<DateOnly>(4), reader.GetBoolean(5),
+                    (int)reader.GetInt64(6)));
+            }
+
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                agencies.Add(new AgencyRow(reader.GetGuid(0), reader.GetString(1), (int)reader.GetInt64(2), (int)reader.GetInt64(3)));
+            }
         }
 
-        var dossiers = await query
-            .Where(d => (d.SubmittedAt >= since && d.SubmittedAt < until)
-                || (d.CompletedAt != null && d.CompletedAt >= since && d.CompletedAt < until)
-                || d.Status == DossierStatus.New || d.Status == DossierStatus.Accepted || d.Status == DossierStatus.Processing
-                || d.Status == DossierStatus.SupplementRequested || d.Status == DossierStatus.FeeRequested)
-            .ToListAsync(cancellationToken);
-
-        var received = dossiers.Where(d => d.SubmittedAt >= since && d.SubmittedAt < until)
-            .Select(d => (d.AgencyId, d.AgencyName, Month: MonthOf(d.SubmittedAt), Dossier: d));
-        var completed = dossiers.Where(d => d.CompletedAt is { } at && at >= since && at < until)
-            .Select(d => (d.AgencyId, d.AgencyName, Month: MonthOf(d.CompletedAt!.Value), Dossier: d)).ToList();
-        var months = received.Select(r => (r.AgencyId, r.Month)).Concat(completed.Select(c => (c.AgencyId, c.Month))).Distinct()
+        var months = received.Keys.Concat(completed.Select(c => (c.AgencyId, c.Month))).Distinct()
             .Select(key =>
             {
-                var name = dossiers.First(d => d.AgencyId == key.AgencyId).AgencyName;
-                var inMonth = received.Where(r => r.AgencyId == key.AgencyId && r.Month == key.Month).ToList();
-                var done = completed.Where(c => c.AgencyId == key.AgencyId && c.Month == key.Month).Select(c => c.Dossier).ToList();
-                var onTime = done.Count(d => d.Apologies.Count == 0 && DateOnly.FromDateTime(d.CompletedAt!.Value.ToVietnamTime().DateTime) <= d.DueDate);
-                var days = done.Select(d => (double)deadlines.Calendar.WorkingDaysBetween(
-                    DateOnly.FromDateTime((d.AcceptedAt ?? d.SubmittedAt).ToVietnamTime().DateTime),
-                    DateOnly.FromDateTime(d.CompletedAt!.Value.ToVietnamTime().DateTime))).ToList();
-                var atCounter = inMonth.Count(r => r.Dossier.Channel == DossierChannel.Counter);
-                return new MonthRow(key.AgencyId, name, key.Month, inMonth.Count - atCounter, atCounter, done.Count, onTime, done.Count - onTime,
-                    done.Count == 0 ? null : Math.Round(100.0 * onTime / done.Count, 1),
-                    days.Count == 0 ? null : Math.Round(days.Average(), 1));
+                var done = completed.Where(c => c.AgencyId == key.AgencyId && c.Month == key.Month).ToList();
+                var count = done.Sum(c => c.Count);
+                var onTime = done.Where(c => c.OnTime).Sum(c => c.Count);
+                var days = done.Sum(c => (double)deadlines.Calendar.WorkingDaysBetween(c.Started, c.Completed) * c.Count);
+                var (all, atCounter) = received.GetValueOrDefault(key);
+                return new MonthRow(key.AgencyId, names[key.AgencyId], key.Month, all - atCounter, atCounter, count, onTime, count - onTime,
+                    count == 0 ? null : Math.Round(100.0 * onTime / count, 1),
+                    count == 0 ? null : Math.Round(days / count, 1));
             })
             .OrderBy(m => m.AgencyName, StringComparer.Ordinal).ThenBy(m => m.Month, StringComparer.Ordinal)
             .ToList();
+        return new DossierStatisticsResponse(from, to, months, [.. agencies.OrderBy(a => a.AgencyName, StringComparer.Ordinal)]);
+    }
 
-        var agencies = dossiers.Where(d => d.Status.IsOpen())
-            .GroupBy(d => (d.AgencyId, d.AgencyName))
-            .Select(g => new AgencyRow(g.Key.AgencyId, g.Key.AgencyName, g.Count(), g.Count(d => deadlines.Of(d.Status, d.DueDate) == Timeliness.Overdue)))
-            .OrderBy(a => a.AgencyName, StringComparer.Ordinal)
-            .ToList();
-        return new DossierStatisticsResponse(from, to, months, agencies);
+    private static NpgsqlBatchCommand Command(string sql, params object?[] values)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(value is null
+                ? new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid }
+                : new NpgsqlParameter { Value = value });
+        }
+
+        return command;
     }
 
     private static string MonthsCsv(IEnumerable<MonthRow> rows)
@@ -186,8 +239,6 @@ internal static class StatisticsEndpoint
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Decimal(double? value) => value?.ToString("0.0", CultureInfo.InvariantCulture) ?? "";
-
-    private static string MonthOf(DateTimeOffset instant) => instant.ToVietnamTime().ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     private static DateTimeOffset VietnamStart(DateOnly date)
     {
