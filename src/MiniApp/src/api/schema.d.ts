@@ -276,6 +276,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/staff/identity/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Quản trị viên: số người dân đã sử dụng dịch vụ theo tháng (from, to theo ngày ở Việt Nam; mặc định 6 tháng gần nhất), số người đã khai ngày sinh, số và tỷ lệ (%) trên 45 tuổi trong số đó. Chỉ có số đếm, không có thông tin cá nhân. format=csv (table=months) xuất CSV (UTF-8 có BOM).
+         * @description Quản trị viên: số người dân đã sử dụng dịch vụ theo tháng (from, to theo ngày ở Việt Nam; mặc định 6 tháng gần nhất), số người đã khai ngày sinh, số và tỷ lệ (%) trên 45 tuổi trong số đó. Chỉ có số đếm, không có thông tin cá nhân. format=csv (table=months) xuất CSV (UTF-8 có BOM).
+         */
+        get: operations["GetCitizenStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/identity/agencies": {
         parameters: {
             query?: never;
@@ -844,6 +864,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/staff/dossiers/queue/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Luồng sự kiện (text/event-stream) "dossier-queued": báo mỗi khi có hồ sơ mới vào hàng đợi của cơ quan mình (quản trị viên: agencyId hoặc mọi cơ quan); sự kiện chỉ mang mã cơ quan, không mang thông tin hồ sơ; dòng chú thích giữ kết nối, máy chủ đóng luồng sau 30 phút (trình duyệt tự kết nối lại).
+         * @description Luồng sự kiện (text/event-stream) "dossier-queued": báo mỗi khi có hồ sơ mới vào hàng đợi của cơ quan mình (quản trị viên: agencyId hoặc mọi cơ quan); sự kiện chỉ mang mã cơ quan, không mang thông tin hồ sơ; dòng chú thích giữ kết nối, máy chủ đóng luồng sau 30 phút (trình duyệt tự kết nối lại).
+         */
+        get: operations["StreamStaffDossierQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/staff/dossiers/uploads": {
         parameters: {
             query?: never;
@@ -1204,6 +1244,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/staff/dossiers/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Lịch làm việc của một năm (mặc định năm nay): các ngày nghỉ lễ, nghỉ bù và ngày làm bù cuối tuần; từ cấu hình hoặc do quản trị viên thêm. Thời hạn giải quyết hồ sơ tính theo ngày làm việc của lịch này.
+         * @description Lịch làm việc của một năm (mặc định năm nay): các ngày nghỉ lễ, nghỉ bù và ngày làm bù cuối tuần; từ cấu hình hoặc do quản trị viên thêm. Thời hạn giải quyết hồ sơ tính theo ngày làm việc của lịch này.
+         */
+        get: operations["GetWorkingCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/dossiers/calendar/days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Quản trị viên thêm một ngày nghỉ (lễ, nghỉ bù; ngày thường) hoặc một ngày làm bù (thứ Bảy, Chủ nhật). Áp dụng cho thời hạn của hồ sơ tiếp nhận từ đó về sau; hạn của hồ sơ đã nhận không tự đổi.
+         * @description Quản trị viên thêm một ngày nghỉ (lễ, nghỉ bù; ngày thường) hoặc một ngày làm bù (thứ Bảy, Chủ nhật). Áp dụng cho thời hạn của hồ sơ tiếp nhận từ đó về sau; hạn của hồ sơ đã nhận không tự đổi.
+         */
+        post: operations["AddCalendarDay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/dossiers/calendar/days/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Quản trị viên bỏ một ngày đã thêm vào lịch làm việc.
+         * @description Quản trị viên bỏ một ngày đã thêm vào lịch làm việc.
+         */
+        delete: operations["RemoveCalendarDay"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/appointments/offices": {
         parameters: {
             query?: never;
@@ -1472,6 +1572,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/staff/appointments/offices/{officeId}/counters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Quản trị viên mở thêm một quầy ở bộ phận một cửa: số quầy (không trùng), tên, các nhóm dịch vụ quầy phục vụ.
+         * @description Quản trị viên mở thêm một quầy ở bộ phận một cửa: số quầy (không trùng), tên, các nhóm dịch vụ quầy phục vụ.
+         */
+        post: operations["AddOfficeCounter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/appointments/offices/{officeId}/counters/{counterId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Quản trị viên đổi tên một quầy và các nhóm dịch vụ quầy phục vụ (số quầy giữ nguyên); số đang chờ ở quầy không bị đổi.
+         * @description Quản trị viên đổi tên một quầy và các nhóm dịch vụ quầy phục vụ (số quầy giữ nguyên); số đang chờ ở quầy không bị đổi.
+         */
+        put: operations["EditOfficeCounter"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/staff/appointments/offices/{officeId}/slots": {
         parameters: {
             query?: never;
@@ -1499,7 +1639,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Các ngày bộ phận một cửa không nhận lịch hẹn, không cấp số, từ from đến to (mặc định từ hôm nay đến 90 ngày tới).
+         * @description Các ngày bộ phận một cửa không nhận lịch hẹn, không cấp số, từ from đến to (mặc định từ hôm nay đến 90 ngày tới).
+         */
+        get: operations["ListBlockedOfficeDays"];
         put?: never;
         /**
          * Quản trị chặn một ngày (nghỉ lễ, tập huấn...): không nhận đặt lịch, không cấp số.
@@ -1746,6 +1890,26 @@ export interface paths {
          * @description Cán bộ xác nhận (hoặc không xác nhận) quyền ưu tiên của số đang chờ sau khi xem giấy tờ; chỉ số đã xác nhận được gọi trước.
          */
         post: operations["ConfirmTicketPriority"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/appointments/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Thống kê thời gian chờ tại quầy theo bộ phận một cửa, nhóm dịch vụ và ngày (from, to theo ngày ở Việt Nam; mặc định 30 ngày gần nhất): số đã lấy, đã gọi, đã phục vụ xong; thời gian chờ từ lúc lấy số đến lúc được gọi (trung bình, phân vị 90, phút). Cán bộ chỉ xem cơ quan mình. format=csv (table=days) xuất CSV (UTF-8 có BOM).
+         * @description Thống kê thời gian chờ tại quầy theo bộ phận một cửa, nhóm dịch vụ và ngày (from, to theo ngày ở Việt Nam; mặc định 30 ngày gần nhất): số đã lấy, đã gọi, đã phục vụ xong; thời gian chờ từ lúc lấy số đến lúc được gọi (trung bình, phân vị 90, phút). Cán bộ chỉ xem cơ quan mình. format=csv (table=days) xuất CSV (UTF-8 có BOM).
+         */
+        get: operations["GetAppointmentStatistics"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2047,7 +2211,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Quản trị xem mọi lĩnh vực phản ánh, cả lĩnh vực đã ngừng nhận (để sửa, nhận lại).
+         * @description Quản trị xem mọi lĩnh vực phản ánh, cả lĩnh vực đã ngừng nhận (để sửa, nhận lại).
+         */
+        get: operations["ListAllFieldReportCategories"];
         put?: never;
         /**
          * Quản trị thêm lĩnh vực phản ánh.
@@ -2112,7 +2280,11 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put?: never;
+        /**
+         * Quản trị sửa một quy tắc: thứ tự, lĩnh vực, xã/phường, cơ quan nhận; áp dụng cho phản ánh gửi sau đó.
+         * @description Quản trị sửa một quy tắc: thứ tự, lĩnh vực, xã/phường, cơ quan nhận; áp dụng cho phản ánh gửi sau đó.
+         */
+        put: operations["UpdateFieldReportRoutingRule"];
         post?: never;
         /**
          * Quản trị xóa một quy tắc chuyển phản ánh.
@@ -2619,6 +2791,18 @@ export interface components {
             expiresIn: number;
             refreshToken: string;
         };
+        AddCalendarDayRequest: {
+            /** Format: date */
+            date: string;
+            kind: string;
+            name: string;
+        };
+        AddCounterRequest: {
+            /** Format: int32 */
+            number: number;
+            name: string;
+            serviceGroupIds: string[];
+        };
         AdministrativeUnitEntry: {
             code?: null | string;
             name: string;
@@ -2742,6 +2926,11 @@ export interface components {
             day: string;
             reason: string;
         };
+        BlockedDayResponse: {
+            /** Format: date */
+            date: string;
+            reason: string;
+        };
         BookingResponse: {
             /** Format: uuid */
             id: string;
@@ -2780,6 +2969,20 @@ export interface components {
             dossierId?: null | string;
             fullName?: null | string;
             phoneNumber?: null | string;
+        };
+        CalendarDayResponse: {
+            /** Format: date */
+            date: string;
+            kind: string;
+            kindText: string;
+            name?: null | string;
+            source: string;
+            sourceText: string;
+        };
+        CalendarResponse: {
+            /** Format: int32 */
+            year: number;
+            days: components["schemas"]["CalendarDayResponse"][];
         };
         CancelRequest: {
             /** Format: int32 */
@@ -2973,6 +3176,10 @@ export interface components {
             timeliness: string;
             steps: components["schemas"]["LookupStep"][];
         };
+        DossierQueuedEvent: {
+            /** Format: uuid */
+            agencyId: string;
+        };
         DossierReceiptResponse: {
             /** Format: uuid */
             dossierId: string;
@@ -3021,6 +3228,10 @@ export interface components {
             allowedActions: string[];
             /** Format: int32 */
             version: number;
+        };
+        EditCounterRequest: {
+            name: string;
+            serviceGroupIds: string[];
         };
         ExtendDeadlineRequest: {
             /** Format: int32 */
@@ -3408,7 +3619,7 @@ export interface components {
             status: number;
             detail?: null | string;
             instance?: null | string;
-            /** @description Mã ổn định `<tiền tố>.<snake_case>` để máy rẽ nhánh. Các mã Province trả (danh sách đọc từ mã nguồn khi dựng tài liệu, có thể thêm mã mới): `appointments.agency_unknown`, `appointments.beyond_horizon`, `appointments.booking_closed`, `appointments.booking_not_found`, `appointments.call_contended`, `appointments.change_too_late`, `appointments.check_in_refused`, `appointments.counter_cannot_serve`, `appointments.counter_not_found`, `appointments.day_blocked`, `appointments.dossier_unknown`, `appointments.group_not_in_office`, `appointments.illegal_ticket_transition`, `appointments.live_view_busy`, `appointments.no_priority_asked`, `appointments.not_elderly`, `appointments.not_pending`, `appointments.not_your_office`, `appointments.office_closed_today`, `appointments.office_not_found`, `appointments.one_booking_per_day`, `appointments.outside_hours`, `appointments.procedure_unknown`, `appointments.slot_full`, `appointments.slot_in_past`, `appointments.slot_not_allowed`, `appointments.slot_not_found`, `appointments.stale_version`, `appointments.ticket_already_taken`, `appointments.ticket_not_found`, `auth.forbidden`, `auth.too_many_refused_tokens`, `auth.unauthenticated`, `dossier.agency_forbidden`, `dossier.agency_unknown`, `dossier.apology_not_needed`, `dossier.apology_required`, `dossier.assignee_not_in_agency`, `dossier.bound_to_boundary`, `dossier.file_unavailable`, `dossier.illegal_transition`, `dossier.new_due_date_invalid`, `dossier.new_due_date_too_far`, `dossier.no_agency`, `dossier.not_found`, `dossier.procedure_not_found`, `dossier.receiving_office_unknown`, `dossier.result_missing`, `dossier.stale_version`, `field_report.agency_forbidden`, `field_report.agency_unknown`, `field_report.already_hidden`, `field_report.assignee_not_in_agency`, `field_report.category_exists`, `field_report.category_not_found`, `field_report.category_unknown`, `field_report.forward_target_invalid`, `field_report.illegal_transition`, `field_report.no_answer`, `field_report.no_route`, `field_report.not_found`, `field_report.not_hidden`, `field_report.photo_missing`, `field_report.photo_not_found`, `field_report.photo_unavailable`, `field_report.position_invalid`, `field_report.rating_closed`, `field_report.reopen_closed`, `field_report.stale_version`, `field_report.text_required`, `field_report.too_many_photos`, `identity.bad_credentials`, `identity.citizen_id_birth_year_mismatch`, `identity.phone_token_refused`, `identity.session_ended`, `identity.sign_in_locked`, `identity.stale_version`, `identity.temporary_password_expired`, `identity.unknown_agency`, `identity.unknown_staff_member`, `identity.user_name_taken`, `identity.verified_phone_number`, `identity.weak_password`, `identity.wrong_current_password`, `link.expired`, `link.invalid`, `notifications.not_found`, `request.concurrent_update`, `request.conflict`, `request.control_characters`, `request.duplicate`, `request.invalid`, `request.malformed`, `request.method_not_allowed`, `request.not_found`, `request.rate_limited`, `request.too_large`, `request.unprocessable`, `request.unsupported_media_type`, `server.database_unavailable`, `server.dependency_unavailable`, `server.error`, `server.unavailable`, `validation.bad_parameter`, `validation.failed`, `validation.invalid_parameter`. */
+            /** @description Mã ổn định `<tiền tố>.<snake_case>` để máy rẽ nhánh. Các mã Province trả (danh sách đọc từ mã nguồn khi dựng tài liệu, có thể thêm mã mới): `appointments.agency_forbidden`, `appointments.agency_unknown`, `appointments.beyond_horizon`, `appointments.booking_closed`, `appointments.booking_not_found`, `appointments.call_contended`, `appointments.change_too_late`, `appointments.check_in_refused`, `appointments.counter_cannot_serve`, `appointments.counter_not_found`, `appointments.counter_number_taken`, `appointments.day_blocked`, `appointments.dossier_unknown`, `appointments.group_not_in_office`, `appointments.illegal_ticket_transition`, `appointments.live_view_busy`, `appointments.no_priority_asked`, `appointments.not_elderly`, `appointments.not_pending`, `appointments.not_your_office`, `appointments.office_closed_today`, `appointments.office_not_found`, `appointments.one_booking_per_day`, `appointments.outside_hours`, `appointments.procedure_unknown`, `appointments.slot_full`, `appointments.slot_in_past`, `appointments.slot_not_allowed`, `appointments.slot_not_found`, `appointments.stale_version`, `appointments.ticket_already_taken`, `appointments.ticket_not_found`, `auth.forbidden`, `auth.too_many_refused_tokens`, `auth.unauthenticated`, `dossier.agency_forbidden`, `dossier.agency_unknown`, `dossier.apology_not_needed`, `dossier.apology_required`, `dossier.assignee_not_in_agency`, `dossier.bound_to_boundary`, `dossier.calendar_day_exists`, `dossier.calendar_day_not_found`, `dossier.file_unavailable`, `dossier.illegal_transition`, `dossier.new_due_date_invalid`, `dossier.new_due_date_too_far`, `dossier.no_agency`, `dossier.not_found`, `dossier.procedure_not_found`, `dossier.receiving_office_unknown`, `dossier.result_missing`, `dossier.stale_version`, `field_report.agency_forbidden`, `field_report.agency_unknown`, `field_report.already_hidden`, `field_report.assignee_not_in_agency`, `field_report.category_exists`, `field_report.category_not_found`, `field_report.category_unknown`, `field_report.forward_target_invalid`, `field_report.illegal_transition`, `field_report.no_answer`, `field_report.no_route`, `field_report.not_found`, `field_report.not_hidden`, `field_report.photo_missing`, `field_report.photo_not_found`, `field_report.photo_unavailable`, `field_report.position_invalid`, `field_report.rating_closed`, `field_report.reopen_closed`, `field_report.routing_rule_not_found`, `field_report.stale_version`, `field_report.text_required`, `field_report.too_many_photos`, `identity.bad_credentials`, `identity.citizen_id_birth_year_mismatch`, `identity.phone_token_refused`, `identity.session_ended`, `identity.sign_in_locked`, `identity.stale_version`, `identity.temporary_password_expired`, `identity.unknown_agency`, `identity.unknown_staff_member`, `identity.user_name_taken`, `identity.verified_phone_number`, `identity.weak_password`, `identity.wrong_current_password`, `link.expired`, `link.invalid`, `notifications.not_found`, `request.concurrent_update`, `request.conflict`, `request.control_characters`, `request.duplicate`, `request.invalid`, `request.malformed`, `request.method_not_allowed`, `request.not_found`, `request.rate_limited`, `request.too_large`, `request.unprocessable`, `request.unsupported_media_type`, `server.database_unavailable`, `server.dependency_unavailable`, `server.error`, `server.unavailable`, `validation.bad_parameter`, `validation.failed`, `validation.invalid_parameter`. */
             code: string;
             /** @description Mã vết (W3C trace id) để người vận hành tìm trong nhật ký. */
             traceId?: string;
@@ -3700,6 +3911,12 @@ export interface components {
             end: string;
             /** Format: int32 */
             placesLeft: number;
+        };
+        SseItemOfDossierQueuedEvent: {
+            data?: components["schemas"]["DossierQueuedEvent"];
+            eventType?: null | string;
+            eventId?: null | string;
+            reconnectionInterval?: null | string;
         };
         SseItemOfNowServingResponse: {
             data?: components["schemas"]["NowServingResponse"];
@@ -5106,6 +5323,78 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ImportAdministrativeUnitsResponse"];
                 };
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GetCitizenStatistics: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                format?: string;
+                table?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
             400: {
@@ -7389,6 +7678,77 @@ export interface operations {
             };
         };
     };
+    StreamStaffDossierQueue: {
+        parameters: {
+            query?: {
+                agencyId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["SseItemOfDossierQueuedEvent"];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     UploadCounterDossierDocument: {
         parameters: {
             query?: never;
@@ -9004,6 +9364,237 @@ export interface operations {
             };
         };
     };
+    GetWorkingCalendar: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarResponse"];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AddCalendarDay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddCalendarDayRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarDayResponse"];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RemoveCalendarDay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     ListOneStopOffices: {
         parameters: {
             query?: {
@@ -10237,6 +10828,202 @@ export interface operations {
             };
         };
     };
+    AddOfficeCounter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                officeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddCounterRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficeResponse"];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Vi phạm quy tắc nghiệp vụ (hoặc cùng Idempotency-Key với nội dung khác). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    EditOfficeCounter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                officeId: string;
+                counterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditCounterRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficeResponse"];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Vi phạm quy tắc nghiệp vụ (hoặc cùng Idempotency-Key với nội dung khác). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     GenerateAppointmentSlots: {
         parameters: {
             query?: never;
@@ -10259,6 +11046,89 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GenerateSlotsResponse"];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ListBlockedOfficeDays: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                officeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockedDayResponse"][];
                 };
             };
             /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
@@ -11437,6 +12307,89 @@ export interface operations {
             };
             /** @description Xung đột: trạng thái không cho phép thao tác hoặc `version` đã cũ. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GetAppointmentStatistics: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                agencyId?: string;
+                officeId?: string;
+                format?: string;
+                table?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12737,6 +13690,78 @@ export interface operations {
             };
         };
     };
+    ListAllFieldReportCategories: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedResultOfCategoryResponse"];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     CreateFieldReportCategory: {
         parameters: {
             query?: never;
@@ -13008,6 +14033,99 @@ export interface operations {
             };
             /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    UpdateFieldReportRoutingRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoutingRuleRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoutingRule"];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Vi phạm quy tắc nghiệp vụ (hoặc cùng Idempotency-Key với nội dung khác). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
