@@ -69,7 +69,7 @@ public sealed class OfficeDayTests : IClassFixture<BackOfficeBrowser>
         Assert.Equal(0, await officer.GetByRole(AriaRole.Form, new() { Name = "Cho nghỉ ngày này" }).CountAsync());
 
         var bookings = await (await _browser.App.StaffAsync("tanninh.mai")).GetFromJsonAsync<JsonElement>($"/api/staff/appointments/offices/{officeId}/bookings?day=2026-12-03");
-        Assert.Equal(["approved", "rejected"], bookings.EnumerateArray().OrderBy(b => codes.IndexOf(b.GetProperty("code").GetString()!)).Select(b => b.GetProperty("status").GetString()));
+        Assert.Equal(["approved", "rejected"], bookings.GetProperty("items").EnumerateArray().OrderBy(b => codes.IndexOf(b.GetProperty("code").GetString()!)).Select(b => b.GetProperty("status").GetString()));
 
         var admin = await _browser.SignedInAsync("quantri");
         await admin.GotoAsync($"/staff/appointments/offices/{officeId}/day?date=2026-12-04");
