@@ -104,7 +104,8 @@ public sealed class QueueTests : IClassFixture<ProvinceApp>
             (await OkAsync(await officer.PostAsync($"/api/staff/appointments/offices/{Id(office)}/counters/{counter}/call-next", null))).GetProperty("number").GetString();
 
         await OkAsync(await TakeTicketAsync(await _app.CitizenAsync("zalo-prio-1"), Id(office), group));                        // HT-001
-        await OkAsync(await TakeTicketAsync(await _app.CitizenAsync("zalo-prio-2"), Id(office), group));                        // HT-002
+        var secondCitizen = await _app.CitizenAsync("zalo-prio-2");
+        var second = await OkAsync(await TakeTicketAsync(secondCitizen, Id(office), group));                                    // HT-002
         // No date of birth in the profile: "elderly" on the citizen's word alone.
         var unproven = await OkAsync(await TakeTicketAsync(await _app.CitizenAsync("zalo-prio-3"), Id(office), group, "elderly")); // HT-003
         Assert.Equal("pending", unproven.GetProperty("priorityStatus").GetString());
@@ -120,6 +121,8 @@ public sealed class QueueTests : IClassFixture<ProvinceApp>
         // The officer sees the disability certificate of HT-004: it goes ahead of HT-002 and of the unproven HT-003.
         await OkAsync(await officer.PostAsJsonAsync($"/api/staff/appointments/tickets/{Id(disability)}/confirm-priority",
             new { confirmed = true, version = disability.GetProperty("version").GetInt32() }));
+        // HT-002 is told the proven priority after it is called first: one ahead, though no number before it waits.
+        Assert.Equal(1, (await OkAsync(await secondCitizen.GetAsync($"/api/appointments/tickets/{Id(second)}"))).GetProperty("ahead").GetInt32());
         Assert.Equal("HT-004", await CallAsync());
         Assert.Equal("HT-002", await CallAsync());
         Assert.Equal("HT-003", await CallAsync());

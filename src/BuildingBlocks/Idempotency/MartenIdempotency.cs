@@ -1,4 +1,5 @@
 using Marten;
+using Marten.Services.BatchQuerying;
 using Microsoft.AspNetCore.Http;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Persistence;
@@ -23,7 +24,27 @@ public static class MartenIdempotency
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(session);
-        var earlier = await session.LoadAsync<IdempotencyRecord>(request.RecordId(), cancellationToken);
+        return request.AnswerFrom(await session.LoadAsync<IdempotencyRecord>(request.RecordId(), cancellationToken));
+    }
+
+    /// <summary>
+    /// Reads the stored first answer in the caller's batch query, beside the request's other reads (one round trip
+    /// for all of them); turn it into the answer with <see cref="AnswerFrom"/> once the batch has run.
+    /// </summary>
+    public static Task<IdempotencyRecord?> FindEarlierRecord(this IdempotentRequest request, IBatchedQuery batch)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(batch);
+        return batch.Load<IdempotencyRecord>(request.RecordId());
+    }
+
+    /// <summary>
+    /// The answer a stored record gives this request: <c>null</c> when there is none (the key is new), the replayed
+    /// answer when it is the same request, a 422 problem when the key was used for another body.
+    /// </summary>
+    public static IResult? AnswerFrom(this IdempotentRequest request, IdempotencyRecord? earlier)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         if (earlier is null)
         {
             return null;

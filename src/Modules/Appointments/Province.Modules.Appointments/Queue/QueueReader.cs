@@ -27,19 +27,40 @@ internal sealed class QueueReader(IAppointmentsStore store, OfficeDirectory offi
     public async Task<TicketResponse> DescribeAsync(QueueTicket ticket, CancellationToken cancellationToken, bool forStaff = false)
     {
         var office = await offices.FindAsync(ticket.OfficeId, cancellationToken);
-        await using var session = store.QuerySession();
         var ahead = 0;
         var minutes = 0;
         if (ticket.Status == TicketStatus.Waiting)
         {
-            var waiting = session.Query<QueueTicket>().Where(t => t.OfficeId == ticket.OfficeId && t.ServiceGroupId == ticket.ServiceGroupId
+            // The people ahead and the day's service times in one round trip (a batch query).
+            await using var session = store.QuerySession();
+            var batch = session.CreateBatchQuery();
+            var waiting = batch.Query<QueueTicket>().Where(t => t.OfficeId == ticket.OfficeId && t.ServiceGroupId == ticket.ServiceGroupId
                 && t.Day == ticket.Day && t.Status == TicketStatus.Waiting && t.Id != ticket.Id);
-            ahead = ticket.HasProvenPriority
-                ? await waiting.Where(t => t.Priority != PriorityReason.None && (t.PriorityCheck == PriorityCheck.ByProfile || t.PriorityCheck == PriorityCheck.AtCounter)
-                    && t.Number < ticket.Number).CountAsync(cancellationToken)
-                : await waiting.Where(t => t.Number < ticket.Number
-                    || (t.Priority != PriorityReason.None && (t.PriorityCheck == PriorityCheck.ByProfile || t.PriorityCheck == PriorityCheck.AtCounter))).CountAsync(cancellationToken);
-            minutes = (int)Math.Ceiling(ahead * await MinutesPerPersonAsync(session, office, ticket.ServiceGroupId, ticket.Day, cancellationToken));
+            Task<long> provenAhead, numbersBefore, provenAfter;
+            if (ticket.HasProvenPriority)
+            {
+                provenAhead = waiting.Where(t => t.Priority != PriorityReason.None && (t.PriorityCheck == PriorityCheck.ByProfile || t.PriorityCheck == PriorityCheck.AtCounter)
+                    && t.Number < ticket.Number).Count();
+                numbersBefore = provenAfter = Task.FromResult(0L);
+            }
+            else
+            {
+                // Every number before it, and the proven priorities after it (called ahead of it): two counts, so the first reads
+                // only the indexed columns, and the second only the few tickets after it (a new ticket's are none).
+                provenAhead = Task.FromResult(0L);
+                numbersBefore = waiting.Where(t => t.Number < ticket.Number).Count();
+                provenAfter = batch.Query<QueueTicket>().Where(t => t.OfficeId == ticket.OfficeId && t.ServiceGroupId == ticket.ServiceGroupId
+                    && t.Day == ticket.Day && t.Status == TicketStatus.Waiting && t.Number > ticket.Number
+                    && t.Priority != PriorityReason.None && (t.PriorityCheck == PriorityCheck.ByProfile || t.PriorityCheck == PriorityCheck.AtCounter)).Count();
+            }
+
+            var served = batch.Query<QueueTicket>()
+                .Where(t => t.OfficeId == ticket.OfficeId && t.ServiceGroupId == ticket.ServiceGroupId && t.Day == ticket.Day && t.Status == TicketStatus.Done)
+                .Select(t => new ServiceSpan(t.StartedAt, t.FinishedAt))
+                .ToList();
+            await batch.Execute(cancellationToken);
+            ahead = (int)(await provenAhead + await numbersBefore + await provenAfter);
+            minutes = (int)Math.Ceiling(ahead * MinutesPerPerson(await served, office, ticket.ServiceGroupId));
         }
 
         var counterName = ticket.CounterId is { } counterId ? office?.Counters.SingleOrDefault(c => c.Id == counterId)?.Name : null;
@@ -50,18 +71,16 @@ internal sealed class QueueReader(IAppointmentsStore store, OfficeDirectory offi
             ticket.CounterId, counterName, ticket.IssuedAt.ToVietnamTime(), ahead, minutes, ticket.Version, TicketWorkflow.AllowedActions(ticket, forStaff));
     }
 
+    /// <summary>When a finished ticket's service started and ended: all the waiting estimate reads of it.</summary>
+    private sealed record ServiceSpan(DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt);
+
     /// <summary>
     /// The day's average service time of the group (from finished tickets), or its default, divided
     /// by the counters that serve the group.
     /// </summary>
-    private static async Task<double> MinutesPerPersonAsync(IQuerySession session, Office? office, Guid groupId, DateOnly day, CancellationToken cancellationToken)
+    private static double MinutesPerPerson(IReadOnlyList<ServiceSpan> served, Office? office, Guid groupId)
     {
-        var officeId = office?.Id ?? Guid.Empty;
-        var finished = (await session.Query<QueueTicket>()
-                .Where(t => t.OfficeId == officeId && t.ServiceGroupId == groupId && t.Day == day && t.Status == TicketStatus.Done)
-                .ToListAsync(cancellationToken))
-            .Where(t => t.StartedAt != null && t.FinishedAt != null)
-            .ToList();
+        var finished = served.Where(t => t.StartedAt != null && t.FinishedAt != null).ToList();
         var average = finished.Count > 0
             ? finished.Average(t => (t.FinishedAt!.Value - t.StartedAt!.Value).TotalMinutes)
             : office?.ServiceGroups.SingleOrDefault(g => g.Id == groupId)?.DefaultServiceMinutes ?? 10;

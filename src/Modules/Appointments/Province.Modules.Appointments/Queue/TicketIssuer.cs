@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Marten;
+using Marten.Services.BatchQuerying;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Persistence;
 using Province.Modules.Appointments.Common;
@@ -11,13 +12,15 @@ namespace Province.Modules.Appointments.Queue;
 /// <summary>
 /// Issues the day's numbers of a service group: the number comes from <see cref="DailyCounter"/>, so
 /// concurrent requests on any instance get consecutive numbers without repeats. The ticket is saved
-/// on the caller's session with whatever the caller staged there and in <c>alongside</c>.
+/// on the caller's session with whatever the caller staged there and in <c>alongside</c>. A caller that has read whether
+/// the office's day is blocked already (in a batch with its own reads, see <see cref="BlockedToday"/>) passes it as
+/// <c>blockedToday</c>, which saves a round trip; otherwise it is read here.
 /// </summary>
 internal sealed class TicketIssuer(IAppointmentsStore store, QueueSignals signals, TimeProvider clock)
 {
     public async Task<(QueueTicket? Ticket, ProblemHttpResult? Problem)> IssueAsync(
         IDocumentSession session, Office office, Guid serviceGroupId, TicketChannel channel, PriorityReason priority, PriorityCheck priorityCheck, Guid? citizenId, Guid? bookingId,
-        Action<QueueTicket>? alongside, CancellationToken cancellationToken)
+        Action<QueueTicket>? alongside, CancellationToken cancellationToken, bool? blockedToday = null)
     {
         var group = office.ServiceGroups.SingleOrDefault(g => g.Id == serviceGroupId);
         if (group is null)
@@ -27,7 +30,7 @@ internal sealed class TicketIssuer(IAppointmentsStore store, QueueSignals signal
 
         var (today, now) = OfficeTime.Now(clock);
         var hours = office.OpeningHours.FirstOrDefault(h => h.Day == today.DayOfWeek);
-        if (hours is null || await session.LoadAsync<BlockedDay>(BlockedDays.IdFor(office.Id, today), cancellationToken) is not null)
+        if (hours is null || (blockedToday ?? await session.LoadAsync<BlockedDay>(BlockedDays.IdFor(office.Id, today), cancellationToken) is not null))
         {
             return (null, Problems.BusinessRule("appointments.office_closed_today", "Hôm nay bộ phận một cửa không làm việc, chưa cấp số."));
         }
@@ -60,5 +63,12 @@ internal sealed class TicketIssuer(IAppointmentsStore store, QueueSignals signal
         await session.SaveChangesAsync(cancellationToken);
         await signals.ChangedAsync(office.Id, cancellationToken);
         return (ticket, null);
+    }
+
+    /// <summary>Whether the office does not serve today (a blocked day), read in the caller's batch.</summary>
+    public Task<BlockedDay?> BlockedToday(IBatchedQuery batch, Guid officeId)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        return batch.Load<BlockedDay>(BlockedDays.IdFor(officeId, OfficeTime.Now(clock).Day));
     }
 }

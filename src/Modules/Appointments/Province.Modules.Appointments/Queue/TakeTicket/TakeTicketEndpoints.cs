@@ -56,8 +56,17 @@ internal static class TakeTicketEndpoints
             {
                 var citizenId = user.GetCitizenId();
                 var idempotency = IdempotentRequest.For(context, citizenId.ToString(), request);
+                var (today, _) = OfficeTime.Now(clock);
                 await using var session = store.LightweightSession();
-                if (await idempotency.FindEarlierAnswerAsync(session, cancellationToken) is { } earlier)
+                // The request's reads in one round trip (a batch query): an earlier answer to this key, the citizen's active
+                // ticket of the group today, and whether the office is closed today (issue 17: a round trip per read before).
+                var batch = session.CreateBatchQuery();
+                var earlierRecord = idempotency.FindEarlierRecord(batch);
+                var alreadyWaiting = batch.Query<QueueTicket>().Any(t => t.CitizenId == citizenId && t.ServiceGroupId == request.ServiceGroupId && t.Day == today
+                    && (t.Status == TicketStatus.Waiting || t.Status == TicketStatus.Called));
+                var blockedToday = issuer.BlockedToday(batch, request.OfficeId);
+                await batch.Execute(cancellationToken);
+                if (idempotency.AnswerFrom(await earlierRecord) is { } earlier)
                 {
                     return earlier;
                 }
@@ -75,7 +84,7 @@ internal static class TakeTicketEndpoints
                 if (priority == PriorityReason.Elderly
                     && await mediator.Send(new GetCitizenProfile(citizenId), cancellationToken) is { DateOfBirth: { } born })
                 {
-                    if (born.AddYears(ElderlyAge) > OfficeTime.Now(clock).Day)
+                    if (born.AddYears(ElderlyAge) > today)
                     {
                         return Problems.BusinessRule("appointments.not_elderly", "Ưu tiên người cao tuổi dành cho công dân từ đủ 60 tuổi (theo ngày sinh trong hồ sơ).");
                     }
@@ -83,9 +92,7 @@ internal static class TakeTicketEndpoints
                     priorityCheck = PriorityCheck.ByProfile;
                 }
 
-                var (today, _) = OfficeTime.Now(clock);
-                if (await session.Query<QueueTicket>().AnyAsync(t => t.CitizenId == citizenId && t.ServiceGroupId == request.ServiceGroupId && t.Day == today
-                        && (t.Status == TicketStatus.Waiting || t.Status == TicketStatus.Called), cancellationToken))
+                if (await alreadyWaiting)
                 {
                     return Problems.Conflict("appointments.ticket_already_taken", "Bạn đang có một số chờ của nhóm dịch vụ này hôm nay.");
                 }
@@ -93,7 +100,7 @@ internal static class TakeTicketEndpoints
                 var (ticket, problem) = await issuer.IssueAsync(session, office, request.ServiceGroupId, TicketChannel.Remote, priority, priorityCheck, citizenId, null,
                     issued => idempotency.Remember(session, StatusCodes.Status201Created, $"/api/appointments/tickets/{issued.Id}",
                         new { id = issued.Id, number = issued.Display }, clock.GetUtcNow()),
-                    cancellationToken);
+                    cancellationToken, blockedToday: await blockedToday is not null);
                 if (problem is not null)
                 {
                     return problem;
