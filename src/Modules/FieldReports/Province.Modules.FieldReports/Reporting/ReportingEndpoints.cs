@@ -118,8 +118,14 @@ internal static class ReportingEndpoints
             {
                 var citizenId = user.GetCitizenId();
                 var idempotency = IdempotentRequest.For(context, citizenId.ToString(), request);
+                var photoIds = (request.PhotoIds ?? []).Distinct().ToList();
                 await using var session = store.LightweightSession();
-                if (await idempotency.FindEarlierAnswerAsync(session, cancellationToken) is { } earlier)
+                // An earlier answer to this key and the photos named, in one round trip (a batch query; issue 17).
+                var batch = session.CreateBatchQuery();
+                var earlierRecord = idempotency.FindEarlierRecord(batch);
+                var photosRead = batch.LoadMany<ReportPhoto>().ById([.. photoIds]);
+                await batch.Execute(cancellationToken);
+                if (idempotency.AnswerFrom(await earlierRecord) is { } earlier)
                 {
                     return earlier;
                 }
@@ -130,9 +136,7 @@ internal static class ReportingEndpoints
                     return Problems.BusinessRule("field_report.category_unknown", "Lĩnh vực này không có hoặc đã ngừng nhận phản ánh.");
                 }
 
-                var photoIds = (request.PhotoIds ?? []).Distinct().ToList();
-                var photos = photoIds.Count == 0 ? []
-                    : (await session.LoadManyAsync<ReportPhoto>(cancellationToken, photoIds)).Where(p => p.CitizenId == citizenId && p.ReportId == null).ToList();
+                var photos = (await photosRead).Where(p => p.CitizenId == citizenId && p.ReportId == null).ToList();
                 if (photos.Count != photoIds.Count)
                 {
                     return Problems.BusinessRule("field_report.photo_unavailable", "Có ảnh không tồn tại, không phải của bạn hoặc đã gửi kèm phản ánh khác. Vui lòng tải ảnh lên lại.");
@@ -164,8 +168,9 @@ internal static class ReportingEndpoints
                         agencyId.Value, now.AddHours(category.HandlingHours), "app", photos, now, "Người phản ánh",
                         "Phản ánh đã được gửi và chuyển ngay đến cơ quan có thẩm quyền.", category.Name, agency?.Name, wardCode);
                     session.Events.StartStream<FieldReport>(reportId, submitted);
-                    session.PublishIntegrationEvent(new FieldReportReceived(Guid.CreateVersion7(), now, reportId, submitted.Code, citizenId, category.Name, submitted.AgencyId));
-                    session.PublishIntegrationEvent(new FieldReportAssigned(Guid.CreateVersion7(), now, reportId, submitted.Code, submitted.AgencyId, null));
+                    session.PublishIntegrationEvent(
+                        new FieldReportReceived(Guid.CreateVersion7(), now, reportId, submitted.Code, citizenId, category.Name, submitted.AgencyId),
+                        new FieldReportAssigned(Guid.CreateVersion7(), now, reportId, submitted.Code, submitted.AgencyId, null));
                     var response = presenter.Detail(FieldReport.Create(submitted), [submitted], ReportViewer.Of(user));
                     idempotency.Remember(session, StatusCodes.Status201Created, $"/api/field-reports/{reportId}", response, now);
                     return Task.FromResult<IResult>(TypedResults.Created($"/api/field-reports/{reportId}", response));
