@@ -61,15 +61,19 @@ internal sealed class ValidateStaffSessionHandler(IIdentityStore store, TimeProv
 {
     public async Task<bool> Handle(ValidateStaffSession request, CancellationToken cancellationToken)
     {
+        // Asked on every staff request: the session and the staff member in one round trip (a batch query; issue 17).
         await using var query = store.QuerySession();
-        var signIn = await query.LoadAsync<StaffSession>(request.SessionId, cancellationToken);
+        var batch = query.CreateBatchQuery();
+        var signInRead = batch.Load<StaffSession>(request.SessionId);
+        var staffRead = batch.Load<StaffMember>(request.StaffId);
+        await batch.Execute(cancellationToken);
+        var signIn = await signInRead;
         if (signIn is null || signIn.StaffId != request.StaffId || signIn.EndedAt is not null || signIn.ExpiresAt <= clock.GetUtcNow())
         {
             return false;
         }
 
-        var staff = await query.LoadAsync<StaffMember>(request.StaffId, cancellationToken);
-        return staff is { IsActive: true };
+        return await staffRead is { IsActive: true };
     }
 }
 
