@@ -74,18 +74,9 @@ internal static class StatisticsEndpoint
                 }
 
                 // Administrators see every agency (or the one they name); officers only their own agency's offices.
-                Guid? agency;
-                if (user.IsAdministrator())
-                {
-                    agency = agencyId;
-                }
-                else if (user.GetAgencyId() is not { } own || (agencyId is not null && agencyId != own))
+                if (!user.TryScopeToAgency(agencyId, out var agency))
                 {
                     return Problems.Forbidden("appointments.agency_forbidden", "Bạn chỉ xem được thống kê của cơ quan mình.");
-                }
-                else
-                {
-                    agency = own;
                 }
 
                 await using var session = store.QuerySession();

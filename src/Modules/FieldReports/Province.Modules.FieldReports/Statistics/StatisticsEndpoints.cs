@@ -36,8 +36,7 @@ internal static class StatisticsEndpoints
                 CancellationToken cancellationToken) =>
             {
                 // Administrators see every agency (or one by agencyId); anyone else their own agency, never another's.
-                var agency = user.IsAdministrator() ? agencyId : user.GetAgencyId();
-                if (!user.IsAdministrator() && (agency is null || (agencyId is not null && agencyId != agency)))
+                if (!user.TryScopeToAgency(agencyId, out var agency))
                 {
                     return Problems.Forbidden("field_report.agency_forbidden", "Bạn chỉ xem được thống kê của cơ quan mình.");
                 }

@@ -66,18 +66,9 @@ internal static class StatisticsEndpoint
                 }
 
                 // Administrators see every agency (or the one they name); others only their own.
-                Guid? agency;
-                if (user.IsAdministrator())
-                {
-                    agency = agencyId;
-                }
-                else if (user.GetAgencyId() is not { } own || (agencyId is not null && agencyId != own))
+                if (!user.TryScopeToAgency(agencyId, out var agency))
                 {
                     return Problems.Forbidden("dossier.agency_forbidden", "Bạn chỉ xem được thống kê của cơ quan mình.");
-                }
-                else
-                {
-                    agency = own;
                 }
 
                 var statistics = await ComputeAsync(store, deadlines, agency, since, until, cancellationToken);
