@@ -60,6 +60,29 @@ public static class ClaimsPrincipalExtensions
 
     public static bool IsAdministrator(this ClaimsPrincipal user) => user?.IsInRole(ProvinceRoles.Administrator) == true;
 
+    /// <summary>
+    /// The agency whose data a staff member reads: an administrator reads every agency (<paramref name="agency"/> null) or the one
+    /// <paramref name="requested"/>; anyone else only their own. False (the caller answers 403 in its own words) when someone
+    /// who is not an administrator names another agency or belongs to none.
+    /// </summary>
+    public static bool TryScopeToAgency(this ClaimsPrincipal user, Guid? requested, out Guid? agency)
+    {
+        if (user.IsAdministrator())
+        {
+            agency = requested;
+            return true;
+        }
+
+        agency = user.GetAgencyId();
+        if (agency is null || (requested is not null && requested != agency))
+        {
+            agency = null;
+            return false;
+        }
+
+        return true;
+    }
+
     private static Guid RequiredGuid(ClaimsPrincipal user, string claim) =>
         Guid.TryParse(user?.FindFirstValue(claim), out var id)
             ? id

@@ -192,42 +192,36 @@ internal static class OpenApiExamples
             """),
     };
 
+    private const string TraceId = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
     /// <summary>One problem per error status, as Province writes it (RFC 9457 with <c>code</c> and <c>traceId</c>).</summary>
     private static readonly Dictionary<string, (string Name, string Problem)> Problems = new(StringComparer.Ordinal)
     {
-        ["400"] = ("problem-400-validation", """
+        ["400"] = ("problem-400-validation", $$"""
             {
               "type": "https://tools.ietf.org/html/rfc9110#section-15.5.1",
               "title": "Dữ liệu gửi lên không hợp lệ",
               "status": 400,
               "detail": "Vui lòng kiểm tra lại các trường được nêu.",
               "code": "validation.failed",
-              "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+              "traceId": "{{TraceId}}",
               "errors": { "applicant.phoneNumber": ["Số điện thoại di động phải có 10 chữ số, ví dụ 0912345678."] }
             }
             """),
-        ["401"] = ("problem-401", """
-            { "title": "Chưa xác thực", "status": 401, "code": "auth.unauthenticated", "detail": "Thiếu, sai hoặc hết hạn bearer token.", "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01" }
-            """),
-        ["403"] = ("problem-403", """
-            { "title": "Không có quyền", "status": 403, "code": "auth.forbidden", "detail": "Bạn không có quyền thực hiện thao tác này.", "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01" }
-            """),
-        ["404"] = ("problem-404", """
-            { "title": "Không tìm thấy", "status": 404, "code": "dossier.procedure_not_found", "detail": "Không có thủ tục mã 1.009999 trong danh mục.", "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01" }
-            """),
-        ["409"] = ("problem-409", """
-            { "title": "Xung đột dữ liệu", "status": 409, "code": "appointments.slot_full", "detail": "Khung giờ này vừa hết chỗ. Vui lòng chọn khung giờ khác.", "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01" }
-            """),
-        ["422"] = ("problem-422", """
-            { "title": "Không thể thực hiện yêu cầu", "status": 422, "code": "dossier.file_unavailable", "detail": "Có tệp không tồn tại, không phải của bạn, bị chọn hai lần hoặc đã nộp kèm hồ sơ khác. Vui lòng tải tệp lên lại.", "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01" }
-            """),
-        ["429"] = ("problem-429", """
-            { "title": "Quá nhiều yêu cầu", "status": 429, "code": "request.rate_limited", "detail": "Bạn đã gửi quá nhiều yêu cầu. Vui lòng thử lại sau 30 giây.", "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01" }
-            """),
-        ["503"] = ("problem-503", """
-            { "title": "Dịch vụ tạm thời không sẵn sàng", "status": 503, "code": "server.database_unavailable", "detail": "Cơ sở dữ liệu tạm thời không phản hồi; yêu cầu chưa được thực hiện. Vui lòng thử lại sau ít giây.", "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01" }
-            """),
+        ["401"] = Problem(401, "Chưa xác thực", "auth.unauthenticated", "Thiếu, sai hoặc hết hạn bearer token."),
+        ["403"] = Problem(403, "Không có quyền", "auth.forbidden", "Bạn không có quyền thực hiện thao tác này."),
+        ["404"] = Problem(404, "Không tìm thấy", "dossier.procedure_not_found", "Không có thủ tục mã 1.009999 trong danh mục."),
+        ["409"] = Problem(409, "Xung đột dữ liệu", "appointments.slot_full", "Khung giờ này vừa hết chỗ. Vui lòng chọn khung giờ khác."),
+        ["422"] = Problem(422, "Không thể thực hiện yêu cầu", "dossier.file_unavailable", "Có tệp không tồn tại, không phải của bạn, bị chọn hai lần hoặc đã nộp kèm hồ sơ khác. Vui lòng tải tệp lên lại."),
+        ["429"] = Problem(429, "Quá nhiều yêu cầu", "request.rate_limited", "Bạn đã gửi quá nhiều yêu cầu. Vui lòng thử lại sau 30 giây."),
+        ["503"] = Problem(503, "Dịch vụ tạm thời không sẵn sàng", "server.database_unavailable", "Cơ sở dữ liệu tạm thời không phản hồi; yêu cầu chưa được thực hiện. Vui lòng thử lại sau ít giây."),
     };
+
+    /// <summary>The problem of one status without field errors: what differs is its title, code and detail.</summary>
+    private static (string Name, string Problem) Problem(int status, string title, string code, string detail) =>
+        ($"problem-{status}", $$"""
+            { "title": "{{title}}", "status": {{status}}, "code": "{{code}}", "detail": "{{detail}}", "traceId": "{{TraceId}}" }
+            """);
 
     /// <summary>Declares the problem examples once, under <c>components/examples</c>.</summary>
     public static void DeclareProblems(OpenApiComponents components)

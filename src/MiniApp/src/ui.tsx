@@ -5,7 +5,7 @@ import ZButton from "zmp-ui/button";
 import Spinner from "zmp-ui/spinner";
 import "zmp-ui/button/styles/button.css";
 import "zmp-ui/spinner/styles/spinner.css";
-import { ApiError } from "./api/client";
+import { ApiError, itemsOf } from "./api/client";
 
 export function currentRoute(): { path: string; query: URLSearchParams } {
   const hash = location.hash.replace(/^#/, "") || "/";
@@ -101,6 +101,65 @@ export function ErrorBox({ error, retry }: { error: unknown; retry?: () => void 
         </button>
       )}
     </div>
+  );
+}
+
+/** The outcome of an action under its button: what went wrong, or what was done. */
+export function Outcome({ error, message }: { error?: unknown; message: string }) {
+  return (
+    <>
+      <ErrorBox error={error} />
+      {message && (
+        <p className="success" role="status">
+          {message}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** A list the API pages (the first page): loading, the error with a retry, the empty state with its next step, the rows. */
+export function PagedList<T extends { id: string }>(props: {
+  list: { data?: T[] | { items: T[] }; error?: unknown; loading: boolean; reload: () => void };
+  empty?: { text: string; action: string; href: string };
+  row: (item: T) => ReactNode;
+}) {
+  const { list, empty } = props;
+  const items = itemsOf(list.data);
+  return (
+    <>
+      <ErrorBox error={list.error} retry={list.reload} />
+      {list.loading && !list.data ? (
+        <Loading />
+      ) : (
+        <ul className="list card">
+          {items.length === 0 && empty && (
+            <li>
+              <p>{empty.text}</p>
+              <a className="btn" href={empty.href}>
+                {empty.action}
+              </a>
+            </li>
+          )}
+          {items.map((item) => (
+            <li key={item.id}>{props.row(item)}</li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+/** A row of a list: a link with the title, a line of facts and the status. */
+export function ListRow({ href, title, facts, status }: { href: string; title: string; facts: string; status: string }) {
+  return (
+    <a className="row" href={href}>
+      <strong>{title}</strong>
+      <br />
+      <small>{facts}</small>
+      <br />
+      <Status text={status} />
+    </a>
   );
 }
 

@@ -1,8 +1,8 @@
 import { useRef, useState } from "react";
-import { api, ok, itemsOf, newIdempotencyKey, upload } from "../api/client";
+import { api, ok, newIdempotencyKey, upload } from "../api/client";
 import { share } from "../platform";
 import { ApiImage } from "../images";
-import { Screen, useLoad, useAction, Loading, ErrorBox, Field, Button, Status, History, formatDate, formatDateTime } from "../ui";
+import { Screen, useLoad, useAction, Loading, ErrorBox, Field, Button, Status, History, Outcome, PagedList, ListRow, formatDate, formatDateTime } from "../ui";
 import { FilePicker } from "./procedures";
 
 /** What the citizen may do now: the API's allowedActions (issue 13); older hosts: from the status. */
@@ -58,7 +58,7 @@ export function Receipt({ id }: { id: string }) {
           >
             Chia sẻ đường dẫn tra cứu
           </Button>
-          {shared && <p className="success" role="status">{shared}</p>}
+          <Outcome message={shared} />
           <Button onClick={() => (location.hash = `/dossiers/${r.dossierId}`)}>Xem hồ sơ</Button>
         </>
       )}
@@ -70,34 +70,11 @@ export function MyDossiers() {
   const list = useLoad(() => ok(api.GET("/api/dossiers", { params: { query: { page: 1, pageSize: 50 } } })));
   return (
     <Screen title="Hồ sơ của tôi">
-      <ErrorBox error={list.error} retry={list.reload} />
-      {list.loading && !list.data ? (
-        <Loading />
-      ) : (
-        <ul className="list card">
-          {itemsOf(list.data).length === 0 && (
-            <li>
-              <p>Bạn chưa nộp hồ sơ nào.</p>
-              <a className="btn" href="#/procedures">
-                Tìm thủ tục để nộp
-              </a>
-            </li>
-          )}
-          {itemsOf(list.data).map((d) => (
-            <li key={d.id}>
-              <a className="row" href={`#/dossiers/${d.id}`}>
-                <strong>{d.procedureName}</strong>
-                <br />
-                <small>
-                  {d.code} · nộp {formatDate(d.submittedAt)}
-                </small>
-                <br />
-                <Status text={d.statusText} />
-              </a>
-            </li>
-          ))}
-        </ul>
-      )}
+      <PagedList
+        list={list}
+        empty={{ text: "Bạn chưa nộp hồ sơ nào.", action: "Tìm thủ tục để nộp", href: "#/procedures" }}
+        row={(d) => <ListRow href={`#/dossiers/${d.id}`} title={d.procedureName} facts={`${d.code} · nộp ${formatDate(d.submittedAt)}`} status={d.statusText} />}
+      />
     </Screen>
   );
 }
@@ -150,25 +127,11 @@ export function DossierDetail({ id }: { id: string }) {
         <>
           <section className="card">
             <h2 style={{ marginTop: 0 }}>{d.procedureName}</h2>
-            <p>
-              <Status text={d.statusText} />
-            </p>
-            <dl className="facts">
-              <dt>Mã hồ sơ</dt>
-              <dd>{d.code}</dd>
-              <dt>Cơ quan</dt>
-              <dd>{d.agencyName}</dd>
-              <dt>Hẹn trả</dt>
-              <dd>{formatDate(d.dueAt)}</dd>
-            </dl>
+            <DossierFacts dossier={d} />
             {d.supplementRequest && <p className="notice">Cán bộ đề nghị bổ sung: {d.supplementRequest}</p>}
             {d.result?.note && <p className="success">Kết quả: {d.result.note}</p>}
           </section>
-          {done && (
-            <p className="success" role="status">
-              {done}
-            </p>
-          )}
+          <Outcome message={done} />
           <Button variant="tertiary" onClick={() => (location.hash = `/dossiers/${d.id}/receipt`)}>
             Giấy tiếp nhận, mã QR
           </Button>
@@ -213,6 +176,25 @@ export function DossierDetail({ id }: { id: string }) {
   );
 }
 
+/** Where a dossier stands: its status, code, agency and return date (the citizen's dossier and the public lookup alike). */
+function DossierFacts({ dossier }: { dossier: { statusText: string; code: string; agencyName: string; dueAt: string } }) {
+  return (
+    <>
+      <p>
+        <Status text={dossier.statusText} />
+      </p>
+      <dl className="facts">
+        <dt>Mã hồ sơ</dt>
+        <dd>{dossier.code}</dd>
+        <dt>Cơ quan</dt>
+        <dd>{dossier.agencyName}</dd>
+        <dt>Hẹn trả</dt>
+        <dd>{formatDate(dossier.dueAt)}</dd>
+      </dl>
+    </>
+  );
+}
+
 export function Lookup({ code: initialCode, secret: initialSecret }: { code: string; secret: string }) {
   const [code, setCode] = useState(initialCode);
   const [secret, setSecret] = useState(initialSecret);
@@ -245,17 +227,7 @@ export function Lookup({ code: initialCode, secret: initialSecret }: { code: str
           <h2 id="lookup-title" style={{ marginTop: 0 }}>
             {r.procedureName}
           </h2>
-          <p>
-            <Status text={r.statusText} />
-          </p>
-          <dl className="facts">
-            <dt>Mã hồ sơ</dt>
-            <dd>{r.code}</dd>
-            <dt>Cơ quan</dt>
-            <dd>{r.agencyName}</dd>
-            <dt>Hẹn trả</dt>
-            <dd>{formatDate(r.dueAt)}</dd>
-          </dl>
+          <DossierFacts dossier={r} />
           <ol>
             {r.steps.map((s, i) => (
               <li key={i}>

@@ -3,7 +3,7 @@ import { api, ok, itemsOf } from "../api/client";
 import { askForMessages, insideZalo, phoneNumberToken, scanQr } from "../platform";
 import { applyPrefs, loadPrefs } from "../prefs";
 import type { components } from "../api/schema";
-import { Screen, useLoad, useAction, Loading, ErrorBox, Field, Button, go, formatDateTime } from "../ui";
+import { Screen, useLoad, useAction, Loading, ErrorBox, Field, Button, Outcome, go, formatDateTime } from "../ui";
 
 /** Where a notification leads: the item it is about (itemKind + itemId), or nowhere. */
 function notificationHref(n: { itemKind?: string | null; itemId?: string | null }): string | null {
@@ -190,12 +190,7 @@ export function Settings() {
             </Button>
           </>
         )}
-        <ErrorBox error={action.error} />
-        {message && (
-          <p className="success" role="status">
-            {message}
-          </p>
-        )}
+        <Outcome error={action.error} message={message} />
       </section>
       <ZaloMessageChoices />
     </Screen>
@@ -273,12 +268,7 @@ function ZaloMessageChoices() {
           </Button>
         </>
       )}
-      <ErrorBox error={action.error} />
-      {message && (
-        <p className="success" role="status">
-          {message}
-        </p>
-      )}
+      <Outcome error={action.error} message={message} />
     </section>
   );
 }

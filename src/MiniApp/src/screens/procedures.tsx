@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { api, ok, itemsOf, createOnce, newIdempotencyKey, upload, type Schemas } from "../api/client";
 import { askForMessages, pickImages, insideZalo, share } from "../platform";
-import { Screen, useLoad, useAction, Loading, ErrorBox, Field, Button, go, money, fieldError } from "../ui";
+import { Screen, useLoad, useAction, Loading, ErrorBox, Field, Button, Outcome, go, money, fieldError } from "../ui";
 
 export function ProcedureSearch({ initial }: { initial: string }) {
   const [q, setQ] = useState(initial);
@@ -86,7 +86,7 @@ export function ProcedureDetail({ code }: { code: string }) {
           >
             Chia sẻ thủ tục
           </Button>
-          {shared && <p className="success" role="status">{shared}</p>}
+          <Outcome message={shared} />
         </>
       )}
     </Screen>

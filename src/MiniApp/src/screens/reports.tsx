@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { api, ok, itemsOf, createOnce, newIdempotencyKey, upload } from "../api/client";
 import { currentPlace, share, type Place } from "../platform";
 import { ApiImage } from "../images";
-import { Screen, useLoad, useAction, Loading, ErrorBox, Field, Button, Status, History, go, formatDate, formatDateTime, fieldError } from "../ui";
+import { Screen, useLoad, useAction, Loading, ErrorBox, Field, Button, Status, History, Outcome, PagedList, ListRow, go, formatDate, formatDateTime, fieldError } from "../ui";
 import { FilePicker } from "./procedures";
 import { may } from "./dossiers";
 
@@ -187,34 +187,11 @@ export function MyReports() {
   const list = useLoad(() => ok(api.GET("/api/field-reports", { params: { query: { page: 1, pageSize: 50 } } })));
   return (
     <Screen title="Phản ánh của tôi">
-      <ErrorBox error={list.error} retry={list.reload} />
-      {list.loading && !list.data ? (
-        <Loading />
-      ) : (
-        <ul className="list card">
-          {itemsOf(list.data).length === 0 && (
-            <li>
-              <p>Bạn chưa gửi phản ánh nào.</p>
-              <a className="btn" href="#/reports/new">
-                Gửi phản ánh
-              </a>
-            </li>
-          )}
-          {itemsOf(list.data).map((r) => (
-            <li key={r.id}>
-              <a className="row" href={`#/reports/${r.id}`}>
-                <strong>{r.title}</strong>
-                <br />
-                <small>
-                  {r.code} · {formatDate(r.createdAt)}
-                </small>
-                <br />
-                <Status text={r.statusText} />
-              </a>
-            </li>
-          ))}
-        </ul>
-      )}
+      <PagedList
+        list={list}
+        empty={{ text: "Bạn chưa gửi phản ánh nào.", action: "Gửi phản ánh", href: "#/reports/new" }}
+        row={(r) => <ListRow href={`#/reports/${r.id}`} title={r.title} facts={`${r.code} · ${formatDate(r.createdAt)}`} status={r.statusText} />}
+      />
     </Screen>
   );
 }
@@ -266,11 +243,7 @@ export function ReportDetail({ id }: { id: string }) {
       ) : (
         <>
           <section className="card">
-            <h2 style={{ marginTop: 0 }}>{r.title}</h2>
-            <p>
-              <Status text={r.statusText} />
-            </p>
-            <p>{r.description}</p>
+            <ReportIntro report={r} />
             <p className="muted">
               {r.code} · gửi {formatDateTime(r.createdAt)} {r.wardName && `· ${r.wardName}`}
             </p>
@@ -285,11 +258,7 @@ export function ReportDetail({ id }: { id: string }) {
               ))}
             </div>
           </section>
-          {message && (
-            <p className="success" role="status">
-              {message}
-            </p>
-          )}
+          <Outcome message={message} />
           {d.informationRequest && (
             <section className="card" aria-labelledby="info-title">
               <h2 id="info-title" style={{ marginTop: 0 }}>
@@ -340,6 +309,19 @@ export function ReportDetail({ id }: { id: string }) {
   );
 }
 
+/** A report's title, status and description: the citizen's own report and a published one begin alike. */
+function ReportIntro({ report }: { report: { title: string; statusText: string; description: string } }) {
+  return (
+    <>
+      <h2 style={{ marginTop: 0 }}>{report.title}</h2>
+      <p>
+        <Status text={report.statusText} />
+      </p>
+      <p>{report.description}</p>
+    </>
+  );
+}
+
 function ShareReport({ code, title }: { code: string; title: string }) {
   const [shared, setShared] = useState("");
   return (
@@ -353,11 +335,7 @@ function ShareReport({ code, title }: { code: string; title: string }) {
       >
         Chia sẻ phản ánh
       </Button>
-      {shared && (
-        <p className="success" role="status">
-          {shared}
-        </p>
-      )}
+      <Outcome message={shared} />
     </>
   );
 }
@@ -366,26 +344,12 @@ export function Feed() {
   const feed = useLoad(() => ok(api.GET("/api/public/field-reports", { params: { query: { page: 1, pageSize: 30 } } })));
   return (
     <Screen title="Phản ánh đã trả lời">
-      <ErrorBox error={feed.error} retry={feed.reload} />
-      {feed.loading && !feed.data ? (
-        <Loading />
-      ) : (
-        <ul className="list card">
-          {itemsOf(feed.data).map((r) => (
-            <li key={r.id}>
-              <a className="row" href={`#/feed/${encodeURIComponent(r.code)}`}>
-                <strong>{r.title}</strong>
-                <br />
-                <small>
-                  {r.wardName ?? ""} · {formatDate(r.answeredAt ?? r.createdAt)}
-                </small>
-                <br />
-                <Status text={r.statusText} />
-              </a>
-            </li>
-          ))}
-        </ul>
-      )}
+      <PagedList
+        list={feed}
+        row={(r) => (
+          <ListRow href={`#/feed/${encodeURIComponent(r.code)}`} title={r.title} facts={`${r.wardName ?? ""} · ${formatDate(r.answeredAt ?? r.createdAt)}`} status={r.statusText} />
+        )}
+      />
     </Screen>
   );
 }
@@ -401,11 +365,7 @@ export function FeedItem({ code }: { code: string }) {
       ) : (
         <>
           <section className="card">
-            <h2 style={{ marginTop: 0 }}>{r.title}</h2>
-            <p>
-              <Status text={r.statusText} />
-            </p>
-            <p>{r.description}</p>
+            <ReportIntro report={r} />
             {r.answer && <p className="success">Trả lời: {r.answer}</p>}
             <div className="thumbs">
               {r.photos.map((p, i) => (

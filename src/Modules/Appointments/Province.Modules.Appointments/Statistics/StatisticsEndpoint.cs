@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Routing;
 using Npgsql;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Security;
+using Province.BuildingBlocks.Statistics;
 using Province.BuildingBlocks.Time;
 using Province.Modules.Appointments.Common;
 using Province.Modules.Appointments.Data;
@@ -45,47 +46,23 @@ internal static class StatisticsEndpoint
                 DateOnly? from, DateOnly? to, Guid? agencyId, Guid? officeId, string? format, string? table, ClaimsPrincipal user,
                 IAppointmentsStore store, TimeProvider clock, CancellationToken cancellationToken) =>
             {
-                if (from is { Year: < 2000 or > 2100 } || to is { Year: < 2000 or > 2100 })
+                if (StatisticsParameters.YearsOutOfRange(from, to) is { } years)
                 {
-                    return Problems.Validation(new Dictionary<string, string[]> { ["to"] = ["Ngày phải trong khoảng năm 2000 đến 2100."] });
+                    return years;
                 }
 
                 var until = to ?? clock.TodayInVietnam();
                 var since = from ?? until.AddDays(-29);
-                var errors = new Dictionary<string, string[]>();
-                if (since > until || until.DayNumber - since.DayNumber >= MaxDays)
-                {
-                    errors["to"] = ["Khoảng thời gian không hợp lệ: từ ngày phải trước đến ngày, tối đa 366 ngày."];
-                }
-
-                if (format is not (null or "json" or "csv"))
-                {
-                    errors["format"] = ["Giá trị hợp lệ: json, csv."];
-                }
-
-                if (table is not (null or DaysTable))
-                {
-                    errors["table"] = [$"Bảng hợp lệ: {DaysTable}."];
-                }
-
+                var errors = StatisticsParameters.Check(since, until, tooLong: until.DayNumber - since.DayNumber >= MaxDays, "366 ngày", format, table, DaysTable);
                 if (errors.Count > 0)
                 {
                     return Problems.Validation(errors);
                 }
 
                 // Administrators see every agency (or the one they name); officers only their own agency's offices.
-                Guid? agency;
-                if (user.IsAdministrator())
-                {
-                    agency = agencyId;
-                }
-                else if (user.GetAgencyId() is not { } own || (agencyId is not null && agencyId != own))
+                if (!user.TryScopeToAgency(agencyId, out var agency))
                 {
                     return Problems.Forbidden("appointments.agency_forbidden", "Bạn chỉ xem được thống kê của cơ quan mình.");
-                }
-                else
-                {
-                    agency = own;
                 }
 
                 await using var session = store.QuerySession();
@@ -100,9 +77,8 @@ internal static class StatisticsEndpoint
 
                 var rows = await DaysAsync(store, session, since, until, agency, officeId, cancellationToken);
                 var statistics = new AppointmentStatistics(since, until, agency, officeId, rows);
-                return format == "csv"
-                    ? TypedResults.File([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(Csv(rows))], "text/csv; charset=utf-8",
-                        $"thoi-gian-cho-{since:yyyyMMdd}-{until:yyyyMMdd}.csv")
+                return format == StatisticsParameters.Csv
+                    ? CsvExport.Download(Csv(rows), $"thoi-gian-cho-{since:yyyyMMdd}-{until:yyyyMMdd}.csv")
                     : TypedResults.Ok(statistics);
             })
             .WithName("GetAppointmentStatistics")
@@ -176,21 +152,10 @@ internal static class StatisticsEndpoint
         var csv = new StringBuilder("Ngày,Mã bộ phận,Bộ phận một cửa,Mã nhóm,Nhóm dịch vụ,Số đã lấy,Số đã gọi,Đã phục vụ,Chờ trung bình (phút),Chờ phân vị 90 (phút)\r\n");
         foreach (var r in rows)
         {
-            csv.AppendJoin(',', r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.OfficeId.ToString(), Quote(r.OfficeName), Quote(r.ServiceGroupCode),
-                Quote(r.ServiceGroupName), Number(r.Issued), Number(r.Called), Number(r.Served), Decimal(r.AverageWaitMinutes), Decimal(r.P90WaitMinutes)).Append("\r\n");
+            csv.AppendJoin(',', r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.OfficeId.ToString(), CsvExport.Quote(r.OfficeName), CsvExport.Quote(r.ServiceGroupCode),
+                CsvExport.Quote(r.ServiceGroupName), CsvExport.Number(r.Issued), CsvExport.Number(r.Called), CsvExport.Number(r.Served), CsvExport.Decimal(r.AverageWaitMinutes), CsvExport.Decimal(r.P90WaitMinutes)).Append("\r\n");
         }
 
         return csv.ToString();
     }
-
-    /// <summary>RFC 4180 quoting; a leading = + - @ is prefixed so that a spreadsheet never runs a name as a formula.</summary>
-    private static string Quote(string text)
-    {
-        var safe = text.Length > 0 && text[0] is '=' or '+' or '-' or '@' ? "'" + text : text;
-        return "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-    }
-
-    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static string Decimal(double? value) => value?.ToString("0.0", CultureInfo.InvariantCulture) ?? "";
 }

@@ -35,16 +35,7 @@ internal static class StaffQueue
         QueueQuery query, ClaimsPrincipal user, IFieldReportsStore store, ReportPresenter presenter, ReportRouter router, CancellationToken cancellationToken)
     {
         var viewer = ReportViewer.Of(user);
-        Guid? agencyId;
-        if (viewer.Administrator)
-        {
-            agencyId = query.AgencyId;
-        }
-        else if (viewer.StaffAgencyId is { } own && (query.AgencyId is null || query.AgencyId == own))
-        {
-            agencyId = own;
-        }
-        else
+        if (!user.TryScopeToAgency(query.AgencyId, out var agencyId))
         {
             return Problems.Forbidden("field_report.agency_forbidden", "Bạn chỉ xem được phản ánh của cơ quan mình.");
         }

@@ -179,8 +179,7 @@ internal static class QuestionsEndpoints
                 string? q, string? status, Guid? agencyId, int? page, int? pageSize, ClaimsPrincipal user, IFieldReportsStore store, CancellationToken cancellationToken) =>
             {
                 // Staff see their own agency's questions; an administrator every agency's, or one by agencyId.
-                Guid? agency = user.IsAdministrator() ? agencyId : user.GetAgencyId();
-                if (!user.IsAdministrator() && (agency is null || (agencyId is not null && agencyId != agency)))
+                if (!user.TryScopeToAgency(agencyId, out var agency))
                 {
                     return Problems.Forbidden("question.agency_forbidden", "Bạn chỉ xem được câu hỏi gửi đến cơ quan mình.");
                 }

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Security;
+using Province.BuildingBlocks.Statistics;
 using Province.BuildingBlocks.Time;
 using Province.Modules.FieldReports.Data;
 using Province.Modules.FieldReports.Handling;
@@ -36,8 +37,7 @@ internal static class StatisticsEndpoints
                 CancellationToken cancellationToken) =>
             {
                 // Administrators see every agency (or one by agencyId); anyone else their own agency, never another's.
-                var agency = user.IsAdministrator() ? agencyId : user.GetAgencyId();
-                if (!user.IsAdministrator() && (agency is null || (agencyId is not null && agencyId != agency)))
+                if (!user.TryScopeToAgency(agencyId, out var agency))
                 {
                     return Problems.Forbidden("field_report.agency_forbidden", "Bạn chỉ xem được thống kê của cơ quan mình.");
                 }
@@ -50,7 +50,7 @@ internal static class StatisticsEndpoints
 
                 var statistics = new FieldReportStatistics(from, to, agency, await CategoriesAsync(store, from, to, agency, clock.GetUtcNow(), cancellationToken));
                 return format == "csv"
-                    ? TypedResults.File(Csv(statistics.Categories), "text/csv; charset=utf-8", $"phan-anh-thong-ke-{CategoriesTable}.csv")
+                    ? CsvExport.Download(Csv(statistics.Categories), $"phan-anh-thong-ke-{CategoriesTable}.csv")
                     : TypedResults.Ok(statistics);
             })
             .WithName("GetFieldReportStatistics")
@@ -109,22 +109,19 @@ internal static class StatisticsEndpoints
                 r.Rating is { } rating ? Math.Round(rating, 2) : null, r.Ratings))];
     }
 
-    /// <summary>UTF-8 with a BOM, so Excel shows the Vietnamese names; numbers with a dot.</summary>
-    private static byte[] Csv(IReadOnlyList<CategoryMonthRow> rows)
+    /// <summary>Numbers with a dot (<see cref="CsvExport"/> adds the BOM, so Excel shows the Vietnamese names).</summary>
+    private static string Csv(IReadOnlyList<CategoryMonthRow> rows)
     {
         var csv = new StringBuilder();
         csv.Append("Tháng,Mã lĩnh vực,Lĩnh vực,Tiếp nhận,Đã trả lời,Trung vị giờ trả lời,Trung bình giờ trả lời,Quá hạn,Điểm đánh giá trung bình,Số đánh giá\r\n");
         foreach (var row in rows)
         {
-            csv.Append(CultureInfo.InvariantCulture, $"{row.Month},{row.CategoryId},{Quote(row.CategoryName)},{row.Received},{row.Answered},{Number(row.MedianResponseHours)},")
+            csv.Append(CultureInfo.InvariantCulture, $"{row.Month},{row.CategoryId},{CsvExport.Quote(row.CategoryName)},{row.Received},{row.Answered},{Number(row.MedianResponseHours)},")
                 .Append(CultureInfo.InvariantCulture, $"{Number(row.AverageResponseHours)},{row.Overdue},{Number(row.RatingAverage)},{row.RatingCount}\r\n");
         }
 
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+        return csv.ToString();
     }
 
     private static string Number(double? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
-
-    /// <summary>Quoted, doubled quotes; a leading =, +, - or @ is defused so Excel does not run it as a formula.</summary>
-    private static string Quote(string text) => $"\"{(text.Length > 0 && "=+-@".Contains(text[0], StringComparison.Ordinal) ? "'" + text : text).Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 }

@@ -58,19 +58,9 @@ internal static class StaffQueueEndpoint
                 }
 
                 // Staff see their own agency's queue; only an administrator chooses another (or every agency).
-                var ownAgency = user.GetAgencyId();
-                Guid? agency;
-                if (user.IsAdministrator())
-                {
-                    agency = agencyId;
-                }
-                else if (ownAgency is null || (agencyId is not null && agencyId != ownAgency))
+                if (!user.TryScopeToAgency(agencyId, out var agency))
                 {
                     return Problems.Forbidden("dossier.agency_forbidden", "Bạn chỉ xem được hàng đợi hồ sơ của cơ quan mình.");
-                }
-                else
-                {
-                    agency = ownAgency;
                 }
 
                 return TypedResults.Ok(await mediator.Send(new StaffQueueQuery(

@@ -25,18 +25,12 @@ internal static class QueueStreamEndpoint
         staff.MapGet("/queue/stream", Results<QueueStream, ProblemHttpResult> (Guid? agencyId, ClaimsPrincipal user) =>
             {
                 // The queue's own rule: staff hear of their own agency; an administrator of one agency or of all.
-                var ownAgency = user.GetAgencyId();
-                if (user.IsAdministrator())
-                {
-                    return new QueueStream(agencyId);
-                }
-
-                if (ownAgency is null || (agencyId is not null && agencyId != ownAgency))
+                if (!user.TryScopeToAgency(agencyId, out var agency))
                 {
                     return Problems.Forbidden("dossier.agency_forbidden", "Bạn chỉ xem được hàng đợi hồ sơ của cơ quan mình.");
                 }
 
-                return new QueueStream(ownAgency);
+                return new QueueStream(agency);
             })
             .WithName("StreamStaffDossierQueue")
             .WithSummary("Luồng sự kiện (text/event-stream) \"dossier-queued\": báo mỗi khi có hồ sơ mới vào hàng đợi của cơ quan mình " +

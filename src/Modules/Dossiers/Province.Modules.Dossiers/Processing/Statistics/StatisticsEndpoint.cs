@@ -8,6 +8,7 @@ using Marten;
 using Npgsql;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Security;
+using Province.BuildingBlocks.Statistics;
 using Province.BuildingBlocks.Time;
 using Province.Modules.Dossiers.Data;
 using Province.Modules.Dossiers.Deadlines;
@@ -44,18 +45,8 @@ internal static class StatisticsEndpoint
                 var today = clock.TodayInVietnam();
                 var until = to ?? today;
                 var since = from ?? new DateOnly(until.Year, until.Month, 1).AddMonths(-5);
-                var errors = new Dictionary<string, string[]>();
-                if (since > until || until.DayNumber - since.DayNumber > MaxDays)
-                {
-                    errors["to"] = ["Khoảng thời gian không hợp lệ: từ ngày phải trước đến ngày, tối đa 3 năm."];
-                }
-
-                if (format is not (null or "json" or "csv"))
-                {
-                    errors["format"] = ["Giá trị hợp lệ: json, csv."];
-                }
-
-                if (format == "csv" && table is not ("months" or "agencies"))
+                var errors = StatisticsParameters.Check(since, until, tooLong: until.DayNumber - since.DayNumber > MaxDays, "3 năm", format);
+                if (format == StatisticsParameters.Csv && table is not ("months" or "agencies"))
                 {
                     errors["table"] = ["Chọn bảng cần xuất: months hoặc agencies."];
                 }
@@ -66,30 +57,19 @@ internal static class StatisticsEndpoint
                 }
 
                 // Administrators see every agency (or the one they name); others only their own.
-                Guid? agency;
-                if (user.IsAdministrator())
-                {
-                    agency = agencyId;
-                }
-                else if (user.GetAgencyId() is not { } own || (agencyId is not null && agencyId != own))
+                if (!user.TryScopeToAgency(agencyId, out var agency))
                 {
                     return Problems.Forbidden("dossier.agency_forbidden", "Bạn chỉ xem được thống kê của cơ quan mình.");
                 }
-                else
-                {
-                    agency = own;
-                }
 
                 var statistics = await ComputeAsync(store, deadlines, agency, since, until, cancellationToken);
-                if (format != "csv")
+                if (format != StatisticsParameters.Csv)
                 {
                     return TypedResults.Ok(statistics);
                 }
 
                 var csv = table == "months" ? MonthsCsv(statistics.Months) : AgenciesCsv(statistics.Agencies);
-                // A byte order mark, so that Excel reads the Vietnamese as UTF-8.
-                return TypedResults.File([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv)], "text/csv; charset=utf-8",
-                    $"thong-ke-ho-so-{table}-{since:yyyyMMdd}-{until:yyyyMMdd}.csv");
+                return CsvExport.Download(csv, $"thong-ke-ho-so-{table}-{since:yyyyMMdd}-{until:yyyyMMdd}.csv");
             })
             .WithName("GetDossierStatistics")
             .WithSummary("Thống kê hồ sơ theo cơ quan và tháng (từ from đến to, theo ngày ở Việt Nam): tiếp nhận trực tuyến/tại quầy, giải quyết đúng hạn/trễ hạn, " +
@@ -211,8 +191,8 @@ internal static class StatisticsEndpoint
         var csv = new StringBuilder("Mã cơ quan,Cơ quan,Tháng,Tiếp nhận trực tuyến,Tiếp nhận tại quầy,Đã giải quyết,Đúng hạn,Trễ hạn,Tỷ lệ đúng hạn (%),Số ngày làm việc xử lý trung bình\r\n");
         foreach (var r in rows)
         {
-            csv.AppendJoin(',', r.AgencyId.ToString(), Quote(r.AgencyName), r.Month, Number(r.ReceivedOnline), Number(r.ReceivedAtCounter), Number(r.Completed),
-                Number(r.CompletedOnTime), Number(r.CompletedLate), Decimal(r.OnTimeRate), Decimal(r.AverageProcessingWorkingDays)).Append("\r\n");
+            csv.AppendJoin(',', r.AgencyId.ToString(), CsvExport.Quote(r.AgencyName), r.Month, CsvExport.Number(r.ReceivedOnline), CsvExport.Number(r.ReceivedAtCounter), CsvExport.Number(r.Completed),
+                CsvExport.Number(r.CompletedOnTime), CsvExport.Number(r.CompletedLate), CsvExport.Decimal(r.OnTimeRate), CsvExport.Decimal(r.AverageProcessingWorkingDays)).Append("\r\n");
         }
 
         return csv.ToString();
@@ -223,22 +203,12 @@ internal static class StatisticsEndpoint
         var csv = new StringBuilder("Mã cơ quan,Cơ quan,Đang giải quyết,Đang quá hạn\r\n");
         foreach (var r in rows)
         {
-            csv.AppendJoin(',', r.AgencyId.ToString(), Quote(r.AgencyName), Number(r.Open), Number(r.CurrentlyOverdue)).Append("\r\n");
+            csv.AppendJoin(',', r.AgencyId.ToString(), CsvExport.Quote(r.AgencyName), CsvExport.Number(r.Open), CsvExport.Number(r.CurrentlyOverdue)).Append("\r\n");
         }
 
         return csv.ToString();
     }
 
-    /// <summary>RFC 4180 quoting; a leading = + - @ is prefixed so that a spreadsheet never runs a name as a formula.</summary>
-    private static string Quote(string text)
-    {
-        var safe = text.Length > 0 && text[0] is '=' or '+' or '-' or '@' ? "'" + text : text;
-        return "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-    }
-
-    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static string Decimal(double? value) => value?.ToString("0.0", CultureInfo.InvariantCulture) ?? "";
 
     private static DateTimeOffset VietnamStart(DateOnly date)
     {

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Npgsql;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Security;
+using Province.BuildingBlocks.Statistics;
 using Province.BuildingBlocks.Time;
 using Province.Modules.Identity.Data;
 
@@ -30,40 +31,24 @@ internal static class CitizenStatisticsEndpoint
         staff.MapGet("/statistics", async Task<Results<Ok<CitizenStatistics>, FileContentHttpResult, ValidationProblem>> (
                 DateOnly? from, DateOnly? to, string? format, string? table, IIdentityStore store, TimeProvider clock, CancellationToken cancellationToken) =>
             {
-                if (from is { Year: < 2000 or > 2100 } || to is { Year: < 2000 or > 2100 })
+                if (StatisticsParameters.YearsOutOfRange(from, to) is { } years)
                 {
-                    return Problems.Validation(new Dictionary<string, string[]> { ["to"] = ["Ngày phải trong khoảng năm 2000 đến 2100."] });
+                    return years;
                 }
 
                 var until = to ?? clock.TodayInVietnam();
                 var since = from ?? new DateOnly(until.Year, until.Month, 1).AddMonths(-5);
-                var errors = new Dictionary<string, string[]>();
                 var first = new DateOnly(since.Year, since.Month, 1);
                 var last = new DateOnly(until.Year, until.Month, 1);
-                if (since > until || last > first.AddMonths(MaxMonths - 1))
-                {
-                    errors["to"] = ["Khoảng thời gian không hợp lệ: từ ngày phải trước đến ngày, tối đa 36 tháng."];
-                }
-
-                if (format is not (null or "json" or "csv"))
-                {
-                    errors["format"] = ["Giá trị hợp lệ: json, csv."];
-                }
-
-                if (table is not (null or MonthsTable))
-                {
-                    errors["table"] = [$"Bảng hợp lệ: {MonthsTable}."];
-                }
-
+                var errors = StatisticsParameters.Check(since, until, tooLong: last > first.AddMonths(MaxMonths - 1), "36 tháng", format, table, MonthsTable);
                 if (errors.Count > 0)
                 {
                     return Problems.Validation(errors);
                 }
 
                 var rows = await MonthsAsync(store, first, last, cancellationToken);
-                return format == "csv"
-                    ? TypedResults.File([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(Csv(rows))], "text/csv; charset=utf-8",
-                        $"nguoi-dan-su-dung-{first:yyyyMM}-{last:yyyyMM}.csv")
+                return format == StatisticsParameters.Csv
+                    ? CsvExport.Download(Csv(rows), $"nguoi-dan-su-dung-{first:yyyyMM}-{last:yyyyMM}.csv")
                     : TypedResults.Ok(new CitizenStatistics(since, until, rows));
             })
             .WithName("GetCitizenStatistics")
@@ -115,12 +100,10 @@ internal static class CitizenStatisticsEndpoint
         var csv = new StringBuilder("Tháng,Người dân sử dụng dịch vụ,Đã khai ngày sinh,Trên 45 tuổi,Tỷ lệ trên 45 tuổi (%)\r\n");
         foreach (var r in rows)
         {
-            csv.AppendJoin(',', r.Month, Number(r.Citizens), Number(r.WithDateOfBirth), Number(r.Over45),
+            csv.AppendJoin(',', r.Month, CsvExport.Number(r.Citizens), CsvExport.Number(r.WithDateOfBirth), CsvExport.Number(r.Over45),
                 r.Over45Rate?.ToString("0.0", CultureInfo.InvariantCulture) ?? "").Append("\r\n");
         }
 
         return csv.ToString();
     }
-
-    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }
