@@ -31,12 +31,13 @@ public sealed class CrossOriginTests(MiniAppFixture fixture)
 
         var appOrigin = $"http://localhost:{MiniAppHost.OtherOriginPort}";
         await using var phone = await fixture.PhoneAsync(user, "Võ Thị Em", path: "?api=" + Uri.EscapeDataString(fixture.Origin), configure: o => o.BaseURL = appOrigin);
-        var crossOrigin = new List<string>();
+        // Filled by the browser's response events while the asserts read it: a concurrent collection, or the read can throw.
+        var crossOrigin = new System.Collections.Concurrent.ConcurrentQueue<string>();
         phone.Page.Response += (_, response) =>
         {
             if (response.Url.StartsWith(fixture.Origin, StringComparison.Ordinal) && response.Headers.TryGetValue("access-control-allow-origin", out var allowed))
             {
-                crossOrigin.Add($"{response.Request.Method} {new Uri(response.Url).AbsolutePath} {allowed}");
+                crossOrigin.Enqueue($"{response.Request.Method} {new Uri(response.Url).AbsolutePath} {allowed}");
             }
         };
         await phone.Page.ReloadAsync();
