@@ -160,6 +160,23 @@ public sealed class FieldReportPagesTests(BackOfficeBrowser browser) : IClassFix
         Assert.StartsWith("Ông, bà đến bộ phận một cửa", shown.GetProperty("answer").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Every_label_of_the_queue_s_map_lies_inside_the_map()
+    {
+        await CitizenReports.SubmitAsync(browser.App, "dien-nuoc-chieu-sang", "Đèn tắt ở góc bản đồ", withPhoto: false);
+        var page = await browser.SignedInAsync("tanninh.mai");
+        await MenuAsync(page, "Hàng đợi phản ánh");
+        var map = page.Locator("figure.report-map svg");
+        await Assertions.Expect(map).ToBeVisibleAsync();
+
+        // Each text's box in the map's own units, against the frame the viewBox draws.
+        var outside = await map.EvaluateAsync<string[]>(
+            "svg => { const frame = svg.viewBox.baseVal; return [...svg.querySelectorAll('text')].filter(t => { const b = t.getBBox(); " +
+            "return b.x < 0 || b.y < 0 || b.x + b.width > frame.width || b.y + b.height > frame.height; }).map(t => t.textContent); }");
+        Assert.Empty(outside);
+        Assert.True(await map.Locator("text").CountAsync() >= 12);
+    }
+
     private static Task MenuAsync(IPage page, string entry) =>
         page.GetByRole(AriaRole.Navigation, new() { Name = "Menu chính" }).GetByRole(AriaRole.Link, new() { Name = entry, Exact = true }).ClickAsync();
 }
