@@ -160,6 +160,50 @@ public sealed class FieldReportPagesTests(BackOfficeBrowser browser) : IClassFix
         Assert.StartsWith("Ông, bà đến bộ phận một cửa", shown.GetProperty("answer").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_officer_removes_a_phone_number_from_a_report_s_public_title_with_the_redaction_form()
+    {
+        var report = await CitizenReports.SubmitAsync(browser.App, "dien-nuoc-chieu-sang", "Đèn tắt, gọi anh Tư 0987654321", withPhoto: false);
+        var id = report.GetProperty("report").GetProperty("id").GetGuid();
+        var page = await browser.SignedInAsync("tanninh.mai");
+        await page.GotoAsync($"/staff/field-reports/{id}");
+
+        var redact = page.GetByRole(AriaRole.Form, new() { Name = "Biên tập nội dung công khai" });
+        await Assertions.Expect(redact.GetByLabel("Tiêu đề (công khai)")).ToHaveValueAsync("Đèn tắt, gọi anh Tư 0987654321");
+        await BackOfficeBrowser.AssertAccessibleAsync(page);
+        await redact.GetByLabel("Tiêu đề (công khai)").FillAsync("Đèn đường tắt");
+        await redact.GetByLabel("Lý do biên tập").FillAsync("Xóa số điện thoại và tên người trong tiêu đề.");
+        await redact.GetByRole(AriaRole.Button, new() { Name = "Biên tập nội dung công khai" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Đã biên tập nội dung công khai.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Đèn đường tắt", Level = 2 })).ToBeVisibleAsync();
+
+        // Only the title changed; the step and its reason are in the history.
+        using var officer = await browser.App.StaffAsync("tanninh.tuan");
+        var detail = await officer.GetFromJsonAsync<JsonElement>($"/api/staff/field-reports/{id}");
+        Assert.Equal("Đèn đường tắt", detail.GetProperty("report").GetProperty("title").GetString());
+        Assert.StartsWith("Ba cột đèn trên đường Võ Văn Truyện", detail.GetProperty("report").GetProperty("description").GetString(), StringComparison.Ordinal);
+        var step = detail.GetProperty("history").EnumerateArray().Last();
+        Assert.Equal("Cơ quan đã biên tập nội dung công khai của phản ánh.", step.GetProperty("description").GetString());
+        Assert.Equal("Xóa số điện thoại và tên người trong tiêu đề.", step.GetProperty("note").GetString());
+    }
+
+    [Fact]
+    public async Task Every_label_of_the_queue_s_map_lies_inside_the_map()
+    {
+        await CitizenReports.SubmitAsync(browser.App, "dien-nuoc-chieu-sang", "Đèn tắt ở góc bản đồ", withPhoto: false);
+        var page = await browser.SignedInAsync("tanninh.mai");
+        await MenuAsync(page, "Hàng đợi phản ánh");
+        var map = page.Locator("figure.report-map svg");
+        await Assertions.Expect(map).ToBeVisibleAsync();
+
+        // Each text's box in the map's own units, against the frame the viewBox draws.
+        var outside = await map.EvaluateAsync<string[]>(
+            "svg => { const frame = svg.viewBox.baseVal; return [...svg.querySelectorAll('text')].filter(t => { const b = t.getBBox(); " +
+            "return b.x < 0 || b.y < 0 || b.x + b.width > frame.width || b.y + b.height > frame.height; }).map(t => t.textContent); }");
+        Assert.Empty(outside);
+        Assert.True(await map.Locator("text").CountAsync() >= 12);
+    }
+
     private static Task MenuAsync(IPage page, string entry) =>
         page.GetByRole(AriaRole.Navigation, new() { Name = "Menu chính" }).GetByRole(AriaRole.Link, new() { Name = entry, Exact = true }).ClickAsync();
 }

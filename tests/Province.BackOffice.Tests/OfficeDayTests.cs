@@ -80,4 +80,28 @@ public sealed class OfficeDayTests : IClassFixture<BackOfficeBrowser>
         var blocked = await administrator.GetFromJsonAsync<JsonElement>($"/api/staff/appointments/offices/{officeId}/blocked-days?from=2026-12-01&to=2026-12-31");
         Assert.Equal("2026-12-04", Assert.Single(blocked.EnumerateArray()).GetProperty("date").GetString());
     }
+
+    [Fact]
+    public async Task Today_s_view_offers_to_reload_when_a_number_is_taken_at_the_office()
+    {
+        using var administrator = await _browser.App.StaffAsync("quantri");
+        var office = await ApiAssert.OkAsync(await administrator.PostAsJsonAsync("/api/staff/appointments/offices",
+            TestOffices.NewOffice(TanNinhWard, "Bộ phận theo dõi ngày " + Guid.NewGuid().ToString("N")[..6])));
+        var officeId = office.GetProperty("id").GetGuid();
+        var groupId = office.GetProperty("serviceGroups")[0].GetProperty("id").GetGuid();
+        var page = await _browser.SignedInAsync("tanninh.mai");
+        await page.GotoAsync($"/staff/appointments/offices/{officeId}/day");
+
+        // Connected (the first event is the queue as it stands: no banner), then a citizen takes a number.
+        var live = page.Locator("[data-live-changes-only]");
+        await Assertions.Expect(live).ToHaveAttributeAsync("data-live-updated", new System.Text.RegularExpressions.Regex("\\d+"));
+        await Assertions.Expect(page.GetByTestId("office-day-banner")).ToBeHiddenAsync();
+        using var citizen = await _browser.App.CitizenAsync("zalo-day-live");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/appointments/tickets") { Content = JsonContent.Create(new { officeId, serviceGroupId = groupId }) };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        await ApiAssert.OkAsync(await citizen.SendAsync(request));
+
+        await Assertions.Expect(page.GetByTestId("office-day-banner")).ToBeVisibleAsync();
+        await BackOfficeBrowser.AssertAccessibleAsync(page);
+    }
 }

@@ -11,7 +11,7 @@ public static partial class ModuleDatabases
 {
     /// <summary>
     /// Lets Marten create or patch every module store's schema when asked (<c>--migrate</c> or
-    /// <c>Database:MigrateOnStartup</c>), then adds demo data when <c>DemoData:Enabled</c> (never in the migrate-only run).
+    /// <c>Database:MigrateOnStartup</c>), then adds demo data when <c>DemoData:Enabled</c> (never in the migrate-only run), and the demo citizens' activity when <c>DemoData:Activity</c> as well.
     /// </summary>
     public static async Task InitializeDatabasesAsync(this WebApplication app, bool migrate, bool seed = true)
     {
@@ -30,10 +30,16 @@ public static partial class ModuleDatabases
         if (seed && app.Configuration.GetValue("DemoData:Enabled", false))
         {
             await using var scope = app.Services.CreateAsyncScope();
-            foreach (var seeder in scope.ServiceProvider.GetServices<IDemoDataSeeder>())
+            var seeders = scope.ServiceProvider.GetServices<IDemoDataSeeder>().ToList();
+            var activity = app.Configuration.GetValue("DemoData:Activity", false);
+            // Reference data of every module first, then the activity that refers to it (citizens, agencies, procedures, offices).
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            foreach (var seeder in seeders.Where(s => s is not IDemoActivitySeeder).Concat(seeders.Where(s => activity && s is IDemoActivitySeeder)))
             {
                 await seeder.SeedAsync(CancellationToken.None);
             }
+
+            LogDemoDataReady(app.Logger, activity, watch.ElapsedMilliseconds);
         }
     }
 
@@ -64,6 +70,9 @@ public static partial class ModuleDatabases
         await transaction.CommitAsync();
         LogMigrationApplied(app.Logger, file);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data ready (activity: {Activity}) in {Milliseconds} ms")]
+    private static partial void LogDemoDataReady(ILogger logger, bool activity, long milliseconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Migration {File} applied")]
     private static partial void LogMigrationApplied(ILogger logger, string file);

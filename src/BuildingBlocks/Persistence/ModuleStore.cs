@@ -34,6 +34,13 @@ public interface IDemoDataSeeder
     Task SeedAsync(CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// Demo citizens' recent activity (dossiers, field reports, bookings, today's queue), added only when
+/// <c>DemoData:Activity</c> is true as well: the tests run with the demo reference data but count their own records.
+/// Runs after every module's <see cref="IDemoDataSeeder"/> that is not one, so it finds the reference data there.
+/// </summary>
+public interface IDemoActivitySeeder : IDemoDataSeeder;
+
 public static class ModuleStoreRegistration
 {
     /// <summary>

@@ -39,6 +39,7 @@ public sealed partial class AppointmentsModule : IModuleRegistration
         services.AddHandlersFrom(typeof(AppointmentsModule).Assembly);
         services.AddValidatorsFromAssembly(typeof(AppointmentsModule).Assembly, includeInternalTypes: true);
         services.AddScoped<IDemoDataSeeder, AppointmentsDemoData>();
+        services.AddScoped<IDemoDataSeeder, AppointmentsDemoActivity>();
         services.AddOptions<AppointmentsSettings>().Bind(configuration.GetSection(AppointmentsSettings.Section));
         services.AddSingleton<QueueSignals>();
         services.AddSingleton<OfficeDirectory>();

@@ -34,7 +34,7 @@ public sealed partial class DossiersModule : IModuleRegistration
         [typeof(PublicDossierEndpoints), typeof(CitizenDossierEndpoints), typeof(StaffDossierEndpoints)];
 
     /// <summary>Contracts this module sends; listed in its README.</summary>
-    public IReadOnlyList<Type> RequiredRequests { get; } = [typeof(AuthenticateCitizen), typeof(ValidateStaffSession), typeof(GetAgency), typeof(FindAgencyByCode), typeof(GetCitizenProfile), typeof(GetStaffMember), typeof(ResolveAdministrativeUnit)];
+    public IReadOnlyList<Type> RequiredRequests { get; } = [typeof(AuthenticateCitizen), typeof(ValidateStaffSession), typeof(GetAgency), typeof(FindAgencyByCode), typeof(GetCitizenProfile), typeof(GetStaffMember), typeof(FindStaffMemberByUserName), typeof(ResolveAdministrativeUnit)];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
@@ -58,6 +58,7 @@ public sealed partial class DossiersModule : IModuleRegistration
         services.AddHandlersFrom(typeof(DossiersModule).Assembly);
         services.AddValidatorsFromAssembly(typeof(DossiersModule).Assembly, includeInternalTypes: true);
         services.AddScoped<IDemoDataSeeder, DossiersDemoData>();
+        services.AddScoped<IDemoDataSeeder, DossiersDemoActivity>();
 
         services.AddOptions<DossiersSettings>().Bind(configuration.GetSection(DossiersSettings.Section));
         services.AddOptions<DeadlineSettings>().Bind(configuration.GetSection(DossiersSettings.Section));

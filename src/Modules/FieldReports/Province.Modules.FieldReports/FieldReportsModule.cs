@@ -39,6 +39,7 @@ public sealed partial class FieldReportsModule : IModuleRegistration
         services.AddHandlersFrom(typeof(FieldReportsModule).Assembly);
         services.AddValidatorsFromAssembly(typeof(FieldReportsModule).Assembly, includeInternalTypes: true);
         services.AddScoped<IDemoDataSeeder, FieldReportsDemoData>();
+        services.AddScoped<IDemoDataSeeder, FieldReportsDemoActivity>();
         services.AddOptions<FieldReportsSettings>().Bind(configuration.GetSection(FieldReportsSettings.Section));
         services.TryAddSingleton<IFileStore, LocalDiskFileStore>();
         services.AddScoped<ReportRouter>();

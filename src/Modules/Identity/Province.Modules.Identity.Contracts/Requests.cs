@@ -28,6 +28,9 @@ public sealed record GetStaffMember(Guid StaffId) : IRequest<StaffMemberInfo?>;
 
 public sealed record StaffMemberInfo(Guid Id, string FullName, Guid AgencyId, string Role, bool Active);
 
+/// <summary>One staff member by user name (demo data naming the officers who handled its history). Null when unknown.</summary>
+public sealed record FindStaffMemberByUserName(string UserName) : IRequest<StaffMemberInfo?>;
+
 /// <summary>An agency by its code under Thông tư 10/2016/TT-BTTTT (e.g. "000.00.12.H57"). Null when unknown.</summary>
 public sealed record FindAgencyByCode(string Code) : IRequest<AgencyInfo?>;
 

@@ -49,6 +49,7 @@ public sealed class IdentityModule : IModuleRegistration, IBackOfficeModule, IDa
         services.AddHandlersFrom(typeof(IdentityModule).Assembly);
         services.AddValidatorsFromAssembly(typeof(IdentityModule).Assembly, includeInternalTypes: true);
         services.AddScoped<IDemoDataSeeder, IdentityDemoData>();
+        services.AddScoped<IDemoDataSeeder, IdentityDemoActivity>();
 
         var zalo = configuration.GetSection(ZaloOptions.Section);
         services.AddOptions<ZaloOptions>().Bind(zalo);

@@ -47,10 +47,22 @@ internal static class ProvinceMap
 
     public static string Y(double latitude) => Format(Top(latitude));
 
-    /// <summary>Graticule every quarter degree, labelled in degrees and minutes (none so close to the right edge that its label is cut).</summary>
+    /// <summary>The widest graticule label ("106°45'" at 14 px) with room to spare, in drawing units.</summary>
+    private const double LabelWidth = 64;
+
+    /// <summary>Graticule every quarter degree, labelled in degrees and minutes.</summary>
     public static IEnumerable<double> Parallels() => Steps(Math.Ceiling(South * 4) / 4, North);
 
-    public static IEnumerable<double> Meridians() => Steps(Math.Ceiling(West * 4) / 4, East - 0.1);
+    public static IEnumerable<double> Meridians() => Steps(Math.Ceiling(West * 4) / 4, East);
+
+    /// <summary>
+    /// Where a meridian's label goes: right of its line along the bottom edge, or, where that would run past the right
+    /// edge, left of it and one line higher (so it does not run into the label of the meridian before).
+    /// </summary>
+    public static (string X, string Y, string Anchor) MeridianLabel(double longitude) =>
+        Left(longitude) + 3 + LabelWidth <= Width
+            ? (Format(Left(longitude) + 3), Format(Height - 5), "start")
+            : (Format(Left(longitude) - 3), Format(Height - 23), "end");
 
     public static string Degrees(double value)
     {

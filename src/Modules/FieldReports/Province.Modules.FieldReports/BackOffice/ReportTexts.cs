@@ -12,12 +12,9 @@ internal static class ReportTexts
         ("rejected", "Không thuộc phạm vi xử lý"), ("closed", "Đã đóng"),
     ];
 
-    /// <summary>
-    /// The actions the report page offers, in the order shown. <c>redact</c> (rewording the public texts) is left to
-    /// the API for now: it needs the three texts side by side and is rare.
-    /// </summary>
+    /// <summary>The actions the report page offers, in the order shown.</summary>
     public static readonly string[] PageActions =
-        ["assign", "start", "resolve", "request-information", "forward", "recategorize", "reject", "close", "hide", "publish"];
+        ["assign", "start", "resolve", "request-information", "forward", "recategorize", "reject", "close", "redact", "hide", "publish"];
 
     public static string Action(string action) => action switch
     {
@@ -29,6 +26,7 @@ internal static class ReportTexts
         "close" => "Đóng phản ánh",
         "forward" => "Chuyển cơ quan khác",
         "recategorize" => "Đổi lĩnh vực, địa bàn",
+        "redact" => "Biên tập nội dung công khai",
         "hide" => "Ẩn khỏi trang công khai",
         "publish" => "Hiện lại trên trang công khai",
         _ => action,
@@ -44,18 +42,20 @@ internal static class ReportTexts
         "close" => "Đã đóng phản ánh.",
         "forward" => "Đã chuyển phản ánh sang cơ quan khác.",
         "recategorize" => "Đã đổi lĩnh vực, địa bàn.",
+        "redact" => "Đã biên tập nội dung công khai.",
         "hide" => "Đã ẩn phản ánh khỏi trang công khai.",
         "publish" => "Đã hiện lại phản ánh trên trang công khai.",
         _ => "Đã thực hiện.",
     };
 
-    /// <summary>The note is the reason the person reads (reject), what is needed (request-information) or why (hide): required, as the API says.</summary>
-    public static bool NoteRequired(string action) => action is "reject" or "request-information" or "hide";
+    /// <summary>The note is the reason the person reads (reject), what is needed (request-information) or why (redact, hide): required, as the API says.</summary>
+    public static bool NoteRequired(string action) => action is "reject" or "request-information" or "redact" or "hide";
 
     public static string NoteLabel(string action) => action switch
     {
         "reject" => "Lý do từ chối (người phản ánh đọc được)",
         "request-information" => "Thông tin cần bổ sung",
+        "redact" => "Lý do biên tập",
         "hide" => "Lý do ẩn",
         _ => "Ghi chú nội bộ",
     };

@@ -15,3 +15,14 @@ internal sealed class GetStaffMemberHandler(IIdentityStore store) : IRequestHand
         return staff is null ? null : new StaffMemberInfo(staff.Id, staff.FullName, staff.AgencyId, staff.Role.ToRoleName(), staff.IsActive);
     }
 }
+
+/// <summary>Answers <see cref="Contracts.FindStaffMemberByUserName"/> (user names are unique).</summary>
+internal sealed class FindStaffMemberByUserNameHandler(IIdentityStore store) : IRequestHandler<Contracts.FindStaffMemberByUserName, StaffMemberInfo?>
+{
+    public async Task<StaffMemberInfo?> Handle(Contracts.FindStaffMemberByUserName request, CancellationToken cancellationToken)
+    {
+        await using var session = store.QuerySession();
+        var staff = await session.Query<StaffMember>().FirstOrDefaultAsync(s => s.UserName == request.UserName, cancellationToken);
+        return staff is null ? null : new StaffMemberInfo(staff.Id, staff.FullName, staff.AgencyId, staff.Role.ToRoleName(), staff.IsActive);
+    }
+}
