@@ -5,6 +5,7 @@
 # Prints one line per scenario and writes build/benchmark-results.md.
 # Usage: bash build/benchmark.sh            (DURATION=15s CONNECTIONS=32 THREADS=2 to change the load;
 #        KEEP_RUNNING=1 keeps the loaded database and the host up after the run, for profiling, until Ctrl+C)
+# Every measured run follows an unmeasured warm-up of the same load (WARMUP=3s; WARMUP=0 for none).
 # Stages (STAGES, comma-separated; all four by default, about 35 minutes on 2 cores):
 #   core    the scenarios at 1,000,000 dossiers beside the raw-Npgsql baselines (a read: one row; a write: one INSERT)
 #   growth  public lookup and officer queue at 100,000, 1,000,000 and 5,000,000 dossiers (GROWTH_DURATION=10s each)
@@ -88,8 +89,12 @@ for _ in $(seq 1 30); do curl -sf "$baseline/row" >/dev/null && break; sleep 1; 
 
 staff=$(curl -sf -X POST "$host/api/staff/identity/sign-in" -H 'content-type: application/json' -d '{"userName":"tanninh.mai","password":"TayNinh@2026"}' \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
-citizen=$(curl -sf -X POST "$host/zalo-simulator/dev/access-tokens" -H 'content-type: application/json' -d '{"name":"Người đo"}' \
-  | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
+# mint_citizen NAME: a new citizen's Zalo access token from the simulator.
+mint_citizen() {
+  curl -sf -X POST "$host/zalo-simulator/dev/access-tokens" -H 'content-type: application/json' -d "{\"name\":\"$1\"}" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])'
+}
+citizen=$(mint_citizen "Người đo")
 category=$(curl -sf "$host/api/public/field-reports/categories" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
 ward_office=0195a1f0-0000-7000-8000-0000000000a1
 ward=0195a1f0-0000-7000-8000-000000000007
@@ -156,7 +161,7 @@ LUA
 # as a citizen does before taking a number: the scenario measures taking the number, not signing up.
 mint_ticket_citizens() {
 echo "Minting citizen tokens for the ticket scenario (each citizen opens the app once)..."
-python3 - "$host" "$pg_work/tokens.txt" 6000 <<'PY'
+python3 - "$host" "$pg_work/tokens.txt" 12000 <<'PY'
 import http.client, json, sys, urllib.parse
 url = urllib.parse.urlparse(sys.argv[1]); out = open(sys.argv[2], "w")
 connection = http.client.HTTPConnection(url.hostname, url.port)
@@ -174,22 +179,37 @@ cat >"$pg_work/ticket.lua" <<LUA
 $thread_ids
 tokens = {}
 for line in io.lines("$pg_work/tokens.txt") do tokens[#tokens + 1] = line end
+-- The citizens an earlier run (the warm-up) used are skipped: each has a waiting ticket in every group already.
+local used = io.open("$pg_work/ticket-offset.txt")
+offset = used and tonumber(used:read("*l")) or 0
+if used then used:close() end
 counter = 0
 request = function()
-  -- Thread t takes citizens t, t + $threads, ...; each citizen takes one ticket in each of the 4 groups.
-  local citizen = id + $threads * math.floor(counter / 4)
+  -- Thread t takes citizens offset + t, offset + t + $threads, ...; each citizen takes one ticket in each of the 4 groups.
+  local citizen = offset + id + $threads * math.floor(counter / 4)
   local group = counter % 4 + 1
   counter = counter + 1
   local body = string.format('{"officeId":"0195a1f0-0000-7000-8000-0000000000b1","serviceGroupId":"0195a1f0-0000-7000-8000-0000000000c%d","priority":null}', group)
   return wrk.format("POST", "/api/appointments/tickets", {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. tokens[citizen % #tokens + 1],
     ["Idempotency-Key"] = string.format("bench-ticket-%d-%d-%d", run_id, id, counter)}, body)
 end
+done = function(summary)
+  -- At most threads x (requests / 4 + 1) citizens were used, however the requests fell between the threads.
+  local next = io.open("$pg_work/ticket-offset.txt", "w")
+  next:write(offset + $threads * (math.ceil(summary.requests / 4) + 1))
+  next:close()
+end
 LUA
 
 # Dossier submission with a small file: a citizen uploads the document photo, then submits the dossier
 # naming it; each connection alternates the two requests (uploads first, submissions as their ids arrive).
+# The citizen is read from dossier-citizen.txt when wrk starts: the warm-up and the measured run are different citizens,
+# so the uploads the warm-up leaves unsubmitted do not count against the measured citizen's quota of pending uploads.
 cat >"$pg_work/dossier.lua" <<LUA
 $thread_ids
+local named = io.open("$pg_work/dossier-citizen.txt")
+citizen = named:read("*l")
+named:close()
 pending = {}
 counter = 0
 local boundary = "----provincebench"
@@ -198,7 +218,7 @@ request = function()
   if #pending > 0 then
     local file = table.remove(pending)
     local body = string.format('{"procedureCode":"1.004873","applicant":{"fullName":"Trần Thị Bình","dateOfBirth":"1992-03-04","citizenIdNumber":"072092004321","phoneNumber":"0987654321","address":"5 Lê Lợi, Phường 1"},"summary":"Xác nhận tình trạng hôn nhân","documents":[{"documentKey":"1","fileIds":["%s"]}],"delivery":{"method":"atOffice"}}', file)
-    return wrk.format("POST", "/api/dossiers", {["Content-Type"] = "application/json", ["Authorization"] = "Bearer $citizen", ["Idempotency-Key"] = string.format("bench-dossier-%d-%d-%d", run_id, id, counter)}, body)
+    return wrk.format("POST", "/api/dossiers", {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. citizen, ["Idempotency-Key"] = string.format("bench-dossier-%d-%d-%d", run_id, id, counter)}, body)
   end
   -- Distinct bytes per upload, as real photos are, in a PNG's structure (signature, IHDR, IDAT, IEND), which uploads must have.
   local function chunk(kind, data)
@@ -208,7 +228,7 @@ request = function()
   local pixels = string.format("%d-%d-%016d", run_id, id, counter) .. string.rep("x", 2000)
   local png = "\137PNG\r\n\26\n" .. chunk("IHDR", "\0\0\0\1\0\0\0\1\8\0\0\0\0") .. chunk("IDAT", pixels) .. chunk("IEND", "")
   local body = "--" .. boundary .. "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"giay-xac-nhan.png\"\r\nContent-Type: image/png\r\n\r\n" .. png .. "\r\n--" .. boundary .. "--\r\n"
-  return wrk.format("POST", "/api/dossiers/uploads", {["Content-Type"] = "multipart/form-data; boundary=" .. boundary, ["Authorization"] = "Bearer $citizen"}, body)
+  return wrk.format("POST", "/api/dossiers/uploads", {["Content-Type"] = "multipart/form-data; boundary=" .. boundary, ["Authorization"] = "Bearer " .. citizen}, body)
 end
 response = function(status, headers, body)
   -- The upload answers {"items":[{"id":"...", ...}]}: the first id is the file's.
@@ -221,8 +241,17 @@ results="$pg_work/results.tsv"
 : >"$results"
 # run NAME KIND URL [wrk args...]: one scenario; appends "name kind rps p50 p99 errors".
 # C=connections D=duration override the defaults for one call.
+# warm URL [wrk args...]: the same load for WARMUP (3s), not measured. A host runs for days, so what counts is its warm
+# path (methods compiled at their final tier, pools filled), not its first seconds, which the start-up figure covers.
+warm() {
+  local url=$1; shift
+  if [ "${WARMUP:-3s}" != 0 ]; then
+    wrk -t"$threads" -c"${C:-$connections}" -d"${WARMUP:-3s}" --timeout 10s "$@" "$url" >/dev/null
+  fi
+}
 run() {
   local name=$1 kind=$2 url=$3; shift 3
+  if [ "$kind" != soak ]; then warm "$url" "$@"; fi
   # --timeout 10s: with wrk's 2 s default a slow answer vanishes from the latency figures into "timeout" errors.
   local out; out=$(wrk -t"$threads" -c"${C:-$connections}" -d"${D:-$duration}" --timeout 10s --latency "$@" "$url")
   python3 - "$name" "$kind" "$out" >>"$results" <<'PY'
@@ -286,8 +315,12 @@ if stage core; then
   # Minted just before: the citizens opened the app a moment ago, as one does before taking a number.
   mint_ticket_citizens
   run "take a queue ticket" write "$host" -s "$pg_work/ticket.lua"
+  # Warmed before counting, so the count is of the measured run's dossiers only; each run its own citizen.
+  mint_citizen "Người nộp thử" >"$pg_work/dossier-citizen.txt"
+  warm "$host" -s "$pg_work/dossier.lua"
+  mint_citizen "Người nộp hồ sơ" >"$pg_work/dossier-citizen.txt"
   before=$("${psql[@]}" -d province -tAc "SELECT count(*) FROM dossiers.mt_doc_dossier")
-  run "submit a dossier (upload + submit)" write "$host" -s "$pg_work/dossier.lua"
+  WARMUP=0 run "submit a dossier (upload + submit)" write "$host" -s "$pg_work/dossier.lua"
   submitted=$(( $("${psql[@]}" -d province -tAc "SELECT count(*) FROM dossiers.mt_doc_dossier") - before ))
   echo "Dossiers submitted in that run: $submitted (two requests each: the upload and the submission)"
   echo "$submitted" >"$pg_work/submitted.txt"

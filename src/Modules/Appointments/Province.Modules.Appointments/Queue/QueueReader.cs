@@ -24,7 +24,11 @@ internal sealed class QueueReader(IAppointmentsStore store, OfficeDirectory offi
     public static Task<IReadOnlyList<QueueTicket>> WaitingAsync(IQuerySession session, Guid officeId, DateOnly day, CancellationToken cancellationToken) =>
         session.Query<QueueTicket>().Where(t => t.OfficeId == officeId && t.Day == day && t.Status == TicketStatus.Waiting).ToListAsync(cancellationToken);
 
-    public async Task<TicketResponse> DescribeAsync(QueueTicket ticket, CancellationToken cancellationToken, bool forStaff = false)
+    /// <param name="justIssued">
+    /// The ticket was issued by this request: it has the highest number of its group, so no proven priority after it exists
+    /// to count (the most costly count in the ticket benchmark, 4 ms a call with 1,600 waiting; docs/decisions.md ADR 24).
+    /// </param>
+    public async Task<TicketResponse> DescribeAsync(QueueTicket ticket, CancellationToken cancellationToken, bool forStaff = false, bool justIssued = false)
     {
         var office = await offices.FindAsync(ticket.OfficeId, cancellationToken);
         var ahead = 0;
@@ -49,7 +53,7 @@ internal sealed class QueueReader(IAppointmentsStore store, OfficeDirectory offi
                 // only the indexed columns, and the second only the few tickets after it (a new ticket's are none).
                 provenAhead = Task.FromResult(0L);
                 numbersBefore = waiting.Where(t => t.Number < ticket.Number).Count();
-                provenAfter = batch.Query<QueueTicket>().Where(t => t.OfficeId == ticket.OfficeId && t.ServiceGroupId == ticket.ServiceGroupId
+                provenAfter = justIssued ? Task.FromResult(0L) : batch.Query<QueueTicket>().Where(t => t.OfficeId == ticket.OfficeId && t.ServiceGroupId == ticket.ServiceGroupId
                     && t.Day == ticket.Day && t.Status == TicketStatus.Waiting && t.Number > ticket.Number
                     && t.Priority != PriorityReason.None && (t.PriorityCheck == PriorityCheck.ByProfile || t.PriorityCheck == PriorityCheck.AtCounter)).Count();
             }

@@ -54,7 +54,7 @@ internal static class KioskEndpoints
                     // The kiosk is pressed by whoever stands at it: a priority waits for an officer's confirmation like a remote one.
                     TakeTicketEndpoints.ParsePriority(request.Priority), PriorityCheck.Pending, null, null, null, cancellationToken);
                 return problem ?? (Results<Created<TicketResponse>, ProblemHttpResult>)TypedResults.Created(
-                    $"/api/staff/appointments/tickets/{ticket!.Id}", await reader.DescribeAsync(ticket, cancellationToken, forStaff: true));
+                    $"/api/staff/appointments/tickets/{ticket!.Id}", await reader.DescribeAsync(ticket, cancellationToken, forStaff: true, justIssued: true));
             })
             .WithName("IssueKioskTicket")
             .WithSummary("Máy lấy số tại sảnh cấp số cho người đến trực tiếp.")
@@ -102,7 +102,7 @@ internal static class KioskEndpoints
                         session.UpdateRevision(booking, booking.Revision + 1);
                     }, cancellationToken);
                 return problem ?? (Results<Created<TicketResponse>, ProblemHttpResult>)TypedResults.Created(
-                    $"/api/staff/appointments/tickets/{ticket!.Id}", await reader.DescribeAsync(ticket, cancellationToken, forStaff: true));
+                    $"/api/staff/appointments/tickets/{ticket!.Id}", await reader.DescribeAsync(ticket, cancellationToken, forStaff: true, justIssued: true));
             })
             .WithName("CheckInBooking")
             .WithSummary("Quét mã QR lịch hẹn tại máy lấy số: nhận số thứ tự cho lịch hẹn hôm nay.")

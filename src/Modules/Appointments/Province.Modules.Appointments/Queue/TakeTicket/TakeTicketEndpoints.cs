@@ -106,7 +106,7 @@ internal static class TakeTicketEndpoints
                     return problem;
                 }
 
-                return TypedResults.Created($"/api/appointments/tickets/{ticket!.Id}", await reader.DescribeAsync(ticket, cancellationToken));
+                return TypedResults.Created($"/api/appointments/tickets/{ticket!.Id}", await reader.DescribeAsync(ticket, cancellationToken, justIssued: true));
             })
             .WithName("TakeQueueTicket")
             .WithSummary("Lấy số thứ tự trong ngày từ xa (cần Idempotency-Key); trả số, số người đang chờ trước và thời gian chờ ước tính.")
