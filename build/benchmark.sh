@@ -203,13 +203,13 @@ LUA
 
 # Dossier submission with a small file: a citizen uploads the document photo, then submits the dossier
 # naming it; each connection alternates the two requests (uploads first, submissions as their ids arrive).
-# The citizen is read from dossier-citizen.txt when wrk starts: the warm-up and the measured run are different citizens,
-# so the uploads the warm-up leaves unsubmitted do not count against the measured citizen's quota of pending uploads.
+# The citizens are read from dossier-citizens.txt when wrk starts, one per thread: a citizen may have 30 uploads not yet
+# submitted, and each of a thread's connections may hold one. The warm-up and the measured run have citizens of their
+# own, so what the warm-up leaves unsubmitted does not count against the measured run's.
 cat >"$pg_work/dossier.lua" <<LUA
 $thread_ids
-local named = io.open("$pg_work/dossier-citizen.txt")
-citizen = named:read("*l")
-named:close()
+citizens = {}
+for line in io.lines("$pg_work/dossier-citizens.txt") do citizens[#citizens + 1] = line end
 pending = {}
 counter = 0
 local boundary = "----provincebench"
@@ -218,7 +218,7 @@ request = function()
   if #pending > 0 then
     local file = table.remove(pending)
     local body = string.format('{"procedureCode":"1.004873","applicant":{"fullName":"Trần Thị Bình","dateOfBirth":"1992-03-04","citizenIdNumber":"072092004321","phoneNumber":"0987654321","address":"5 Lê Lợi, Phường 1"},"summary":"Xác nhận tình trạng hôn nhân","documents":[{"documentKey":"1","fileIds":["%s"]}],"delivery":{"method":"atOffice"}}', file)
-    return wrk.format("POST", "/api/dossiers", {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. citizen, ["Idempotency-Key"] = string.format("bench-dossier-%d-%d-%d", run_id, id, counter)}, body)
+    return wrk.format("POST", "/api/dossiers", {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. citizens[id % #citizens + 1], ["Idempotency-Key"] = string.format("bench-dossier-%d-%d-%d", run_id, id, counter)}, body)
   end
   -- Distinct bytes per upload, as real photos are, in a PNG's structure (signature, IHDR, IDAT, IEND), which uploads must have.
   local function chunk(kind, data)
@@ -228,7 +228,7 @@ request = function()
   local pixels = string.format("%d-%d-%016d", run_id, id, counter) .. string.rep("x", 2000)
   local png = "\137PNG\r\n\26\n" .. chunk("IHDR", "\0\0\0\1\0\0\0\1\8\0\0\0\0") .. chunk("IDAT", pixels) .. chunk("IEND", "")
   local body = "--" .. boundary .. "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"giay-xac-nhan.png\"\r\nContent-Type: image/png\r\n\r\n" .. png .. "\r\n--" .. boundary .. "--\r\n"
-  return wrk.format("POST", "/api/dossiers/uploads", {["Content-Type"] = "multipart/form-data; boundary=" .. boundary, ["Authorization"] = "Bearer " .. citizen}, body)
+  return wrk.format("POST", "/api/dossiers/uploads", {["Content-Type"] = "multipart/form-data; boundary=" .. boundary, ["Authorization"] = "Bearer " .. citizens[id % #citizens + 1]}, body)
 end
 response = function(status, headers, body)
   -- The upload answers {"items":[{"id":"...", ...}]}: the first id is the file's.
@@ -316,9 +316,9 @@ if stage core; then
   mint_ticket_citizens
   run "take a queue ticket" write "$host" -s "$pg_work/ticket.lua"
   # Warmed before counting, so the count is of the measured run's dossiers only; each run its own citizen.
-  mint_citizen "Người nộp thử" >"$pg_work/dossier-citizen.txt"
+  for _ in $(seq 1 "$threads"); do mint_citizen "Người nộp thử"; done >"$pg_work/dossier-citizens.txt"
   warm "$host" -s "$pg_work/dossier.lua"
-  mint_citizen "Người nộp hồ sơ" >"$pg_work/dossier-citizen.txt"
+  for _ in $(seq 1 "$threads"); do mint_citizen "Người nộp hồ sơ"; done >"$pg_work/dossier-citizens.txt"
   before=$("${psql[@]}" -d province -tAc "SELECT count(*) FROM dossiers.mt_doc_dossier")
   WARMUP=0 run "submit a dossier (upload + submit)" write "$host" -s "$pg_work/dossier.lua"
   submitted=$(( $("${psql[@]}" -d province -tAc "SELECT count(*) FROM dossiers.mt_doc_dossier") - before ))
