@@ -34,7 +34,9 @@ public sealed partial class DossiersModule : IModuleRegistration
         [typeof(PublicDossierEndpoints), typeof(CitizenDossierEndpoints), typeof(StaffDossierEndpoints)];
 
     /// <summary>Contracts this module sends; listed in its README.</summary>
-    public IReadOnlyList<Type> RequiredRequests { get; } = [typeof(AuthenticateCitizen), typeof(ValidateStaffSession), typeof(GetAgency), typeof(FindAgencyByCode), typeof(GetCitizenProfile), typeof(GetStaffMember), typeof(FindStaffMemberByUserName), typeof(ResolveAdministrativeUnit)];
+    // FindStaffMemberByUserName is asked only by the demo activity (development), which skips its dossiers when no module
+    // answers it: a province taking Dossiers alone does not have to answer it.
+    public IReadOnlyList<Type> RequiredRequests { get; } = [typeof(AuthenticateCitizen), typeof(ValidateStaffSession), typeof(GetAgency), typeof(FindAgencyByCode), typeof(GetCitizenProfile), typeof(GetStaffMember), typeof(ResolveAdministrativeUnit)];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {

@@ -95,11 +95,27 @@ internal sealed class DossiersDemoActivity(IDossiersStore store, IMediator media
         }
     }
 
+    /// <summary>
+    /// The demo officer by user name, or null when no module answers the request (Dossiers taken without Identity, where
+    /// it is not required): the scenario is then skipped, since its history names real officers.
+    /// </summary>
+    private async Task<StaffMemberInfo?> FindOfficerAsync(string userName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await mediator.Send(new FindStaffMemberByUserName(userName), cancellationToken);
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     private async Task StageAsync(IDocumentSession session, Scenario scenario, Procedure procedure, CancellationToken cancellationToken)
     {
         var agency = await mediator.Send(new GetAgency(procedure.AgencyId), cancellationToken);
-        var officer = await mediator.Send(new FindStaffMemberByUserName(scenario.Officer), cancellationToken);
-        var receiver = scenario.Receiver is null ? null : await mediator.Send(new FindStaffMemberByUserName(scenario.Receiver), cancellationToken);
+        var officer = await FindOfficerAsync(scenario.Officer, cancellationToken);
+        var receiver = scenario.Receiver is null ? null : await FindOfficerAsync(scenario.Receiver, cancellationToken);
         var profile = scenario.Citizen == 0 ? null : await mediator.Send(new GetCitizenProfile(CitizenId(scenario.Citizen)), cancellationToken);
         if (agency is null || officer is null || (scenario.Receiver is not null && receiver is null) || (scenario.Citizen != 0 && profile is null))
         {
