@@ -129,6 +129,73 @@ public sealed class QueueTests : IClassFixture<ProvinceApp>
     }
 
     [Fact]
+    public async Task How_many_are_ahead_and_the_wait_follow_every_change_of_the_queue_and_match_a_count_of_the_tickets()
+    {
+        var office = await CreateOfficeAsync(_app);
+        var group = Group(office, "HT");
+        var officer = await _app.StaffAsync("tanninh.mai");
+        var counter1 = CounterId(office, 1);
+        var counter2 = CounterId(office, 2);
+        var citizens = new Dictionary<string, HttpClient>();
+        foreach (var name in new[] { "first", "second", "elderly", "fifth" })
+        {
+            citizens[name] = await _app.CitizenAsync($"zalo-tally-{name}");
+        }
+
+        await BornAsync(citizens["elderly"], "1948-02-03");
+        var first = await OkAsync(await TakeTicketAsync(citizens["first"], Id(office), group));                                  // HT-001
+        var second = await OkAsync(await TakeTicketAsync(citizens["second"], Id(office), group));                                // HT-002
+        var elderly = await OkAsync(await TakeTicketAsync(citizens["elderly"], Id(office), group, "elderly"));                   // HT-003, proven by the profile
+        var pregnant = await OkAsync(await officer.PostAsJsonAsync($"/api/staff/appointments/offices/{Id(office)}/kiosk/tickets",
+            new { serviceGroupId = group, priority = "pregnant" }));                                                               // HT-004, not proven yet
+        var fifth = await OkAsync(await TakeTicketAsync(citizens["fifth"], Id(office), group));                                  // HT-005
+        // As each was issued: the numbers before it; the proven HT-003 only the proven ones before it (none).
+        Assert.Equal([0, 1, 0, 3, 4], new[] { first, second, elderly, pregnant, fifth }.Select(t => t.GetProperty("ahead").GetInt32()));
+
+        async Task<int> AheadAsync(string citizen, JsonElement ticket) =>
+            (await OkAsync(await citizens[citizen].GetAsync($"/api/appointments/tickets/{Id(ticket)}"))).GetProperty("ahead").GetInt32();
+        async Task<JsonElement> ActAsync(JsonElement ticket, string action, object? body = null) =>
+            await OkAsync(await officer.PostAsJsonAsync($"/api/staff/appointments/tickets/{Id(ticket)}/{action}", body ?? new { version = ticket.GetProperty("version").GetInt32() }));
+        async Task<JsonElement> CallAsync(Guid counter) =>
+            await OkAsync(await officer.PostAsync($"/api/staff/appointments/offices/{Id(office)}/counters/{counter}/call-next", null));
+
+        // HT-004's pregnancy is confirmed: it waits behind the proven HT-003 only, and both are ahead of every unproven number.
+        pregnant = await ActAsync(pregnant, "confirm-priority", new { confirmed = true, version = pregnant.GetProperty("version").GetInt32() });
+        Assert.Equal(1, pregnant.GetProperty("ahead").GetInt32());
+        Assert.Equal(new[] { 2, 3, 4 }, new[] { await AheadAsync("first", first), await AheadAsync("second", second), await AheadAsync("fifth", fifth) });
+
+        // HT-002 gives up its number; HT-003 is called, served for 12 minutes and finished.
+        await OkAsync(await citizens["second"].PostAsync($"/api/appointments/tickets/{Id(second)}/cancel", null));
+        Assert.Equal(new[] { 2, 3 }, new[] { await AheadAsync("first", first), await AheadAsync("fifth", fifth) });
+        var called = await CallAsync(counter1);
+        Assert.Equal("HT-003", called.GetProperty("number").GetString());
+        var serving = await ActAsync(called, "start");
+        _app.Clock.Advance(TimeSpan.FromMinutes(12));
+        await ActAsync(serving, "finish");
+        // The wait is now the day's 12 minutes a person shared by the group's two counters: 6 a person ahead.
+        var fifthNow = await OkAsync(await citizens["fifth"].GetAsync($"/api/appointments/tickets/{Id(fifth)}"));
+        Assert.Equal(2, fifthNow.GetProperty("ahead").GetInt32());
+        Assert.Equal(12, fifthNow.GetProperty("estimatedWaitMinutes").GetInt32());
+
+        // HT-004 is called and sent to counter 2: back among the waiting, still proven, nobody ahead of it.
+        var calledAgain = await CallAsync(counter1);
+        Assert.Equal("HT-004", calledAgain.GetProperty("number").GetString());
+        Assert.Equal(new[] { 0, 1 }, new[] { await AheadAsync("first", first), await AheadAsync("fifth", fifth) });
+        var transferred = await ActAsync(calledAgain, "transfer", new { counterId = counter2, version = calledAgain.GetProperty("version").GetInt32() });
+        Assert.Equal("waiting", transferred.GetProperty("status").GetString());
+        Assert.Equal(0, transferred.GetProperty("ahead").GetInt32());
+        Assert.Equal(new[] { 1, 2 }, new[] { await AheadAsync("first", first), await AheadAsync("fifth", fifth) });
+
+        // The same answers counted from the tickets themselves, as for a day whose counter row has no figures (written
+        // before the row kept them): the figures and the count agree.
+        await _app.Database.ScalarAsync<int>(
+            "UPDATE appointments.ticket_numbers SET waiting = NULL, proven_waiting = NULL, finished = NULL, service_ms = NULL WHERE scope LIKE @office RETURNING 1",
+            ("office", $"{Id(office):N}:%"));
+        Assert.Equal(new[] { 1, 2 }, new[] { await AheadAsync("first", first), await AheadAsync("fifth", fifth) });
+        Assert.Equal(12, (await OkAsync(await citizens["fifth"].GetAsync($"/api/appointments/tickets/{Id(fifth)}"))).GetProperty("estimatedWaitMinutes").GetInt32());
+    }
+
+    [Fact]
     public async Task The_live_view_changes_after_a_call_by_get_and_by_server_sent_events()
     {
         var office = await CreateOfficeAsync(_app);

@@ -13,8 +13,11 @@ namespace Province.BuildingBlocks.Persistence;
 /// </summary>
 public static partial class DailyCounter
 {
-    /// <summary>Declares the counter table <paramref name="table"/> in the store's schema.</summary>
-    public static void AddDailyCounter(this StoreOptions options, string table)
+    /// <summary>
+    /// Declares the counter table <paramref name="table"/> in the store's schema; returned so a module can keep more
+    /// figures of the scope's day in the same row (nullable columns: rows written before they existed hold NULLs).
+    /// </summary>
+    public static Table AddDailyCounter(this StoreOptions options, string table)
     {
         ArgumentNullException.ThrowIfNull(options);
         var counter = new Table(new PostgresqlObjectName(options.DatabaseSchemaName, table, Weasel.Postgresql.SchemaUtils.IdentifierUsage.General));
@@ -22,6 +25,7 @@ public static partial class DailyCounter
         counter.AddColumn<DateOnly>("day").AsPrimaryKey();
         counter.AddColumn<int>("last_number").NotNull();
         options.Storage.ExtendedSchemaObjects.Add(counter);
+        return counter;
     }
 
     /// <summary>
@@ -58,8 +62,14 @@ public static partial class DailyCounter
         return await ScalarAsync(store, sql, [scope, day, limit], cancellationToken) is int taken ? taken : null;
     }
 
-    private static async Task<object?> ScalarAsync(IDocumentStore store, string sql, object[] values, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one statement on a connection of the store's database, in a transaction of its own (positional parameters
+    /// <c>$1</c>, <c>$2</c>...), and returns its first value: for counter statements a module writes itself.
+    /// </summary>
+    public static async Task<object?> ScalarAsync(IDocumentStore store, string sql, object[] values, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(values);
         // A plain command, not session.QueryAsync: Marten reads SQL that does not start with "select" as a
         // where clause of a document query, and int is no document.
         await using var connection = store.Storage.Database.CreateConnection();

@@ -144,7 +144,7 @@ internal sealed class AppointmentsDemoActivity(IAppointmentsStore store, IMediat
             var called = until <= opens ? 0 : dayOver ? count : Math.Clamp((int)Math.Ceiling(count * 0.6 * (until - opens) / (OfficeTime.StartsAt(today, hours.Closes) - opens) * 3), 1, count - 1);
             for (var n = 0; n < count; n++)
             {
-                var number = await DailyCounter.TakeAsync(store, IAppointmentsStore.TicketNumbers, $"{office.Id:N}:{group.Id:N}", today, cancellationToken);
+                var number = await QueueTally.TakeNumberAsync(store, office.Id, group.Id, today, cancellationToken);
                 var issuedAt = from + (until - from) * (n + 0.5) / (count + 1);
                 var ticketCitizen = n % 3 == 2 ? (int?)null : citizen++ % 8 + 1;
                 var status = n >= called ? TicketStatus.Waiting : n < called - 1 || dayOver ? TicketStatus.Done : TicketStatus.Serving;
@@ -155,7 +155,7 @@ internal sealed class AppointmentsDemoActivity(IAppointmentsStore store, IMediat
                     TicketStatus.Serving => new[] { issuedAt.AddMinutes(6), until.AddMinutes(-4) }.Max(),
                     _ => new[] { issuedAt.AddMinutes(6 + (n * 5 % 17)), until }.Min(),
                 };
-                session.Insert(new QueueTicket
+                var ticket = new QueueTicket
                 {
                     Id = ids[n],
                     OfficeId = office.Id,
@@ -173,7 +173,9 @@ internal sealed class AppointmentsDemoActivity(IAppointmentsStore store, IMediat
                     CalledAt = calledAt,
                     StartedAt = calledAt?.AddMinutes(1) is { } started && started < until ? started : calledAt,
                     FinishedAt = status == TicketStatus.Done ? new[] { calledAt!.Value.AddMinutes(group.DefaultServiceMinutes), until }.Min() : null,
-                });
+                };
+                session.Insert(ticket);
+                QueueTally.Track(session, QueueTally.Share.None, ticket);
             }
 
             changed.Add(office.Id);

@@ -24,47 +24,19 @@ internal sealed class QueueReader(IAppointmentsStore store, OfficeDirectory offi
     public static Task<IReadOnlyList<QueueTicket>> WaitingAsync(IQuerySession session, Guid officeId, DateOnly day, CancellationToken cancellationToken) =>
         session.Query<QueueTicket>().Where(t => t.OfficeId == officeId && t.Day == day && t.Status == TicketStatus.Waiting).ToListAsync(cancellationToken);
 
-    /// <param name="justIssued">
-    /// The ticket was issued by this request: it has the highest number of its group, so no proven priority after it exists
-    /// to count (the most costly count in the ticket benchmark, 4 ms a call with 1,600 waiting; docs/decisions.md ADR 24).
-    /// </param>
-    public async Task<TicketResponse> DescribeAsync(QueueTicket ticket, CancellationToken cancellationToken, bool forStaff = false, bool justIssued = false)
+    /// <summary>The ticket as its holder or a counter sees it, with how many are ahead of it and the wait while it waits.</summary>
+    public async Task<TicketResponse> DescribeAsync(QueueTicket ticket, bool forStaff, CancellationToken cancellationToken)
     {
         var office = await offices.FindAsync(ticket.OfficeId, cancellationToken);
         var ahead = 0;
         var minutes = 0;
         if (ticket.Status == TicketStatus.Waiting)
         {
-            // The people ahead and the day's service times in one round trip (a batch query).
-            await using var session = store.QuerySession();
-            var batch = session.CreateBatchQuery();
-            var waiting = batch.Query<QueueTicket>().Where(t => t.OfficeId == ticket.OfficeId && t.ServiceGroupId == ticket.ServiceGroupId
-                && t.Day == ticket.Day && t.Status == TicketStatus.Waiting && t.Id != ticket.Id);
-            Task<long> provenAhead, numbersBefore, provenAfter;
-            if (ticket.HasProvenPriority)
-            {
-                provenAhead = waiting.Where(t => t.Priority != PriorityReason.None && (t.PriorityCheck == PriorityCheck.ByProfile || t.PriorityCheck == PriorityCheck.AtCounter)
-                    && t.Number < ticket.Number).Count();
-                numbersBefore = provenAfter = Task.FromResult(0L);
-            }
-            else
-            {
-                // Every number before it, and the proven priorities after it (called ahead of it): two counts, so the first reads
-                // only the indexed columns, and the second only the few tickets after it (a new ticket's are none).
-                provenAhead = Task.FromResult(0L);
-                numbersBefore = waiting.Where(t => t.Number < ticket.Number).Count();
-                provenAfter = justIssued ? Task.FromResult(0L) : batch.Query<QueueTicket>().Where(t => t.OfficeId == ticket.OfficeId && t.ServiceGroupId == ticket.ServiceGroupId
-                    && t.Day == ticket.Day && t.Status == TicketStatus.Waiting && t.Number > ticket.Number
-                    && t.Priority != PriorityReason.None && (t.PriorityCheck == PriorityCheck.ByProfile || t.PriorityCheck == PriorityCheck.AtCounter)).Count();
-            }
-
-            var served = batch.Query<QueueTicket>()
-                .Where(t => t.OfficeId == ticket.OfficeId && t.ServiceGroupId == ticket.ServiceGroupId && t.Day == ticket.Day && t.Status == TicketStatus.Done)
-                .Select(t => new ServiceSpan(t.StartedAt, t.FinishedAt))
-                .ToList();
-            await batch.Execute(cancellationToken);
-            ahead = (int)(await provenAhead + await numbersBefore + await provenAfter);
-            minutes = (int)Math.Ceiling(ahead * MinutesPerPerson(await served, office, ticket.ServiceGroupId));
+            var (count, minutesPerPerson) = await QueueTally.ReadAsync(store, ticket, cancellationToken) is { } tally
+                ? (tally.Ahead, MinutesPerPerson(tally.Finished, tally.ServiceMilliseconds / 60_000.0, office, ticket.ServiceGroupId))
+                : await CountAheadAsync(ticket, office, cancellationToken);
+            ahead = count;
+            minutes = (int)Math.Ceiling(ahead * minutesPerPerson);
         }
 
         var counterName = ticket.CounterId is { } counterId ? office?.Counters.SingleOrDefault(c => c.Id == counterId)?.Name : null;
@@ -75,18 +47,42 @@ internal sealed class QueueReader(IAppointmentsStore store, OfficeDirectory offi
             ticket.CounterId, counterName, ticket.IssuedAt.ToVietnamTime(), ahead, minutes, ticket.Version, TicketWorkflow.AllowedActions(ticket, forStaff));
     }
 
+    /// <summary>
+    /// The people ahead and the day's service times counted from the tickets themselves, in one round trip (a batch
+    /// query): for the days whose counter row has no figures (written before <see cref="QueueTally"/> kept them).
+    /// </summary>
+    private async Task<(int Ahead, double MinutesPerPerson)> CountAheadAsync(QueueTicket ticket, Office? office, CancellationToken cancellationToken)
+    {
+        await using var session = store.QuerySession();
+        var batch = session.CreateBatchQuery();
+        var waiting = batch.Query<QueueTicket>().Where(t => t.OfficeId == ticket.OfficeId && t.ServiceGroupId == ticket.ServiceGroupId
+            && t.Day == ticket.Day && t.Status == TicketStatus.Waiting && t.Id != ticket.Id);
+        // With a proven priority: the proven ones before it. Without: every number before it and the proven priorities after it.
+        var ahead = ticket.HasProvenPriority
+            ? waiting.Where(t => t.Priority != PriorityReason.None && (t.PriorityCheck == PriorityCheck.ByProfile || t.PriorityCheck == PriorityCheck.AtCounter)
+                && t.Number < ticket.Number).Count()
+            : waiting.Where(t => t.Number < ticket.Number || (t.Priority != PriorityReason.None
+                && (t.PriorityCheck == PriorityCheck.ByProfile || t.PriorityCheck == PriorityCheck.AtCounter))).Count();
+        var served = batch.Query<QueueTicket>()
+            .Where(t => t.OfficeId == ticket.OfficeId && t.ServiceGroupId == ticket.ServiceGroupId && t.Day == ticket.Day && t.Status == TicketStatus.Done)
+            .Select(t => new ServiceSpan(t.StartedAt, t.FinishedAt))
+            .ToList();
+        await batch.Execute(cancellationToken);
+        var finished = (await served).Where(t => t.StartedAt != null && t.FinishedAt != null).ToList();
+        return ((int)await ahead, MinutesPerPerson(finished.Count, finished.Sum(t => (t.FinishedAt!.Value - t.StartedAt!.Value).TotalMinutes), office, ticket.ServiceGroupId));
+    }
+
     /// <summary>When a finished ticket's service started and ended: all the waiting estimate reads of it.</summary>
     private sealed record ServiceSpan(DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt);
 
     /// <summary>
-    /// The day's average service time of the group (from finished tickets), or its default, divided
+    /// The day's average service time of the group (from its finished tickets), or its default, divided
     /// by the counters that serve the group.
     /// </summary>
-    private static double MinutesPerPerson(IReadOnlyList<ServiceSpan> served, Office? office, Guid groupId)
+    private static double MinutesPerPerson(int finished, double serviceMinutes, Office? office, Guid groupId)
     {
-        var finished = served.Where(t => t.StartedAt != null && t.FinishedAt != null).ToList();
-        var average = finished.Count > 0
-            ? finished.Average(t => (t.FinishedAt!.Value - t.StartedAt!.Value).TotalMinutes)
+        var average = finished > 0
+            ? serviceMinutes / finished
             : office?.ServiceGroups.SingleOrDefault(g => g.Id == groupId)?.DefaultServiceMinutes ?? 10;
         var counters = office?.Counters.Count(c => c.ServiceGroupIds.Contains(groupId)) ?? 0;
         return average / Math.Max(1, counters);

@@ -57,11 +57,13 @@ internal static class CallNextEndpoint
                     }
 
                     var now = clock.GetUtcNow().ToUniversalTime();
+                    var before = QueueTally.Share.Of(next);
                     next.Status = TicketStatus.Called;
                     next.CounterId = counterId;
                     next.CalledAt = now;
                     next.Version++;
                     session.UpdateRevision(next, next.Revision + 1);
+                    QueueTally.Track(session, before, next);
                     if (next.CitizenId is { } citizenId)
                     {
                         session.PublishIntegrationEvent(new QueueTicketCalled(Guid.CreateVersion7(), now, next.Id, next.Display, citizenId, officeId, counter.Name));
@@ -79,7 +81,7 @@ internal static class CallNextEndpoint
                     }
 
                     await signals.ChangedAsync(officeId, cancellationToken);
-                    return TypedResults.Ok(await reader.DescribeAsync(next, cancellationToken, forStaff: true));
+                    return TypedResults.Ok(await reader.DescribeAsync(next, forStaff: true, cancellationToken));
                 }
 
                 return Problems.Conflict("appointments.call_contended", "Nhiều quầy cùng gọi số; vui lòng bấm gọi lại.");

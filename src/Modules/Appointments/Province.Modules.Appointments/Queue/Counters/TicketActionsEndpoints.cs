@@ -126,11 +126,13 @@ internal static class TicketActionsEndpoints
                 $"Không thể thực hiện khi số {ticket.Display} đang ở trạng thái \"{TicketResponse.Text(ticket.Status)}\".");
         }
 
+        var before = QueueTally.Share.Of(ticket);
         if (await act(ticket, new ActionContext(clock.GetUtcNow().ToUniversalTime(), office)) is { } problem)
         {
             return problem;
         }
 
+        QueueTally.Track(session, before, ticket);
         ticket.Version++;
         session.UpdateRevision(ticket, ticket.Revision + 1);
         try
@@ -144,7 +146,7 @@ internal static class TicketActionsEndpoints
         }
 
         await signals.ChangedAsync(ticket.OfficeId, cancellationToken);
-        return TypedResults.Ok(await reader.DescribeAsync(ticket, cancellationToken, forStaff: true));
+        return TypedResults.Ok(await reader.DescribeAsync(ticket, forStaff: true, cancellationToken));
     }
 
     private static ProblemHttpResult StaleVersion() =>

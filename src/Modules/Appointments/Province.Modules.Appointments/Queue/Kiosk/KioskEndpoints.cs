@@ -50,11 +50,12 @@ internal static class KioskEndpoints
                     return OfficeAccess.NotYourOffice();
                 }
 
-                var (ticket, problem) = await issuer.IssueAsync(session, office, request.ServiceGroupId, TicketChannel.Kiosk,
+                var (ticket, problem) = await issuer.IssueAsync(session, office,
                     // The kiosk is pressed by whoever stands at it: a priority waits for an officer's confirmation like a remote one.
-                    TakeTicketEndpoints.ParsePriority(request.Priority), PriorityCheck.Pending, null, null, null, cancellationToken);
+                    new TicketOrder(request.ServiceGroupId, TicketChannel.Kiosk, TakeTicketEndpoints.ParsePriority(request.Priority), PriorityCheck.Pending),
+                    null, cancellationToken);
                 return problem ?? (Results<Created<TicketResponse>, ProblemHttpResult>)TypedResults.Created(
-                    $"/api/staff/appointments/tickets/{ticket!.Id}", await reader.DescribeAsync(ticket, cancellationToken, forStaff: true, justIssued: true));
+                    $"/api/staff/appointments/tickets/{ticket!.Id}", await reader.DescribeAsync(ticket, forStaff: true, cancellationToken));
             })
             .WithName("IssueKioskTicket")
             .WithSummary("Máy lấy số tại sảnh cấp số cho người đến trực tiếp.")
@@ -92,8 +93,9 @@ internal static class KioskEndpoints
                         : $"Lịch hẹn đang ở trạng thái \"{Bookings.BookingResponse.Text(booking.Status)}\", chưa thể nhận số.");
                 }
 
-                var (ticket, problem) = await issuer.IssueAsync(session, office, booking.ServiceGroupId, TicketChannel.Booking, PriorityReason.None, PriorityCheck.Pending,
-                    booking.CitizenId, booking.Id, _ =>
+                var (ticket, problem) = await issuer.IssueAsync(session, office,
+                    new TicketOrder(booking.ServiceGroupId, TicketChannel.Booking, PriorityReason.None, PriorityCheck.Pending) { CitizenId = booking.CitizenId, BookingId = booking.Id },
+                    _ =>
                     {
                         booking.Status = BookingStatus.CheckedIn;
                         booking.Active = false;
@@ -102,7 +104,7 @@ internal static class KioskEndpoints
                         session.UpdateRevision(booking, booking.Revision + 1);
                     }, cancellationToken);
                 return problem ?? (Results<Created<TicketResponse>, ProblemHttpResult>)TypedResults.Created(
-                    $"/api/staff/appointments/tickets/{ticket!.Id}", await reader.DescribeAsync(ticket, cancellationToken, forStaff: true, justIssued: true));
+                    $"/api/staff/appointments/tickets/{ticket!.Id}", await reader.DescribeAsync(ticket, forStaff: true, cancellationToken));
             })
             .WithName("CheckInBooking")
             .WithSummary("Quét mã QR lịch hẹn tại máy lấy số: nhận số thứ tự cho lịch hẹn hôm nay.")

@@ -97,16 +97,17 @@ internal static class TakeTicketEndpoints
                     return Problems.Conflict("appointments.ticket_already_taken", "Bạn đang có một số chờ của nhóm dịch vụ này hôm nay.");
                 }
 
-                var (ticket, problem) = await issuer.IssueAsync(session, office, request.ServiceGroupId, TicketChannel.Remote, priority, priorityCheck, citizenId, null,
+                var (ticket, problem) = await issuer.IssueAsync(session, office,
+                    new TicketOrder(request.ServiceGroupId, TicketChannel.Remote, priority, priorityCheck) { CitizenId = citizenId, BlockedToday = await blockedToday is not null },
                     issued => idempotency.Remember(session, StatusCodes.Status201Created, $"/api/appointments/tickets/{issued.Id}",
                         new { id = issued.Id, number = issued.Display }, clock.GetUtcNow()),
-                    cancellationToken, blockedToday: await blockedToday is not null);
+                    cancellationToken);
                 if (problem is not null)
                 {
                     return problem;
                 }
 
-                return TypedResults.Created($"/api/appointments/tickets/{ticket!.Id}", await reader.DescribeAsync(ticket, cancellationToken, justIssued: true));
+                return TypedResults.Created($"/api/appointments/tickets/{ticket!.Id}", await reader.DescribeAsync(ticket, forStaff: false, cancellationToken));
             })
             .WithName("TakeQueueTicket")
             .WithSummary("Lấy số thứ tự trong ngày từ xa (cần Idempotency-Key); trả số, số người đang chờ trước và thời gian chờ ước tính.")
@@ -128,7 +129,7 @@ internal static class TakeTicketEndpoints
 
                 return ticket is null || ticket.CitizenId != user.GetCitizenId()
                     ? Problems.NotFound("appointments.ticket_not_found", "Không tìm thấy số thứ tự.")
-                    : TypedResults.Ok(await reader.DescribeAsync(ticket, cancellationToken));
+                    : TypedResults.Ok(await reader.DescribeAsync(ticket, forStaff: false, cancellationToken));
             })
             .WithName("GetMyTicket")
             .WithSummary("Số của tôi: trạng thái, quầy mời, số người phía trước, thời gian chờ ước tính.")
@@ -153,7 +154,7 @@ internal static class TakeTicketEndpoints
                 var items = new List<TicketResponse>(tickets.Count);
                 foreach (var ticket in tickets)
                 {
-                    items.Add(await reader.DescribeAsync(ticket, cancellationToken));
+                    items.Add(await reader.DescribeAsync(ticket, forStaff: false, cancellationToken));
                 }
 
                 return TypedResults.Ok(new PagedResult<TicketResponse>(items, paging.Page, paging.PageSize, total));
@@ -179,9 +180,11 @@ internal static class TakeTicketEndpoints
                 }
 
                 // Out of the waiting queue (every reader takes Waiting only), so no counter calls it and the screens drop it.
+                var before = QueueTally.Share.Of(ticket);
                 ticket.Status = TicketStatus.Cancelled;
                 ticket.Version++;
                 session.UpdateRevision(ticket, ticket.Revision + 1);
+                QueueTally.Track(session, before, ticket);
                 try
                 {
                     await session.SaveChangesAsync(cancellationToken);
@@ -192,7 +195,7 @@ internal static class TakeTicketEndpoints
                 }
 
                 await signals.ChangedAsync(ticket.OfficeId, cancellationToken);
-                return TypedResults.Ok(await reader.DescribeAsync(ticket, cancellationToken));
+                return TypedResults.Ok(await reader.DescribeAsync(ticket, forStaff: false, cancellationToken));
             })
             .WithName("CancelMyTicket")
             .WithSummary("Hủy số đang chờ: số rời hàng đợi và không được gọi nữa.")

@@ -1,0 +1,120 @@
+using Marten;
+using Npgsql;
+using Province.BuildingBlocks.Persistence;
+using Province.Modules.Appointments.Data;
+using Weasel.Postgresql.Tables;
+
+namespace Province.Modules.Appointments.Queue;
+
+/// <summary>
+/// A service group's queue of the day in figures, kept in the group's row of the ticket-number counter
+/// (<c>ticket_numbers</c>): how many tickets wait, how many of them have a proven priority, how many were served and
+/// for how long in all. Every change of a ticket's status moves them by a statement queued on the ticket's own session
+/// (<see cref="Track"/>), so they commit or roll back with the ticket, on any host instance. "How many ahead" is then
+/// the tally less the waiting tickets after the one asked about, in one statement (one snapshot): a new ticket has
+/// none after it, so its answer no longer counts every ticket waiting (2.5 ms a ticket with 1,700 waiting in the
+/// benchmark; docs/decisions.md ADR 24), and the wait no longer reads every ticket served that day.
+/// Rows written before these columns existed hold NULLs (the update leaves them NULL): those days are counted from the
+/// tickets themselves, as before (<see cref="QueueReader"/>).
+/// </summary>
+internal static class QueueTally
+{
+    /// <summary>The figures' columns beside the counter's <c>last_number</c>.</summary>
+    public static void AddColumns(Table counter)
+    {
+        ArgumentNullException.ThrowIfNull(counter);
+        counter.AddColumn<int>("waiting");
+        counter.AddColumn<int>("proven_waiting");
+        counter.AddColumn<int>("finished");
+        counter.AddColumn<long>("service_ms");
+    }
+
+    public static string Scope(Guid officeId, Guid serviceGroupId) => $"{officeId:N}:{serviceGroupId:N}";
+
+    /// <summary>
+    /// The group's next number of the day, in a statement of its own (the row is locked for that statement only, not for
+    /// the caller's transaction); the day's row starts with its figures at zero. A request that fails after this leaves
+    /// a gap, as a voided paper ticket does.
+    /// </summary>
+    public static async Task<int> TakeNumberAsync(IAppointmentsStore store, Guid officeId, Guid serviceGroupId, DateOnly day, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var sql = "insert into " + CounterTable(store) + " as c (scope, day, last_number, waiting, proven_waiting, finished, service_ms) " +
+            "values ($1, $2, 1, 0, 0, 0, 0) on conflict (scope, day) do update set last_number = c.last_number + 1 returning c.last_number";
+        return (int)(await DailyCounter.ScalarAsync(store, sql, [Scope(officeId, serviceGroupId), day], cancellationToken))!;
+    }
+
+    /// <summary>What the tally counts of a ticket; <see cref="None"/> for a ticket not yet saved.</summary>
+    public readonly record struct Share(bool Waiting, bool ProvenWaiting, bool Finished, long ServiceMilliseconds)
+    {
+        public static readonly Share None = default;
+
+        public static Share Of(QueueTicket ticket)
+        {
+            ArgumentNullException.ThrowIfNull(ticket);
+            var waiting = ticket.Status == TicketStatus.Waiting;
+            var finished = ticket is { Status: TicketStatus.Done, StartedAt: not null, FinishedAt: not null };
+            return new Share(waiting, waiting && ticket.HasProvenPriority, finished,
+                finished ? (long)(ticket.FinishedAt!.Value - ticket.StartedAt!.Value).TotalMilliseconds : 0);
+        }
+    }
+
+    /// <summary>
+    /// Queues on <paramref name="session"/> the change of the group's figures from the ticket's share before the change
+    /// (<paramref name="before"/>) to its share now; saved, or rolled back, with the ticket by the same SaveChanges.
+    /// </summary>
+    public static void Track(IDocumentSession session, Share before, QueueTicket ticket)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var after = Share.Of(ticket);
+        if (after == before)
+        {
+            return;
+        }
+
+        session.QueueSqlCommand(
+            "update " + CounterTable(session.DocumentStore) + " set waiting = waiting + ?, proven_waiting = proven_waiting + ?, " +
+            "finished = finished + ?, service_ms = service_ms + ? where scope = ? and day = ?",
+            Difference(after.Waiting, before.Waiting), Difference(after.ProvenWaiting, before.ProvenWaiting), Difference(after.Finished, before.Finished),
+            after.ServiceMilliseconds - before.ServiceMilliseconds, Scope(ticket.OfficeId, ticket.ServiceGroupId), ticket.Day);
+    }
+
+    /// <summary>How many are ahead of a waiting ticket and the group's service so far, when the day's row keeps its figures.</summary>
+    public sealed record Reading(int Ahead, int Finished, long ServiceMilliseconds);
+
+    /// <summary>
+    /// Reads how many are ahead of <paramref name="ticket"/> (waiting): for a ticket without a proven priority, every waiting
+    /// ticket but itself and those after it without a proven priority (called after it); for one with, the proven waiting
+    /// ones before it. One statement, so the tally and the count are of one moment. Null when the day's row has no figures.
+    /// </summary>
+    public static async Task<Reading?> ReadAsync(IAppointmentsStore store, QueueTicket ticket, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(ticket);
+        var tickets = store.Options.FindOrResolveDocumentType(typeof(QueueTicket)).TableName.QualifiedName;
+        var sql = "select case when $5 then c.proven_waiting else c.waiting end - 1 - (select count(*) from " + tickets + " t " +
+            "where t.office_id = $1 and t.service_group_id = $2 and t.day = $3 and t.status = 'Waiting' and t.number > $4 " +
+            "and (t.data ->> 'priority' <> 'None' and t.data ->> 'priorityCheck' in ('ByProfile', 'AtCounter')) = $5), c.finished, c.service_ms " +
+            "from " + CounterTable(store) + " c where c.scope = $6 and c.day = $3";
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var value in new object[] { ticket.OfficeId, ticket.ServiceGroupId, ticket.Day, ticket.Number, ticket.HasProvenPriority, Scope(ticket.OfficeId, ticket.ServiceGroupId) })
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken) || await reader.IsDBNullAsync(0, cancellationToken) || await reader.IsDBNullAsync(1, cancellationToken))
+        {
+            return null;
+        }
+
+        // Never below zero: a ticket called between its save and this read is no longer in the tally.
+        return new Reading((int)Math.Max(0, reader.GetInt64(0)), reader.GetInt32(1), reader.GetInt64(2));
+    }
+
+    private static int Difference(bool after, bool before) => (after ? 1 : 0) - (before ? 1 : 0);
+
+    private static string CounterTable(IDocumentStore store) => store.Options.DatabaseSchemaName + "." + IAppointmentsStore.TicketNumbers;
+}
