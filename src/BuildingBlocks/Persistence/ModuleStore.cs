@@ -4,8 +4,10 @@ using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using Province.BuildingBlocks.Idempotency;
 using Province.BuildingBlocks.Messaging;
 using Weasel.Core;
@@ -60,10 +62,13 @@ public static class ModuleStoreRegistration
         var settings = DatabaseSettings.From(configuration);
         var relay = configuration.GetSection(OutboxOptions.Section).GetValue("Enabled", true);
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
+        services.TryAddSingleton(_ => new SharedDataSource(NpgsqlDataSource.Create(settings.ConnectionString)));
         var expression = services.AddMartenStore<TStore>(provider =>
         {
             var options = new StoreOptions();
-            options.Connection(settings.ConnectionString);
+            // Every module's store draws on one connection pool: five pools (one a store) kept up to five times the
+            // connections open and idle, each a PostgreSQL backend, and each pool's sizing had to guess at the others.
+            options.Connection(provider.GetRequiredService<SharedDataSource>().DataSource);
             options.DatabaseSchemaName = schema;
             options.Events.DatabaseSchemaName = schema;
             options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
@@ -106,6 +111,14 @@ public static class ModuleStoreRegistration
         services.AddHealthChecks().Add(new HealthCheckRegistration($"database-{schema}",
             provider => new StoreHealthCheck(provider.GetRequiredService<TStore>()), HealthStatus.Unhealthy, ["ready"]));
         return expression;
+    }
+
+    /// <summary>The connection pool the module stores share; disposed by the container once, after the stores.</summary>
+    private sealed class SharedDataSource(NpgsqlDataSource dataSource) : IAsyncDisposable
+    {
+        public NpgsqlDataSource DataSource => dataSource;
+
+        public ValueTask DisposeAsync() => dataSource.DisposeAsync();
     }
 
     /// <summary>A PostgreSQL advisory-lock id derived from a name, the same in every process (string.GetHashCode is not).</summary>
