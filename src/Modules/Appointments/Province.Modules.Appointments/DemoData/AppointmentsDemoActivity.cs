@@ -4,7 +4,6 @@ using System.Text;
 using Marten;
 using MediatR;
 using Province.BuildingBlocks.Persistence;
-using Province.BuildingBlocks.Text;
 using Province.Modules.Appointments.Common;
 using Province.Modules.Appointments.Data;
 using Province.Modules.Appointments.Queue;
@@ -80,23 +79,14 @@ internal sealed class AppointmentsDemoActivity(IAppointmentsStore store, IMediat
                 continue;
             }
 
-            session.Insert(new Booking
+            var booking = Booking.For(office, slot, citizenId, profile.FullName, profile.PhoneNumber, now.AddHours(-(index % 5 + 1) * 7), id: id);
+            if (index % 2 == 1)
             {
-                Id = id,
-                Code = PublicCodes.New("LH"),
-                OfficeId = office.Id,
-                ServiceGroupId = slot.ServiceGroupId,
-                SlotId = slot.Id,
-                Day = slot.Day,
-                Start = slot.Start,
-                CitizenId = citizenId,
-                FullName = profile.FullName,
-                PhoneNumber = profile.PhoneNumber,
                 // The centre approves its bookings: some are approved already, the others wait for an officer.
-                Status = office.RequiresApproval && index % 2 == 0 ? BookingStatus.Pending : BookingStatus.Approved,
-                CreatedAt = now.AddHours(-(index % 5 + 1) * 7),
-                UpdatedAt = now.AddHours(-(index % 5 + 1) * 7),
-            });
+                booking.Status = BookingStatus.Approved;
+            }
+
+            session.Insert(booking);
             added++;
         }
 

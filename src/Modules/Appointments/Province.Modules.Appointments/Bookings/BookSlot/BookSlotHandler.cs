@@ -8,7 +8,6 @@ using Province.Modules.Appointments.Contracts;
 using Province.Modules.Appointments.Data;
 using Province.Modules.Dossiers.Contracts;
 using Province.Modules.Identity.Contracts;
-using Province.BuildingBlocks.Text;
 
 namespace Province.Modules.Appointments.Bookings.BookSlot;
 
@@ -72,23 +71,7 @@ internal sealed class BookSlotHandler(IAppointmentsStore store, IMediator mediat
                 return BookingRules.SlotFull();
             }
 
-            var booking = new Booking
-            {
-                Code = PublicCodes.New("LH"),
-                OfficeId = office.Id,
-                ServiceGroupId = slot.ServiceGroupId,
-                SlotId = slot.Id,
-                Day = slot.Day,
-                Start = slot.Start,
-                CitizenId = command.CitizenId,
-                FullName = fullName,
-                PhoneNumber = phone,
-                ProcedureCode = Clean(request.ProcedureCode),
-                DossierId = request.DossierId,
-                Status = office.RequiresApproval ? BookingStatus.Pending : BookingStatus.Approved,
-                CreatedAt = now,
-                UpdatedAt = now,
-            };
+            var booking = Booking.For(office, slot, command.CitizenId, fullName, phone, now, Clean(request.ProcedureCode), request.DossierId);
             session.Insert(booking);
             session.PublishIntegrationEvent(new AppointmentBooked(Guid.CreateVersion7(), now, booking.Id, booking.Code, booking.CitizenId, office.Id, office.Name,
                 group.Name, OfficeTime.StartsAt(booking.Day, booking.Start), !office.RequiresApproval));
