@@ -37,18 +37,12 @@ public sealed class OfficeDayTests : IClassFixture<BackOfficeBrowser>
         }));
         var officeId = office.GetProperty("id").GetGuid();
         var groupId = office.GetProperty("serviceGroups")[0].GetProperty("id").GetGuid();
-        await ApiAssert.OkAsync(await administrator.PostAsJsonAsync($"/api/staff/appointments/offices/{officeId}/slots",
-            new { serviceGroupId = groupId, from = "2026-12-03", to = "2026-12-03", slotMinutes = 60, capacity = 5 }));
-        using var anonymous = _browser.App.CreateClient();
-        var slot = (await anonymous.GetFromJsonAsync<JsonElement>($"/api/public/appointments/offices/{officeId}/slots?serviceGroupId={groupId}&day=2026-12-03"))
-            .EnumerateArray().First(s => s.GetProperty("start").GetString()!.StartsWith("09:00", StringComparison.Ordinal)).GetProperty("id").GetGuid();
+        var slot = await SlotAsync(administrator, officeId, groupId, "2026-12-03", "09:00");
         var codes = new List<string>();
         foreach (var (zalo, fullName) in new[] { ("zalo-day-an", "Nguyễn Văn An"), ("zalo-day-binh", "Trần Thị Bình") })
         {
             using var citizen = await _browser.App.CitizenAsync(zalo);
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/appointments/bookings") { Content = JsonContent.Create(new { slotId = slot, fullName, phoneNumber = "0912345678" }) };
-            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-            codes.Add((await ApiAssert.OkAsync(await citizen.SendAsync(request))).GetProperty("code").GetString()!);
+            codes.Add((await BookAsync(citizen, slot, fullName)).GetProperty("code").GetString()!);
         }
 
         var officer = await _browser.SignedInAsync("tanninh.mai");
@@ -85,10 +79,7 @@ public sealed class OfficeDayTests : IClassFixture<BackOfficeBrowser>
     public async Task Today_s_view_offers_to_reload_when_a_number_is_taken_at_the_office()
     {
         using var administrator = await _browser.App.StaffAsync("quantri");
-        var office = await ApiAssert.OkAsync(await administrator.PostAsJsonAsync("/api/staff/appointments/offices",
-            TestOffices.NewOffice(TanNinhWard, "Bộ phận theo dõi ngày " + Guid.NewGuid().ToString("N")[..6])));
-        var officeId = office.GetProperty("id").GetGuid();
-        var groupId = office.GetProperty("serviceGroups")[0].GetProperty("id").GetGuid();
+        var (officeId, groupId) = await NewOfficeAsync(administrator, "Bộ phận theo dõi ngày ");
         var page = await _browser.SignedInAsync("tanninh.mai");
         await page.GotoAsync($"/staff/appointments/offices/{officeId}/day");
 
@@ -103,5 +94,66 @@ public sealed class OfficeDayTests : IClassFixture<BackOfficeBrowser>
 
         await Assertions.Expect(page.GetByTestId("office-day-banner")).ToBeVisibleAsync();
         await BackOfficeBrowser.AssertAccessibleAsync(page);
+    }
+
+    [Fact]
+    public async Task The_day_s_view_offers_to_reload_when_a_citizen_books_or_cancels_that_day()
+    {
+        using var administrator = await _browser.App.StaffAsync("quantri");
+        var (officeId, groupId) = await NewOfficeAsync(administrator, "Bộ phận theo dõi lịch hẹn ");
+        var slot = await SlotAsync(administrator, officeId, groupId, "2026-12-02", "14:00");
+        var page = await _browser.SignedInAsync("tanninh.mai");
+        var banner = page.GetByTestId("office-day-bookings-banner");
+        await OpenDayAsync(page, officeId);
+        await Assertions.Expect(banner).ToBeHiddenAsync();
+
+        using var citizen = await _browser.App.CitizenAsync("zalo-day-bookings");
+        var booking = await BookAsync(citizen, slot, "Lê Văn Cường");
+
+        await Assertions.Expect(banner).ToBeVisibleAsync();
+        await BackOfficeBrowser.AssertAccessibleAsync(page);
+
+        // Reloaded, the page shows the booking; the citizen then cancels it.
+        await OpenDayAsync(page, officeId);
+        await Assertions.Expect(page.GetByText("1 lịch hẹn, trong đó 0 chờ duyệt.")).ToBeVisibleAsync();
+        await Assertions.Expect(banner).ToBeHiddenAsync();
+        await ApiAssert.OkAsync(await citizen.PostAsJsonAsync($"/api/appointments/bookings/{booking.GetProperty("id").GetGuid()}/cancel",
+            new { version = booking.GetProperty("version").GetInt32() }));
+
+        await Assertions.Expect(banner).ToBeVisibleAsync();
+    }
+
+    /// <summary>A new office of phường Tân Ninh (its name made unique), open every day from 07:00 to 17:00, with one service group.</summary>
+    private static async Task<(Guid Office, Guid Group)> NewOfficeAsync(HttpClient administrator, string name)
+    {
+        var office = await ApiAssert.OkAsync(await administrator.PostAsJsonAsync("/api/staff/appointments/offices",
+            TestOffices.NewOffice(TanNinhWard, name + Guid.NewGuid().ToString("N")[..6])));
+        return (office.GetProperty("id").GetGuid(), office.GetProperty("serviceGroups")[0].GetProperty("id").GetGuid());
+    }
+
+    /// <summary>The slot starting at <paramref name="start"/> of the hourly slots (5 places) made for the group on <paramref name="day"/>.</summary>
+    private async Task<Guid> SlotAsync(HttpClient administrator, Guid officeId, Guid groupId, string day, string start)
+    {
+        await ApiAssert.OkAsync(await administrator.PostAsJsonAsync($"/api/staff/appointments/offices/{officeId}/slots",
+            new { serviceGroupId = groupId, from = day, to = day, slotMinutes = 60, capacity = 5 }));
+        using var anonymous = _browser.App.CreateClient();
+        return (await anonymous.GetFromJsonAsync<JsonElement>($"/api/public/appointments/offices/{officeId}/slots?serviceGroupId={groupId}&day={day}"))
+            .EnumerateArray().First(s => s.GetProperty("start").GetString()!.StartsWith(start, StringComparison.Ordinal)).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>The citizen's booking of <paramref name="slot"/>, as the mini app sends it.</summary>
+    private static async Task<JsonElement> BookAsync(HttpClient citizen, Guid slot, string fullName)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/appointments/bookings") { Content = JsonContent.Create(new { slotId = slot, fullName, phoneNumber = "0912345678" }) };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        return await ApiAssert.OkAsync(await citizen.SendAsync(request));
+    }
+
+    /// <summary>Today's view of the office, once its bookings' event stream is connected (so no change slips in before it listens).</summary>
+    private static async Task OpenDayAsync(IPage page, Guid officeId)
+    {
+        var connected = page.WaitForResponseAsync(response => response.Url.Contains($"/staff/live/appointments/offices/{officeId}/bookings/stream", StringComparison.Ordinal) && response.Status == 200);
+        await page.GotoAsync($"/staff/appointments/offices/{officeId}/day");
+        await connected;
     }
 }

@@ -1676,6 +1676,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/staff/appointments/offices/{officeId}/bookings/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Luồng sự kiện (text/event-stream) "bookings-changed": báo mỗi khi người dân đặt, hủy hoặc đổi một lịch hẹn của bộ phận trong ngày day; sự kiện chỉ mang mã bộ phận và ngày, không mang thông tin lịch hẹn; dòng chú thích giữ kết nối, máy chủ đóng luồng sau 30 phút (trình duyệt tự kết nối lại).
+         * @description Luồng sự kiện (text/event-stream) "bookings-changed": báo mỗi khi người dân đặt, hủy hoặc đổi một lịch hẹn của bộ phận trong ngày day; sự kiện chỉ mang mã bộ phận và ngày, không mang thông tin lịch hẹn; dòng chú thích giữ kết nối, máy chủ đóng luồng sau 30 phút (trình duyệt tự kết nối lại).
+         */
+        get: operations["StreamOfficeBookings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/staff/appointments/bookings/{id}/decide": {
         parameters: {
             query?: never;
@@ -2961,6 +2981,12 @@ export interface components {
             version: number;
             allowedActions: string[];
         };
+        BookingsChangedEvent: {
+            /** Format: uuid */
+            officeId: string;
+            /** Format: date */
+            day: string;
+        };
         BookSlotRequest: {
             /** Format: uuid */
             slotId: string;
@@ -3911,6 +3937,12 @@ export interface components {
             end: string;
             /** Format: int32 */
             placesLeft: number;
+        };
+        SseItemOfBookingsChangedEvent: {
+            data?: components["schemas"]["BookingsChangedEvent"];
+            eventType?: null | string;
+            eventId?: null | string;
+            reconnectionInterval?: null | string;
         };
         SseItemOfDossierQueuedEvent: {
             data?: components["schemas"]["DossierQueuedEvent"];
@@ -11297,6 +11329,88 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PagedResultOfBookingResponse"];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Chưa xác thực: thiếu, sai hoặc hết hạn bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Đã xác thực nhưng không có quyền (hoặc liên kết ký đã hết hạn: `link.expired`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy (kể cả khi bản ghi tồn tại nhưng không thuộc về người gọi). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu; thử lại sau số giây ở `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống phụ thuộc tạm thời không sẵn sàng; thử lại sau số giây ở `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    StreamOfficeBookings: {
+        parameters: {
+            query: {
+                day: string;
+            };
+            header?: never;
+            path: {
+                officeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["SseItemOfBookingsChangedEvent"];
                 };
             };
             /** @description Yêu cầu không hợp lệ: dữ liệu, tham số truy vấn hoặc đường dẫn sai hay thiếu (`errors` nêu từng trường). */

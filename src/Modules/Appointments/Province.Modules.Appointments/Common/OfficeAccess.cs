@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Province.BuildingBlocks.Errors;
@@ -11,6 +12,13 @@ internal static class OfficeAccess
 {
     public static bool MayManage(this ClaimsPrincipal user, Office office) =>
         user.IsAdministrator() || user.GetAgencyId() == office.AgencyId;
+
+    /// <summary>True, with the refusal, when the office does not exist or <paramref name="user"/> may not manage it.</summary>
+    public static bool CannotManage(this ClaimsPrincipal user, [NotNullWhen(false)] Office? office, [NotNullWhen(true)] out ProblemHttpResult? refusal)
+    {
+        refusal = office is null ? OfficeNotFound() : user.MayManage(office) ? null : NotYourOffice();
+        return refusal is not null;
+    }
 
     public static ProblemHttpResult NotYourOffice() =>
         Problems.Forbidden("appointments.not_your_office", "Bạn không phải cán bộ của cơ quan quản lý bộ phận một cửa này.");

@@ -1,4 +1,5 @@
 using Marten.Schema;
+using Province.BuildingBlocks.Text;
 
 namespace Province.Modules.Appointments.Data;
 
@@ -36,6 +37,30 @@ internal enum BookingStatus
 
 internal sealed class Booking
 {
+    /// <summary>
+    /// A citizen's booking of a place in <paramref name="slot"/> (taken through <see cref="SlotPlaces"/> in the same session):
+    /// waiting for an officer where the office approves its bookings, approved at once elsewhere.
+    /// </summary>
+    public static Booking For(Office office, Slot slot, Guid citizenId, string fullName, string phoneNumber, DateTimeOffset at,
+        string? procedureCode = null, Guid? dossierId = null, Guid? id = null) => new()
+    {
+        Id = id ?? Guid.CreateVersion7(),
+        Code = PublicCodes.New("LH"),
+        OfficeId = office.Id,
+        ServiceGroupId = slot.ServiceGroupId,
+        SlotId = slot.Id,
+        Day = slot.Day,
+        Start = slot.Start,
+        CitizenId = citizenId,
+        FullName = fullName,
+        PhoneNumber = phoneNumber,
+        ProcedureCode = procedureCode,
+        DossierId = dossierId,
+        Status = office.RequiresApproval ? BookingStatus.Pending : BookingStatus.Approved,
+        CreatedAt = at,
+        UpdatedAt = at,
+    };
+
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
     /// <summary>Short code on the citizen's screen and in the kiosk's QR, e.g. "LH7K2M9Q".</summary>

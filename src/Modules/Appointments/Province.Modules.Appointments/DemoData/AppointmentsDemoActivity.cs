@@ -4,7 +4,6 @@ using System.Text;
 using Marten;
 using MediatR;
 using Province.BuildingBlocks.Persistence;
-using Province.BuildingBlocks.Text;
 using Province.Modules.Appointments.Common;
 using Province.Modules.Appointments.Data;
 using Province.Modules.Appointments.Queue;
@@ -34,9 +33,6 @@ internal sealed class AppointmentsDemoActivity(IAppointmentsStore store, IMediat
         (AppointmentsDemoData.ProvinceCentre, "DD", 4),
         (AppointmentsDemoData.ProvinceCentre, "KD", 3),
     ];
-
-    /// <summary>Identity's demo citizens (IdentityDemoActivity), by number.</summary>
-    private static Guid CitizenId(int number) => Guid.Parse($"0195a1f0-0000-7000-8000-0000000c{number:D4}");
 
     /// <summary>A fixed id for the name: the same day's start finds what it added.</summary>
     private static Guid IdOf(string name) => new(SHA256.HashData(Encoding.UTF8.GetBytes("province-demo:" + name)).AsSpan(0, 16));
@@ -68,7 +64,7 @@ internal sealed class AppointmentsDemoActivity(IAppointmentsStore store, IMediat
             .ToListAsync(cancellationToken);
         var days = slots.Select(s => s.Day).Distinct().Order().Take(BookingDays).ToList();
         var planned = days.SelectMany((day, d) => Enumerable.Range(0, BookingsPerDay).Select(n => (Day: day, Index: d * BookingsPerDay + n, Id: IdOf($"booking:{day:yyyy-MM-dd}:{n}")))).ToList();
-        var existing = (await session.LoadManyAsync<Booking>(cancellationToken, planned.Select(p => p.Id).ToArray())).Select(b => b.Id).ToHashSet();
+        var existing = await DemoActivity.ExistingAsync<Booking>(session, planned.Select(p => p.Id), b => b.Id, cancellationToken);
         var now = clock.GetUtcNow().ToUniversalTime();
         var added = 0;
         foreach (var (day, index, id) in planned.Where(p => !existing.Contains(p.Id)))
@@ -76,36 +72,27 @@ internal sealed class AppointmentsDemoActivity(IAppointmentsStore store, IMediat
             var daySlots = slots.Where(s => s.Day == day).OrderBy(s => s.OfficeId).ThenBy(s => s.ServiceGroupId).ThenBy(s => s.Start).ToList();
             var slot = daySlots[(index * 7) % daySlots.Count];
             var office = offices.Single(o => o.Id == slot.OfficeId);
-            var citizenId = CitizenId(index % 8 + 1);
+            var citizenId = DemoCitizens.Id(index % 8 + 1);
             var profile = await mediator.Send(new GetCitizenProfile(citizenId), cancellationToken);
             if (profile?.FullName is null || profile.PhoneNumber is null || !await SlotPlaces.TakeAsync(session, slot, cancellationToken))
             {
                 continue;
             }
 
-            session.Insert(new Booking
+            var booking = Booking.For(office, slot, citizenId, profile.FullName, profile.PhoneNumber, now.AddHours(-(index % 5 + 1) * 7), id: id);
+            if (index % 2 == 1)
             {
-                Id = id,
-                Code = PublicCodes.New("LH"),
-                OfficeId = office.Id,
-                ServiceGroupId = slot.ServiceGroupId,
-                SlotId = slot.Id,
-                Day = slot.Day,
-                Start = slot.Start,
-                CitizenId = citizenId,
-                FullName = profile.FullName,
-                PhoneNumber = profile.PhoneNumber,
                 // The centre approves its bookings: some are approved already, the others wait for an officer.
-                Status = office.RequiresApproval && index % 2 == 0 ? BookingStatus.Pending : BookingStatus.Approved,
-                CreatedAt = now.AddHours(-(index % 5 + 1) * 7),
-                UpdatedAt = now.AddHours(-(index % 5 + 1) * 7),
-            });
+                booking.Status = BookingStatus.Approved;
+            }
+
+            session.Insert(booking);
             added++;
         }
 
         if (added > 0)
         {
-            await SaveAsync(session, cancellationToken);
+            await DemoActivity.SaveAsync(session, cancellationToken);
         }
     }
 
@@ -129,7 +116,7 @@ internal sealed class AppointmentsDemoActivity(IAppointmentsStore store, IMediat
             }
 
             var ids = Enumerable.Range(0, count).Select(n => IdOf($"ticket:{today:yyyy-MM-dd}:{office.Id:N}:{groupCode}:{n}")).ToArray();
-            if ((await session.LoadManyAsync<QueueTicket>(cancellationToken, ids)).Count > 0)
+            if ((await DemoActivity.ExistingAsync<QueueTicket>(session, ids, t => t.Id, cancellationToken)).Count > 0)
             {
                 continue;
             }
@@ -163,7 +150,7 @@ internal sealed class AppointmentsDemoActivity(IAppointmentsStore store, IMediat
                     Day = today,
                     Number = number,
                     Display = $"{group.Code}-{number.ToString("D3", CultureInfo.InvariantCulture)}",
-                    CitizenId = ticketCitizen is { } c ? CitizenId(c) : null,
+                    CitizenId = ticketCitizen is { } c ? DemoCitizens.Id(c) : null,
                     Channel = ticketCitizen is null ? TicketChannel.Kiosk : TicketChannel.Remote,
                     Priority = ticketCitizen is 5 or 8 ? PriorityReason.Elderly : PriorityReason.None,
                     PriorityCheck = ticketCitizen is 5 or 8 ? PriorityCheck.ByProfile : PriorityCheck.Pending,
@@ -183,23 +170,11 @@ internal sealed class AppointmentsDemoActivity(IAppointmentsStore store, IMediat
 
         if (changed.Count > 0)
         {
-            await SaveAsync(session, cancellationToken);
+            await DemoActivity.SaveAsync(session, cancellationToken);
             foreach (var officeId in changed)
             {
                 await signals.ChangedAsync(officeId, cancellationToken);
             }
-        }
-    }
-
-    private static async Task SaveAsync(IDocumentSession session, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await session.SaveChangesAsync(cancellationToken);
-        }
-        catch (Exception exception) when (DatabaseErrors.IsUniqueViolation(exception))
-        {
-            // Another host instance starting at the same moment added them first (the same ids).
         }
     }
 }

@@ -60,15 +60,12 @@ internal sealed class DossiersDemoActivity(IDossiersStore store, IMediator media
         new(19, 0, "2.000488", 1, Stage.New, "tuphap.lan", "Cấp Phiếu lý lịch tư pháp số 1 cho người lao động", Receiver: "trungtam.hoa"),
     ];
 
-    /// <summary>Identity's demo citizens (IdentityDemoActivity), by number.</summary>
-    private static Guid CitizenId(int number) => Guid.Parse($"0195a1f0-0000-7000-8000-0000000c{number:D4}");
-
-    private static Guid DossierId(int number) => Guid.Parse($"0195a1f0-0000-7000-8000-0000000d{number:D4}");
+    private static Guid DossierId(int number) => DemoActivity.FixedId('d', number);
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         await using var session = store.LightweightSession();
-        var existing = (await session.LoadManyAsync<Dossier>(cancellationToken, Scenarios.Select(s => DossierId(s.Number)).ToArray())).Select(d => d.Id).ToHashSet();
+        var existing = await DemoActivity.ExistingAsync<Dossier>(session, Scenarios.Select(s => DossierId(s.Number)), d => d.Id, cancellationToken);
         var missing = Scenarios.Where(s => !existing.Contains(DossierId(s.Number))).ToList();
         if (missing.Count == 0)
         {
@@ -85,14 +82,7 @@ internal sealed class DossiersDemoActivity(IDossiersStore store, IMediator media
             }
         }
 
-        try
-        {
-            await session.SaveChangesAsync(cancellationToken);
-        }
-        catch (Exception exception) when (exception is JasperFx.Events.ExistingStreamIdCollisionException || DatabaseErrors.IsUniqueViolation(exception))
-        {
-            // Another host instance starting at the same moment wrote them first.
-        }
+        await DemoActivity.SaveAsync(session, cancellationToken);
     }
 
     /// <summary>
@@ -116,7 +106,7 @@ internal sealed class DossiersDemoActivity(IDossiersStore store, IMediator media
         var agency = await mediator.Send(new GetAgency(procedure.AgencyId), cancellationToken);
         var officer = await FindOfficerAsync(scenario.Officer, cancellationToken);
         var receiver = scenario.Receiver is null ? null : await FindOfficerAsync(scenario.Receiver, cancellationToken);
-        var profile = scenario.Citizen == 0 ? null : await mediator.Send(new GetCitizenProfile(CitizenId(scenario.Citizen)), cancellationToken);
+        var profile = scenario.Citizen == 0 ? null : await mediator.Send(new GetCitizenProfile(DemoCitizens.Id(scenario.Citizen)), cancellationToken);
         if (agency is null || officer is null || (scenario.Receiver is not null && receiver is null) || (scenario.Citizen != 0 && profile is null))
         {
             return;
@@ -161,10 +151,10 @@ internal sealed class DossiersDemoActivity(IDossiersStore store, IMediator media
             receiver is not null
                 ? new StepFacts(submittedAt, HistoryActor.Officer, receiver.Id, receiver.FullName, null, DossierStatus.New,
                     $"Hồ sơ được nộp trực tiếp tại Bộ phận Một cửa của {office.Name}; cán bộ {receiver.FullName} nhập hồ sơ.", null, due, null)
-                : new StepFacts(submittedAt, HistoryActor.Citizen, CitizenId(scenario.Citizen), "Công dân", null, DossierStatus.New,
+                : new StepFacts(submittedAt, HistoryActor.Citizen, DemoCitizens.Id(scenario.Citizen), "Công dân", null, DossierStatus.New,
                     $"Hồ sơ đã được nộp trực tuyến và chờ {agency.Name} tiếp nhận.", null, due, null),
             code, procedure.Id, procedure.Code, procedure.Name, procedure.Field, office.Id, office.Code, office.Name, days,
-            scenario.Citizen == 0 ? Guid.Empty : CitizenId(scenario.Citizen), applicant, scenario.Summary, ResultDelivery.AtOffice, null, [],
+            scenario.Citizen == 0 ? Guid.Empty : DemoCitizens.Id(scenario.Citizen), applicant, scenario.Summary, ResultDelivery.AtOffice, null, [],
             receiving?.Id, receiving?.Name, DossierLookupSecret.New(), receiver is null ? DossierChannel.Online : DossierChannel.Counter);
         var steps = new List<IDossierStep> { submitted };
         var status = DossierStatus.New;

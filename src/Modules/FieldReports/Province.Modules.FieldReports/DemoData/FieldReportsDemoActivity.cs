@@ -70,15 +70,12 @@ internal sealed class FieldReportsDemoActivity(IFieldReportsStore store, ReportR
             "Nắp cống bị mất", "Nắp hố ga trên đường Trương Định bị mất, chỉ có cành cây cắm làm dấu."),
     ];
 
-    /// <summary>Identity's demo citizens (IdentityDemoActivity), by number.</summary>
-    private static Guid CitizenId(int number) => Guid.Parse($"0195a1f0-0000-7000-8000-0000000c{number:D4}");
-
-    private static Guid ReportId(int number) => Guid.Parse($"0195a1f0-0000-7000-8000-0000000e{number:D4}");
+    private static Guid ReportId(int number) => DemoActivity.FixedId('e', number);
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         await using var session = store.LightweightSession();
-        var existing = (await session.LoadManyAsync<FieldReport>(cancellationToken, Scenarios.Select(s => ReportId(s.Number)).ToArray())).Select(r => r.Id).ToHashSet();
+        var existing = await DemoActivity.ExistingAsync<FieldReport>(session, Scenarios.Select(s => ReportId(s.Number)), r => r.Id, cancellationToken);
         var missing = Scenarios.Where(s => !existing.Contains(ReportId(s.Number))).ToList();
         if (missing.Count == 0)
         {
@@ -101,7 +98,7 @@ internal sealed class FieldReportsDemoActivity(IFieldReportsStore store, ReportR
             }
 
             var agency = await mediator.Send(new GetAgency(agencyId), cancellationToken);
-            var profile = await mediator.Send(new GetCitizenProfile(CitizenId(scenario.Citizen)), cancellationToken);
+            var profile = await mediator.Send(new GetCitizenProfile(DemoCitizens.Id(scenario.Citizen)), cancellationToken);
             var at = now.AddHours(-scenario.HoursAgo);
             var id = ReportId(scenario.Number);
             var submitted = new ReportSubmitted(
@@ -147,13 +144,6 @@ internal sealed class FieldReportsDemoActivity(IFieldReportsStore store, ReportR
             session.Events.StartStream<FieldReport>(id, [.. events]);
         }
 
-        try
-        {
-            await session.SaveChangesAsync(cancellationToken);
-        }
-        catch (Exception exception) when (exception is JasperFx.Events.ExistingStreamIdCollisionException || DatabaseErrors.IsUniqueViolation(exception))
-        {
-            // Another host instance starting at the same moment wrote them first.
-        }
+        await DemoActivity.SaveAsync(session, cancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using Marten;
 using Province.BuildingBlocks.Persistence;
 using Province.BuildingBlocks.Time;
 using Province.Modules.Identity.Citizens.Statistics;
+using Province.Modules.Identity.Contracts;
 using Province.Modules.Identity.Data;
 
 namespace Province.Modules.Identity.DemoData;
@@ -16,22 +17,21 @@ internal sealed class IdentityDemoActivity(IIdentityStore store, TimeProvider cl
 {
     internal static readonly (Guid Id, string ZaloId, string FullName, DateOnly DateOfBirth, string CitizenIdNumber, string Phone, string Address, int DaysAgo)[] Citizens =
     [
-        (Guid.Parse("0195a1f0-0000-7000-8000-0000000c0001"), "demo-citizen-01", "Nguyễn Văn An", new(1985, 4, 12), "072085001234", "0912345601", "Số 12 đường Cách Mạng Tháng Tám, phường Tân Ninh, tỉnh Tây Ninh", 150),
-        (Guid.Parse("0195a1f0-0000-7000-8000-0000000c0002"), "demo-citizen-02", "Trần Thị Bích Ngọc", new(1992, 9, 3), "072192002345", "0912345602", "Số 45 đường Trưng Nữ Vương, phường Tân Ninh, tỉnh Tây Ninh", 120),
-        (Guid.Parse("0195a1f0-0000-7000-8000-0000000c0003"), "demo-citizen-03", "Lê Hoàng Phúc", new(1978, 1, 20), "072078003456", "0912345603", "Ấp Thạnh Trung, phường Bình Minh, tỉnh Tây Ninh", 95),
-        (Guid.Parse("0195a1f0-0000-7000-8000-0000000c0004"), "demo-citizen-04", "Phạm Thị Hồng Nhung", new(1990, 11, 8), "072190004567", "0912345604", "Khu phố Ninh Phúc, phường Bình Minh, tỉnh Tây Ninh", 70),
-        (Guid.Parse("0195a1f0-0000-7000-8000-0000000c0005"), "demo-citizen-05", "Võ Minh Trí", new(1958, 6, 30), "072058005678", "0912345605", "Số 8 đường Hùng Vương, phường Long An, tỉnh Tây Ninh", 45),
-        (Guid.Parse("0195a1f0-0000-7000-8000-0000000c0006"), "demo-citizen-06", "Đỗ Thị Thu Hương", new(1996, 2, 14), "072196006789", "0912345606", "Số 21 đường Nguyễn Đình Chiểu, phường Long An, tỉnh Tây Ninh", 30),
-        (Guid.Parse("0195a1f0-0000-7000-8000-0000000c0007"), "demo-citizen-07", "Huỳnh Quốc Bảo", new(1988, 7, 25), "072088007890", "0912345607", "Số 5 đường Phạm Hùng, phường Tân Ninh, tỉnh Tây Ninh", 12),
-        (Guid.Parse("0195a1f0-0000-7000-8000-0000000c0008"), "demo-citizen-08", "Ngô Thị Kim Liên", new(1950, 12, 1), "072150008901", "0912345608", "Tổ 3, khu phố Ninh Thọ, phường Bình Minh, tỉnh Tây Ninh", 3),
+        (DemoCitizens.Id(1), "demo-citizen-01", "Nguyễn Văn An", new(1985, 4, 12), "072085001234", "0912345601", "Số 12 đường Cách Mạng Tháng Tám, phường Tân Ninh, tỉnh Tây Ninh", 150),
+        (DemoCitizens.Id(2), "demo-citizen-02", "Trần Thị Bích Ngọc", new(1992, 9, 3), "072192002345", "0912345602", "Số 45 đường Trưng Nữ Vương, phường Tân Ninh, tỉnh Tây Ninh", 120),
+        (DemoCitizens.Id(3), "demo-citizen-03", "Lê Hoàng Phúc", new(1978, 1, 20), "072078003456", "0912345603", "Ấp Thạnh Trung, phường Bình Minh, tỉnh Tây Ninh", 95),
+        (DemoCitizens.Id(4), "demo-citizen-04", "Phạm Thị Hồng Nhung", new(1990, 11, 8), "072190004567", "0912345604", "Khu phố Ninh Phúc, phường Bình Minh, tỉnh Tây Ninh", 70),
+        (DemoCitizens.Id(5), "demo-citizen-05", "Võ Minh Trí", new(1958, 6, 30), "072058005678", "0912345605", "Số 8 đường Hùng Vương, phường Long An, tỉnh Tây Ninh", 45),
+        (DemoCitizens.Id(6), "demo-citizen-06", "Đỗ Thị Thu Hương", new(1996, 2, 14), "072196006789", "0912345606", "Số 21 đường Nguyễn Đình Chiểu, phường Long An, tỉnh Tây Ninh", 30),
+        (DemoCitizens.Id(7), "demo-citizen-07", "Huỳnh Quốc Bảo", new(1988, 7, 25), "072088007890", "0912345607", "Số 5 đường Phạm Hùng, phường Tân Ninh, tỉnh Tây Ninh", 12),
+        (DemoCitizens.Id(8), "demo-citizen-08", "Ngô Thị Kim Liên", new(1950, 12, 1), "072150008901", "0912345608", "Tổ 3, khu phố Ninh Thọ, phường Bình Minh, tỉnh Tây Ninh", 3),
     ];
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         await using var session = store.LightweightSession();
-        var ids = Citizens.Select(c => c.Id).ToArray();
-        var existing = (await session.LoadManyAsync<Citizen>(cancellationToken, ids)).Select(c => c.Id).ToHashSet();
-        if (existing.Count == ids.Length)
+        var existing = await DemoActivity.ExistingAsync<Citizen>(session, Citizens.Select(c => c.Id), c => c.Id, cancellationToken);
+        if (existing.Count == Citizens.Length)
         {
             return;
         }
@@ -63,14 +63,7 @@ internal sealed class IdentityDemoActivity(IIdentityStore store, TimeProvider cl
             }
         }
 
-        try
-        {
-            await session.SaveChangesAsync(cancellationToken);
-        }
-        catch (Exception exception) when (DatabaseErrors.IsUniqueViolation(exception))
-        {
-            // Another host instance starting at the same moment added them first.
-        }
+        await DemoActivity.SaveAsync(session, cancellationToken);
     }
 
     private static DateOnly FirstOfMonth(DateOnly day) => new(day.Year, day.Month, 1);

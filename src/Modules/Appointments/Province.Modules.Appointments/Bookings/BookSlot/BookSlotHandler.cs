@@ -1,14 +1,16 @@
 using Marten;
 using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Idempotency;
+using Province.BuildingBlocks.Live;
 using Province.BuildingBlocks.Messaging;
+using Province.Modules.Appointments.Bookings.OfficeBookings;
 using Province.Modules.Appointments.Common;
 using Province.Modules.Appointments.Contracts;
 using Province.Modules.Appointments.Data;
 using Province.Modules.Dossiers.Contracts;
 using Province.Modules.Identity.Contracts;
-using Province.BuildingBlocks.Text;
 
 namespace Province.Modules.Appointments.Bookings.BookSlot;
 
@@ -19,7 +21,7 @@ internal sealed record BookSlotCommand(Guid CitizenId, BookSlotRequest Request, 
 /// and inserts the booking in the same transaction: the capacity holds under any concurrency, and
 /// the unique index on active bookings keeps one per citizen, group and day.
 /// </summary>
-internal sealed class BookSlotHandler(IAppointmentsStore store, IMediator mediator, TimeProvider clock) : IRequestHandler<BookSlotCommand, IResult>
+internal sealed class BookSlotHandler(IAppointmentsStore store, IMediator mediator, LiveChanges live, TimeProvider clock) : IRequestHandler<BookSlotCommand, IResult>
 {
     public async Task<IResult> Handle(BookSlotCommand command, CancellationToken cancellationToken)
     {
@@ -65,31 +67,17 @@ internal sealed class BookSlotHandler(IAppointmentsStore store, IMediator mediat
 
         var group = office.ServiceGroups.Single(g => g.Id == slot.ServiceGroupId);
         var now = clock.GetUtcNow().ToUniversalTime();
-        return await command.Idempotency.CreateOnceAsync(session, async () =>
+        Booking? booked = null;
+        var result = await command.Idempotency.CreateOnceAsync(session, async () =>
         {
             if (!await SlotPlaces.TakeAsync(session, slot, cancellationToken))
             {
                 return BookingRules.SlotFull();
             }
 
-            var booking = new Booking
-            {
-                Code = PublicCodes.New("LH"),
-                OfficeId = office.Id,
-                ServiceGroupId = slot.ServiceGroupId,
-                SlotId = slot.Id,
-                Day = slot.Day,
-                Start = slot.Start,
-                CitizenId = command.CitizenId,
-                FullName = fullName,
-                PhoneNumber = phone,
-                ProcedureCode = Clean(request.ProcedureCode),
-                DossierId = request.DossierId,
-                Status = office.RequiresApproval ? BookingStatus.Pending : BookingStatus.Approved,
-                CreatedAt = now,
-                UpdatedAt = now,
-            };
+            var booking = Booking.For(office, slot, command.CitizenId, fullName, phone, now, Clean(request.ProcedureCode), request.DossierId);
             session.Insert(booking);
+            booked = booking;
             session.PublishIntegrationEvent(new AppointmentBooked(Guid.CreateVersion7(), now, booking.Id, booking.Code, booking.CitizenId, office.Id, office.Name,
                 group.Name, OfficeTime.StartsAt(booking.Day, booking.Start), !office.RequiresApproval));
             var response = BookingResponse.From(booking, office, BookingReader.Citizen, now);
@@ -106,6 +94,12 @@ internal sealed class BookSlotHandler(IAppointmentsStore store, IMediator mediat
                 : null;
         },
         cancellationToken);
+        if (booked is not null && result is Created<BookingResponse>)
+        {
+            BookingChanges.Publish(live, booked);
+        }
+
+        return result;
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

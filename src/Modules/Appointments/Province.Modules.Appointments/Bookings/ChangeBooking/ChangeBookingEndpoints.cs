@@ -5,9 +5,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Province.BuildingBlocks.Errors;
+using Province.BuildingBlocks.Live;
 using Province.BuildingBlocks.Persistence;
 using Province.BuildingBlocks.Security;
 using Province.Modules.Appointments.Bookings.MyBookings;
+using Province.Modules.Appointments.Bookings.OfficeBookings;
 using Province.Modules.Appointments.Data;
 
 namespace Province.Modules.Appointments.Bookings.ChangeBooking;
@@ -22,8 +24,8 @@ internal static class ChangeBookingEndpoints
     public static void MapChangeBooking(this IEndpointRouteBuilder citizens)
     {
         citizens.MapPost("/bookings/{id:guid}/cancel", async Task<Results<Ok<BookingResponse>, ProblemHttpResult>> (
-                Guid id, CancelRequest request, ClaimsPrincipal user, IAppointmentsStore store, TimeProvider clock, CancellationToken cancellationToken) =>
-                await ChangeAsync(store, id, user.GetCitizenId(), request.Version, clock, async (session, booking, _) =>
+                Guid id, CancelRequest request, ClaimsPrincipal user, IAppointmentsStore store, LiveChanges live, TimeProvider clock, CancellationToken cancellationToken) =>
+                await ChangeAsync(store, live, id, user.GetCitizenId(), request.Version, clock, async (session, booking, _) =>
                 {
                     booking.Status = BookingStatus.Cancelled;
                     booking.Active = false;
@@ -36,8 +38,8 @@ internal static class ChangeBookingEndpoints
             .RequireAuthorization(ProvincePolicies.Citizen);
 
         citizens.MapPost("/bookings/{id:guid}/reschedule", async Task<Results<Ok<BookingResponse>, ProblemHttpResult>> (
-                Guid id, RescheduleRequest request, ClaimsPrincipal user, IAppointmentsStore store, TimeProvider clock, CancellationToken cancellationToken) =>
-                await ChangeAsync(store, id, user.GetCitizenId(), request.Version, clock, async (session, booking, office) =>
+                Guid id, RescheduleRequest request, ClaimsPrincipal user, IAppointmentsStore store, LiveChanges live, TimeProvider clock, CancellationToken cancellationToken) =>
+                await ChangeAsync(store, live, id, user.GetCitizenId(), request.Version, clock, async (session, booking, office) =>
                 {
                     var slot = await session.LoadAsync<Slot>(request.SlotId, cancellationToken);
                     if (slot is null || slot.OfficeId != booking.OfficeId || slot.ServiceGroupId != booking.ServiceGroupId)
@@ -75,10 +77,11 @@ internal static class ChangeBookingEndpoints
     /// <summary>
     /// Load the citizen's own booking, check version and cut-off, apply the change and save, all in one
     /// transaction (the slot's places move with the booking or not at all). The booking's revision makes a
-    /// concurrent change of the same booking fail instead of being overwritten.
+    /// concurrent change of the same booking fail instead of being overwritten. The office's day views of the days it
+    /// left and is on hear of it.
     /// </summary>
     private static async Task<Results<Ok<BookingResponse>, ProblemHttpResult>> ChangeAsync(
-        IAppointmentsStore store, Guid id, Guid citizenId, int version, TimeProvider clock,
+        IAppointmentsStore store, LiveChanges live, Guid id, Guid citizenId, int version, TimeProvider clock,
         Func<IDocumentSession, Booking, Office, Task<ProblemHttpResult?>> change, CancellationToken cancellationToken)
     {
         await using var session = store.LightweightSession();
@@ -104,6 +107,7 @@ internal static class ChangeBookingEndpoints
             return closed;
         }
 
+        var dayBefore = booking.Day;
         try
         {
             if (await change(session, booking, office) is { } problem)
@@ -116,6 +120,12 @@ internal static class ChangeBookingEndpoints
             booking.UpdatedAt = now;
             session.UpdateRevision(booking, booking.Revision + 1);
             await session.SaveChangesAsync(cancellationToken);
+            if (booking.Day != dayBefore)
+            {
+                live.Publish(BookingChanges.Topic, BookingChanges.Key(booking.OfficeId, dayBefore));
+            }
+
+            BookingChanges.Publish(live, booking);
             return TypedResults.Ok(BookingResponse.From(booking, office, BookingReader.Citizen, now));
         }
         catch (Exception exception) when (DatabaseErrors.IsUniqueViolation(exception))

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Marten;
 using FluentValidation;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Province.BuildingBlocks.Errors;
+using Province.BuildingBlocks.Live;
 using Province.BuildingBlocks.Messaging;
 using Province.BuildingBlocks.Paging;
 using Province.BuildingBlocks.Persistence;
@@ -53,14 +55,9 @@ internal static class OfficeBookingsEndpoints
 
                 await using var session = store.QuerySession();
                 var office = await session.LoadAsync<Office>(officeId, cancellationToken);
-                if (office is null)
+                if (user.CannotManage(office, out var refusal))
                 {
-                    return OfficeAccess.OfficeNotFound();
-                }
-
-                if (!user.MayManage(office))
-                {
-                    return OfficeAccess.NotYourOffice();
+                    return refusal;
                 }
 
                 // An office's day holds a few hundred bookings at most: the search runs on the day's list in memory.
@@ -81,6 +78,27 @@ internal static class OfficeBookingsEndpoints
             .WithSummary("Lịch hẹn của bộ phận một cửa trong một ngày, theo giờ hẹn; lọc status (pending, approved, rejected, cancelled, checkedIn), " +
                 "q tìm theo mã hẹn, họ tên (không dấu cũng được), số điện thoại; có phân trang và tổng số.")
             .ProducesValidationProblem()
+            .RequireAuthorization(ProvincePolicies.Staff);
+
+        staff.MapGet("/offices/{officeId:guid}/bookings/stream", async Task<Results<LiveChangeStream<BookingsChangedEvent>, ProblemHttpResult>> (
+                Guid officeId, DateOnly day, ClaimsPrincipal user, IAppointmentsStore store, CancellationToken cancellationToken) =>
+            {
+                await using var session = store.QuerySession();
+                var office = await session.LoadAsync<Office>(officeId, cancellationToken);
+                if (user.CannotManage(office, out var refusal))
+                {
+                    return refusal;
+                }
+
+                return new LiveChangeStream<BookingsChangedEvent>(BookingChanges.Topic, BookingChanges.Key(officeId, day), BookingChanges.EventName,
+                    JsonSerializer.Serialize(new BookingsChangedEvent(officeId, day), JsonSerializerOptions.Web));
+            })
+            .WithName("StreamOfficeBookings")
+            .WithSummary("Luồng sự kiện (text/event-stream) \"bookings-changed\": báo mỗi khi người dân đặt, hủy hoặc đổi một lịch hẹn của bộ phận " +
+                "trong ngày day; sự kiện chỉ mang mã bộ phận và ngày, không mang thông tin lịch hẹn; dòng chú thích giữ kết nối, " +
+                "máy chủ đóng luồng sau 30 phút (trình duyệt tự kết nối lại).")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(ProvincePolicies.Staff);
 
         staff.MapPost("/bookings/{id:guid}/decide", async Task<Results<Ok<BookingResponse>, ProblemHttpResult>> (
