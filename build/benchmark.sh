@@ -90,8 +90,11 @@ for _ in $(seq 1 30); do curl -sf "$baseline/row" >/dev/null && break; sleep 1; 
 staff=$(curl -sf -X POST "$host/api/staff/identity/sign-in" -H 'content-type: application/json' -d '{"userName":"tanninh.mai","password":"TayNinh@2026"}' \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
 # mint_citizen NAME: a new citizen's Zalo access token from the simulator.
+# Each call a citizen of its own (a Zalo user id of its own: without one the simulator answers its default user, so every
+# "new" citizen was one citizen, whose uploads left unsubmitted by the warm-up counted against the measured run's quota).
 mint_citizen() {
-  curl -sf -X POST "$host/zalo-simulator/dev/access-tokens" -H 'content-type: application/json' -d "{\"name\":\"$1\"}" \
+  curl -sf -X POST "$host/zalo-simulator/dev/access-tokens" -H 'content-type: application/json' \
+    -d "{\"userId\":\"bench-$(date +%s%N)-$RANDOM\",\"name\":\"$1\"}" \
     | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])'
 }
 citizen=$(mint_citizen "Người đo")

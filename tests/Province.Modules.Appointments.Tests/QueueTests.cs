@@ -186,10 +186,10 @@ public sealed class QueueTests : IClassFixture<ProvinceApp>
         Assert.Equal(0, transferred.GetProperty("ahead").GetInt32());
         Assert.Equal(new[] { 1, 2 }, new[] { await AheadAsync("first", first), await AheadAsync("fifth", fifth) });
 
-        // The same answers counted from the tickets themselves, as for a day whose counter row has no figures (written
-        // before the row kept them): the figures and the count agree.
+        // The same answers counted from the tickets themselves, as for a day begun before the tally existed: the figures
+        // and the count agree.
         await _app.Database.ScalarAsync<int>(
-            "UPDATE appointments.ticket_numbers SET waiting = NULL, proven_waiting = NULL, finished = NULL, service_ms = NULL WHERE scope LIKE @office RETURNING 1",
+            "UPDATE appointments.ticket_numbers SET tallied = NULL WHERE scope LIKE @office RETURNING 1",
             ("office", $"{Id(office):N}:%"));
         Assert.Equal(new[] { 1, 2 }, new[] { await AheadAsync("first", first), await AheadAsync("fifth", fifth) });
         Assert.Equal(12, (await OkAsync(await citizens["fifth"].GetAsync($"/api/appointments/tickets/{Id(fifth)}"))).GetProperty("estimatedWaitMinutes").GetInt32());

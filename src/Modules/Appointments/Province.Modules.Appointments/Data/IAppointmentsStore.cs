@@ -11,7 +11,7 @@ public interface IAppointmentsStore : IDocumentStore
 {
     public const string SchemaName = "appointments";
 
-    /// <summary>The daily counter table of queue numbers, one row per office and service group and day, with the queue's figures.</summary>
+    /// <summary>The daily counter table of queue numbers, one row per office and service group and day.</summary>
     internal const string TicketNumbers = "ticket_numbers";
 
     /// <summary>The table of places taken per slot (see <see cref="SlotPlaces"/>).</summary>
@@ -54,8 +54,8 @@ public interface IAppointmentsStore : IDocumentStore
             .Duplicate(t => t.CitizenId)
             .Index([t => t.OfficeId, t => t.Day, t => t.Status], index => index.Name = "queue_tickets_office_day_status");
 
-        // The counter row of a group's day also keeps its queue's figures (Queue/QueueTally.cs).
-        Queue.QueueTally.AddColumns(options.AddDailyCounter(TicketNumbers));
+        // The queue's figures of a group's day (Queue/QueueTally.cs), and the counter's mark of the days they are kept for.
+        Queue.QueueTally.AddTo(options, options.AddDailyCounter(TicketNumbers));
 
         var usage = new Table(new PostgresqlObjectName(options.DatabaseSchemaName, SlotUsage, Weasel.Postgresql.SchemaUtils.IdentifierUsage.General));
         usage.AddColumn<Guid>("slot_id").AsPrimaryKey();

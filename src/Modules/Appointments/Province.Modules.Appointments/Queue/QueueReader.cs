@@ -49,7 +49,7 @@ internal sealed class QueueReader(IAppointmentsStore store, OfficeDirectory offi
 
     /// <summary>
     /// The people ahead and the day's service times counted from the tickets themselves, in one round trip (a batch
-    /// query): for the days whose counter row has no figures (written before <see cref="QueueTally"/> kept them).
+    /// query): for the days begun before <see cref="QueueTally"/> kept their figures.
     /// </summary>
     private async Task<(int Ahead, double MinutesPerPerson)> CountAheadAsync(QueueTicket ticket, Office? office, CancellationToken cancellationToken)
     {
