@@ -99,7 +99,7 @@ internal static class QueueTally
             after.ServiceMilliseconds - before.ServiceMilliseconds);
     }
 
-    /// <summary>How many are ahead of a waiting ticket and the group's service so far, when the day's row keeps its figures.</summary>
+    /// <summary>How many are ahead of a waiting ticket, and the group's served tickets and their service time so far.</summary>
     public sealed record Reading(int Ahead, int Finished, long ServiceMilliseconds);
 
     /// <summary>
