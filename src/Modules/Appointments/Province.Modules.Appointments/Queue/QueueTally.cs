@@ -49,6 +49,21 @@ internal static class QueueTally
 
     public static string Scope(Guid officeId, Guid serviceGroupId) => $"{officeId:N}:{serviceGroupId:N}";
 
+    // The module's schema is fixed (IAppointmentsStore.SchemaName), so its statements are written once, not on every ticket.
+    private const string CounterTable = IAppointmentsStore.SchemaName + "." + IAppointmentsStore.TicketNumbers;
+
+    private const string TallyTable = IAppointmentsStore.SchemaName + "." + Table;
+
+    private const string TakeNumberSql = "insert into " + CounterTable + " as c (scope, day, last_number, tallied) " +
+        "values ($1, $2, 1, true) on conflict (scope, day) do update set last_number = c.last_number + 1 returning c.last_number";
+
+    private const string TrackSql = "insert into " + TallyTable + " as t (scope, day, shard, waiting, proven_waiting, finished, service_ms) " +
+        "values (?, ?, ?, ?, ?, ?, ?) on conflict (scope, day, shard) do update set waiting = t.waiting + excluded.waiting, " +
+        "proven_waiting = t.proven_waiting + excluded.proven_waiting, finished = t.finished + excluded.finished, service_ms = t.service_ms + excluded.service_ms";
+
+    /// <summary>The "how many ahead" statement; the tickets' table name is Marten's, read from the store once.</summary>
+    private static string? readSql;
+
     /// <summary>
     /// The group's next number of the day, in a statement of its own (the row is locked for that statement only, not for
     /// the caller's transaction); a day's row is marked as tallied when it is made. A request that fails after this leaves
@@ -57,9 +72,7 @@ internal static class QueueTally
     public static async Task<int> TakeNumberAsync(IAppointmentsStore store, Guid officeId, Guid serviceGroupId, DateOnly day, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var sql = "insert into " + CounterTable(store) + " as c (scope, day, last_number, tallied) " +
-            "values ($1, $2, 1, true) on conflict (scope, day) do update set last_number = c.last_number + 1 returning c.last_number";
-        return (int)(await DailyCounter.ScalarAsync(store, sql, [Scope(officeId, serviceGroupId), day], cancellationToken))!;
+        return (int)(await DailyCounter.ScalarAsync(store, TakeNumberSql, [Scope(officeId, serviceGroupId), day], cancellationToken))!;
     }
 
     /// <summary>What the tally counts of a ticket; <see cref="None"/> for a ticket not yet saved.</summary>
@@ -90,10 +103,7 @@ internal static class QueueTally
             return;
         }
 
-        session.QueueSqlCommand(
-            "insert into " + TallyTable(session.DocumentStore) + " as t (scope, day, shard, waiting, proven_waiting, finished, service_ms) " +
-            "values (?, ?, ?, ?, ?, ?, ?) on conflict (scope, day, shard) do update set waiting = t.waiting + excluded.waiting, " +
-            "proven_waiting = t.proven_waiting + excluded.proven_waiting, finished = t.finished + excluded.finished, service_ms = t.service_ms + excluded.service_ms",
+        session.QueueSqlCommand(TrackSql,
             Scope(ticket.OfficeId, ticket.ServiceGroupId), ticket.Day, ticket.Number % Shards,
             Difference(after.Waiting, before.Waiting), Difference(after.ProvenWaiting, before.ProvenWaiting), Difference(after.Finished, before.Finished),
             after.ServiceMilliseconds - before.ServiceMilliseconds);
@@ -111,12 +121,11 @@ internal static class QueueTally
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(ticket);
-        var tickets = store.Options.FindOrResolveDocumentType(typeof(QueueTicket)).TableName.QualifiedName;
-        var sql = "select s.waiting - 1 - (select count(*) from " + tickets + " t " +
+        var sql = readSql ??= "select s.waiting - 1 - (select count(*) from " + store.Options.FindOrResolveDocumentType(typeof(QueueTicket)).TableName.QualifiedName + " t " +
             "where t.office_id = $1 and t.service_group_id = $2 and t.day = $3 and t.status = 'Waiting' and t.number > $4 " +
             "and (t.data ->> 'priority' <> 'None' and t.data ->> 'priorityCheck' in ('ByProfile', 'AtCounter')) = $5), s.finished, s.service_ms " +
-            "from " + CounterTable(store) + " c cross join lateral (select coalesce(sum(case when $5 then q.proven_waiting else q.waiting end), 0) as waiting, " +
-            "coalesce(sum(q.finished), 0) as finished, coalesce(sum(q.service_ms), 0)::bigint as service_ms from " + TallyTable(store) + " q " +
+            "from " + CounterTable + " c cross join lateral (select coalesce(sum(case when $5 then q.proven_waiting else q.waiting end), 0) as waiting, " +
+            "coalesce(sum(q.finished), 0) as finished, coalesce(sum(q.service_ms), 0)::bigint as service_ms from " + TallyTable + " q " +
             "where q.scope = c.scope and q.day = c.day) s where c.scope = $6 and c.day = $3 and c.tallied";
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellationToken);
@@ -137,8 +146,4 @@ internal static class QueueTally
     }
 
     private static int Difference(bool after, bool before) => (after ? 1 : 0) - (before ? 1 : 0);
-
-    private static string CounterTable(IDocumentStore store) => store.Options.DatabaseSchemaName + "." + IAppointmentsStore.TicketNumbers;
-
-    private static string TallyTable(IDocumentStore store) => store.Options.DatabaseSchemaName + "." + Table;
 }
