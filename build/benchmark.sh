@@ -376,8 +376,8 @@ fi
 write_results() {
   peak=$(awk '/VmHWM/ {print int($2/1024)}' "/proc/$host_pid/status")
   echo "Host peak memory so far (VmHWM): ${peak} MB"
-  { "${psql[@]}" -d province -c "EXPLAIN (ANALYZE, BUFFERS OFF, COSTS OFF) SELECT count(*) FROM dossiers.mt_doc_dossier d WHERE d.agency_id = '$ward' AND d.status IN ('New', 'Accepted', 'Processing') AND d.due_date < current_date"
-    "${psql[@]}" -d province -c "EXPLAIN (ANALYZE, BUFFERS OFF, COSTS OFF) SELECT d.data FROM dossiers.mt_doc_dossier d WHERE d.agency_id = '$ward' AND d.status IN ('New', 'Accepted', 'Processing') AND d.due_date < current_date ORDER BY d.due_date, d.submitted_at LIMIT 20"; } >"$pg_work/plan.txt"
+  { "${psql[@]}" -d province -c "EXPLAIN (ANALYZE, BUFFERS OFF, COSTS OFF) SELECT count(*) FROM dossiers.mt_doc_dossierqueueline d WHERE d.agency_id = '$ward' AND d.status IN ('New', 'Accepted', 'Processing') AND d.due_date < current_date"
+    "${psql[@]}" -d province -c "EXPLAIN (ANALYZE, BUFFERS OFF, COSTS OFF) SELECT d.data FROM dossiers.mt_doc_dossierqueueline d WHERE d.agency_id = '$ward' AND d.status IN ('New', 'Accepted', 'Processing') AND d.due_date < current_date ORDER BY d.due_date, d.submitted_at LIMIT 20"; } >"$pg_work/plan.txt"
   dossiers_now=$("${psql[@]}" -d province -tAc "SELECT count(*) FROM dossiers.mt_doc_dossier")
   touch "$pg_work/statements.txt" "$pg_work/submitted.txt"
   python3 "$root/build/benchmark-report.py" "$pg_work" "$peak" "$peak_core" "$duration" "$connections" "$threads" "$stages" "$soak" "$dossiers_now" >"$root/build/benchmark-results.md"

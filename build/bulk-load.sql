@@ -50,8 +50,8 @@ FROM (SELECT g, gen_random_uuid() AS id FROM generate_series(1, 200000) g) c;
 -- days with due dates around today, so about a fifth of the open ones are overdue. The deadline
 -- watcher has already raised due-soon and overdue for those (as it would have over ten years).
 -- On Marten a dossier is an event stream (mt_streams) opened by its online submission (mt_events), with its
--- current state as the inline snapshot (mt_doc_dossier: JSON plus the duplicated columns the queue and the
--- lookup read); the snapshot's revision is the stream version minus one, as the application keeps it.
+-- current state as the inline snapshot (mt_doc_dossier: JSON plus the duplicated columns the lookup and
+-- "my dossiers" read) and its staff queue line; the snapshot's revision is the stream version minus one, as the application keeps it.
 CREATE TEMP TABLE bench_dossiers AS
 SELECT gen_random_uuid() AS id, g, open, submitted, due,
        format('BENCH-%s', lpad(g::text, 7, '0')) AS code,
@@ -98,6 +98,18 @@ SELECT id,
            'returnedAt', NULL, 'updatedAt', submitted, 'revision', 0,
            'steps', jsonb_build_array(jsonb_build_object('at', submitted, 'status', status)), 'apologies', '[]'::jsonb),
        now(), 'Province.Modules.Dossiers.Data.Dossier', 1, code, citizen_id, submitted, status, due, agency_id
+FROM bench_dossiers;
+
+-- The staff queue's line of each (mt_doc_dossierqueueline: the fields of a queue row, written beside the snapshot).
+INSERT INTO dossiers.mt_doc_dossierqueueline (id, data, mt_last_modified, mt_dotnet_type, mt_version, agency_id, status, due_date, submitted_at, procedure_code, search_text)
+SELECT id,
+       jsonb_build_object(
+           'id', id, 'code', code, 'procedureCode', '1.001193', 'procedureName', 'Đăng ký khai sinh', 'field', 'Hộ tịch',
+           'agencyId', agency_id, 'agencyName', 'Cơ quan', 'applicantName', 'Công dân ' || g, 'applicantPhoneNumber', NULL,
+           'status', status, 'searchText', lower(code) || ' cong dan ' || g, 'submittedAt', submitted, 'dueDate', due,
+           'assignedOfficerId', NULL, 'assignedOfficerName', NULL, 'revision', 0),
+       now(), 'Province.Modules.Dossiers.Processing.OfficerQueue.DossierQueueLine', gen_random_uuid(), agency_id, status, due, submitted,
+       '1.001193', lower(code) || ' cong dan ' || g
 FROM bench_dossiers;
 
 INSERT INTO dossiers.mt_doc_deadlinealert (id, data, mt_last_modified, mt_dotnet_type, mt_version)

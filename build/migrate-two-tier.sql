@@ -80,6 +80,12 @@ SET data = d.data || jsonb_build_object(
     agency_id = md.new_id, mt_version = md.stream_version + 1, mt_last_modified = now()
 FROM moved_dossiers md WHERE d.id = md.id;
 
+-- Their queue lines follow (the staff queue reads those, not the dossiers).
+UPDATE dossiers.mt_doc_dossierqueueline l
+SET data = l.data || jsonb_build_object('agencyId', md.new_id, 'agencyName', md.new_name, 'revision', (l.data ->> 'revision')::int + 1),
+    agency_id = md.new_id, mt_last_modified = now()
+FROM moved_dossiers md WHERE l.id = md.id;
+
 -- Applicants' addresses written with an old unit: the commune they are in now (a whole word match, so "Phường 1"
 -- is not "Phường 10"). Only where no commune was resolved yet.
 UPDATE dossiers.mt_doc_dossier d

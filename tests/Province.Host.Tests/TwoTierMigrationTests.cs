@@ -35,7 +35,9 @@ public sealed class TwoTierMigrationTests(ProvinceApp app) : IClassFixture<Provi
         // The district's officer works for the ward that took over, and finds the open dossier in its queue.
         var officer = await app.StaffAsync("binhminh.khoa");
         var queue = await officer.GetFromJsonAsync<JsonElement>($"/api/staff/dossiers/queue?pageSize=100");
-        Assert.Contains(queue.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetGuid() == dossierId);
+        var row = queue.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetGuid() == dossierId);
+        Assert.Equal("Ủy ban nhân dân phường Tân Ninh", row.GetProperty("agencyName").GetString());
+        Assert.Equal(1, row.GetProperty("version").GetInt32());
         var dossier = await officer.GetFromJsonAsync<JsonElement>($"/api/staff/dossiers/{dossierId}");
         Assert.Equal("Ủy ban nhân dân phường Tân Ninh", dossier.GetProperty("agencyName").GetString());
         Assert.Equal(1, dossier.GetProperty("version").GetInt32());
@@ -102,6 +104,7 @@ public sealed class TwoTierMigrationTests(ProvinceApp app) : IClassFixture<Provi
             INSERT INTO identity.mt_doc_agency (id, data, mt_dotnet_type, code) VALUES ('{FormerCity}', {city}::jsonb, 'Province.Modules.Identity.Data.Agency', '000.00.30.H57');
             UPDATE identity.mt_doc_staffmember SET agency_id = '{FormerCity}', data = jsonb_set(data, '{"{agencyId}"}', '"{FormerCity}"') WHERE user_name = 'binhminh.khoa';
             UPDATE dossiers.mt_doc_dossier SET agency_id = '{FormerCity}', data = data || '{"{"}"agencyId": "{FormerCity}", "agencyCode": "000.00.30.H57", "agencyName": "Ủy ban nhân dân thành phố Tây Ninh"{"}"}'::jsonb #- '{"{applicant,commune}"}' WHERE id = '{dossierId}';
+            UPDATE dossiers.mt_doc_dossierqueueline SET agency_id = '{FormerCity}', data = data || '{"{"}"agencyId": "{FormerCity}", "agencyName": "Ủy ban nhân dân thành phố Tây Ninh"{"}"}'::jsonb WHERE id = '{dossierId}';
             UPDATE field_reports.mt_doc_fieldreport SET agency_id = '{FormerCity}', area = 'Phường 1', data = data || '{"{"}"agencyId": "{FormerCity}", "area": "Phường 1"{"}"}'::jsonb WHERE id = '{reportId}';
             UPDATE field_reports.mt_doc_routingrule SET data = data || '{"{"}"agencyId": "{FormerCity}", "area": "Phường 1"{"}"}'::jsonb WHERE data ->> 'area' = 'Phường Tân Ninh';
             UPDATE appointments.mt_doc_office SET agency_id = '{FormerCity}', data = jsonb_set(data, '{"{agencyId}"}', '"{FormerCity}"') WHERE id = '{TanNinhOffice}';

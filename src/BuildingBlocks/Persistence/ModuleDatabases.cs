@@ -11,7 +11,7 @@ public static partial class ModuleDatabases
 {
     /// <summary>
     /// Lets Marten create or patch every module store's schema when asked (<c>--migrate</c> or
-    /// <c>Database:MigrateOnStartup</c>), then adds demo data when <c>DemoData:Enabled</c> (never in the migrate-only run), and the demo citizens' activity when <c>DemoData:Activity</c> as well.
+    /// <c>Database:MigrateOnStartup</c>), runs the modules' one-time data upgrades (<see cref="IDataUpgrade"/>), then adds demo data when <c>DemoData:Enabled</c> (never in the migrate-only run), and the demo citizens' activity when <c>DemoData:Activity</c> as well.
     /// </summary>
     public static async Task InitializeDatabasesAsync(this WebApplication app, bool migrate, bool seed = true)
     {
@@ -24,6 +24,15 @@ public static partial class ModuleDatabases
                 // advisory lock meanwhile, so two hosts starting together do not race.
                 await module.Store(app.Services).Storage.ApplyAllConfiguredChangesToDatabaseAsync();
                 LogStoreReady(app.Logger, module.Schema);
+            }
+        }
+
+        // Every start (a schema applied from migration files by build/db-migrate.sh included): each upgrade finds at once when it was done.
+        await using (var upgrades = app.Services.CreateAsyncScope())
+        {
+            foreach (var upgrade in upgrades.ServiceProvider.GetServices<IDataUpgrade>())
+            {
+                await upgrade.ApplyAsync(CancellationToken.None);
             }
         }
 

@@ -43,6 +43,16 @@ public interface IDemoDataSeeder
 /// </summary>
 public interface IDemoActivitySeeder : IDemoDataSeeder;
 
+/// <summary>
+/// A one-time fill of a module's data that a new document needs (a read model added beside records stored before it
+/// existed). Runs at every start, after the schema: it must find cheaply that it was done (the module records it) and be
+/// safe when two hosts start at once.
+/// </summary>
+public interface IDataUpgrade
+{
+    Task ApplyAsync(CancellationToken cancellationToken);
+}
+
 public static class ModuleStoreRegistration
 {
     /// <summary>

@@ -61,6 +61,7 @@ public sealed partial class DossiersModule : IModuleRegistration
         services.AddValidatorsFromAssembly(typeof(DossiersModule).Assembly, includeInternalTypes: true);
         services.AddScoped<IDemoDataSeeder, DossiersDemoData>();
         services.AddScoped<IDemoDataSeeder, DossiersDemoActivity>();
+        services.AddScoped<IDataUpgrade, Processing.OfficerQueue.FillDossierQueueLines>();
 
         services.AddOptions<DossiersSettings>().Bind(configuration.GetSection(DossiersSettings.Section));
         services.AddOptions<DeadlineSettings>().Bind(configuration.GetSection(DossiersSettings.Section));

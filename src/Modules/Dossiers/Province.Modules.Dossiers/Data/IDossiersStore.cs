@@ -4,6 +4,7 @@ using Marten.Schema;
 using Province.BuildingBlocks.Persistence;
 using Province.Modules.Dossiers.Deadlines;
 using Province.Modules.Dossiers.NationalPortal;
+using Province.Modules.Dossiers.Processing.OfficerQueue;
 
 namespace Province.Modules.Dossiers.Data;
 
@@ -49,38 +50,54 @@ public interface IDossiersStore : IDocumentStore
             // only, so a citizen's thousands of attached files are never scanned (written as pg_get_indexdef prints it).
             .Duplicate(f => f.CitizenId, configure: index => index.Predicate = "(dossier_id IS NULL)");
 
-        options.Projections.Snapshot<Dossier>(SnapshotLifecycle.Inline);
+        // The snapshot, and the queue line beside it in the same transaction (a side effect of the inline projection).
+        options.Projections.Add(new DossierProjection(), ProjectionLifecycle.Inline);
+        options.Events.EnableSideEffectsOnInlineProjections = true;
         options.Schema.For<Dossier>()
             // The public lookup by the code on the receipt (QR code).
             .UniqueIndex(UniqueIndexType.DuplicatedField, "dossiers_code", d => d.Code);
+        // Registered, not left to Marten's creation on first use: a production database gets its table from the migration.
+        options.Schema.For<DossierQueueLine>();
         // The hot reads' columns, duplicated without the one-column index Schema.For().Duplicate() would add to
         // each: the composite indexes below serve them.
         options.Policies.ForAllDocuments(mapping =>
         {
-            if (mapping.DocumentType != typeof(Dossier))
+            if (mapping.DocumentType == typeof(Dossier))
             {
-                return;
+                mapping.DuplicateField(nameof(Dossier.AgencyId), notNull: true);
+                mapping.DuplicateField(nameof(Dossier.Status), notNull: true);
+                mapping.DuplicateField(nameof(Dossier.DueDate), notNull: true);
+                mapping.DuplicateField(nameof(Dossier.SubmittedAt), notNull: true);
+                mapping.DuplicateField(nameof(Dossier.CitizenId), notNull: true);
+
+                // "My dossiers", newest first.
+                mapping.AddIndex("citizen_id", "submitted_at").Name = "mt_doc_dossier_idx_citizen_submitted_at";
+                // The deadline watcher: running dossiers up to the due-soon limit.
+                mapping.AddIndex("due_date").Name = "mt_doc_dossier_idx_due_date";
             }
+            else if (mapping.DocumentType == typeof(DossierQueueLine))
+            {
+                // The staff queue reads lines only (and the statistics their open counts): its indexes live here.
+                mapping.DuplicateField(nameof(DossierQueueLine.AgencyId), notNull: true);
+                mapping.DuplicateField(nameof(DossierQueueLine.Status), notNull: true);
+                mapping.DuplicateField(nameof(DossierQueueLine.DueDate), notNull: true);
+                mapping.DuplicateField(nameof(DossierQueueLine.SubmittedAt), notNull: true);
+                mapping.DuplicateField(nameof(DossierQueueLine.AssignedOfficerId));
+                mapping.DuplicateField(nameof(DossierQueueLine.ProcedureCode));
+                // The queue's search (q), always within one agency's rows: a plain column, no index of its own.
+                mapping.DuplicateField(nameof(DossierQueueLine.SearchText));
 
-            mapping.DuplicateField(nameof(Dossier.AgencyId), notNull: true);
-            mapping.DuplicateField(nameof(Dossier.Status), notNull: true);
-            mapping.DuplicateField(nameof(Dossier.DueDate), notNull: true);
-            mapping.DuplicateField(nameof(Dossier.SubmittedAt), notNull: true);
-            mapping.DuplicateField(nameof(Dossier.CitizenId), notNull: true);
-            // The staff queue's search (q), always within one agency's rows: a plain column, no index of its own.
-            mapping.DuplicateField(nameof(Dossier.SearchText));
-
-            // "My dossiers", newest first.
-            mapping.AddIndex("citizen_id", "submitted_at").Name = "mt_doc_dossier_idx_citizen_submitted_at";
-            // The queue filtered on one status (closed ones included), by due date.
-            mapping.AddIndex("agency_id", "status", "due_date").Name = "mt_doc_dossier_idx_agency_status_due_date";
-            // The deadline watcher: running dossiers up to the due-soon limit.
-            mapping.AddIndex("due_date").Name = "mt_doc_dossier_idx_due_date";
-            var openQueue = mapping.AddIndex("agency_id", "due_date", "submitted_at");
-            openQueue.Name = "mt_doc_dossier_idx_open_by_due_date";
-            openQueue.IncludeColumns = ["status"];
-            openQueue.Predicate = OpenQueuePredicate;
+                // The queue filtered on one status (closed ones included), by due date.
+                mapping.AddIndex("agency_id", "status", "due_date").Name = "mt_doc_dossierqueueline_idx_agency_status_due_date";
+                var openQueue = mapping.AddIndex("agency_id", "due_date", "submitted_at");
+                openQueue.Name = "mt_doc_dossierqueueline_idx_open_by_due_date";
+                openQueue.IncludeColumns = ["status"];
+                openQueue.Predicate = OpenQueuePredicate;
+            }
         });
+
+        // Recorded once the queue lines of dossiers stored before them were filled in.
+        options.Schema.For<DossierQueueLinesFilled>();
 
         foreach (var step in new[]
         {

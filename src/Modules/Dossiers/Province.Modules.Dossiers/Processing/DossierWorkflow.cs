@@ -122,23 +122,29 @@ internal sealed class DossierWorkflow(DeadlinePolicy deadlines, PortalSync porta
     public static IReadOnlyList<string> AllowedActions(Dossier dossier, DossierReader reader, DeadlinePolicy deadlines)
     {
         ArgumentNullException.ThrowIfNull(dossier);
+        return AllowedActions(dossier.Status, dossier.DueDate, reader, deadlines);
+    }
+
+    /// <summary>The actions offered on a dossier in <paramref name="status"/> due on <paramref name="dueDate"/> (all they depend on).</summary>
+    public static IReadOnlyList<string> AllowedActions(DossierStatus status, DateOnly dueDate, DossierReader reader, DeadlinePolicy deadlines)
+    {
         ArgumentNullException.ThrowIfNull(deadlines);
         var candidates = reader == DossierReader.Staff ? StaffActions : CitizenActions;
         var allowed = new List<string>(candidates.Length);
         foreach (var (action, name) in candidates)
         {
-            if (!Rules[action].From.Contains(dossier.Status))
+            if (!Rules[action].From.Contains(status))
             {
                 continue;
             }
 
             if (action == DossierAction.Apologize
-                && deadlines.Of(dossier.Status, dossier.DueDate) is not (Timeliness.DueSoon or Timeliness.Overdue or Timeliness.Paused))
+                && deadlines.Of(status, dueDate) is not (Timeliness.DueSoon or Timeliness.Overdue or Timeliness.Paused))
             {
                 continue;
             }
 
-            if (action == DossierAction.Complete && dossier.DueDate < deadlines.Today)
+            if (action == DossierAction.Complete && dueDate < deadlines.Today)
             {
                 continue;
             }

@@ -107,7 +107,7 @@ internal sealed record QueueItemResponse(
 /// bounds computed once (today, the due-soon limit), so the filter is a range on the duplicated (agency, status, due date)
 /// columns; the open statuses are the predicate of the open-queue partial index (<see cref="IDossiersStore.OpenQueuePredicate"/>).
 /// The total and the page are two statements sent in one round trip (a batch query): the count is answered from the index
-/// alone, the page reads one page of rows. Marten's Stats (count(*) over()) would read every matching row's document to
+/// alone, the page reads one page of queue lines (<see cref="DossierQueueLine"/>), not whole dossiers. Marten's Stats (count(*) over()) would read every matching row's document to
 /// count them, 2 ms of database time per call at 250 overdue dossiers (docs/decisions.md, issue 17).
 /// </summary>
 internal sealed class StaffQueueHandler(IDossiersStore store, DeadlinePolicy deadlines) : IRequestHandler<StaffQueueQuery, PagedResult<QueueItemResponse>>
@@ -117,8 +117,8 @@ internal sealed class StaffQueueHandler(IDossiersStore store, DeadlinePolicy dea
         var filters = Filters(request, deadlines.Today, deadlines.DueSoonLimit);
         await using var session = store.QuerySession();
         var batch = session.CreateBatchQuery();
-        var counted = batch.Query<Dossier>();
-        var paged = batch.Query<Dossier>();
+        var counted = batch.Query<DossierQueueLine>();
+        var paged = batch.Query<DossierQueueLine>();
         foreach (var filter in filters)
         {
             counted = counted.Where(filter);
@@ -136,17 +136,16 @@ internal sealed class StaffQueueHandler(IDossiersStore store, DeadlinePolicy dea
             .Skip(request.Page.Skip).Take(request.Page.PageSize).ToList();
         await batch.Execute(cancellationToken);
 
-        // Whole documents, not a projection of the line's fields: Marten's Select builds the line with one `data ->> 'field'`
-        // per field, and each of them decompresses the TOASTed document again (0.86 ms of PostgreSQL per page against
-        // 0.28 ms for the documents, for the same requests/s; docs/decisions.md ADR 24).
-        var items = (await page).Select(d =>
+        // Lines kept for the queue, not a Select of their fields from the dossiers: Marten's Select builds a row with one
+        // `data ->> 'field'` per field of the big document (0.86 ms of PostgreSQL per page against 0.28 ms; ADR 24).
+        var items = (await page).Select(line =>
         {
-            var timeliness = deadlines.Of(d.Status, d.DueDate);
-            return new QueueItemResponse(d.Id, d.Code, d.ProcedureCode, d.ProcedureName, d.Field, d.AgencyId, d.AgencyName,
-                d.Applicant.FullName, d.Applicant.PhoneNumber, d.Status.Name(), d.Status.Text(),
-                d.SubmittedAt.ToVietnamTime(), DossierStatusTexts.DueAt(d.DueDate),
-                DossierSummaryResponse.TimelinessName(timeliness), timeliness == Timeliness.Overdue, d.AssignedOfficerId, d.AssignedOfficerName,
-                DossierWorkflow.AllowedActions(d, DossierReader.Staff, deadlines), d.Revision);
+            var timeliness = deadlines.Of(line.Status, line.DueDate);
+            return new QueueItemResponse(line.Id, line.Code, line.ProcedureCode, line.ProcedureName, line.Field, line.AgencyId, line.AgencyName,
+                line.ApplicantName, line.ApplicantPhoneNumber, line.Status.Name(), line.Status.Text(),
+                line.SubmittedAt.ToVietnamTime(), DossierStatusTexts.DueAt(line.DueDate),
+                DossierSummaryResponse.TimelinessName(timeliness), timeliness == Timeliness.Overdue, line.AssignedOfficerId, line.AssignedOfficerName,
+                DossierWorkflow.AllowedActions(line.Status, line.DueDate, DossierReader.Staff, deadlines), line.Revision);
         }).ToList();
         return new PagedResult<QueueItemResponse>(items, request.Page.Page, request.Page.PageSize, (int)await total);
     }
@@ -163,9 +162,9 @@ internal sealed class StaffQueueHandler(IDossiersStore store, DeadlinePolicy dea
     private static readonly DossierStatus[] PausedStatuses = [DossierStatus.SupplementRequested, DossierStatus.FeeRequested];
 
     /// <summary>The request's filters, each a predicate on the duplicated columns, applied alike to the count and the page.</summary>
-    private static List<Expression<Func<Dossier, bool>>> Filters(StaffQueueQuery request, DateOnly today, DateOnly dueSoonLimit)
+    private static List<Expression<Func<DossierQueueLine, bool>>> Filters(StaffQueueQuery request, DateOnly today, DateOnly dueSoonLimit)
     {
-        var filters = new List<Expression<Func<Dossier, bool>>>();
+        var filters = new List<Expression<Func<DossierQueueLine, bool>>>();
         if (request.AgencyId is { } agencyId)
         {
             filters.Add(d => d.AgencyId == agencyId);
@@ -210,7 +209,7 @@ internal sealed class StaffQueueHandler(IDossiersStore store, DeadlinePolicy dea
             filters.Add(d => d.AssignedOfficerId == staffId);
         }
 
-        Expression<Func<Dossier, bool>>? timeliness = request.Timeliness switch
+        Expression<Func<DossierQueueLine, bool>>? timeliness = request.Timeliness switch
         {
             "overdue" => d => RunningStatuses.Contains(d.Status) && d.DueDate < today,
             "dueSoon" => d => RunningStatuses.Contains(d.Status) && d.DueDate >= today && d.DueDate <= dueSoonLimit,

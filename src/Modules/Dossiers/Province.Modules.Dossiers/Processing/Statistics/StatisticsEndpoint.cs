@@ -97,6 +97,8 @@ internal static class StatisticsEndpoint
         var since = VietnamStart(from);
         var until = VietnamStart(to.AddDays(1));
         var table = $"{store.Options.DatabaseSchemaName}.mt_doc_dossier";
+        // Open and overdue from the queue lines: their open-queue index answers the count (the dossiers have no such index).
+        var lines = $"{store.Options.DatabaseSchemaName}.mt_doc_dossierqueueline";
         var zone = VietnamTime.Zone.Id;
         var open = string.Join(", ", new[] { DossierStatus.New, DossierStatus.Accepted, DossierStatus.Processing, DossierStatus.SupplementRequested, DossierStatus.FeeRequested }
             .Select(s => $"'{s}'"));
@@ -125,7 +127,7 @@ internal static class StatisticsEndpoint
                     """, agency, since, until),
                 Command($"""
                     select agency_id, min(data ->> 'agencyName'), count(*), count(*) filter (where status in ({running}) and due_date < $2)
-                    from {table} where {scope} and status in ({open}) group by 1
+                    from {lines} where {scope} and status in ({open}) group by 1
                     """, agency, deadlines.Today),
             },
         };

@@ -1,0 +1,28 @@
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Aggregation;
+using Province.Modules.Dossiers.Processing.OfficerQueue;
+
+namespace Province.Modules.Dossiers.Data;
+
+/// <summary>
+/// The dossier's inline snapshot (its own Create and Apply methods, as <c>Projections.Snapshot&lt;Dossier&gt;</c> would),
+/// and beside it the dossier's <see cref="DossierQueueLine"/>, stored as a side effect of the same slice: Marten writes
+/// it in the batch and transaction of the step (<c>EnableSideEffectsOnInlineProjections</c>), so the queue never shows a
+/// state the dossier does not have, and the line is derived from the state itself rather than by a second copy of the
+/// rules that move statuses and due dates.
+/// </summary>
+internal sealed class DossierProjection : SingleStreamProjection<Dossier, Guid>
+{
+    public override ValueTask RaiseSideEffects(IDocumentOperations operations, IEventSlice<Dossier> slice)
+    {
+        ArgumentNullException.ThrowIfNull(operations);
+        ArgumentNullException.ThrowIfNull(slice);
+        if (slice.Snapshot is { } dossier)
+        {
+            operations.Store(DossierQueueLine.Of(dossier));
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
