@@ -72,6 +72,19 @@ public sealed class StaffSessionTests(ProvinceApp app) : IClassFixture<ProvinceA
     }
 
     [Fact]
+    public async Task A_staff_token_stops_at_its_expiry_even_right_after_a_request_made_with_it()
+    {
+        // The host remembers a token it read for a few seconds (no decryption on every request): never past its expiry.
+        var userName = await CreateAccountAsync();
+        using var officer = await SignedInAsync(userName, StrongPassword);
+        var officers = $"/api/staff/identity/agencies/{IdentityDemoData.JusticeDepartment}/staff";
+        Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync(officers)).StatusCode);
+
+        app.Clock.Advance(Province.BuildingBlocks.Security.ProvinceAuthorization.StaffTokenLifetime + TimeSpan.FromSeconds(1));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await officer.GetAsync(officers)).StatusCode);
+    }
+
+    [Fact]
     public async Task Changing_the_password_ends_the_other_sessions_and_weak_passwords_are_refused()
     {
         var userName = await CreateAccountAsync();
