@@ -71,6 +71,6 @@ internal sealed partial class FillDossierQueueLines(IDossiersStore store, TimePr
         return count;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Queue lines given to {Count} dossiers stored before them")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Queue lines filled in: {Count} dossiers read, each has its line now")]
     private static partial void LogFilled(ILogger logger, long count);
 }

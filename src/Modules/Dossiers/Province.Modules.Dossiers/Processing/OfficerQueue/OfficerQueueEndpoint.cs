@@ -107,8 +107,9 @@ internal sealed record QueueItemResponse(
 /// bounds computed once (today, the due-soon limit), so the filter is a range on the duplicated (agency, status, due date)
 /// columns; the open statuses are the predicate of the open-queue partial index (<see cref="IDossiersStore.OpenQueuePredicate"/>).
 /// The total and the page are two statements sent in one round trip (a batch query): the count is answered from the index
-/// alone, the page reads one page of queue lines (<see cref="DossierQueueLine"/>), not whole dossiers. Marten's Stats (count(*) over()) would read every matching row's document to
-/// count them, 2 ms of database time per call at 250 overdue dossiers (docs/decisions.md, issue 17).
+/// alone, the page reads one page of queue lines (<see cref="DossierQueueLine"/>), not whole dossiers. Marten's Stats
+/// (count(*) over()) would read every matching row's document to count them, 2 ms of database time per call at 250
+/// overdue dossiers (docs/decisions.md, issue 17).
 /// </summary>
 internal sealed class StaffQueueHandler(IDossiersStore store, DeadlinePolicy deadlines) : IRequestHandler<StaffQueueQuery, PagedResult<QueueItemResponse>>
 {
@@ -128,10 +129,10 @@ internal sealed class StaffQueueHandler(IDossiersStore store, DeadlinePolicy dea
         var total = counted.Count();
         var page = (request.Sort switch
             {
-                "-dueAt" => paged.OrderByDescending(d => d.DueDate).ThenByDescending(d => d.SubmittedAt),
-                "submittedAt" => paged.OrderBy(d => d.SubmittedAt),
-                "-submittedAt" => paged.OrderByDescending(d => d.SubmittedAt),
-                _ => paged.OrderBy(d => d.DueDate).ThenBy(d => d.SubmittedAt),
+                "-dueAt" => paged.OrderByDescending(line => line.DueDate).ThenByDescending(line => line.SubmittedAt),
+                "submittedAt" => paged.OrderBy(line => line.SubmittedAt),
+                "-submittedAt" => paged.OrderByDescending(line => line.SubmittedAt),
+                _ => paged.OrderBy(line => line.DueDate).ThenBy(line => line.SubmittedAt),
             })
             .Skip(request.Page.Skip).Take(request.Page.PageSize).ToList();
         await batch.Execute(cancellationToken);
@@ -167,54 +168,54 @@ internal sealed class StaffQueueHandler(IDossiersStore store, DeadlinePolicy dea
         var filters = new List<Expression<Func<DossierQueueLine, bool>>>();
         if (request.AgencyId is { } agencyId)
         {
-            filters.Add(d => d.AgencyId == agencyId);
+            filters.Add(line => line.AgencyId == agencyId);
         }
 
         // A timeliness narrows the open statuses itself: the open filter beside it would be redundant, and its estimate turns
         // PostgreSQL away from the open-queue index.
         if (request.Status is { } status)
         {
-            filters.Add(d => d.Status == status);
+            filters.Add(line => line.Status == status);
         }
         else if (request.Timeliness is not ("overdue" or "dueSoon" or "onTime" or "paused"))
         {
-            filters.Add(d => OpenStatuses.Contains(d.Status));
+            filters.Add(line => OpenStatuses.Contains(line.Status));
         }
 
         if (!string.IsNullOrWhiteSpace(request.ProcedureCode))
         {
             var procedureCode = request.ProcedureCode.Trim();
-            filters.Add(d => d.ProcedureCode == procedureCode);
+            filters.Add(line => line.ProcedureCode == procedureCode);
         }
 
         if (SearchTerm(request.Search) is { } term)
         {
-            filters.Add(d => d.SearchText!.Contains(term));
+            filters.Add(line => line.SearchText!.Contains(term));
         }
 
         if (request.From is { } from)
         {
             var since = VietnamStart(from);
-            filters.Add(d => d.SubmittedAt >= since);
+            filters.Add(line => line.SubmittedAt >= since);
         }
 
         if (request.To is { } to)
         {
             var until = VietnamStart(to.AddDays(1));
-            filters.Add(d => d.SubmittedAt < until);
+            filters.Add(line => line.SubmittedAt < until);
         }
 
         if (request.AssignedStaffId is { } staffId)
         {
-            filters.Add(d => d.AssignedOfficerId == staffId);
+            filters.Add(line => line.AssignedOfficerId == staffId);
         }
 
         Expression<Func<DossierQueueLine, bool>>? timeliness = request.Timeliness switch
         {
-            "overdue" => d => RunningStatuses.Contains(d.Status) && d.DueDate < today,
-            "dueSoon" => d => RunningStatuses.Contains(d.Status) && d.DueDate >= today && d.DueDate <= dueSoonLimit,
-            "onTime" => d => RunningStatuses.Contains(d.Status) && d.DueDate > dueSoonLimit,
-            "paused" => d => PausedStatuses.Contains(d.Status),
+            "overdue" => line => RunningStatuses.Contains(line.Status) && line.DueDate < today,
+            "dueSoon" => line => RunningStatuses.Contains(line.Status) && line.DueDate >= today && line.DueDate <= dueSoonLimit,
+            "onTime" => line => RunningStatuses.Contains(line.Status) && line.DueDate > dueSoonLimit,
+            "paused" => line => PausedStatuses.Contains(line.Status),
             _ => null,
         };
         if (timeliness is not null)
