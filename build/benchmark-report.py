@@ -31,9 +31,9 @@ if growth:
         print(f"| {name} | {rps} | {p50} | {p99} | {errors} |")
 sweep = rows("sweep.tsv")
 if sweep:
-    print("\n## Connection sweep\n\n| scenario | requests/s | p50 ms | p99 ms | errors |\n|---|---|---|---|---|")
-    for name, kind, rps, p50, p99, errors in sweep:
-        print(f"| {name} | {rps} | {p50} | {p99} | {errors} |")
+    print("\n## Connection sweep\n\n| scenario | requests/s | p50 ms | p99 ms | errors | host peak after it (VmHWM) MB |\n|---|---|---|---|---|---|")
+    for name, kind, rps, p50, p99, errors, peak in sweep:
+        print(f"| {name} | {rps} | {p50} | {p99} | {errors} | {peak} |")
 soak_rows = rows("soak.txt")
 if soak_rows:
     name, kind, rps, p50, p99, errors = soak_rows[0]

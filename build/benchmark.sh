@@ -354,10 +354,12 @@ fi
 
 if stage sweep; then
   for c in 16 64 256; do
+    # Each line with the host's peak memory after it (VmHWM only grows: the step that raised it shows).
     C=$c D=$sweep_duration run "public lookup, $c connections" read "$host" -s "$pg_work/lookup-1000000.lua"
-    tail -1 "$results" >>"$pg_work/sweep.tsv"; sed -i '$d' "$results"
+    printf '%s\t%s\n' "$(tail -1 "$results")" "$(awk '/VmHWM/ {print int($2/1024)}' "/proc/$host_pid/status")" >>"$pg_work/sweep.tsv"; sed -i '$d' "$results"
     C=$c D=$sweep_duration run "submit a field report, $c connections" write "$host" -s "$pg_work/report.lua"
-    tail -1 "$results" >>"$pg_work/sweep.tsv"; sed -i '$d' "$results"
+    printf '%s\t%s\n' "$(tail -1 "$results")" "$(awk '/VmHWM/ {print int($2/1024)}' "/proc/$host_pid/status")" >>"$pg_work/sweep.tsv"; sed -i '$d' "$results"
+    echo "Host peak memory after the $c-connection steps (VmHWM): $(tail -1 "$pg_work/sweep.tsv" | cut -f7) MB"
   done
 fi
 

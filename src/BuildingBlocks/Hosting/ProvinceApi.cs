@@ -76,6 +76,7 @@ public static class ProvinceApi
         services.AddProvinceProblems();
         services.AddProvinceAuthorization();
         services.AddProvinceRateLimits(configuration);
+        services.TryAddSingleton<ApiRequestConcurrency>();
         services.AddMemoryCache();
         // SignedLinks reads the path base of the request it answers.
         services.AddHttpContextAccessor();
@@ -116,6 +117,8 @@ public static class ProvinceApi
         app.UseQueryTextGuard();
         // Every body limited per endpoint (64 KB unless the endpoint takes uploads) before anything reads it.
         app.UseRequestBodyLimits();
+        // At most Http:MaxConcurrentApiRequests API requests at work, the rest waiting their turn (before identity).
+        app.UseRequestConcurrencyLimit();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
