@@ -17,8 +17,8 @@ public sealed class RequestConcurrencySettings
     /// <summary>
     /// API requests worked on at the same time; by default 8 a processor (16 on two cores). More at once only wait
     /// inside the host for CPU or a database connection, each holding its session and buffers: on two cores 16 kept
-    /// the throughput of 32 and 256 connections and the peak memory of 256 within 300 MB, 32 did not (ADR 24).
-    /// 0 turns the bound off.
+    /// the peak memory of 256 connections within 300 MB and 32 did not, at rates alike but for one run's dossier
+    /// submissions (ADR 24). 0 turns the bound off.
     /// </summary>
     public int MaxConcurrentApiRequests { get; set; } = 8 * Environment.ProcessorCount;
 
@@ -29,7 +29,8 @@ public sealed class RequestConcurrencySettings
 /// <summary>
 /// A bound on the API requests in progress (issue 17): under hundreds of connections each request beyond the bound
 /// waits in a first-come queue before authentication, holding only its connection, instead of every one holding a
-/// session, its buffers and a wait for a pooled database connection at once (on two cores: 340 MB at 256 connections without it, 317 MB with 32 at work, 293 MB with 16).
+/// session, its buffers and a wait for a pooled database connection at once (on two cores, 256 connections: 340 MB
+/// without it, 317 MB with 32 at work, 293 MB with 16).
 /// Only <c>/api</c> is bounded: the back office's pages call the API over HTTP themselves, and a page holding a place
 /// while its own API call waits for one could starve. Live views (endpoints that produce <c>text/event-stream</c>) stay
 /// open for hours and hold no place. A request whose caller goes away while it waits leaves the queue.
