@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Net.Http.Headers;
+using Province.BuildingBlocks.Live;
 
 namespace Province.BuildingBlocks.Caching;
 
@@ -70,8 +70,7 @@ public static class PublicReadETags
 
     private static bool IsEventStream(HttpContext context) =>
         context.Request.Headers.Accept.ToString().Contains("text/event-stream", StringComparison.OrdinalIgnoreCase)
-        || context.GetEndpoint()?.Metadata.GetOrderedMetadata<IProducesResponseTypeMetadata>()
-            .Any(produces => produces.ContentTypes.Contains("text/event-stream", StringComparer.OrdinalIgnoreCase)) == true;
+        || context.GetEndpoint().DeclaresEventStream();
 
     /// <summary>If-None-Match compares weakly (RFC 9110 13.1.2): a W/ prefix does not matter, <c>*</c> matches.</summary>
     private static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string tag)

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Province.BuildingBlocks.Errors;
+using Province.BuildingBlocks.Live;
 
 namespace Province.BuildingBlocks.Hosting;
 
@@ -64,7 +64,7 @@ public sealed class ApiRequestConcurrency : IDisposable
 
     internal async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
-        if (_limiter is null || !context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || ProducesEventStream(context))
+        if (_limiter is null || !context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || context.GetEndpoint().DeclaresEventStream())
         {
             await next(context);
             return;
@@ -95,11 +95,6 @@ public sealed class ApiRequestConcurrency : IDisposable
             await next(context);
         }
     }
-
-    /// <summary>By the endpoint's declared answer only: a caller's Accept header must not lift the bound.</summary>
-    private static bool ProducesEventStream(HttpContext context) =>
-        context.GetEndpoint()?.Metadata.GetOrderedMetadata<IProducesResponseTypeMetadata>()
-            .Any(produces => produces.ContentTypes.Contains("text/event-stream", StringComparer.OrdinalIgnoreCase)) == true;
 }
 
 public static class RequestConcurrency
