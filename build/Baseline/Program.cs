@@ -6,8 +6,16 @@ using Npgsql;
 // Npgsql's pool: the yardsticks of the read and the write scenarios.
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
-var dataSource = NpgsqlDataSource.Create(builder.Configuration.GetConnectionString("Province")
+// Prepared as Province's pool prepares its statements (Database:MaxAutoPrepare, 32 by default, unless the connection
+// string says otherwise), so that the ratios compare like with like.
+var connection = new NpgsqlConnectionStringBuilder(builder.Configuration.GetConnectionString("Province")
     ?? throw new InvalidOperationException("ConnectionStrings:Province is not set."));
+if (connection.MaxAutoPrepare == 0)
+{
+    connection.MaxAutoPrepare = builder.Configuration.GetValue("Database:MaxAutoPrepare", 32);
+}
+
+var dataSource = NpgsqlDataSource.Create(connection.ConnectionString);
 await using (var create = dataSource.CreateCommand(
     "CREATE TABLE IF NOT EXISTS public.baseline_rows (id uuid PRIMARY KEY, data jsonb NOT NULL, created_at timestamptz NOT NULL)"))
 {

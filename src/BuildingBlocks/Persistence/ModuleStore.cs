@@ -72,7 +72,7 @@ public static class ModuleStoreRegistration
         var settings = DatabaseSettings.From(configuration);
         var relay = configuration.GetSection(OutboxOptions.Section).GetValue("Enabled", true);
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
-        services.TryAddSingleton(_ => new SharedDataSource(NpgsqlDataSource.Create(settings.ConnectionString)));
+        services.TryAddSingleton(_ => new SharedDataSource(NpgsqlDataSource.Create(settings.PooledConnectionString)));
         var expression = services.AddMartenStore<TStore>(provider =>
         {
             var options = new StoreOptions();
