@@ -25,14 +25,22 @@ internal sealed class QueueReader(IAppointmentsStore store, OfficeDirectory offi
         session.Query<QueueTicket>().Where(t => t.OfficeId == officeId && t.Day == day && t.Status == TicketStatus.Waiting).ToListAsync(cancellationToken);
 
     /// <summary>The ticket as its holder or a counter sees it, with how many are ahead of it and the wait while it waits.</summary>
-    public async Task<TicketResponse> DescribeAsync(QueueTicket ticket, bool forStaff, CancellationToken cancellationToken)
+    public Task<TicketResponse> DescribeAsync(QueueTicket ticket, bool forStaff, CancellationToken cancellationToken) =>
+        DescribeAsync(ticket, forStaff, null, cancellationToken);
+
+    /// <summary>
+    /// The same, with the figures <paramref name="known"/> when they were read already (a ticket just issued: the
+    /// statement that took its number read them, <see cref="TicketIssuer"/>); read from the tally otherwise.
+    /// </summary>
+    public async Task<TicketResponse> DescribeAsync(QueueTicket ticket, bool forStaff, QueueTally.Reading? known, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(ticket);
         var office = await offices.FindAsync(ticket.OfficeId, cancellationToken);
         var ahead = 0;
         var minutes = 0;
         if (ticket.Status == TicketStatus.Waiting)
         {
-            var (count, minutesPerPerson) = await QueueTally.ReadAsync(store, ticket, cancellationToken) is { } tally
+            var (count, minutesPerPerson) = (known ?? await QueueTally.ReadAsync(store, ticket, cancellationToken)) is { } tally
                 ? (tally.Ahead, MinutesPerPerson(tally.Finished, tally.ServiceMilliseconds / 60_000.0, office, ticket.ServiceGroupId))
                 : await CountAheadAsync(ticket, office, cancellationToken);
             ahead = count;

@@ -54,8 +54,13 @@ internal static class QueueTally
 
     private const string TallyTable = IAppointmentsStore.SchemaName + "." + Table;
 
-    private const string TakeNumberSql = "insert into " + CounterTable + " as c (scope, day, last_number, tallied) " +
-        "values ($1, $2, 1, true) on conflict (scope, day) do update set last_number = c.last_number + 1 returning c.last_number";
+    // The number and, in the same statement, the group's figures as they stand (the new ticket not among them yet).
+    private const string TakeNumberSql = "with taken as (insert into " + CounterTable + " as c (scope, day, last_number, tallied) " +
+        "values ($1, $2, 1, true) on conflict (scope, day) do update set last_number = c.last_number + 1 returning c.last_number, c.tallied) " +
+        "select t.last_number, t.tallied, s.waiting, s.proven_waiting, s.finished, s.service_ms from taken t cross join lateral " +
+        "(select coalesce(sum(q.waiting), 0)::int as waiting, coalesce(sum(q.proven_waiting), 0)::int as proven_waiting, " +
+        "coalesce(sum(q.finished), 0)::int as finished, coalesce(sum(q.service_ms), 0)::bigint as service_ms from " + TallyTable + " q " +
+        "where q.scope = $1 and q.day = $2) s";
 
     private const string TrackSql = "insert into " + TallyTable + " as t (scope, day, shard, waiting, proven_waiting, finished, service_ms) " +
         "values (?, ?, ?, ?, ?, ?, ?) on conflict (scope, day, shard) do update set waiting = t.waiting + excluded.waiting, " +
@@ -67,12 +72,37 @@ internal static class QueueTally
     /// <summary>
     /// The group's next number of the day, in a statement of its own (the row is locked for that statement only, not for
     /// the caller's transaction); a day's row is marked as tallied when it is made. A request that fails after this leaves
-    /// a gap, as a voided paper ticket does.
+    /// a gap, as a voided paper ticket does. The same statement reads the group's figures of that moment
+    /// (<see cref="TakenNumber.AheadOf"/>), so the new ticket's answer needs no read of its own after the save: one round
+    /// trip and one pooled connection fewer a ticket (issue 17).
     /// </summary>
-    public static async Task<int> TakeNumberAsync(IAppointmentsStore store, Guid officeId, Guid serviceGroupId, DateOnly day, CancellationToken cancellationToken)
+    public static async Task<TakenNumber> TakeNumberAsync(IAppointmentsStore store, Guid officeId, Guid serviceGroupId, DateOnly day, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        return (int)(await DailyCounter.ScalarAsync(store, TakeNumberSql, [Scope(officeId, serviceGroupId), day], cancellationToken))!;
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(TakeNumberSql, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = Scope(officeId, serviceGroupId) });
+        command.Parameters.Add(new NpgsqlParameter { Value = day });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new TakenNumber(reader.GetInt32(0), !reader.IsDBNull(1) && reader.GetBoolean(1),
+            reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt64(5));
+    }
+
+    /// <summary>A number just taken, with the group's figures of that moment (committed tickets only, the new one not yet among them).</summary>
+    public readonly record struct TakenNumber(int Number, bool Tallied, int Waiting, int ProvenWaiting, int Finished, long ServiceMilliseconds)
+    {
+        /// <summary>
+        /// How many are ahead of the new ticket: every waiting ticket when it has no proven priority (each has a smaller
+        /// number or a proven priority), the proven waiting ones when it has; what <see cref="ReadAsync"/> reads of it after
+        /// its save, but for tickets committed in between. Null for a day not tallied (begun before the tally existed).
+        /// </summary>
+        public Reading? AheadOf(QueueTicket ticket)
+        {
+            ArgumentNullException.ThrowIfNull(ticket);
+            return Tallied ? new Reading(ticket.HasProvenPriority ? ProvenWaiting : Waiting, Finished, ServiceMilliseconds) : null;
+        }
     }
 
     /// <summary>What the tally counts of a ticket; <see cref="None"/> for a ticket not yet saved.</summary>

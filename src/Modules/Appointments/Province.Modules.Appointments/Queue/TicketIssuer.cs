@@ -11,36 +11,38 @@ namespace Province.Modules.Appointments.Queue;
 /// <summary>
 /// Issues the day's numbers of a service group: the number comes from the group's counter row (<see cref="QueueTally"/>), so
 /// concurrent requests on any instance get consecutive numbers without repeats. The ticket is saved
-/// on the caller's session with whatever the caller staged there and in <c>alongside</c>.
+/// on the caller's session with whatever the caller staged there and in <c>alongside</c>. Returned with it: how many were
+/// ahead of it when its number was taken (<see cref="QueueTally.TakenNumber"/>), for <see cref="QueueReader.DescribeAsync(QueueTicket, bool, QueueTally.Reading?, CancellationToken)"/>.
 /// </summary>
 internal sealed class TicketIssuer(IAppointmentsStore store, QueueSignals signals, TimeProvider clock)
 {
-    public async Task<(QueueTicket? Ticket, ProblemHttpResult? Problem)> IssueAsync(
+    public async Task<(QueueTicket? Ticket, QueueTally.Reading? AtIssue, ProblemHttpResult? Problem)> IssueAsync(
         IDocumentSession session, Office office, TicketOrder order, Action<QueueTicket>? alongside, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(order);
         var group = office.ServiceGroups.SingleOrDefault(g => g.Id == order.ServiceGroupId);
         if (group is null)
         {
-            return (null, Problems.BusinessRule("appointments.group_not_in_office", "Nhóm dịch vụ không thuộc bộ phận một cửa này."));
+            return (null, null, Problems.BusinessRule("appointments.group_not_in_office", "Nhóm dịch vụ không thuộc bộ phận một cửa này."));
         }
 
         var (today, now) = OfficeTime.Now(clock);
         var hours = office.OpeningHours.FirstOrDefault(h => h.Day == today.DayOfWeek);
         if (hours is null || (order.BlockedToday ?? await session.LoadAsync<BlockedDay>(BlockedDays.IdFor(office.Id, today), cancellationToken) is not null))
         {
-            return (null, Problems.BusinessRule("appointments.office_closed_today", "Hôm nay bộ phận một cửa không làm việc, chưa cấp số."));
+            return (null, null, Problems.BusinessRule("appointments.office_closed_today", "Hôm nay bộ phận một cửa không làm việc, chưa cấp số."));
         }
 
         if (now < hours.Opens.AddHours(-1) || now >= hours.Closes)
         {
-            return (null, Problems.BusinessRule("appointments.outside_hours",
+            return (null, null, Problems.BusinessRule("appointments.outside_hours",
                 $"Chỉ lấy số trong ngày làm việc, từ {hours.Opens.AddHours(-1):HH\\:mm} đến {hours.Closes:HH\\:mm}."));
         }
 
         // Taken in a statement of its own (the counter row stays locked for that statement only); a request
         // that fails after this leaves a gap, as a voided paper ticket does.
-        var number = await QueueTally.TakeNumberAsync(store, office.Id, group.Id, today, cancellationToken);
+        var taken = await QueueTally.TakeNumberAsync(store, office.Id, group.Id, today, cancellationToken);
+        var number = taken.Number;
         var ticket = new QueueTicket
         {
             OfficeId = office.Id,
@@ -60,7 +62,7 @@ internal sealed class TicketIssuer(IAppointmentsStore store, QueueSignals signal
         alongside?.Invoke(ticket);
         await session.SaveChangesAsync(cancellationToken);
         await signals.ChangedAsync(office.Id, cancellationToken);
-        return (ticket, null);
+        return (ticket, taken.AheadOf(ticket), null);
     }
 
     /// <summary>Whether the office does not serve today (a blocked day), read in the caller's batch.</summary>

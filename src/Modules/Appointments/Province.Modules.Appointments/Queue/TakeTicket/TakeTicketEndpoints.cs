@@ -97,7 +97,7 @@ internal static class TakeTicketEndpoints
                     return Problems.Conflict("appointments.ticket_already_taken", "Bạn đang có một số chờ của nhóm dịch vụ này hôm nay.");
                 }
 
-                var (ticket, problem) = await issuer.IssueAsync(session, office,
+                var (ticket, atIssue, problem) = await issuer.IssueAsync(session, office,
                     new TicketOrder(request.ServiceGroupId, TicketChannel.Remote, priority, priorityCheck) { CitizenId = citizenId, BlockedToday = await blockedToday is not null },
                     issued => idempotency.Remember(session, StatusCodes.Status201Created, $"/api/appointments/tickets/{issued.Id}",
                         new { id = issued.Id, number = issued.Display }, clock.GetUtcNow()),
@@ -107,7 +107,7 @@ internal static class TakeTicketEndpoints
                     return problem;
                 }
 
-                return TypedResults.Created($"/api/appointments/tickets/{ticket!.Id}", await reader.DescribeAsync(ticket, forStaff: false, cancellationToken));
+                return TypedResults.Created($"/api/appointments/tickets/{ticket!.Id}", await reader.DescribeAsync(ticket, forStaff: false, atIssue, cancellationToken));
             })
             .WithName("TakeQueueTicket")
             .WithSummary("Lấy số thứ tự trong ngày từ xa (cần Idempotency-Key); trả số, số người đang chờ trước và thời gian chờ ước tính.")
