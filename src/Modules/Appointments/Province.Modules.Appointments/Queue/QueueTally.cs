@@ -79,15 +79,10 @@ internal static class QueueTally
     public static async Task<TakenNumber> TakeNumberAsync(IAppointmentsStore store, Guid officeId, Guid serviceGroupId, DateOnly day, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        await using var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(TakeNumberSql, connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = Scope(officeId, serviceGroupId) });
-        command.Parameters.Add(new NpgsqlParameter { Value = day });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return new TakenNumber(reader.GetInt32(0), !reader.IsDBNull(1) && reader.GetBoolean(1),
-            reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt64(5));
+        // The upsert always returns its row.
+        return await ReadRowAsync(store, TakeNumberSql, [Scope(officeId, serviceGroupId), day], reader => new TakenNumber(
+            reader.GetInt32(0), !reader.IsDBNull(1) && reader.GetBoolean(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt64(5)),
+            default, cancellationToken);
     }
 
     /// <summary>A number just taken, with the group's figures of that moment (committed tickets only, the new one not yet among them).</summary>
@@ -157,22 +152,28 @@ internal static class QueueTally
             "from " + CounterTable + " c cross join lateral (select coalesce(sum(case when $5 then q.proven_waiting else q.waiting end), 0) as waiting, " +
             "coalesce(sum(q.finished), 0) as finished, coalesce(sum(q.service_ms), 0)::bigint as service_ms from " + TallyTable + " q " +
             "where q.scope = c.scope and q.day = c.day) s where c.scope = $6 and c.day = $3 and c.tallied";
+        // Never below zero: a ticket called between its save and this read is no longer in the tally.
+        return await ReadRowAsync(store, sql,
+            [ticket.OfficeId, ticket.ServiceGroupId, ticket.Day, ticket.Number, ticket.HasProvenPriority, Scope(ticket.OfficeId, ticket.ServiceGroupId)],
+            reader => (Reading?)new Reading((int)Math.Max(0, reader.GetInt64(0)), (int)reader.GetInt64(1), reader.GetInt64(2)), null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs one statement (positional parameters) on a pooled connection of the store: its first row read by
+    /// <paramref name="read"/>, or <paramref name="none"/> when it returns no row.
+    /// </summary>
+    private static async Task<T> ReadRowAsync<T>(IAppointmentsStore store, string sql, object[] values, Func<NpgsqlDataReader, T> read, T none, CancellationToken cancellationToken)
+    {
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var value in new object[] { ticket.OfficeId, ticket.ServiceGroupId, ticket.Day, ticket.Number, ticket.HasProvenPriority, Scope(ticket.OfficeId, ticket.ServiceGroupId) })
+        foreach (var value in values)
         {
             command.Parameters.Add(new NpgsqlParameter { Value = value });
         }
 
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
-        {
-            return null;
-        }
-
-        // Never below zero: a ticket called between its save and this read is no longer in the tally.
-        return new Reading((int)Math.Max(0, reader.GetInt64(0)), (int)reader.GetInt64(1), reader.GetInt64(2));
+        return await reader.ReadAsync(cancellationToken) ? read(reader) : none;
     }
 
     private static int Difference(bool after, bool before) => (after ? 1 : 0) - (before ? 1 : 0);
