@@ -7,6 +7,7 @@ using Province.BuildingBlocks.Messaging;
 using Province.BuildingBlocks.Persistence;
 using Province.Modules.Dossiers.Contracts;
 using Province.Modules.Dossiers.Data;
+using Province.Modules.Dossiers.Processing.OfficerQueue;
 
 namespace Province.Modules.Dossiers.Deadlines;
 
@@ -56,31 +57,34 @@ internal sealed class DeadlineWatcher(
         var today = deadlines.Today;
         var dueSoonLimit = deadlines.DueSoonLimit;
 
-        List<Dossier> running;
+        // The scan reads queue lines, not dossiers: a line carries what the events need (id, code, agency, assignee, due
+        // date), and the open-queue partial index holds only open dossiers, so the scan reads those and nothing else. Read
+        // from the dossiers it was a sequential scan of the whole table (no index serves "running and due by"): 1.2 s and
+        // 1.3 GB through the buffer cache at 1,000,000 dossiers, at every start and every 15 minutes (ADR 24).
+        List<DossierQueueLine> running;
         await using (var query = store.QuerySession())
         {
             // Only the running clock counts (a paused dossier waits for the citizen); the due date bounds the scan.
-            running = [.. await query.Query<Dossier>()
-                .Where(d => (d.Status == DossierStatus.New || d.Status == DossierStatus.Accepted || d.Status == DossierStatus.Processing)
-                    && d.DueDate <= dueSoonLimit)
+            running = [.. await query.Query<DossierQueueLine>()
+                .Where(line => DossierStatusTexts.Running.Contains(line.Status) && line.DueDate <= dueSoonLimit)
                 .ToListAsync(cancellationToken)];
         }
 
-        var candidates = running.Select(d => (Dossier: d, Kind: d.DueDate < today ? DeadlineAlert.Overdue : DeadlineAlert.DueSoon)).ToList();
+        var candidates = running.Select(line => (Line: line, Kind: line.DueDate < today ? DeadlineAlert.Overdue : DeadlineAlert.DueSoon)).ToList();
         var raisedBefore = new HashSet<string>(StringComparer.Ordinal);
         await using (var query = store.QuerySession())
         {
             foreach (var chunk in candidates.Chunk(500))
             {
-                var ids = chunk.Select(c => DeadlineAlert.IdFor(c.Kind, c.Dossier.Id, c.Dossier.DueDate)).ToArray();
+                var ids = chunk.Select(c => DeadlineAlert.IdFor(c.Kind, c.Line.Id, c.Line.DueDate)).ToArray();
                 raisedBefore.UnionWith((await query.LoadManyAsync<DeadlineAlert>(cancellationToken, ids)).Select(a => a.Id));
             }
         }
 
         var raised = 0;
-        foreach (var (dossier, kind) in candidates)
+        foreach (var (line, kind) in candidates)
         {
-            var alertId = DeadlineAlert.IdFor(kind, dossier.Id, dossier.DueDate);
+            var alertId = DeadlineAlert.IdFor(kind, line.Id, line.DueDate);
             if (raisedBefore.Contains(alertId))
             {
                 continue;
@@ -88,10 +92,10 @@ internal sealed class DeadlineWatcher(
 
             var now = Clock.GetUtcNow().ToUniversalTime();
             await using var session = store.LightweightSession();
-            session.Insert(new DeadlineAlert { Id = alertId, DossierId = dossier.Id, Kind = kind, DueDate = dossier.DueDate, RaisedAt = now });
+            session.Insert(new DeadlineAlert { Id = alertId, DossierId = line.Id, Kind = kind, DueDate = line.DueDate, RaisedAt = now });
             session.PublishIntegrationEvent(kind == DeadlineAlert.Overdue
-                ? new DossierOverdue(Guid.CreateVersion7(), now, dossier.Id, dossier.Code, dossier.AgencyId, dossier.AssignedOfficerId, dossier.DueDate)
-                : new DossierDueSoon(Guid.CreateVersion7(), now, dossier.Id, dossier.Code, dossier.AgencyId, dossier.AssignedOfficerId, dossier.DueDate));
+                ? new DossierOverdue(Guid.CreateVersion7(), now, line.Id, line.Code, line.AgencyId, line.AssignedOfficerId, line.DueDate)
+                : new DossierDueSoon(Guid.CreateVersion7(), now, line.Id, line.Code, line.AgencyId, line.AssignedOfficerId, line.DueDate));
             try
             {
                 await session.SaveChangesAsync(cancellationToken);
