@@ -14,6 +14,10 @@ print("The machine is shared (other builds ran at the same time): absolute figur
 print("## Start-up to ready (/health/ready)\n\n| start | ms |\n|---|---|")
 for name, ms in rows("startup.tsv"):
     print(f"| {name} | {ms} |")
+quiet = rows("quiet.tsv") if os.path.exists(os.path.join(work, "quiet.tsv")) else []
+if quiet:
+    print("\nBefore measuring, the run waited for the host and PostgreSQL to be idle (under 15% of one core for 3 s): "
+          + "; ".join(f"{what} {seconds} s ({state})" for what, seconds, state in quiet) + ".")
 if core:
     read_base = float(next(r for r in core if r[1] == "baseline")[2])
     write_base = float(next(r for r in core if r[1] == "insert")[2])

@@ -301,9 +301,32 @@ for url in "$queue_url" "$host/api/public/dossiers/procedures?q=dang%20ky%20khai
   status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $staff" "$url")
   [ "$status" = 200 ] || { echo "$url answered $status, not 200: the scenario would measure errors." >&2; exit 1; }
 done
+# wait_quiet WHAT: waits until the host and PostgreSQL have been idle together for three seconds in a row (under 15% of
+# one core; idle, the two use 5-7%), at most 90 s, and records the wait in quiet.tsv. A host just started does its start-up
+# work (the watchers' first scans, the projections' daemon catching up) and PostgreSQL its own after a load (autovacuum):
+# a baseline measured in that time comes out low, and every ratio to it high.
+wait_quiet() {
+  local postmaster waited=0 calm=0 before after hz
+  postmaster=$(head -1 "$pg_work/data/postmaster.pid")
+  hz=$(getconf CLK_TCK)
+  cpu_ticks() {
+    local total=0 pid
+    for pid in "$host_pid" "$postmaster" $(pgrep -P "$postmaster"); do
+      total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+    done
+    echo "$total"
+  }
+  while [ "$calm" -lt 3 ] && [ "$waited" -lt 90 ]; do
+    before=$(cpu_ticks); sleep 1; after=$(cpu_ticks); waited=$((waited + 1))
+    if [ $(( (after - before) * 100 )) -lt $(( hz * 15 )) ]; then calm=$((calm + 1)); else calm=0; fi
+  done
+  printf '%s\t%s\t%s\n' "$1" "$waited" "$([ "$calm" -ge 3 ] && echo quiet || echo busy)" >>"$pg_work/quiet.tsv"
+  echo "Waited ${waited} s for a quiet machine before $1 ($([ "$calm" -ge 3 ] && echo quiet || echo 'still busy at 90 s'))"
+}
 # growth_point LABEL N: the lookup and the officer queue at N dossiers, into growth.tsv.
 growth_point() {
   echo "Growth point: $1 dossiers"
+  wait_quiet "growth point $1"
   D=$growth_duration run "public lookup @ $1" read "$host" -s "$pg_work/lookup-$2.lua"
   tail -1 "$results" >>"$pg_work/growth.tsv"
   D=$growth_duration run "officer queue @ $1" read "$queue_url" -H "Authorization: Bearer $staff"
@@ -318,6 +341,7 @@ fi
 
 peak_core=""
 if stage core; then
+  wait_quiet "the core scenarios"
   "${psql[@]}" -d province -c "SELECT pg_stat_statements_reset()" >/dev/null
   echo "Scenarios ($duration, $connections connections, $threads threads):"
   run "baseline: one row, raw Npgsql" baseline "$baseline/row"
