@@ -316,6 +316,9 @@ wait_quiet() {
     done
     echo "$total"
   }
+  # The load's pages written out first: PostgreSQL's checkpoint would otherwise spread their writing over the next
+  # minutes, and the kernel's writeback (not counted below) run beside the measured scenarios.
+  "${psql[@]}" -d province -c "CHECKPOINT" && sync
   while [ "$calm" -lt 3 ] && [ "$waited" -lt 90 ]; do
     before=$(cpu_ticks); sleep 1; after=$(cpu_ticks); waited=$((waited + 1))
     if [ $(( (after - before) * 100 )) -lt $(( hz * 15 )) ]; then calm=$((calm + 1)); else calm=0; fi
