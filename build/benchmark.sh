@@ -306,7 +306,7 @@ done
 # work (the watchers' first scans, the projections' daemon catching up) and PostgreSQL its own after a load (autovacuum):
 # a baseline measured in that time comes out low, and every ratio to it high.
 wait_quiet() {
-  local postmaster waited=0 calm=0 before after hz
+  local postmaster waited=0 calm=0 before after hz state
   postmaster=$(head -1 "$pg_work/data/postmaster.pid")
   hz=$(getconf CLK_TCK)
   cpu_ticks() {
@@ -323,8 +323,10 @@ wait_quiet() {
     before=$(cpu_ticks); sleep 1; after=$(cpu_ticks); waited=$((waited + 1))
     if [ $(( (after - before) * 100 )) -lt $(( hz * 15 )) ]; then calm=$((calm + 1)); else calm=0; fi
   done
-  printf '%s\t%s\t%s\n' "$1" "$waited" "$([ "$calm" -ge 3 ] && echo quiet || echo busy)" >>"$pg_work/quiet.tsv"
-  echo "Waited ${waited} s for a quiet machine before $1 ($([ "$calm" -ge 3 ] && echo quiet || echo 'still busy at 90 s'))"
+  state=quiet
+  [ "$calm" -ge 3 ] || state=busy
+  printf '%s\t%s\t%s\n' "$1" "$waited" "$state" >>"$pg_work/quiet.tsv"
+  echo "Waited ${waited} s for a quiet machine before $1 ($state)"
 }
 # growth_point LABEL N: the lookup and the officer queue at N dossiers, into growth.tsv.
 growth_point() {
