@@ -62,6 +62,47 @@ public sealed class StoreSchemaTests(DemoActivityApp app) : IClassFixture<DemoAc
         }
     }
 
+    /// <summary>
+    /// Issue 17: every index is written on every insert and on every update that changes its columns. An index whose
+    /// columns begin another index of the same table (no predicate, no expression, not unique) answers nothing the
+    /// other does not, and only costs writes: Marten's <c>Duplicate()</c> adds a one-column index to every duplicated
+    /// column, which a composite index on the same leading column makes redundant (six on the field report table).
+    /// </summary>
+    [Fact]
+    public async Task No_module_table_has_an_index_another_index_of_it_already_serves()
+    {
+        const string sql = """
+            WITH plain AS (
+                SELECT t.oid AS table_id, n.nspname || '.' || i.relname AS name,
+                       (SELECT array_agg(k ORDER BY position) FROM unnest(x.indkey::int2[]) WITH ORDINALITY AS c(k, position)) AS columns,
+                       x.indisunique AS is_unique, x.indpred IS NULL AND x.indexprs IS NULL AS is_plain,
+                       (SELECT array_agg(o ORDER BY position) FROM unnest(x.indoption::int2[]) WITH ORDINALITY AS c(o, position)) AS options
+                FROM pg_index x
+                JOIN pg_class i ON i.oid = x.indexrelid
+                JOIN pg_class t ON t.oid = x.indrelid
+                JOIN pg_namespace n ON n.oid = t.relnamespace
+                WHERE n.nspname IN ('appointments', 'dossiers', 'field_reports', 'identity', 'notifications'))
+            SELECT a.name || ' ' || a.columns::text || ' begins ' || b.name || ' ' || b.columns::text
+            FROM plain a JOIN plain b ON a.table_id = b.table_id AND a.name <> b.name
+            WHERE a.is_plain AND b.is_plain AND NOT a.is_unique
+              AND cardinality(a.columns) <= cardinality(b.columns)
+              AND b.columns[1:cardinality(a.columns)] = a.columns
+              AND b.options[1:cardinality(a.options)] = a.options
+            ORDER BY 1
+            """;
+        await using var connection = new NpgsqlConnection(app.Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var redundant = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            redundant.Add(reader.GetString(0));
+        }
+
+        Assert.Empty(redundant);
+    }
+
     /// <summary>Runs the built host with <c>--write-migrations</c> against <paramref name="connectionString"/>, as build/db-migrate.sh does.</summary>
     private static async Task WriteMigrationsAsync(string connectionString, string directory)
     {

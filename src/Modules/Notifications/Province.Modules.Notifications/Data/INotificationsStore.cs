@@ -15,9 +15,8 @@ public interface INotificationsStore : IDocumentStore
     internal static void Configure(StoreOptions options)
     {
         options.Schema.For<CitizenNotification>()
-            // The inbox page reads a citizen's messages newest first.
-            .Duplicate(n => n.CitizenId)
-            // One message per source event, whatever the delivery count.
+            // One message per source event, whatever the delivery count; the citizen as its leading column also serves
+            // the inbox page (a citizen's messages), so the citizen column has no index of its own to write.
             .UniqueIndex(UniqueIndexType.DuplicatedField, "citizen_notifications_source_event", n => n.CitizenId, n => n.SourceEventId);
 
         // Zalo messages: one per source event and kind, claimed for sending with Marten's version check, found by
