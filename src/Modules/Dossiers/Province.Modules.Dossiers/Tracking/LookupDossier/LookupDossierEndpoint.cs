@@ -1,9 +1,11 @@
+using System.Linq.Expressions;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Marten;
+using Marten.Linq;
 using Province.BuildingBlocks.Errors;
 using Province.BuildingBlocks.Security;
 using Province.BuildingBlocks.Text;
@@ -24,8 +26,7 @@ internal static class LookupDossierEndpoint
                 {
                     // One row through the unique index on the duplicated code; the timeline is on the snapshot.
                     await using var session = store.QuerySession();
-                    var trimmed = code.Trim();
-                    dossier = await session.Query<Dossier>().FirstOrDefaultAsync(d => d.Code == trimmed, cancellationToken);
+                    dossier = await session.QueryAsync(new DossierByCode { Code = code.Trim() }, cancellationToken);
                 }
 
                 // A wrong code and a wrong secret answer alike: the answer never says whether a code exists.
@@ -50,6 +51,17 @@ internal static class LookupDossierEndpoint
             .WithSummary("Tra cứu công khai theo mã hồ sơ và mã bảo mật tra cứu (cả hai in trên giấy tiếp nhận và trong mã QR): chỉ thủ tục, trạng thái và ngày hẹn, không có thông tin cá nhân.")
             .AllowAnonymous()
             .RequireRateLimiting(ProvinceRateLimits.Anonymous);
+}
+
+/// <summary>
+/// The public lookup's query, compiled once by Marten: the LINQ expression is parsed and its SQL built on first use, not on
+/// every lookup (the most frequent anonymous read).
+/// </summary>
+internal sealed class DossierByCode : ICompiledQuery<Dossier, Dossier?>
+{
+    public string Code { get; init; } = "";
+
+    public Expression<Func<IMartenQueryable<Dossier>, Dossier?>> QueryIs() => dossiers => dossiers.FirstOrDefault(d => d.Code == Code);
 }
 
 /// <summary>The lookup secret: 8 characters people can read off paper (no 0/O, 1/I/L), about 40 random bits.</summary>
