@@ -5,7 +5,7 @@
 # Prints one line per scenario and writes build/benchmark-results.md.
 # Usage: bash build/benchmark.sh            (DURATION=15s CONNECTIONS=32 THREADS=2 to change the load;
 #        KEEP_RUNNING=1 keeps the loaded database and the host up after the run, for profiling, until Ctrl+C)
-# Every measured run follows an unmeasured warm-up of the same load (WARMUP=3s; WARMUP=0 for none).
+# Every measured run follows an unmeasured warm-up of the same load (WARMUP=30s; WARMUP=0 for none).
 # Stages (STAGES, comma-separated; all four by default, about 35 minutes on 2 cores):
 #   core    the scenarios at 1,000,000 dossiers beside the raw-Npgsql baselines (a read: one row; a write: one INSERT)
 #   growth  public lookup and officer queue at 100,000, 1,000,000 and 5,000,000 dossiers (GROWTH_DURATION=10s each)
@@ -177,7 +177,7 @@ LUA
 # as a citizen does before taking a number: the scenario measures taking the number, not signing up.
 mint_ticket_citizens() {
 echo "Minting citizen tokens for the ticket scenario (each citizen opens the app once)..."
-python3 - "$host" "$pg_work/tokens.txt" 12000 <<'PY'
+python3 - "$host" "$pg_work/tokens.txt" 16000 <<'PY'
 import http.client, json, sys, urllib.parse
 url = urllib.parse.urlparse(sys.argv[1]); out = open(sys.argv[2], "w")
 connection = http.client.HTTPConnection(url.hostname, url.port)
@@ -259,12 +259,16 @@ results="$pg_work/results.tsv"
 : >"$results"
 # run NAME KIND URL [wrk args...]: one scenario; appends "name kind rps p50 p99 errors".
 # C=connections D=duration override the defaults for one call.
-# warm URL [wrk args...]: the same load for WARMUP (3s), not measured. A host runs for days, so what counts is its warm
+# warm URL [wrk args...]: the same load for WARMUP (30s), not measured. A host runs for days, so what counts is its warm
 # path (methods compiled at their final tier, pools filled), not its first seconds, which the start-up figure covers.
+# 30 s, not 3: .NET's tiered compilation takes that long to bring a path to its final code under load. Measured on
+# 2026-12-03 in 5 s steps from a fresh host (the public lookup at 1,000,000 dossiers): 1,298, 2,239, 3,213, 3,836, 3,921,
+# 3,845, 4,193, 4,225, 4,221, 4,401 lookups a second; the raw baseline from its own start: 7,504, 10,987, 13,845, 13,282,
+# 13,291, 11,964 rows a second. With 3 s both were measured while still compiling, the host's longer path more so.
 warm() {
   local url=$1; shift
-  if [ "${WARMUP:-3s}" != 0 ]; then
-    wrk -t"$threads" -c"${C:-$connections}" -d"${WARMUP:-3s}" --timeout 10s "$@" "$url" >/dev/null
+  if [ "${WARMUP:-30s}" != 0 ]; then
+    wrk -t"$threads" -c"${C:-$connections}" -d"${WARMUP:-30s}" --timeout 10s "$@" "$url" >/dev/null
   fi
 }
 run() {
