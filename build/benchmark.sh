@@ -299,8 +299,9 @@ PY
 : >"$pg_work/growth.tsv"; : >"$pg_work/sweep.tsv"; : >"$pg_work/soak.txt"; : >"$pg_work/rss.tsv"
 # The queue of the staff member's own agency (the ward).
 queue_url="$host/api/staff/dossiers/queue?timeliness=overdue"
+open_queue_url="$host/api/staff/dossiers/queue"
 # Every read scenario answers 200 before it is measured: a moved route would otherwise be measured as fast 404s.
-for url in "$queue_url" "$host/api/public/dossiers/procedures?q=dang%20ky%20khai%20sinh" "$host/api/public/dossiers/lookup/BENCH-0000010?secret=B0000010" \
+for url in "$queue_url" "$open_queue_url" "$host/api/public/dossiers/procedures?q=dang%20ky%20khai%20sinh" "$host/api/public/dossiers/lookup/BENCH-0000010?secret=B0000010" \
     "$host/api/public/field-reports" "$host/api/public/appointments/offices/$ward_office/now-serving"; do
   status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $staff" "$url")
   [ "$status" = 200 ] || { echo "$url answered $status, not 200: the scenario would measure errors." >&2; exit 1; }
@@ -366,7 +367,9 @@ if stage core; then
   run "public dossier lookup by code" read "$host" -s "$pg_work/lookup-1000000.lua"
   run "public field report feed" read "$host/api/public/field-reports"
   run "queue: number now served" read "$host/api/public/appointments/offices/$ward_office/now-serving"
-  run "officer queue, overdue first (1M)" read "$queue_url" -H "Authorization: Bearer $staff"
+  run "officer queue, overdue only (1M)" read "$queue_url" -H "Authorization: Bearer $staff"
+  # The queue as an officer first opens it: the agency's open work, overdue first (a compiled query since 2026-12-03).
+  run "officer queue, open work, overdue first (1M)" read "$open_queue_url" -H "Authorization: Bearer $staff"
   run "submit a field report" write "$host" -s "$pg_work/report.lua"
   # Minted just before: the citizens opened the app a moment ago, as one does before taking a number.
   mint_ticket_citizens

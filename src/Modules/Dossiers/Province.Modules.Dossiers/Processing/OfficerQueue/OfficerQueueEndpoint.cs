@@ -115,26 +115,41 @@ internal sealed class StaffQueueHandler(IDossiersStore store, DeadlinePolicy dea
 {
     public async Task<PagedResult<QueueItemResponse>> Handle(StaffQueueQuery request, CancellationToken cancellationToken)
     {
-        var filters = Filters(request, deadlines.Today, deadlines.DueSoonLimit);
+        var today = deadlines.Today;
+        var dueSoonLimit = deadlines.DueSoonLimit;
         await using var session = store.QuerySession();
         var batch = session.CreateBatchQuery();
-        var counted = batch.Query<DossierQueueLine>();
-        var paged = batch.Query<DossierQueueLine>();
-        foreach (var filter in filters)
+        Task<int> total;
+        Task<IEnumerable<DossierQueueLine>> page;
+        if (OpenQueuePage.For(request) is { } compiled)
         {
-            counted = counted.Where(filter);
-            paged = paged.Where(filter);
+            // What an officer opens first (the agency's open work, overdue first): Marten's compiled
+            // queries, their LINQ parsed once.
+            total = batch.Query(new OpenQueueCount { AgencyId = compiled.AgencyId });
+            page = batch.Query(compiled);
+        }
+        else
+        {
+            var filters = Filters(request, today, dueSoonLimit);
+            var counted = batch.Query<DossierQueueLine>();
+            var paged = batch.Query<DossierQueueLine>();
+            foreach (var filter in filters)
+            {
+                counted = counted.Where(filter);
+                paged = paged.Where(filter);
+            }
+
+            total = AsInt(counted.Count());
+            page = ToEnumerable((request.Sort switch
+                {
+                    "-dueAt" => paged.OrderByDescending(line => line.DueDate).ThenByDescending(line => line.SubmittedAt),
+                    "submittedAt" => paged.OrderBy(line => line.SubmittedAt),
+                    "-submittedAt" => paged.OrderByDescending(line => line.SubmittedAt),
+                    _ => paged.OrderBy(line => line.DueDate).ThenBy(line => line.SubmittedAt),
+                })
+                .Skip(request.Page.Skip).Take(request.Page.PageSize).ToList());
         }
 
-        var total = counted.Count();
-        var page = (request.Sort switch
-            {
-                "-dueAt" => paged.OrderByDescending(line => line.DueDate).ThenByDescending(line => line.SubmittedAt),
-                "submittedAt" => paged.OrderBy(line => line.SubmittedAt),
-                "-submittedAt" => paged.OrderByDescending(line => line.SubmittedAt),
-                _ => paged.OrderBy(line => line.DueDate).ThenBy(line => line.SubmittedAt),
-            })
-            .Skip(request.Page.Skip).Take(request.Page.PageSize).ToList();
         await batch.Execute(cancellationToken);
 
         // Lines kept for the queue, not a Select of their fields from the dossiers: Marten's Select builds a row with one
@@ -148,19 +163,23 @@ internal sealed class StaffQueueHandler(IDossiersStore store, DeadlinePolicy dea
                 DossierSummaryResponse.TimelinessName(timeliness), timeliness == Timeliness.Overdue, line.AssignedOfficerId, line.AssignedOfficerName,
                 DossierWorkflow.AllowedActions(line.Status, line.DueDate, DossierReader.Staff, deadlines), line.Revision);
         }).ToList();
-        return new PagedResult<QueueItemResponse>(items, request.Page.Page, request.Page.PageSize, (int)await total);
+        return new PagedResult<QueueItemResponse>(items, request.Page.Page, request.Page.PageSize, await total);
     }
+
+    private static async Task<IEnumerable<DossierQueueLine>> ToEnumerable(Task<IReadOnlyList<DossierQueueLine>> lines) => await lines;
+
+    private static async Task<int> AsInt(Task<long> count) => (int)await count;
 
     // Status sets as arrays: Marten writes Contains as one "status = ANY(...)", which PostgreSQL proves implies the open-queue
     // index's predicate and reads that index in due-date order (0.2 ms at 1,000,000 dossiers). OR chains of equalities, the
     // open statuses beside the running ones, made it choose a bitmap OR over the (agency, status, due date) index, fetch
     // every match and sort them: 3.5 ms a call in the benchmark (docs/decisions.md ADR 23).
-    private static readonly DossierStatus[] OpenStatuses =
+    internal static readonly DossierStatus[] OpenStatuses =
         [DossierStatus.New, DossierStatus.Accepted, DossierStatus.Processing, DossierStatus.SupplementRequested, DossierStatus.FeeRequested];
 
-    private static readonly DossierStatus[] RunningStatuses = [DossierStatus.New, DossierStatus.Accepted, DossierStatus.Processing];
+    internal static readonly DossierStatus[] RunningStatuses = [DossierStatus.New, DossierStatus.Accepted, DossierStatus.Processing];
 
-    private static readonly DossierStatus[] PausedStatuses = [DossierStatus.SupplementRequested, DossierStatus.FeeRequested];
+    internal static readonly DossierStatus[] PausedStatuses = [DossierStatus.SupplementRequested, DossierStatus.FeeRequested];
 
     /// <summary>The request's filters, each a predicate on the duplicated columns, applied alike to the count and the page.</summary>
     private static List<Expression<Func<DossierQueueLine, bool>>> Filters(StaffQueueQuery request, DateOnly today, DateOnly dueSoonLimit)

@@ -1,0 +1,45 @@
+using System.Linq.Expressions;
+using Marten.Linq;
+using Province.Modules.Dossiers.Data;
+
+namespace Province.Modules.Dossiers.Processing.OfficerQueue;
+
+/// <summary>
+/// A page of one agency's open work in due-date order (overdue first): the queue an officer opens first, as a Marten
+/// compiled query, its LINQ parsed and its SQL built once instead of on every request (the parsing and the filters'
+/// expressions were a tenth of the host's time per queue request; docs/decisions.md ADR 24). Every other combination of
+/// filters and sorts goes through <see cref="StaffQueueHandler"/>'s LINQ, with the same SQL: the statuses as one
+/// <c>status = ANY(...)</c>, which PostgreSQL proves implies the open-queue index's predicate.
+/// Why only this shape: Marten 9.58's compiled queries take neither <see cref="DateOnly"/> members (the timeliness filters'
+/// due-date bounds) nor arrays of an enum (a status set chosen per request) as parameters; the open statuses are a
+/// constant here. <c>Enumerable.Contains</c> is spelled out because C# 14 binds <c>array.Contains</c> to the span
+/// overload through an implicit conversion, which Marten cannot translate in a compiled query.
+/// </summary>
+internal sealed class OpenQueuePage : ICompiledListQuery<DossierQueueLine>
+{
+    public Guid AgencyId { get; init; }
+
+    public int Skip { get; init; }
+
+    public int Take { get; init; }
+
+    public Expression<Func<IMartenQueryable<DossierQueueLine>, IEnumerable<DossierQueueLine>>> QueryIs() => lines => lines
+        .Where(line => line.AgencyId == AgencyId && Enumerable.Contains(StaffQueueHandler.OpenStatuses, line.Status))
+        .OrderBy(line => line.DueDate).ThenBy(line => line.SubmittedAt)
+        .Skip(Skip).Take(Take);
+
+    /// <summary>The compiled page for <paramref name="request"/>, or null when it filters or sorts otherwise.</summary>
+    public static OpenQueuePage? For(StaffQueueQuery request) =>
+        request is { AgencyId: { } agencyId, Search: null, Status: null, ProcedureCode: null, Timeliness: null, From: null, To: null, AssignedStaffId: null, Sort: "dueAt" }
+            ? new OpenQueuePage { AgencyId = agencyId, Skip = request.Page.Skip, Take = request.Page.PageSize }
+            : null;
+}
+
+/// <summary>How many open dossiers <see cref="OpenQueuePage"/> pages through, answered from the open-queue index alone.</summary>
+internal sealed class OpenQueueCount : ICompiledQuery<DossierQueueLine, int>
+{
+    public Guid AgencyId { get; init; }
+
+    public Expression<Func<IMartenQueryable<DossierQueueLine>, int>> QueryIs() => lines =>
+        lines.Count(line => line.AgencyId == AgencyId && Enumerable.Contains(StaffQueueHandler.OpenStatuses, line.Status));
+}
