@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Npgsql;
 using Province.Testing;
 
 namespace Province.Modules.Identity.Tests;
@@ -67,6 +68,53 @@ public sealed class CitizenStatisticsTests(ProvinceApp app) : IClassFixture<Prov
         Assert.Equal(
             ["Tháng,Người dân sử dụng dịch vụ,Đã khai ngày sinh,Trên 45 tuổi,Tỷ lệ trên 45 tuổi (%)", "2026-10,3,2,1,50.0", "2026-11,2,2,1,50.0"],
             Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    /// <summary>
+    /// Issue 17: the month is written once per citizen, month and host instance, then remembered (in a bounded cache of
+    /// its own): a row removed behind the host's back stays removed for the rest of that month's requests, and the next
+    /// month is written again.
+    /// </summary>
+    [Fact]
+    public async Task A_citizens_month_is_written_once_then_remembered_until_the_month_changes()
+    {
+        app.Clock.Set(new DateTime(2026, 7, 8, 9, 0, 0));
+        using var citizen = await app.CitizenAsync("zalo-activity-remembered");
+        var me = await citizen.GetFromJsonAsync<JsonElement>("/api/identity/me");
+        var citizenId = me.GetProperty("id").GetGuid();
+        Assert.Equal(["2026-07"], await MonthsAsync(citizenId));
+
+        await using (var connection = new NpgsqlConnection(app.Database.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var delete = new NpgsqlCommand("delete from identity.citizen_activity where citizen_id = $1", connection) { Parameters = { new() { Value = citizenId } } };
+            await delete.ExecuteNonQueryAsync();
+        }
+
+        await citizen.GetFromJsonAsync<JsonElement>("/api/identity/me");
+        Assert.Empty(await MonthsAsync(citizenId));
+
+        app.Clock.Set(new DateTime(2026, 8, 3, 9, 0, 0));
+        await citizen.GetFromJsonAsync<JsonElement>("/api/identity/me");
+        Assert.Equal(["2026-08"], await MonthsAsync(citizenId));
+    }
+
+    private async Task<List<string>> MonthsAsync(Guid citizenId)
+    {
+        await using var connection = new NpgsqlConnection(app.Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select to_char(month, 'YYYY-MM') from identity.citizen_activity where citizen_id = $1 order by month", connection)
+        {
+            Parameters = { new() { Value = citizenId } },
+        };
+        await using var reader = await command.ExecuteReaderAsync();
+        var months = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            months.Add(reader.GetString(0));
+        }
+
+        return months;
     }
 
     [Fact]

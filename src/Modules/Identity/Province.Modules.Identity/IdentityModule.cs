@@ -60,6 +60,7 @@ public sealed class IdentityModule : IModuleRegistration, IBackOfficeModule, IDa
         services.AddSingleton<ZaloTokenCache>();
         services.AddScoped<ZaloTokenVerifier>();
         services.AddScoped<CitizenDirectory>();
+        services.AddSingleton<CitizenActivityCache>();
         services.AddScoped<CitizenActivity>();
         services.AddScoped<IPasswordHasher<StaffMember>, PasswordHasher<StaffMember>>();
         services.AddScoped<Staff.StaffPasswords>();
