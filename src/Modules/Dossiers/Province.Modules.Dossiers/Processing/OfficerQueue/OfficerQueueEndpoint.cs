@@ -115,8 +115,6 @@ internal sealed class StaffQueueHandler(IDossiersStore store, DeadlinePolicy dea
 {
     public async Task<PagedResult<QueueItemResponse>> Handle(StaffQueueQuery request, CancellationToken cancellationToken)
     {
-        var today = deadlines.Today;
-        var dueSoonLimit = deadlines.DueSoonLimit;
         await using var session = store.QuerySession();
         var batch = session.CreateBatchQuery();
         Task<int> total;
@@ -130,7 +128,7 @@ internal sealed class StaffQueueHandler(IDossiersStore store, DeadlinePolicy dea
         }
         else
         {
-            var filters = Filters(request, today, dueSoonLimit);
+            var filters = Filters(request, deadlines.Today, deadlines.DueSoonLimit);
             var counted = batch.Query<DossierQueueLine>();
             var paged = batch.Query<DossierQueueLine>();
             foreach (var filter in filters)

@@ -10,8 +10,8 @@ namespace Province.Modules.Identity.Citizens.Statistics;
 
 /// <summary>
 /// The months in which each citizen used the service (made at least one signed-in request), for the leaders' figure of
-/// citizens served per month: one row per citizen and month, nothing else. Written at most once a day per citizen and
-/// instance (a cache entry remembers it); the rows go with the citizen when the profile is deleted.
+/// citizens served per month: one row per citizen and month, nothing else. Written at most once in 12 hours per citizen
+/// and instance (<see cref="CitizenActivityCache"/> remembers it); the rows go with the citizen when the profile is deleted.
 /// </summary>
 internal sealed class CitizenActivity(IIdentityStore store, TimeProvider clock, CitizenActivityCache cache)
 {
