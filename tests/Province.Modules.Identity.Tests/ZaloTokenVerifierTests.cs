@@ -1,3 +1,6 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Province.BuildingBlocks.Security;
@@ -26,6 +29,26 @@ public sealed class ZaloTokenVerifierTests
         Assert.Null(refused);
         Assert.Equal(1, zalo.Calls["good-token"]);
         Assert.Equal(1, zalo.Calls["bad-token"]);
+    }
+
+    [Theory]
+    [InlineData("good-token")]
+    [InlineData("mã-truy-cập-có-dấu-tiếng-Việt")]
+    [InlineData(null)]
+    public void A_tokens_cache_key_is_its_SHA_256_whatever_its_length(string? token)
+    {
+        // null stands for a token longer than the stack buffer (1,024 bytes): hashed from a pooled array instead.
+        token ??= string.Concat(Enumerable.Repeat("Zalo-token-Đắk-Lắk-", 120));
+        var expected = SHA256.HashData(Encoding.UTF8.GetBytes(token));
+
+        var digest = TokenDigest.Of(token);
+
+        Assert.Equal(BinaryPrimitives.ReadUInt64LittleEndian(expected), digest.First);
+        Assert.Equal(BinaryPrimitives.ReadUInt64LittleEndian(expected.AsSpan(8)), digest.Second);
+        Assert.Equal(BinaryPrimitives.ReadUInt64LittleEndian(expected.AsSpan(16)), digest.Third);
+        Assert.Equal(BinaryPrimitives.ReadUInt64LittleEndian(expected.AsSpan(24)), digest.Fourth);
+        Assert.Equal(digest, TokenDigest.Of(new string(token.AsSpan())));
+        Assert.NotEqual(digest, TokenDigest.Of(token + "x"));
     }
 
     private sealed class CountingZalo : IZaloGraphClient

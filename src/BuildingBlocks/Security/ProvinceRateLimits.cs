@@ -45,10 +45,10 @@ public static class ProvinceRateLimits
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             // Runs after authorization, which signed the caller in by the endpoint's policy: anonymous endpoints have no
             // one here and are left to their Anonymous policy.
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => ClientOf(context.User) is { } client
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, SignedInClient>(context => SignedInClient.Of(context.User) is { } client
                 ? RateLimitPartition.GetFixedWindowLimiter(client,
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = clientPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
-                : RateLimitPartition.GetNoLimiter(string.Empty));
+                : RateLimitPartition.GetNoLimiter(default(SignedInClient)));
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
@@ -63,11 +63,6 @@ public static class ProvinceRateLimits
         return services;
     }
 
-    /// <summary>The signed-in citizen or staff member the request counts against, or null when anonymous.</summary>
-    private static string? ClientOf(ClaimsPrincipal? user) =>
-        user?.FindFirstValue(ProvinceClaims.CitizenId) is { Length: > 0 } citizen ? "citizen:" + citizen
-        : user?.FindFirstValue(ProvinceClaims.StaffId) is { Length: > 0 } staff ? "staff:" + staff
-        : null;
 
     private static IServiceCollection AddProvinceForwardedHeaders(this IServiceCollection services, IConfiguration configuration)
     {
@@ -105,4 +100,17 @@ public static class ProvinceRateLimits
     }
 
     private sealed record ForwardingProxies(bool Configured);
+}
+
+/// <summary>
+/// The signed-in citizen or staff member a request counts against: the rate limiter's partition key. Two fields, not a
+/// "citizen:…" string made on every request and kept with each partition (issue 17).
+/// </summary>
+internal readonly record struct SignedInClient(bool IsStaff, Guid Id)
+{
+    /// <summary>The caller, or null when anonymous (or the id claim is not an id, which authentication never issues).</summary>
+    public static SignedInClient? Of(ClaimsPrincipal? user) =>
+        Guid.TryParse(user?.FindFirstValue(ProvinceClaims.CitizenId), out var citizen) ? new SignedInClient(false, citizen)
+        : Guid.TryParse(user?.FindFirstValue(ProvinceClaims.StaffId), out var staff) ? new SignedInClient(true, staff)
+        : null;
 }

@@ -59,6 +59,7 @@ public sealed class IdentityModule : IModuleRegistration, IBackOfficeModule, IDa
         // Zalo token; staff tokens are issued here by TypedResults.SignIn on the staff scheme.
         services.AddSingleton<ZaloTokenCache>();
         services.AddScoped<ZaloTokenVerifier>();
+        services.AddSingleton<CitizenDirectoryCache>();
         services.AddScoped<CitizenDirectory>();
         services.AddSingleton<CitizenActivityCache>();
         services.AddScoped<CitizenActivity>();

@@ -4,7 +4,6 @@ using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Caching.Memory;
 using Province.BuildingBlocks.Messaging;
 using Province.BuildingBlocks.Security;
 using Province.Modules.Identity.Citizens.Statistics;
@@ -33,7 +32,7 @@ internal sealed record DeleteMyProfileCommand(Guid CitizenId) : IRequest<Unit>;
 /// Deletes the citizen document (for good: no soft delete) and tells every module, in the same
 /// transaction, to erase what it holds about this citizen. Signing in again later starts an empty profile.
 /// </summary>
-internal sealed class DeleteMyProfileHandler(IIdentityStore store, TimeProvider clock, IMemoryCache cache) : IRequestHandler<DeleteMyProfileCommand, Unit>
+internal sealed class DeleteMyProfileHandler(IIdentityStore store, TimeProvider clock, CitizenDirectoryCache citizens) : IRequestHandler<DeleteMyProfileCommand, Unit>
 {
     public async Task<Unit> Handle(DeleteMyProfileCommand request, CancellationToken cancellationToken)
     {
@@ -44,7 +43,7 @@ internal sealed class DeleteMyProfileHandler(IIdentityStore store, TimeProvider 
         CitizenActivity.Forget(session, citizen.Id);
         session.PublishIntegrationEvent(new CitizenDeleted(Guid.CreateVersion7(), clock.GetUtcNow().ToUniversalTime(), citizen.Id));
         await session.SaveChangesAsync(cancellationToken);
-        CitizenDirectory.Forget(cache, citizen.ZaloId);
+        citizens.Forget(citizen.ZaloId);
         return Unit.Value;
     }
 }
