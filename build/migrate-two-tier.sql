@@ -10,7 +10,7 @@
 --               included), their staff and their children moved to the agency that took over;
 --   dossiers    procedures of a removed agency moved; every OPEN dossier of a removed agency gets a
 --               DossierTransferred event in its stream (the history says who took it over and why) and its
---               snapshot moves to the new agency's queue; closed dossiers stay as they were decided;
+--               snapshot, queue line and lookup view move to the new agency; closed dossiers stay as they were decided;
 --               applicants' communes filled from the old place names in their addresses;
 --   field_reports open reports of a removed agency get a ReportForwarded event and move; areas and routing rules
 --               are rewritten to the current communes;
@@ -85,6 +85,14 @@ UPDATE dossiers.mt_doc_dossierqueueline l
 SET data = l.data || jsonb_build_object('agencyId', md.new_id, 'agencyName', md.new_name, 'revision', (l.data ->> 'revision')::int + 1),
     agency_id = md.new_id, mt_last_modified = now()
 FROM moved_dossiers md WHERE l.id = md.id;
+
+-- And their public lookup views (the lookup reads those): the new agency's name, the transfer's step on the timeline.
+UPDATE dossiers.mt_doc_dossierlookup v
+SET data = v.data || jsonb_build_object(
+        'agencyName', md.new_name,
+        'steps', coalesce(v.data -> 'steps', '[]'::jsonb) || jsonb_build_array(jsonb_build_object('at', to_jsonb(now()), 'status', v.data ->> 'status'))),
+    mt_last_modified = now()
+FROM moved_dossiers md WHERE v.id = md.id;
 
 -- Applicants' addresses written with an old unit: the commune they are in now (a whole word match, so "Phường 1"
 -- is not "Phường 10"). Only where no commune was resolved yet.

@@ -23,7 +23,7 @@ public sealed class TwoTierMigrationTests(ProvinceApp app) : IClassFixture<Provi
     {
         // Data as the old structure left it: made through the API, then put back under the district and the old names.
         var citizen = await app.CitizenAsync("zalo-migration");
-        var (dossierId, reportId) = await OldStructureDataAsync(citizen);
+        var (dossierId, lookupPath, reportId) = await OldStructureDataAsync(citizen);
 
         await RunAsync("two-tier-map.tay-ninh.sql", "migrate-two-tier.sql");
 
@@ -44,6 +44,13 @@ public sealed class TwoTierMigrationTests(ProvinceApp app) : IClassFixture<Provi
         var moved = dossier.GetProperty("history").EnumerateArray().Last().GetProperty("description").GetString();
         Assert.Equal("Ủy ban nhân dân thành phố Tây Ninh không còn từ ngày 01/7/2025 (chính quyền địa phương hai cấp); hồ sơ được chuyển đến Ủy ban nhân dân phường Tân Ninh.", moved);
         Assert.Equal("Phường Tân Ninh", dossier.GetProperty("applicant").GetProperty("commune").GetString());
+        // The public lookup (its own view of the dossier) says the same: the ward, and the transfer on the timeline.
+        var lookup = await anonymous.GetFromJsonAsync<JsonElement>(lookupPath);
+        Assert.Equal("Ủy ban nhân dân phường Tân Ninh", lookup.GetProperty("agencyName").GetString());
+        Assert.Equal(
+            dossier.GetProperty("history").EnumerateArray().Select(h => (h.GetProperty("at").GetRawText(), h.GetProperty("toStatus").GetString())),
+            lookup.GetProperty("steps").EnumerateArray().Select(s => (s.GetProperty("at").GetRawText(), s.GetProperty("status").GetString())));
+        Assert.Equal(2, lookup.GetProperty("steps").GetArrayLength());
         // The moved dossier is worked as any other: the stream and the snapshot agree.
         Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/staff/dossiers/{dossierId}/accept", new { version = 1 })).StatusCode);
 
@@ -63,7 +70,8 @@ public sealed class TwoTierMigrationTests(ProvinceApp app) : IClassFixture<Provi
         Assert.Equal(events, await app.Database.ScalarAsync<long>("SELECT (SELECT count(*) FROM dossiers.mt_events) + (SELECT count(*) FROM field_reports.mt_events)"));
     }
 
-    private async Task<(Guid Dossier, Guid Report)> OldStructureDataAsync(HttpClient citizen)
+    /// <summary>The old structure's data: the dossier's id and public lookup path (code and secret), and the report's id.</summary>
+    private async Task<(Guid Dossier, string LookupPath, Guid Report)> OldStructureDataAsync(HttpClient citizen)
     {
         var procedure = await citizen.GetFromJsonAsync<JsonElement>("/api/public/dossiers/procedures/1.001193");
         var documents = new List<object>();
@@ -88,7 +96,9 @@ public sealed class TwoTierMigrationTests(ProvinceApp app) : IClassFixture<Provi
             }),
         };
         submit.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-        var dossierId = (await ApiAssert.OkAsync(await citizen.SendAsync(submit))).GetProperty("dossierId").GetGuid();
+        var receipt = await ApiAssert.OkAsync(await citizen.SendAsync(submit));
+        var dossierId = receipt.GetProperty("dossierId").GetGuid();
+        var lookupPath = $"/api/public/dossiers/lookup/{receipt.GetProperty("dossierCode").GetString()}?secret={receipt.GetProperty("lookupSecret").GetString()}";
 
         var lighting = (await citizen.GetFromJsonAsync<JsonElement>("/api/public/field-reports/categories?pageSize=100")).GetProperty("items").EnumerateArray()
             .Single(c => c.GetProperty("code").GetString() == "an-toan-giao-thong").GetProperty("id").GetGuid();
@@ -105,11 +115,12 @@ public sealed class TwoTierMigrationTests(ProvinceApp app) : IClassFixture<Provi
             UPDATE identity.mt_doc_staffmember SET agency_id = '{FormerCity}', data = jsonb_set(data, '{"{agencyId}"}', '"{FormerCity}"') WHERE user_name = 'binhminh.khoa';
             UPDATE dossiers.mt_doc_dossier SET agency_id = '{FormerCity}', data = data || '{"{"}"agencyId": "{FormerCity}", "agencyCode": "000.00.30.H57", "agencyName": "Ủy ban nhân dân thành phố Tây Ninh"{"}"}'::jsonb #- '{"{applicant,commune}"}' WHERE id = '{dossierId}';
             UPDATE dossiers.mt_doc_dossierqueueline SET agency_id = '{FormerCity}', data = data || '{"{"}"agencyId": "{FormerCity}", "agencyName": "Ủy ban nhân dân thành phố Tây Ninh"{"}"}'::jsonb WHERE id = '{dossierId}';
+            UPDATE dossiers.mt_doc_dossierlookup SET data = data || '{"{"}"agencyName": "Ủy ban nhân dân thành phố Tây Ninh"{"}"}'::jsonb WHERE id = '{dossierId}';
             UPDATE field_reports.mt_doc_fieldreport SET agency_id = '{FormerCity}', area = 'Phường 1', data = data || '{"{"}"agencyId": "{FormerCity}", "area": "Phường 1"{"}"}'::jsonb WHERE id = '{reportId}';
             UPDATE field_reports.mt_doc_routingrule SET data = data || '{"{"}"agencyId": "{FormerCity}", "area": "Phường 1"{"}"}'::jsonb WHERE data ->> 'area' = 'Phường Tân Ninh';
             UPDATE appointments.mt_doc_office SET agency_id = '{FormerCity}', data = jsonb_set(data, '{"{agencyId}"}', '"{FormerCity}"') WHERE id = '{TanNinhOffice}';
             """);
-        return (dossierId, reportId);
+        return (dossierId, lookupPath, reportId);
     }
 
     private async Task ExecuteAsync(string sql)

@@ -89,6 +89,38 @@ internal static class DossierApi
 
 
 
+    /// <summary>Assigns the dossier to the Tân Ninh ward officer named <paramref name="fullName"/>.</summary>
+    public static async Task<JsonElement> AssignToAsync(HttpClient officer, Guid dossierId, string fullName)
+    {
+        var colleagues = await officer.GetFromJsonAsync<JsonElement>($"/api/staff/identity/agencies/{TanNinhWard}/staff");
+        var staffId = colleagues.GetProperty("items").EnumerateArray().First(o => o.GetProperty("fullName").GetString() == fullName).GetProperty("id").GetGuid();
+        return await OkAsync(await ActAsync(officer, dossierId, "assign", new { staffId }));
+    }
+
+    /// <summary>
+    /// A one-time fill of a dossier view (<c>FillDossierViews</c>) just run on a database without views: every dossier has
+    /// its view in <paramref name="views"/> and <paramref name="marker"/> records how many; once recorded, another run
+    /// leaves the views alone (the view of <paramref name="dossierId"/>, removed, stays removed). Leaves the database as
+    /// the fill found it after its first run.
+    /// </summary>
+    public static async Task AssertFilledOnceAsync(ProvinceApp app, string views, string marker, Guid dossierId, Func<Task> runFill)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(runFill);
+        var dossiers = await app.Database.ScalarAsync<long>("SELECT count(*) FROM dossiers.mt_doc_dossier");
+        Assert.Equal(dossiers, await app.Database.ScalarAsync<long>($"SELECT count(*) FROM dossiers.{views}"));
+        Assert.Equal(dossiers, await app.Database.ScalarAsync<long>($"SELECT (data ->> 'filled')::bigint FROM dossiers.{marker}"));
+
+        await app.Database.ScalarAsync<long>($"WITH d AS (DELETE FROM dossiers.{views} WHERE id = '{dossierId}' RETURNING 1) SELECT count(*) FROM d");
+        await runFill();
+        Assert.Equal(dossiers - 1, await app.Database.ScalarAsync<long>($"SELECT count(*) FROM dossiers.{views}"));
+
+        // Put back as the older version would find it, and filled again.
+        await app.Database.ScalarAsync<long>($"WITH d AS (DELETE FROM dossiers.{marker} RETURNING 1) SELECT count(*) FROM d");
+        await runFill();
+        Assert.Equal(dossiers, await app.Database.ScalarAsync<long>($"SELECT count(*) FROM dossiers.{views}"));
+    }
+
     public static async Task<JsonElement> PortalReceivedAsync(ProvinceApp app)
     {
         using var client = app.CreateClient();

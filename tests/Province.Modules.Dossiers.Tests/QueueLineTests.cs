@@ -20,9 +20,7 @@ public sealed class QueueLineTests(ProvinceApp app) : IClassFixture<ProvinceApp>
         await OkAsync(await ActAsync(officer, id, "accept", new { note = "Hồ sơ đầy đủ" }));
         await AssertRowMatchesDossierAsync(officer, id, code, "accepted");
 
-        var colleagues = await officer.GetFromJsonAsync<JsonElement>($"/api/staff/identity/agencies/{TanNinhWard}/staff");
-        var tuan = colleagues.GetProperty("items").EnumerateArray().First(o => o.GetProperty("fullName").GetString() == "Huỳnh Anh Tuấn").GetProperty("id").GetGuid();
-        await OkAsync(await ActAsync(officer, id, "assign", new { staffId = tuan }));
+        await AssignToAsync(officer, id, "Huỳnh Anh Tuấn");
         var assigned = await AssertRowMatchesDossierAsync(officer, id, code, "processing");
         Assert.Equal("Huỳnh Anh Tuấn", assigned.GetProperty("assignedStaffName").GetString());
 
@@ -58,18 +56,9 @@ public sealed class QueueLineTests(ProvinceApp app) : IClassFixture<ProvinceApp>
 
         await RunUpgradeAsync();
         await AssertRowMatchesDossierAsync(officer, id, code, "accepted");
-        var dossiers = await app.Database.ScalarAsync<long>("SELECT count(*) FROM dossiers.mt_doc_dossier");
-        Assert.Equal(dossiers, await app.Database.ScalarAsync<long>("SELECT count(*) FROM dossiers.mt_doc_dossierqueueline"));
-        Assert.Equal(dossiers, await app.Database.ScalarAsync<long>("SELECT (data ->> 'filled')::bigint FROM dossiers.mt_doc_dossierqueuelinesfilled"));
 
-        // Recorded as done: the next start leaves the lines alone (a line removed now stays removed).
-        await app.Database.ScalarAsync<long>($"WITH d AS (DELETE FROM dossiers.mt_doc_dossierqueueline WHERE id = '{id}' RETURNING 1) SELECT count(*) FROM d");
-        await RunUpgradeAsync();
-        Assert.Equal(dossiers - 1, await app.Database.ScalarAsync<long>("SELECT count(*) FROM dossiers.mt_doc_dossierqueueline"));
-
-        // Put back as the older version would find it, for the other tests of this class.
-        await app.Database.ScalarAsync<long>("WITH d AS (DELETE FROM dossiers.mt_doc_dossierqueuelinesfilled RETURNING 1) SELECT count(*) FROM d");
-        await RunUpgradeAsync();
+        // Recorded as done: the next start leaves the lines alone.
+        await AssertFilledOnceAsync(app, "mt_doc_dossierqueueline", "mt_doc_dossierqueuelinesfilled", id, RunUpgradeAsync);
         await AssertRowMatchesDossierAsync(officer, id, code, "accepted");
     }
 

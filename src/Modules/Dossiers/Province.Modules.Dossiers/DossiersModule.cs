@@ -62,6 +62,7 @@ public sealed partial class DossiersModule : IModuleRegistration
         services.AddScoped<IDemoDataSeeder, DossiersDemoData>();
         services.AddScoped<IDemoDataSeeder, DossiersDemoActivity>();
         services.AddScoped<IDataUpgrade, Processing.OfficerQueue.FillDossierQueueLines>();
+        services.AddScoped<IDataUpgrade, Tracking.LookupDossier.FillDossierLookups>();
 
         services.AddOptions<DossiersSettings>().Bind(configuration.GetSection(DossiersSettings.Section));
         services.AddOptions<DeadlineSettings>().Bind(configuration.GetSection(DossiersSettings.Section));

@@ -124,7 +124,7 @@ internal sealed class Dossier
     /// </summary>
     public int Revision { get; set; }
 
-    /// <summary>The public lookup's timeline (when, which status): kept here so the busiest public read is one indexed row.</summary>
+    /// <summary>The public lookup's timeline (when, which status): kept here so its view (<c>DossierLookup</c>) is built from the state alone.</summary>
     public List<StatusStep> Steps { get; set; } = [];
 
     public List<ApologyLetter> Apologies { get; set; } = [];

@@ -5,6 +5,7 @@ using Province.BuildingBlocks.Persistence;
 using Province.Modules.Dossiers.Deadlines;
 using Province.Modules.Dossiers.NationalPortal;
 using Province.Modules.Dossiers.Processing.OfficerQueue;
+using Province.Modules.Dossiers.Tracking.LookupDossier;
 
 namespace Province.Modules.Dossiers.Data;
 
@@ -50,14 +51,17 @@ public interface IDossiersStore : IDocumentStore
             // only, so a citizen's thousands of attached files are never scanned (written as pg_get_indexdef prints it).
             .Duplicate(f => f.CitizenId, configure: index => index.Predicate = "(dossier_id IS NULL)");
 
-        // The snapshot, and the queue line beside it in the same transaction (a side effect of the inline projection).
+        // The snapshot, and the queue line and lookup view beside it in the same transaction (side effects of the inline projection).
         options.Projections.Add(new DossierProjection(), ProjectionLifecycle.Inline);
         options.Events.EnableSideEffectsOnInlineProjections = true;
         options.Schema.For<Dossier>()
-            // The public lookup by the code on the receipt (QR code).
+            // One dossier a code (two submissions drawing the same number fail instead of sharing it); looked up by the view below.
             .UniqueIndex(UniqueIndexType.DuplicatedField, "dossiers_code", d => d.Code);
         // Registered, not left to Marten's creation on first use: a production database gets its table from the migration.
         options.Schema.For<DossierQueueLine>();
+        options.Schema.For<DossierLookup>()
+            // The public lookup by the code on the receipt (QR code): one small row through this index.
+            .UniqueIndex(UniqueIndexType.DuplicatedField, "dossierlookups_code", l => l.Code);
         // The hot reads' columns, duplicated without the one-column index Schema.For().Duplicate() would add to
         // each: the composite indexes below serve them.
         options.Policies.ForAllDocuments(mapping =>
@@ -96,8 +100,9 @@ public interface IDossiersStore : IDocumentStore
             }
         });
 
-        // Recorded once the queue lines of dossiers stored before them were filled in.
+        // Recorded once the queue lines and lookup views of dossiers stored before them were filled in.
         options.Schema.For<DossierQueueLinesFilled>();
+        options.Schema.For<DossierLookupsFilled>();
 
         foreach (var step in new[]
         {

@@ -21,31 +21,31 @@ internal static class LookupDossierEndpoint
         publicApi.MapGet("/lookup/{code}", async Task<Results<Ok<DossierLookupResponse>, ProblemHttpResult>> (
                 string code, string? secret, IDossiersStore store, DeadlinePolicy deadlines, CancellationToken cancellationToken) =>
             {
-                Dossier? dossier = null;
+                DossierLookup? lookup = null;
                 if (code.Length <= 40 && !string.IsNullOrWhiteSpace(secret) && secret.Length <= 40)
                 {
-                    // One row through the unique index on the duplicated code; the timeline is on the snapshot.
+                    // One small row (the lookup view, not the whole dossier) through the unique index on the duplicated code.
                     await using var session = store.QuerySession();
-                    dossier = await session.QueryAsync(new DossierByCode { Code = code.Trim() }, cancellationToken);
+                    lookup = await session.QueryAsync(new DossierLookupByCode { Code = code.Trim() }, cancellationToken);
                 }
 
                 // A wrong code and a wrong secret answer alike: the answer never says whether a code exists.
-                if (dossier is null || !DossierLookupSecret.Matches(dossier.LookupSecret, secret))
+                if (lookup is null || !DossierLookupSecret.Matches(lookup.LookupSecret, secret))
                 {
                     return Problems.NotFound("dossier.not_found",
                         "Không tìm thấy hồ sơ với mã hồ sơ và mã bảo mật tra cứu này. Vui lòng kiểm tra lại hai mã trên giấy tiếp nhận.");
                 }
 
                 return TypedResults.Ok(new DossierLookupResponse(
-                    dossier.Code,
-                    dossier.ProcedureName,
-                    dossier.AgencyName,
-                    dossier.Status.Name(),
-                    dossier.Status.Text(),
-                    dossier.SubmittedAt.ToVietnamTime(),
-                    DossierStatusTexts.DueAt(dossier.DueDate),
-                    DossierSummaryResponse.TimelinessName(deadlines.Of(dossier.Status, dossier.DueDate)),
-                    [.. dossier.Steps.Select(h => new LookupStep(h.At.ToVietnamTime(), h.Status.Name(), h.Status.Text()))]));
+                    lookup.Code,
+                    lookup.ProcedureName,
+                    lookup.AgencyName,
+                    lookup.Status.Name(),
+                    lookup.Status.Text(),
+                    lookup.SubmittedAt.ToVietnamTime(),
+                    DossierStatusTexts.DueAt(lookup.DueDate),
+                    DossierSummaryResponse.TimelinessName(deadlines.Of(lookup.Status, lookup.DueDate)),
+                    [.. lookup.Steps.Select(h => new LookupStep(h.At.ToVietnamTime(), h.Status.Name(), h.Status.Text()))]));
             })
             .WithName("LookupDossier")
             .WithSummary("Tra cứu công khai theo mã hồ sơ và mã bảo mật tra cứu (cả hai in trên giấy tiếp nhận và trong mã QR): chỉ thủ tục, trạng thái và ngày hẹn, không có thông tin cá nhân.")
@@ -57,11 +57,11 @@ internal static class LookupDossierEndpoint
 /// The public lookup's query, compiled once by Marten: the LINQ expression is parsed and its SQL built on first use, not on
 /// every lookup (the most frequent anonymous read).
 /// </summary>
-internal sealed class DossierByCode : ICompiledQuery<Dossier, Dossier?>
+internal sealed class DossierLookupByCode : ICompiledQuery<DossierLookup, DossierLookup?>
 {
     public string Code { get; init; } = "";
 
-    public Expression<Func<IMartenQueryable<Dossier>, Dossier?>> QueryIs() => dossiers => dossiers.FirstOrDefault(d => d.Code == Code);
+    public Expression<Func<IMartenQueryable<DossierLookup>, DossierLookup?>> QueryIs() => lookups => lookups.FirstOrDefault(l => l.Code == Code);
 }
 
 /// <summary>The lookup secret: 8 characters people can read off paper (no 0/O, 1/I/L), about 40 random bits.</summary>
