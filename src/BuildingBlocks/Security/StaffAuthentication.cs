@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text.Encodings.Web;
 using MediatR;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.Caching.Memory;
+using Province.BuildingBlocks.Caching;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -26,26 +26,26 @@ public sealed record ValidateStaffSession(Guid StaffId, Guid SessionId) : IReque
 /// </summary>
 public sealed class StaffSessions(IConfiguration configuration) : IDisposable
 {
-    private readonly MemoryCache _valid = new(new MemoryCacheOptions { SizeLimit = 50_000 });
+    private readonly BoundedCache _valid = new(50_000);
 
-    private readonly MemoryCache _tokens = new(new MemoryCacheOptions { SizeLimit = 10_000 });
+    private readonly BoundedCache _tokens = new(10_000);
 
     public TimeSpan RecheckAfter { get; } = configuration.GetValue("Authentication:StaffSessionRecheck", TimeSpan.FromSeconds(10));
 
-    internal bool IsKnownValid(Guid sessionId) => _valid.TryGetValue(sessionId, out _);
+    internal bool IsKnownValid(Guid sessionId) => _valid.TryGet(sessionId, out object? _);
 
     internal void RememberValid(Guid sessionId)
     {
         if (RecheckAfter > TimeSpan.Zero)
         {
-            _valid.Set(sessionId, true, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = RecheckAfter });
+            _valid.Remember(sessionId, true, RecheckAfter);
         }
     }
 
     /// <summary>The ticket <paramref name="token"/> was read as, while it is remembered and not expired at <paramref name="now"/>.</summary>
     internal bool TryGetReadToken(string token, DateTimeOffset now, [NotNullWhen(true)] out AuthenticationTicket? ticket)
     {
-        if (_tokens.TryGetValue(token, out AuthenticationTicket? read) && read!.Properties.ExpiresUtc is { } expires && expires > now)
+        if (_tokens.TryGet(token, out AuthenticationTicket? read) && read.Properties.ExpiresUtc is { } expires && expires > now)
         {
             ticket = read;
             return true;
@@ -61,12 +61,12 @@ public sealed class StaffSessions(IConfiguration configuration) : IDisposable
         if (RecheckAfter > TimeSpan.Zero && ticket.Properties.ExpiresUtc is { } expires && expires > now)
         {
             var keep = expires - now < RecheckAfter ? expires - now : RecheckAfter;
-            _tokens.Set(token, ticket, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = keep });
+            _tokens.Remember(token, ticket, keep);
         }
     }
 
     /// <summary>Forgets a session this instance knew as valid (sign-out, revocation).</summary>
-    public void Forget(Guid sessionId) => _valid.Remove(sessionId);
+    public void Forget(Guid sessionId) => _valid.Forget(sessionId);
 
     public void Dispose()
     {

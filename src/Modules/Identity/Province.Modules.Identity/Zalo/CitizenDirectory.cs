@@ -1,5 +1,5 @@
 using Marten;
-using Microsoft.Extensions.Caching.Memory;
+using Province.BuildingBlocks.Caching;
 using Province.BuildingBlocks.Persistence;
 using Province.Modules.Identity.Data;
 
@@ -12,7 +12,7 @@ internal sealed record CitizenKey(Guid Id, string ZaloId);
 /// Maps a verified Zalo user to their citizen record, creating it the first time. The mapping is kept in
 /// memory for a minute (<see cref="CitizenDirectoryCache"/>): it runs on every citizen request, and the database lookup
 /// was a tenth of a write's cost in the benchmark. Deleting a profile forgets it at once on this instance
-/// (<see cref="CitizenDirectoryCache.Forget"/>); another instance may map the Zalo user to the deleted record for at most
+/// (<see cref="BoundedCache.Forget"/> by the Zalo id); another instance may map the Zalo user to the deleted record for at most
 /// that minute.
 /// </summary>
 internal sealed class CitizenDirectory(IIdentityStore store, TimeProvider clock, CitizenDirectoryCache cache)
@@ -21,7 +21,7 @@ internal sealed class CitizenDirectory(IIdentityStore store, TimeProvider clock,
 
     public async Task<CitizenKey> FindOrCreateAsync(ZaloUser zaloUser, CancellationToken cancellationToken)
     {
-        if (cache.Citizens.TryGetValue(zaloUser.Id, out CitizenKey? known) && known is not null)
+        if (cache.TryGet(zaloUser.Id, out CitizenKey? known))
         {
             return known;
         }
@@ -29,7 +29,7 @@ internal sealed class CitizenDirectory(IIdentityStore store, TimeProvider clock,
         var citizen = await FindOrCreateRecordAsync(zaloUser, cancellationToken);
         // The Zalo user's id string, which the token verdict keeps already, rather than the record's copy of it.
         var key = new CitizenKey(citizen.Id, zaloUser.Id);
-        cache.Citizens.Set(zaloUser.Id, key, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Remember });
+        cache.Remember(zaloUser.Id, key, Remember);
         return key;
     }
 
@@ -68,14 +68,7 @@ internal sealed class CitizenDirectory(IIdentityStore store, TimeProvider clock,
 /// ("identity:citizen-by-zalo:" and the id, about 110 bytes) and kept a minute (issue 17). Beyond the bound a request
 /// reads the record again, as after a restart.
 /// </summary>
-internal sealed class CitizenDirectoryCache : IDisposable
+internal sealed class CitizenDirectoryCache() : BoundedCache(MaxEntries)
 {
     public const int MaxEntries = 100_000;
-
-    public MemoryCache Citizens { get; } = new(new MemoryCacheOptions { SizeLimit = MaxEntries });
-
-    /// <summary>Forgets a deleted citizen's record at once on this instance.</summary>
-    public void Forget(string zaloId) => Citizens.Remove(zaloId);
-
-    public void Dispose() => Citizens.Dispose();
 }

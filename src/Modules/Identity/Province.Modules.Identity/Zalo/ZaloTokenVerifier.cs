@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Caching.Memory;
+using Province.BuildingBlocks.Caching;
 using Microsoft.Extensions.Options;
 using Province.BuildingBlocks.Security;
 
@@ -12,13 +12,9 @@ namespace Province.Modules.Identity.Zalo;
 /// Zalo's verdicts on access tokens, keyed by the token's SHA-256 (<see cref="TokenDigest"/>) so the token itself is never
 /// kept. Its own cache, bounded in entries, so junk tokens cannot grow the host's memory without limit.
 /// </summary>
-internal sealed class ZaloTokenCache : IDisposable
+internal sealed class ZaloTokenCache() : BoundedCache(MaxEntries)
 {
     public const int MaxEntries = 100_000;
-
-    public MemoryCache Verdicts { get; } = new(new MemoryCacheOptions { SizeLimit = MaxEntries });
-
-    public void Dispose() => Verdicts.Dispose();
 }
 
 /// <summary>
@@ -35,7 +31,7 @@ internal sealed class ZaloTokenVerifier(IZaloGraphClient zalo, ZaloTokenCache ca
     public async Task<ZaloUser?> VerifyAsync(string accessToken, string clientAddress, CancellationToken cancellationToken)
     {
         var key = TokenDigest.Of(accessToken);
-        if (cache.Verdicts.TryGetValue(key, out ZaloUser? known) && known is not null)
+        if (cache.TryGet(key, out ZaloUser? known))
         {
             return ReferenceEquals(known, Refused) ? null : known;
         }
@@ -54,7 +50,7 @@ internal sealed class ZaloTokenVerifier(IZaloGraphClient zalo, ZaloTokenCache ca
         var lifetime = user is null ? options.Value.RefusedTokenCacheDuration : options.Value.TokenCacheDuration;
         if (lifetime > TimeSpan.Zero)
         {
-            cache.Verdicts.Set(key, user ?? Refused, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = lifetime });
+            cache.Remember(key, user ?? Refused, lifetime);
         }
 
         return user;
