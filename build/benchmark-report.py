@@ -21,10 +21,12 @@ if quiet:
 if core:
     read_base = float(next(r for r in core if r[1] == "baseline")[2])
     write_base = float(next(r for r in core if r[1] == "insert")[2])
-    print(f"\n## Scenarios at 1,000,000 dossiers\n\n| scenario | requests/s | ratio | p50 ms | p99 ms | errors |\n|---|---|---|---|---|---|")
+    # The host's peak after each scenario (the last of a name: the growth and sweep stages reuse none of these names).
+    peak_after = dict(rows("hwm.tsv")) if os.path.exists(os.path.join(work, "hwm.tsv")) else {}
+    print(f"\n## Scenarios at 1,000,000 dossiers\n\n| scenario | requests/s | ratio | p50 ms | p99 ms | errors | host peak after it (VmHWM) MB |\n|---|---|---|---|---|---|---|")
     for name, kind, rps, p50, p99, errors in core:
         ratio = f"{float(rps) / read_base:.2f}" if kind == "read" else f"{float(rps) / write_base:.3f}" if kind == "write" else ""
-        print(f"| {name} | {rps} | {ratio} | {p50} | {p99} | {errors} |")
+        print(f"| {name} | {rps} | {ratio} | {p50} | {p99} | {errors} | {peak_after.get(name, '')} |")
     submitted = read("submitted.txt")
     if submitted:
         print(f"\nDossiers submitted in the dossier scenario: {submitted} (two requests each: the upload and the submission).")

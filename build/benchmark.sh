@@ -305,9 +305,11 @@ detail = [f"{count} × {what}" for what, count in seen.most_common(4)] + ([f"{so
 print(f"{name}\t{kind}\t{rps:.0f}\t{p50:.2f}\t{p99:.2f}\t{errors}" + (f" ({'; '.join(detail)})" if errors and detail else ""))
 PY
   tail -1 "$results" | awk -F'\t' '{printf "%-34s %8s req/s  p50 %7s ms  p99 %7s ms  errors %s\n", $1, $3, $4, $5, $6}'
+  # The host's peak after each scenario (VmHWM only grows: the scenario that raised it shows), for the memory target.
+  printf '%s\t%s\n' "$name" "$(awk '/VmHWM/ {print int($2/1024)}' "/proc/$host_pid/status")" >>"$pg_work/hwm.tsv"
 }
 
-: >"$pg_work/growth.tsv"; : >"$pg_work/sweep.tsv"; : >"$pg_work/soak.txt"; : >"$pg_work/rss.tsv"
+: >"$pg_work/growth.tsv"; : >"$pg_work/sweep.tsv"; : >"$pg_work/soak.txt"; : >"$pg_work/rss.tsv"; : >"$pg_work/hwm.tsv"
 # The queue of the staff member's own agency (the ward).
 queue_url="$host/api/staff/dossiers/queue?timeliness=overdue"
 open_queue_url="$host/api/staff/dossiers/queue"
