@@ -69,13 +69,17 @@ internal static class AppointmentsApi
         return await citizen.SendAsync(request);
     }
 
-    public static async Task<HttpResponseMessage> TakeTicketAsync(HttpClient citizen, Guid officeId, Guid groupId, string? priority = null)
+    public static Task<HttpResponseMessage> TakeTicketAsync(HttpClient citizen, Guid officeId, Guid groupId, string? priority = null) =>
+        TakeTicketAsync(citizen, officeId, groupId, priority, Guid.NewGuid().ToString());
+
+    /// <summary>Takes a number with the given Idempotency-Key (a retry sends the key of the first attempt).</summary>
+    public static async Task<HttpResponseMessage> TakeTicketAsync(HttpClient citizen, Guid officeId, Guid groupId, string? priority, string idempotencyKey)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/appointments/tickets")
         {
             Content = JsonContent.Create(new { officeId, serviceGroupId = groupId, priority }),
         };
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
         return await citizen.SendAsync(request);
     }
 

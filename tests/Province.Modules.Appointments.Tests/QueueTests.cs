@@ -272,6 +272,49 @@ public sealed class QueueTests : IClassFixture<ProvinceApp>
         await ProblemAsync(await TakeTicketAsync(citizen, Id(office), Group(office, "HT")), HttpStatusCode.UnprocessableEntity, "appointments.office_closed_today");
     }
 
+    [Fact]
+    public async Task A_retried_ticket_request_gets_its_first_answer_and_a_citizen_holds_one_ticket_a_group_at_a_time()
+    {
+        var office = await CreateOfficeAsync(_app);
+        var (civilStatus, notarial) = (Group(office, "HT"), Group(office, "CT"));
+        var citizen = await _app.CitizenAsync("zalo-one-ticket");
+        var key = Guid.NewGuid().ToString();
+        var first = await TakeTicketAsync(citizen, Id(office), civilStatus, null, key);
+        var ticket = await OkAsync(first);
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+
+        // The answer was lost: the retry with the same key gets the same ticket, not a second number.
+        var retry = await TakeTicketAsync(citizen, Id(office), civilStatus, null, key);
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+        Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(Id(ticket), Id(await retry.Content.ReadFromJsonAsync<JsonElement>()));
+        // The same key for another request is a client's mistake.
+        await ProblemAsync(await TakeTicketAsync(citizen, Id(office), notarial, null, key), HttpStatusCode.UnprocessableEntity, "idempotency.key_reused");
+        // A new request for the same group while the ticket waits: refused; another group: a ticket of its own.
+        await ProblemAsync(await TakeTicketAsync(citizen, Id(office), civilStatus), HttpStatusCode.Conflict, "appointments.ticket_already_taken");
+        Assert.Equal("CT-001", (await OkAsync(await TakeTicketAsync(citizen, Id(office), notarial))).GetProperty("number").GetString());
+
+        // Cancelled, the ticket no longer holds the group: the citizen may take a new number.
+        await OkAsync(await citizen.PostAsync($"/api/appointments/tickets/{Id(ticket)}/cancel", null));
+        Assert.Equal("HT-002", (await OkAsync(await TakeTicketAsync(citizen, Id(office), civilStatus))).GetProperty("number").GetString());
+
+        // Still the first answer once the day is blocked: a retry is answered before any refusal.
+        var administrator = await _app.StaffAsync("quantri");
+        Assert.Equal(HttpStatusCode.NoContent, (await administrator.PostAsJsonAsync($"/api/staff/appointments/offices/{Id(office)}/blocked-days",
+            new { day = Today, reason = "Mất điện" })).StatusCode);
+        var late = await TakeTicketAsync(citizen, Id(office), civilStatus, null, key);
+        Assert.Equal(HttpStatusCode.Created, late.StatusCode);
+        Assert.Equal(Id(ticket), Id(await late.Content.ReadFromJsonAsync<JsonElement>()));
+        await ProblemAsync(await TakeTicketAsync(await _app.CitizenAsync("zalo-one-ticket-2"), Id(office), civilStatus), HttpStatusCode.UnprocessableEntity,
+            "appointments.office_closed_today");
+        // And after closing time, refused before the database is asked for a number.
+        _app.Clock.Set(Wednesday8am.AddHours(10));
+        var afterHours = await TakeTicketAsync(citizen, Id(office), civilStatus, null, key);
+        Assert.Equal(HttpStatusCode.Created, afterHours.StatusCode);
+        Assert.Equal(Id(ticket), Id(await afterHours.Content.ReadFromJsonAsync<JsonElement>()));
+        await ProblemAsync(await TakeTicketAsync(citizen, Id(office), civilStatus), HttpStatusCode.UnprocessableEntity, "appointments.outside_hours");
+    }
+
     /// <summary>Saves a date of birth in the citizen's profile (Identity), as the mini app's profile page does.</summary>
     private static async Task BornAsync(HttpClient citizen, string dateOfBirth)
     {

@@ -1,5 +1,6 @@
 using Marten;
 using Npgsql;
+using Province.BuildingBlocks.Idempotency;
 using Province.BuildingBlocks.Persistence;
 using Province.Modules.Appointments.Data;
 using Weasel.Postgresql;
@@ -54,13 +55,15 @@ internal static class QueueTally
 
     private const string TallyTable = IAppointmentsStore.SchemaName + "." + Table;
 
-    // The number and, in the same statement, the group's figures as they stand (the new ticket not among them yet).
-    private const string TakeNumberSql = "with taken as (insert into " + CounterTable + " as c (scope, day, last_number, tallied) " +
-        "values ($1, $2, 1, true) on conflict (scope, day) do update set last_number = c.last_number + 1 returning c.last_number, c.tallied) " +
-        "select t.last_number, t.tallied, s.waiting, s.proven_waiting, s.finished, s.service_ms from taken t cross join lateral " +
-        "(select coalesce(sum(q.waiting), 0)::int as waiting, coalesce(sum(q.proven_waiting), 0)::int as proven_waiting, " +
+    // The group's figures as they stand, of the group ($1) and day ($2) (the ticket being issued not among them yet).
+    private const string GroupFiguresSql = "(select coalesce(sum(q.waiting), 0)::int as waiting, coalesce(sum(q.proven_waiting), 0)::int as proven_waiting, " +
         "coalesce(sum(q.finished), 0)::int as finished, coalesce(sum(q.service_ms), 0)::bigint as service_ms from " + TallyTable + " q " +
         "where q.scope = $1 and q.day = $2) s";
+
+    // The number and, in the same statement, the group's figures.
+    private const string TakeNumberSql = "with taken as (insert into " + CounterTable + " as c (scope, day, last_number, tallied) " +
+        "values ($1, $2, 1, true) on conflict (scope, day) do update set last_number = c.last_number + 1 returning c.last_number, c.tallied) " +
+        "select t.last_number, t.tallied, s.waiting, s.proven_waiting, s.finished, s.service_ms from taken t cross join lateral " + GroupFiguresSql;
 
     private const string TrackSql = "insert into " + TallyTable + " as t (scope, day, shard, waiting, proven_waiting, finished, service_ms) " +
         "values (?, ?, ?, ?, ?, ?, ?) on conflict (scope, day, shard) do update set waiting = t.waiting + excluded.waiting, " +
@@ -80,10 +83,74 @@ internal static class QueueTally
     {
         ArgumentNullException.ThrowIfNull(store);
         // The upsert always returns its row.
-        return await ReadRowAsync(store, TakeNumberSql, [Scope(officeId, serviceGroupId), day], reader => new TakenNumber(
-            reader.GetInt32(0), !reader.IsDBNull(1) && reader.GetBoolean(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt64(5)),
-            default, cancellationToken);
+        return await ReadRowAsync(store, TakeNumberSql, [Scope(officeId, serviceGroupId), day], reader => ReadTaken(reader, 0), default, cancellationToken);
     }
+
+    /// <summary>
+    /// The group's next number of the day unless something stands in the way, found by the same statement (one round trip
+    /// where a batch of reads and then the number took two, issue 17): the office's day is blocked, the citizen already has
+    /// a ticket of the group waiting or called today, or the request's Idempotency-Key has an answer already (then that
+    /// answer is read, to be given again). A number is taken only when none is found. The reads are of the statement's
+    /// snapshot, as the batch's were of theirs: two requests of one citizen at the same moment may both pass the
+    /// one-ticket rule, as before; two with one key cannot both be saved (the answer's record is inserted with the ticket).
+    /// </summary>
+    public static async Task<NumberAttempt> TryTakeNumberAsync(IAppointmentsStore store, Guid officeId, Guid serviceGroupId, DateOnly day,
+        NumberConditions conditions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var sql = tryTakeSql ??= TryTakeNumberSql(store);
+        var serializer = store.Options.Serializer();
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection)
+        {
+            Parameters =
+            {
+                new() { Value = Scope(officeId, serviceGroupId) },
+                new() { Value = day },
+                // Typed: a null has no type of its own for PostgreSQL to take.
+                new() { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text, Value = (object?)conditions.IdempotencyRecordId ?? DBNull.Value },
+                new() { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid, Value = (object?)conditions.OneTicketFor ?? DBNull.Value },
+                new() { Value = serviceGroupId },
+                new() { Value = BlockedDays.IdFor(officeId, day) },
+            },
+        };
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        // The statement always returns one row: what it found, and the number's columns when it took one.
+        await reader.ReadAsync(cancellationToken);
+        return new NumberAttempt(
+            reader.IsDBNull(0) ? null : serializer.FromJson<IdempotencyRecord>(reader, 0),
+            reader.GetBoolean(1), reader.GetBoolean(2), reader.IsDBNull(3) ? null : ReadTaken(reader, 3));
+    }
+
+    /// <summary>What may stand in the way of a number (<see cref="TryTakeNumberAsync"/>), besides a blocked day.</summary>
+    /// <param name="IdempotencyRecordId">The request's answer record (an earlier answer to its key is given again).</param>
+    /// <param name="OneTicketFor">The citizen who may hold one ticket of the group waiting or called a day.</param>
+    public readonly record struct NumberConditions(string? IdempotencyRecordId, Guid? OneTicketFor);
+
+    /// <summary>What <see cref="TryTakeNumberAsync"/> found; <see cref="Taken"/> is null unless nothing stood in the way.</summary>
+    public sealed record NumberAttempt(IdempotencyRecord? Earlier, bool AlreadyWaiting, bool Blocked, TakenNumber? Taken);
+
+    /// <summary>The number's statement behind the conditions' reads; the document tables' names are Marten's, read from the store once.</summary>
+    private static string? tryTakeSql;
+
+    private static string TryTakeNumberSql(IAppointmentsStore store)
+    {
+        string TableOf(Type documentType) => store.Options.FindOrResolveDocumentType(documentType).TableName.QualifiedName;
+        // $1 scope, $2 day, $3 answer record id, $4 citizen, $5 group, $6 blocked-day id. A null $3 or $4 matches no row.
+        return "with earlier as (select d.data from " + TableOf(typeof(IdempotencyRecord)) + " d where d.id = $3), " +
+            "already as (select 1 from " + TableOf(typeof(QueueTicket)) + " t where t.citizen_id = $4 and t.service_group_id = $5 " +
+            "and t.day = $2 and t.status in ('Waiting', 'Called') limit 1), " +
+            "blocked as (select 1 from " + TableOf(typeof(BlockedDay)) + " b where b.id = $6), " +
+            "taken as (insert into " + CounterTable + " as c (scope, day, last_number, tallied) select $1, $2, 1, true " +
+            "where not exists (select 1 from earlier) and not exists (select 1 from already) and not exists (select 1 from blocked) " +
+            "on conflict (scope, day) do update set last_number = c.last_number + 1 returning c.last_number, c.tallied) " +
+            "select (select e.data from earlier e), exists (select 1 from already), exists (select 1 from blocked), " +
+            "t.last_number, t.tallied, s.waiting, s.proven_waiting, s.finished, s.service_ms from " + GroupFiguresSql + " left join taken t on true";
+    }
+
+    private static TakenNumber ReadTaken(NpgsqlDataReader reader, int first) => new(reader.GetInt32(first), !reader.IsDBNull(first + 1) && reader.GetBoolean(first + 1),
+        reader.GetInt32(first + 2), reader.GetInt32(first + 3), reader.GetInt32(first + 4), reader.GetInt64(first + 5));
 
     /// <summary>A number just taken, with the group's figures of that moment (committed tickets only, the new one not yet among them).</summary>
     public readonly record struct TakenNumber(int Number, bool Tallied, int Waiting, int ProvenWaiting, int Finished, long ServiceMilliseconds)

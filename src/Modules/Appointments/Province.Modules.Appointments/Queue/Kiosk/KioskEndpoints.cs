@@ -50,12 +50,12 @@ internal static class KioskEndpoints
                     return OfficeAccess.NotYourOffice();
                 }
 
-                var (ticket, atIssue, problem) = await issuer.IssueAsync(session, office,
+                var issue = await issuer.IssueAsync(session, office,
                     // The kiosk is pressed by whoever stands at it: a priority waits for an officer's confirmation like a remote one.
                     new TicketOrder(request.ServiceGroupId, TicketChannel.Kiosk, TakeTicketEndpoints.ParsePriority(request.Priority), PriorityCheck.Pending),
                     null, cancellationToken);
-                return problem ?? (Results<Created<TicketResponse>, ProblemHttpResult>)TypedResults.Created(
-                    $"/api/staff/appointments/tickets/{ticket!.Id}", await reader.DescribeAsync(ticket, forStaff: true, atIssue, cancellationToken));
+                return issue.Problem ?? (Results<Created<TicketResponse>, ProblemHttpResult>)TypedResults.Created(
+                    $"/api/staff/appointments/tickets/{issue.Ticket!.Id}", await reader.DescribeAsync(issue.Ticket, forStaff: true, issue.AtIssue, cancellationToken));
             })
             .WithName("IssueKioskTicket")
             .WithSummary("Máy lấy số tại sảnh cấp số cho người đến trực tiếp.")
@@ -93,7 +93,7 @@ internal static class KioskEndpoints
                         : $"Lịch hẹn đang ở trạng thái \"{Bookings.BookingResponse.Text(booking.Status)}\", chưa thể nhận số.");
                 }
 
-                var (ticket, atIssue, problem) = await issuer.IssueAsync(session, office,
+                var issue = await issuer.IssueAsync(session, office,
                     new TicketOrder(booking.ServiceGroupId, TicketChannel.Booking, PriorityReason.None, PriorityCheck.Pending) { CitizenId = booking.CitizenId, BookingId = booking.Id },
                     _ =>
                     {
@@ -103,8 +103,8 @@ internal static class KioskEndpoints
                         // Checked in once: a second scan of the same code at the same moment fails on the revision.
                         session.UpdateRevision(booking, booking.Revision + 1);
                     }, cancellationToken);
-                return problem ?? (Results<Created<TicketResponse>, ProblemHttpResult>)TypedResults.Created(
-                    $"/api/staff/appointments/tickets/{ticket!.Id}", await reader.DescribeAsync(ticket, forStaff: true, atIssue, cancellationToken));
+                return issue.Problem ?? (Results<Created<TicketResponse>, ProblemHttpResult>)TypedResults.Created(
+                    $"/api/staff/appointments/tickets/{issue.Ticket!.Id}", await reader.DescribeAsync(issue.Ticket, forStaff: true, issue.AtIssue, cancellationToken));
             })
             .WithName("CheckInBooking")
             .WithSummary("Quét mã QR lịch hẹn tại máy lấy số: nhận số thứ tự cho lịch hẹn hôm nay.")

@@ -48,6 +48,24 @@ internal static class TakeTicketEndpoints
         _ => PriorityReason.None,
     };
 
+    /// <summary>
+    /// How the priority asked for is proven: never on the citizen's word. The elderly by the profile's date of birth (refused
+    /// under 60); without one, and for disability and pregnancy (no record of ours proves them), the ticket waits in number
+    /// order until an officer confirms.
+    /// </summary>
+    private static async Task<(PriorityCheck Check, ProblemHttpResult? Refusal)> ProvePriorityAsync(PriorityReason priority, Guid citizenId,
+        IMediator mediator, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (priority != PriorityReason.Elderly || await mediator.Send(new GetCitizenProfile(citizenId), cancellationToken) is not { DateOfBirth: { } born })
+        {
+            return (PriorityCheck.Pending, null);
+        }
+
+        return born.AddYears(ElderlyAge) > OfficeTime.Now(clock).Day
+            ? (PriorityCheck.Pending, Problems.BusinessRule("appointments.not_elderly", "Ưu tiên người cao tuổi dành cho công dân từ đủ 60 tuổi (theo ngày sinh trong hồ sơ)."))
+            : (PriorityCheck.ByProfile, null);
+    }
+
     public static void MapTakeTicket(this IEndpointRouteBuilder citizens)
     {
         citizens.MapPost("/tickets", async Task<IResult> (
@@ -56,58 +74,46 @@ internal static class TakeTicketEndpoints
             {
                 var citizenId = user.GetCitizenId();
                 var idempotency = IdempotentRequest.For(context, citizenId.ToString(), request);
-                var (today, _) = OfficeTime.Now(clock);
                 await using var session = store.LightweightSession();
-                // The request's reads in one round trip (a batch query): an earlier answer to this key, the citizen's active
-                // ticket of the group today, and whether the office is closed today (issue 17: a round trip per read before).
-                var batch = session.CreateBatchQuery();
-                var earlierRecord = idempotency.FindEarlierRecord(batch);
-                var alreadyWaiting = batch.Query<QueueTicket>().Any(t => t.CitizenId == citizenId && t.ServiceGroupId == request.ServiceGroupId && t.Day == today
-                    && (t.Status == TicketStatus.Waiting || t.Status == TicketStatus.Called));
-                var blockedToday = issuer.BlockedToday(batch, request.OfficeId);
-                await batch.Execute(cancellationToken);
-                if (idempotency.AnswerFrom(await earlierRecord) is { } earlier)
-                {
-                    return earlier;
-                }
-
+                // Whatever a request is refused for, a retry of one already answered gets its first answer.
+                async Task<IResult> RefuseAsync(ProblemHttpResult problem) => await idempotency.FindEarlierAnswerAsync(session, cancellationToken) ?? problem;
                 var office = await offices.FindAsync(request.OfficeId, cancellationToken);
                 if (office is null)
                 {
-                    return OfficeAccess.OfficeNotFound();
+                    return await RefuseAsync(OfficeAccess.OfficeNotFound());
                 }
 
                 var priority = ParsePriority(request.Priority);
-                // Never on the citizen's word: the elderly by the profile's date of birth; without one, and for disability
-                // and pregnancy (no record of ours proves them), the ticket waits in number order until an officer confirms.
-                var priorityCheck = PriorityCheck.Pending;
-                if (priority == PriorityReason.Elderly
-                    && await mediator.Send(new GetCitizenProfile(citizenId), cancellationToken) is { DateOfBirth: { } born })
+                var (priorityCheck, refusal) = await ProvePriorityAsync(priority, citizenId, mediator, clock, cancellationToken);
+                if (refusal is not null)
                 {
-                    if (born.AddYears(ElderlyAge) > today)
+                    return await RefuseAsync(refusal);
+                }
+
+                // Whether the key was answered already, the citizen's ticket already waiting and a blocked day are read by the
+                // statement that takes the number (issue 17: a batch of reads before it took a round trip of its own).
+                var issue = await issuer.IssueAsync(session, office,
+                    new TicketOrder(request.ServiceGroupId, TicketChannel.Remote, priority, priorityCheck)
                     {
-                        return Problems.BusinessRule("appointments.not_elderly", "Ưu tiên người cao tuổi dành cho công dân từ đủ 60 tuổi (theo ngày sinh trong hồ sơ).");
-                    }
-
-                    priorityCheck = PriorityCheck.ByProfile;
-                }
-
-                if (await alreadyWaiting)
-                {
-                    return Problems.Conflict("appointments.ticket_already_taken", "Bạn đang có một số chờ của nhóm dịch vụ này hôm nay.");
-                }
-
-                var (ticket, atIssue, problem) = await issuer.IssueAsync(session, office,
-                    new TicketOrder(request.ServiceGroupId, TicketChannel.Remote, priority, priorityCheck) { CitizenId = citizenId, BlockedToday = await blockedToday is not null },
+                        CitizenId = citizenId,
+                        OneTicketPerCitizen = true,
+                        IdempotencyRecordId = idempotency.RecordId(),
+                    },
                     issued => idempotency.Remember(session, StatusCodes.Status201Created, $"/api/appointments/tickets/{issued.Id}",
                         new { id = issued.Id, number = issued.Display }, clock.GetUtcNow()),
                     cancellationToken);
-                if (problem is not null)
+                if (issue.Earlier is not null)
                 {
-                    return problem;
+                    return idempotency.AnswerFrom(issue.Earlier)!;
                 }
 
-                return TypedResults.Created($"/api/appointments/tickets/{ticket!.Id}", await reader.DescribeAsync(ticket, forStaff: false, atIssue, cancellationToken));
+                if (issue.Problem is not null)
+                {
+                    return await RefuseAsync(issue.Problem);
+                }
+
+                return TypedResults.Created($"/api/appointments/tickets/{issue.Ticket!.Id}",
+                    await reader.DescribeAsync(issue.Ticket, forStaff: false, issue.AtIssue, cancellationToken));
             })
             .WithName("TakeQueueTicket")
             .WithSummary("Lấy số thứ tự trong ngày từ xa (cần Idempotency-Key); trả số, số người đang chờ trước và thời gian chờ ước tính.")
