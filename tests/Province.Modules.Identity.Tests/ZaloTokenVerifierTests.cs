@@ -15,7 +15,7 @@ public sealed class ZaloTokenVerifierTests
     public async Task A_verified_or_refused_token_is_not_sent_to_Zalo_again_within_its_cache_period()
     {
         var zalo = new CountingZalo();
-        using var cache = new ZaloTokenCache();
+        var cache = new ZaloTokenCache();
         using var failures = new CitizenTokenFailures(new ConfigurationBuilder().Build());
         var verifier = new ZaloTokenVerifier(zalo, cache, failures, Options.Create(new ZaloOptions { TokenCacheDuration = TimeSpan.FromMinutes(5) }));
 

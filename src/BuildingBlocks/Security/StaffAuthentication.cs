@@ -24,28 +24,31 @@ public sealed record ValidateStaffSession(Guid StaffId, Guid SessionId) : IReque
 /// <see cref="RecheckAfter"/>: reading a token is a data-protection key derivation, a decryption and a MAC (6-9% of
 /// a staff request's CPU in the officer queue's profile, docs/decisions.md ADR 24) that gives the same ticket every time.
 /// </summary>
-public sealed class StaffSessions(IConfiguration configuration) : IDisposable
+public sealed class StaffSessions(IConfiguration configuration)
 {
-    private readonly BoundedCache _valid = new(50_000);
+    /// <summary>What a valid session is remembered as: the key says it all.</summary>
+    private static readonly object Valid = new();
 
-    private readonly BoundedCache _tokens = new(10_000);
+    private readonly BoundedCache<Guid, object> _valid = new(50_000);
+
+    private readonly BoundedCache<string, AuthenticationTicket> _tokens = new(10_000);
 
     public TimeSpan RecheckAfter { get; } = configuration.GetValue("Authentication:StaffSessionRecheck", TimeSpan.FromSeconds(10));
 
-    internal bool IsKnownValid(Guid sessionId) => _valid.TryGet(sessionId, out object? _);
+    internal bool IsKnownValid(Guid sessionId) => _valid.TryGet(sessionId, out _);
 
     internal void RememberValid(Guid sessionId)
     {
         if (RecheckAfter > TimeSpan.Zero)
         {
-            _valid.Remember(sessionId, true, RecheckAfter);
+            _valid.Remember(sessionId, Valid, RecheckAfter);
         }
     }
 
     /// <summary>The ticket <paramref name="token"/> was read as, while it is remembered and not expired at <paramref name="now"/>.</summary>
     internal bool TryGetReadToken(string token, DateTimeOffset now, [NotNullWhen(true)] out AuthenticationTicket? ticket)
     {
-        if (_tokens.TryGet(token, out AuthenticationTicket? read) && read.Properties.ExpiresUtc is { } expires && expires > now)
+        if (_tokens.TryGet(token, out var read) && read.Properties.ExpiresUtc is { } expires && expires > now)
         {
             ticket = read;
             return true;
@@ -67,12 +70,6 @@ public sealed class StaffSessions(IConfiguration configuration) : IDisposable
 
     /// <summary>Forgets a session this instance knew as valid (sign-out, revocation).</summary>
     public void Forget(Guid sessionId) => _valid.Forget(sessionId);
-
-    public void Dispose()
-    {
-        _valid.Dispose();
-        _tokens.Dispose();
-    }
 }
 
 /// <summary>

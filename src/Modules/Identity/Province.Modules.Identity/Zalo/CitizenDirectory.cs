@@ -12,7 +12,7 @@ internal sealed record CitizenKey(Guid Id, string ZaloId);
 /// Maps a verified Zalo user to their citizen record, creating it the first time. The mapping is kept in
 /// memory for a minute (<see cref="CitizenDirectoryCache"/>): it runs on every citizen request, and the database lookup
 /// was a tenth of a write's cost in the benchmark. Deleting a profile forgets it at once on this instance
-/// (<see cref="BoundedCache.Forget"/> by the Zalo id); another instance may map the Zalo user to the deleted record for at most
+/// (<see cref="BoundedCache{TKey, TValue}.Forget"/> by the Zalo id); another instance may map the Zalo user to the deleted record for at most
 /// that minute.
 /// </summary>
 internal sealed class CitizenDirectory(IIdentityStore store, TimeProvider clock, CitizenDirectoryCache cache)
@@ -21,7 +21,7 @@ internal sealed class CitizenDirectory(IIdentityStore store, TimeProvider clock,
 
     public async Task<CitizenKey> FindOrCreateAsync(ZaloUser zaloUser, CancellationToken cancellationToken)
     {
-        if (cache.TryGet(zaloUser.Id, out CitizenKey? known))
+        if (cache.TryGet(zaloUser.Id, out var known))
         {
             return known;
         }
@@ -68,7 +68,7 @@ internal sealed class CitizenDirectory(IIdentityStore store, TimeProvider clock,
 /// ("identity:citizen-by-zalo:" and the id, about 110 bytes) and kept a minute (issue 17). Beyond the bound a request
 /// reads the record again, as after a restart.
 /// </summary>
-internal sealed class CitizenDirectoryCache() : BoundedCache(MaxEntries)
+internal sealed class CitizenDirectoryCache() : BoundedCache<string, CitizenKey>(MaxEntries)
 {
     public const int MaxEntries = 100_000;
 }

@@ -12,7 +12,7 @@ namespace Province.Modules.Identity.Zalo;
 /// Zalo's verdicts on access tokens, keyed by the token's SHA-256 (<see cref="TokenDigest"/>) so the token itself is never
 /// kept. Its own cache, bounded in entries, so junk tokens cannot grow the host's memory without limit.
 /// </summary>
-internal sealed class ZaloTokenCache() : BoundedCache(MaxEntries)
+internal sealed class ZaloTokenCache() : BoundedCache<TokenDigest, ZaloUser>(MaxEntries)
 {
     public const int MaxEntries = 100_000;
 }
@@ -31,7 +31,7 @@ internal sealed class ZaloTokenVerifier(IZaloGraphClient zalo, ZaloTokenCache ca
     public async Task<ZaloUser?> VerifyAsync(string accessToken, string clientAddress, CancellationToken cancellationToken)
     {
         var key = TokenDigest.Of(accessToken);
-        if (cache.TryGet(key, out ZaloUser? known))
+        if (cache.TryGet(key, out var known))
         {
             return ReferenceEquals(known, Refused) ? null : known;
         }

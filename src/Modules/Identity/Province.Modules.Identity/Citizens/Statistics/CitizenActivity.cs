@@ -38,7 +38,7 @@ internal sealed class CitizenActivity(IIdentityStore store, TimeProvider clock, 
         var month = new DateOnly(today.Year, today.Month, 1);
         // A tuple, not a formatted string: 40 bytes a key instead of about 150, for every citizen of the last 12 hours.
         var key = (citizenId, month.Year * 100 + month.Month);
-        if (cache.TryGet(key, out object? _))
+        if (cache.TryGet(key, out _))
         {
             return;
         }
@@ -63,7 +63,7 @@ internal sealed class CitizenActivity(IIdentityStore store, TimeProvider clock, 
 /// shared cache, unbounded, every citizen signed in within 12 hours kept an entry (about 330 bytes each, issue 17).
 /// Beyond the bound a citizen's request writes the row again (an insert that does nothing), as after a restart.
 /// </summary>
-internal sealed class CitizenActivityCache() : BoundedCache(MaxEntries)
+internal sealed class CitizenActivityCache() : BoundedCache<(Guid Citizen, int Month), object>(MaxEntries)
 {
     public const int MaxEntries = 100_000;
 }
