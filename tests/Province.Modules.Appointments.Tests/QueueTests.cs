@@ -315,6 +315,28 @@ public sealed class QueueTests : IClassFixture<ProvinceApp>
         await ProblemAsync(await TakeTicketAsync(citizen, Id(office), civilStatus), HttpStatusCode.UnprocessableEntity, "appointments.outside_hours");
     }
 
+    [Fact]
+    public async Task Concurrent_retries_of_one_ticket_request_all_get_the_one_ticket()
+    {
+        var office = await CreateOfficeAsync(_app);
+        var citizen = await _app.CitizenAsync("zalo-ticket-retries");
+        var key = Guid.NewGuid().ToString();
+
+        // A phone on a poor connection sends the same request again and again before any answer comes back.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => TakeTicketAsync(citizen, Id(office), Group(office, "HT"), null, key)));
+
+        var tickets = new List<Guid>();
+        foreach (var answer in answers)
+        {
+            Assert.Equal(HttpStatusCode.Created, answer.StatusCode);
+            tickets.Add(Id(await answer.Content.ReadFromJsonAsync<JsonElement>()));
+        }
+
+        Assert.Single(tickets.Distinct());
+        var mine = await citizen.GetFromJsonAsync<JsonElement>("/api/appointments/tickets");
+        Assert.Equal(1, mine.GetProperty("total").GetInt32());
+    }
+
     /// <summary>Saves a date of birth in the citizen's profile (Identity), as the mini app's profile page does.</summary>
     private static async Task BornAsync(HttpClient citizen, string dateOfBirth)
     {

@@ -92,16 +92,33 @@ internal static class TakeTicketEndpoints
 
                 // Whether the key was answered already, the citizen's ticket already waiting and a blocked day are read by the
                 // statement that takes the number (issue 17: a batch of reads before it took a round trip of its own).
-                var issue = await issuer.IssueAsync(session, office,
-                    new TicketOrder(request.ServiceGroupId, TicketChannel.Remote, priority, priorityCheck)
+                TicketIssue issue;
+                try
+                {
+                    issue = await issuer.IssueAsync(session, office,
+                        new TicketOrder(request.ServiceGroupId, TicketChannel.Remote, priority, priorityCheck)
+                        {
+                            CitizenId = citizenId,
+                            OneTicketPerCitizen = true,
+                            IdempotencyRecordId = idempotency.RecordId(),
+                        },
+                        issued => idempotency.Remember(session, StatusCodes.Status201Created, $"/api/appointments/tickets/{issued.Id}",
+                            new { id = issued.Id, number = issued.Display }, clock.GetUtcNow()),
+                        cancellationToken);
+                }
+                catch (Exception exception) when (!cancellationToken.IsCancellationRequested && DatabaseErrors.IsUniqueViolation(exception))
+                {
+                    // The same key raced in from another request, which saved its ticket first (this one's save failed
+                    // whole, its number a gap): the winner's answer is this request's too.
+                    await using var query = store.QuerySession();
+                    if (await idempotency.FindEarlierAnswerAsync(query, cancellationToken) is { } raced)
                     {
-                        CitizenId = citizenId,
-                        OneTicketPerCitizen = true,
-                        IdempotencyRecordId = idempotency.RecordId(),
-                    },
-                    issued => idempotency.Remember(session, StatusCodes.Status201Created, $"/api/appointments/tickets/{issued.Id}",
-                        new { id = issued.Id, number = issued.Display }, clock.GetUtcNow()),
-                    cancellationToken);
+                        return raced;
+                    }
+
+                    throw;
+                }
+
                 if (issue.Earlier is not null)
                 {
                     return idempotency.AnswerFrom(issue.Earlier)!;
