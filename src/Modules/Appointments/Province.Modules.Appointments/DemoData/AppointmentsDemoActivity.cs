@@ -131,7 +131,13 @@ internal sealed class AppointmentsDemoActivity(IAppointmentsStore store, IMediat
             var called = until <= opens ? 0 : dayOver ? count : Math.Clamp((int)Math.Ceiling(count * 0.6 * (until - opens) / (OfficeTime.StartsAt(today, hours.Closes) - opens) * 3), 1, count - 1);
             for (var n = 0; n < count; n++)
             {
-                var number = (await QueueTally.TakeNumberAsync(store, office.Id, group.Id, today, cancellationToken)).Number;
+                // No condition but the blocked day, checked above: a day blocked since then stops the demo's queue there.
+                if ((await QueueTally.TryTakeNumberAsync(store, office.Id, group.Id, today, default, cancellationToken)).Taken is not { } taken)
+                {
+                    break;
+                }
+
+                var number = taken.Number;
                 var issuedAt = from + (until - from) * (n + 0.5) / (count + 1);
                 var ticketCitizen = n % 3 == 2 ? (int?)null : citizen++ % 8 + 1;
                 var status = n >= called ? TicketStatus.Waiting : n < called - 1 || dayOver ? TicketStatus.Done : TicketStatus.Serving;

@@ -55,16 +55,6 @@ internal static class QueueTally
 
     private const string TallyTable = IAppointmentsStore.SchemaName + "." + Table;
 
-    // The group's figures as they stand, of the group ($1) and day ($2) (the ticket being issued not among them yet).
-    private const string GroupFiguresSql = "(select coalesce(sum(q.waiting), 0)::int as waiting, coalesce(sum(q.proven_waiting), 0)::int as proven_waiting, " +
-        "coalesce(sum(q.finished), 0)::int as finished, coalesce(sum(q.service_ms), 0)::bigint as service_ms from " + TallyTable + " q " +
-        "where q.scope = $1 and q.day = $2) s";
-
-    // The number and, in the same statement, the group's figures.
-    private const string TakeNumberSql = "with taken as (insert into " + CounterTable + " as c (scope, day, last_number, tallied) " +
-        "values ($1, $2, 1, true) on conflict (scope, day) do update set last_number = c.last_number + 1 returning c.last_number, c.tallied) " +
-        "select t.last_number, t.tallied, s.waiting, s.proven_waiting, s.finished, s.service_ms from taken t cross join lateral " + GroupFiguresSql;
-
     private const string TrackSql = "insert into " + TallyTable + " as t (scope, day, shard, waiting, proven_waiting, finished, service_ms) " +
         "values (?, ?, ?, ?, ?, ?, ?) on conflict (scope, day, shard) do update set waiting = t.waiting + excluded.waiting, " +
         "proven_waiting = t.proven_waiting + excluded.proven_waiting, finished = t.finished + excluded.finished, service_ms = t.service_ms + excluded.service_ms";
@@ -73,54 +63,36 @@ internal static class QueueTally
     private static string? readSql;
 
     /// <summary>
-    /// The group's next number of the day, in a statement of its own (the row is locked for that statement only, not for
-    /// the caller's transaction); a day's row is marked as tallied when it is made. A request that fails after this leaves
-    /// a gap, as a voided paper ticket does. The same statement reads the group's figures of that moment
-    /// (<see cref="TakenNumber.AheadOf"/>), so the new ticket's answer needs no read of its own after the save: one round
-    /// trip and one pooled connection fewer a ticket (issue 17).
-    /// </summary>
-    public static async Task<TakenNumber> TakeNumberAsync(IAppointmentsStore store, Guid officeId, Guid serviceGroupId, DateOnly day, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(store);
-        // The upsert always returns its row.
-        return await ReadRowAsync(store, TakeNumberSql, [Scope(officeId, serviceGroupId), day], reader => ReadTaken(reader, 0), default, cancellationToken);
-    }
-
-    /// <summary>
     /// The group's next number of the day unless something stands in the way, found by the same statement (one round trip
     /// where a batch of reads and then the number took two, issue 17): the office's day is blocked, the citizen already has
     /// a ticket of the group waiting or called today, or the request's Idempotency-Key has an answer already (then that
-    /// answer is read, to be given again). A number is taken only when none is found. The reads are of the statement's
+    /// answer is read, to be given again). A number is taken only when none is found, in a statement of its own (the counter
+    /// row is locked for that statement only, not for the caller's transaction; a request that fails after it leaves a gap,
+    /// as a voided paper ticket does), and a day's row is marked as tallied when it is made. The same statement reads the
+    /// group's figures of that moment (<see cref="TakenNumber.AheadOf"/>), so the new ticket's answer needs no read of its
+    /// own after the save. The reads are of the statement's
     /// snapshot, as the batch's were of theirs: two requests of one citizen at the same moment may both pass the
-    /// one-ticket rule, as before; two with one key cannot both be saved (the answer's record is inserted with the ticket).
+    /// one-ticket rule, as before; two with one key cannot both be saved (the answer's record is inserted with the ticket,
+    /// and the later save answers with the earlier's answer: TakeTicketEndpoints).
     /// </summary>
     public static async Task<NumberAttempt> TryTakeNumberAsync(IAppointmentsStore store, Guid officeId, Guid serviceGroupId, DateOnly day,
         NumberConditions conditions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var sql = tryTakeSql ??= TryTakeNumberSql(store);
         var serializer = store.Options.Serializer();
-        await using var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(sql, connection)
-        {
-            Parameters =
-            {
-                new() { Value = Scope(officeId, serviceGroupId) },
-                new() { Value = day },
-                // Typed: a null has no type of its own for PostgreSQL to take.
-                new() { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text, Value = (object?)conditions.IdempotencyRecordId ?? DBNull.Value },
-                new() { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid, Value = (object?)conditions.OneTicketFor ?? DBNull.Value },
-                new() { Value = serviceGroupId },
-                new() { Value = BlockedDays.IdFor(officeId, day) },
-            },
-        };
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         // The statement always returns one row: what it found, and the number's columns when it took one.
-        await reader.ReadAsync(cancellationToken);
-        return new NumberAttempt(
-            reader.IsDBNull(0) ? null : serializer.FromJson<IdempotencyRecord>(reader, 0),
-            reader.GetBoolean(1), reader.GetBoolean(2), reader.IsDBNull(3) ? null : ReadTaken(reader, 3));
+        return await ReadRowAsync(store, tryTakeSql ??= TryTakeNumberSql(store),
+            [
+                Scope(officeId, serviceGroupId), day,
+                // Typed: a null has no type of its own for PostgreSQL to take.
+                new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text, Value = (object?)conditions.IdempotencyRecordId ?? DBNull.Value },
+                new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid, Value = (object?)conditions.OneTicketFor ?? DBNull.Value },
+                serviceGroupId, BlockedDays.IdFor(officeId, day),
+            ],
+            reader => new NumberAttempt(
+                reader.IsDBNull(0) ? null : serializer.FromJson<IdempotencyRecord>(reader, 0),
+                reader.GetBoolean(1), reader.GetBoolean(2), reader.IsDBNull(3) ? null : ReadTaken(reader, 3)),
+            new NumberAttempt(null, false, false, null), cancellationToken);
     }
 
     /// <summary>What may stand in the way of a number (<see cref="TryTakeNumberAsync"/>), besides a blocked day.</summary>
@@ -146,7 +118,11 @@ internal static class QueueTally
             "where not exists (select 1 from earlier) and not exists (select 1 from already) and not exists (select 1 from blocked) " +
             "on conflict (scope, day) do update set last_number = c.last_number + 1 returning c.last_number, c.tallied) " +
             "select (select e.data from earlier e), exists (select 1 from already), exists (select 1 from blocked), " +
-            "t.last_number, t.tallied, s.waiting, s.proven_waiting, s.finished, s.service_ms from " + GroupFiguresSql + " left join taken t on true";
+            "t.last_number, t.tallied, s.waiting, s.proven_waiting, s.finished, s.service_ms " +
+            // The group's figures as they stand (the ticket being issued not among them yet).
+            "from (select coalesce(sum(q.waiting), 0)::int as waiting, coalesce(sum(q.proven_waiting), 0)::int as proven_waiting, " +
+            "coalesce(sum(q.finished), 0)::int as finished, coalesce(sum(q.service_ms), 0)::bigint as service_ms from " + TallyTable + " q " +
+            "where q.scope = $1 and q.day = $2) s left join taken t on true";
     }
 
     private static TakenNumber ReadTaken(NpgsqlDataReader reader, int first) => new(reader.GetInt32(first), !reader.IsDBNull(first + 1) && reader.GetBoolean(first + 1),
@@ -226,8 +202,9 @@ internal static class QueueTally
     }
 
     /// <summary>
-    /// Runs one statement (positional parameters) on a pooled connection of the store: its first row read by
-    /// <paramref name="read"/>, or <paramref name="none"/> when it returns no row.
+    /// Runs one statement (positional parameters: values, or parameters made by the caller where a null needs a type) on
+    /// a pooled connection of the store: its first row read by <paramref name="read"/>, or <paramref name="none"/> when it
+    /// returns no row.
     /// </summary>
     private static async Task<T> ReadRowAsync<T>(IAppointmentsStore store, string sql, object[] values, Func<NpgsqlDataReader, T> read, T none, CancellationToken cancellationToken)
     {
@@ -236,7 +213,7 @@ internal static class QueueTally
         await using var command = new NpgsqlCommand(sql, connection);
         foreach (var value in values)
         {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
+            command.Parameters.Add(value as NpgsqlParameter ?? new NpgsqlParameter { Value = value });
         }
 
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
