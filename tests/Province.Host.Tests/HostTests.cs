@@ -97,7 +97,7 @@ public sealed class HostTests(ProvinceApp app) : IClassFixture<ProvinceApp>
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Không tìm thấy", problem.GetProperty("title").GetString());
-        // The request's W3C trace id, with or without a trace collector (OpenTelemetry records only when one is named).
+        // The request's W3C trace id (ASP.NET Core's activity for the request), which the logs and traces carry too.
         Assert.Matches("^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$", problem.GetProperty("traceId").GetString());
     }
 
