@@ -82,9 +82,7 @@ public static class MartenIdempotency
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested
             && (DatabaseErrors.IsUniqueViolation(exception) || DatabaseErrors.IsConcurrencyConflict(exception)))
         {
-            // The session's unit of work failed as a whole; read what won on a session of its own.
-            await using var query = session.DocumentStore.QuerySession();
-            if (await request.FindEarlierAnswerAsync(query, cancellationToken) is { } raced)
+            if (await request.RaceWinnersAnswerAsync(session.DocumentStore, cancellationToken) is { } raced)
             {
                 return raced;
             }
@@ -96,6 +94,18 @@ public static class MartenIdempotency
 
             throw;
         }
+    }
+
+    /// <summary>
+    /// After a save failed on a unique rule: the stored answer of the request with this key that raced in and saved
+    /// first, or <c>null</c> when none did (the conflict is another). The failed session's unit of work failed as a
+    /// whole, so the answer is read on a session of its own.
+    /// </summary>
+    public static async Task<IResult?> RaceWinnersAnswerAsync(this IdempotentRequest request, IDocumentStore store, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        await using var query = store.QuerySession();
+        return await request.FindEarlierAnswerAsync(query, cancellationToken);
     }
 
     /// <summary>Stages the answer's record on <paramref name="session"/> as an insert: a second record with the same key fails the whole save.</summary>

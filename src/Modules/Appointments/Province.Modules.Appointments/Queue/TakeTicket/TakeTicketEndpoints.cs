@@ -109,9 +109,9 @@ internal static class TakeTicketEndpoints
                 catch (Exception exception) when (!cancellationToken.IsCancellationRequested && DatabaseErrors.IsUniqueViolation(exception))
                 {
                     // The same key raced in from another request, which saved its ticket first (this one's save failed
-                    // whole, its number a gap): the winner's answer is this request's too.
-                    await using var query = store.QuerySession();
-                    if (await idempotency.FindEarlierAnswerAsync(query, cancellationToken) is { } raced)
+                    // whole, its number a gap): the winner's answer is this request's too. Not CreateOnceAsync: the issuer
+                    // saves within the number's own sequence of statements.
+                    if (await idempotency.RaceWinnersAnswerAsync(store, cancellationToken) is { } raced)
                     {
                         return raced;
                     }
