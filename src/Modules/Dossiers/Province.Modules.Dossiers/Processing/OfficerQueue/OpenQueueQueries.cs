@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Marten.Linq;
+using Marten.Linq.MatchesSql;
 using Province.Modules.Dossiers.Data;
 
 namespace Province.Modules.Dossiers.Processing.OfficerQueue;
@@ -9,11 +10,11 @@ namespace Province.Modules.Dossiers.Processing.OfficerQueue;
 /// compiled query, its LINQ parsed and its SQL built once instead of on every request (the parsing and the filters'
 /// expressions were a tenth of the host's time per queue request; docs/decisions.md ADR 24). Every other combination of
 /// filters and sorts goes through <see cref="StaffQueueHandler"/>'s LINQ, with the same SQL: the statuses as one
-/// <c>status = ANY(...)</c>, which PostgreSQL proves implies the open-queue index's predicate.
+/// <c>status in (...)</c> of constants, which PostgreSQL proves implies the open-queue index's predicate.
 /// Why only this shape: Marten 9.58's compiled queries take neither <see cref="DateOnly"/> members (the timeliness filters'
-/// due-date bounds) nor arrays of an enum (a status set chosen per request) as parameters; the open statuses are a
-/// constant here. <c>Enumerable.Contains</c> is spelled out because C# 14 binds <c>array.Contains</c> to the span
-/// overload through an implicit conversion, which Marten cannot translate in a compiled query.
+/// due-date bounds) nor arrays of an enum (a status set chosen per request) as parameters. The open statuses are
+/// constants in the SQL (<see cref="StaffQueueHandler.OpenStatusesSql"/>): with them PostgreSQL keeps one generic plan of
+/// the count instead of planning it at every call.
 /// </summary>
 internal sealed class OpenQueuePage : ICompiledListQuery<DossierQueueLine>
 {
@@ -24,7 +25,7 @@ internal sealed class OpenQueuePage : ICompiledListQuery<DossierQueueLine>
     public int Take { get; init; }
 
     public Expression<Func<IMartenQueryable<DossierQueueLine>, IEnumerable<DossierQueueLine>>> QueryIs() => lines => lines
-        .Where(line => line.AgencyId == AgencyId && Enumerable.Contains(StaffQueueHandler.OpenStatuses, line.Status))
+        .Where(line => line.AgencyId == AgencyId && line.MatchesSql(StaffQueueHandler.OpenStatusesSql))
         .OrderBy(line => line.DueDate).ThenBy(line => line.SubmittedAt)
         .Skip(Skip).Take(Take);
 
@@ -41,5 +42,5 @@ internal sealed class OpenQueueCount : ICompiledQuery<DossierQueueLine, int>
     public Guid AgencyId { get; init; }
 
     public Expression<Func<IMartenQueryable<DossierQueueLine>, int>> QueryIs() => lines =>
-        lines.Count(line => line.AgencyId == AgencyId && Enumerable.Contains(StaffQueueHandler.OpenStatuses, line.Status));
+        lines.Count(line => line.AgencyId == AgencyId && line.MatchesSql(StaffQueueHandler.OpenStatusesSql));
 }

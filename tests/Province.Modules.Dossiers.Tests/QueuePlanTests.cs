@@ -1,0 +1,88 @@
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Province.Modules.Dossiers.Data;
+using Province.Modules.Dossiers.Processing.OfficerQueue;
+
+namespace Province.Modules.Dossiers.Tests;
+
+/// <summary>
+/// Issue 17: the statements of the queue an officer opens first (the agency's open work: its page and its count) are
+/// prepared on the pooled connections, and PostgreSQL may then keep one generic plan for them instead of planning every
+/// call again, which took about as long as running them (docs/decisions.md ADR 24, thirteenth session). It can only when
+/// the open statuses are constants in the statement: a generic plan is made without the parameters' values, and with the
+/// statuses as a parameter it cannot prove the open-queue index serves the query. Run here as Marten sends them, prepared,
+/// on a table of a few thousand lines (on a handful PostgreSQL takes a generic plan for any form).
+/// </summary>
+public sealed class QueuePlanTests(ProvinceApp app) : IClassFixture<ProvinceApp>
+{
+    private static readonly Guid[] Agencies = [.. Enumerable.Range(1, 8).Select(_ => Guid.NewGuid())];
+
+    [Fact]
+    public async Task PostgreSQL_keeps_a_generic_plan_for_the_open_work_s_page_and_count()
+    {
+        var store = app.Services.GetRequiredService<IDossiersStore>();
+        await LoadLinesAsync(store);
+
+        var agency = Agencies[3];
+        var count = store.Diagnostics.PreviewCommand(new OpenQueueCount { AgencyId = agency });
+        var page = store.Diagnostics.PreviewCommand(new OpenQueuePage { AgencyId = agency, Skip = 0, Take = 20 });
+
+        // A connection of its own, outside the pool: its prepared statements are this test's only.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(app.Database.ConnectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        foreach (var command in new[] { count, page })
+        {
+            command.Connection = connection;
+            await command.PrepareAsync();
+            for (var run = 0; run < 10; run++)
+            {
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                }
+            }
+        }
+
+        Assert.Equal(50L, await count.ExecuteScalarAsync());
+        await using var plans = new NpgsqlCommand("select statement, generic_plans, custom_plans from pg_prepared_statements where not from_sql", connection);
+        await using var rows = await plans.ExecuteReaderAsync();
+        var seen = new List<string>();
+        while (await rows.ReadAsync())
+        {
+            seen.Add($"{rows.GetInt64(1)} generic and {rows.GetInt64(2)} custom plans: {rows.GetString(0)}");
+        }
+
+        Assert.Equal(2, seen.Count);
+        Assert.All(seen, plan => Assert.DoesNotMatch("^0 generic", plan));
+    }
+
+    /// <summary>
+    /// 4,000 lines of eight agencies, as years leave them: most closed, 50 open for each agency; then the statistics.
+    /// </summary>
+    private static async Task LoadLinesAsync(IDossiersStore store)
+    {
+        var statuses = new[] { DossierStatus.New, DossierStatus.Accepted, DossierStatus.Processing, DossierStatus.SupplementRequested, DossierStatus.FeeRequested };
+        var today = new DateOnly(2026, 3, 2);
+        var lines = Enumerable.Range(0, 4000).Select(n => new DossierQueueLine
+        {
+            Id = Guid.CreateVersion7(),
+            Code = $"PLAN-{n:D5}",
+            ProcedureCode = "1.001193",
+            ProcedureName = "Đăng ký khai sinh",
+            Field = "Hộ tịch",
+            AgencyId = Agencies[n % Agencies.Length],
+            AgencyName = "Cơ quan",
+            ApplicantName = $"Công dân {n}",
+            Status = n < 400 ? statuses[n / 8 % statuses.Length] : DossierStatus.ResultReturned,
+            SubmittedAt = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).AddHours(n),
+            DueDate = today.AddDays(n % 60 - 20),
+            Revision = 1,
+        }).ToList();
+        await store.BulkInsertAsync(lines);
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync();
+        await using var analyze = new NpgsqlCommand("analyze dossiers.mt_doc_dossierqueueline", connection);
+        await analyze.ExecuteNonQueryAsync();
+    }
+}
