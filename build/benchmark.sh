@@ -441,16 +441,25 @@ write_results() {
   echo "Host peak memory so far (VmHWM): ${peak} MB"
   { "${psql[@]}" -d province -c "EXPLAIN (ANALYZE, BUFFERS OFF, COSTS OFF) SELECT count(*) FROM dossiers.mt_doc_dossierqueueline d WHERE d.agency_id = '$ward' AND d.status IN ('New', 'Accepted', 'Processing') AND d.due_date < current_date"
     "${psql[@]}" -d province -c "EXPLAIN (ANALYZE, BUFFERS OFF, COSTS OFF) SELECT d.data FROM dossiers.mt_doc_dossierqueueline d WHERE d.agency_id = '$ward' AND d.status IN ('New', 'Accepted', 'Processing') AND d.due_date < current_date ORDER BY d.due_date, d.submitted_at LIMIT 20"
-    # The page as a pooled connection runs it once Npgsql has prepared it (Database:MaxAutoPrepare): after ten runs
-    # PostgreSQL may switch a prepared statement to a generic plan, which for this page reads and sorts every overdue
-    # dossier of the agency ($1 in the index condition would show it); the plan printed is the one the host gets.
-    echo "Prepared, after ten runs:"
+    # The queue's statements as a pooled connection runs them once Npgsql has prepared them (Database:MaxAutoPrepare),
+    # with the statuses as constants, as the host writes them: after five runs PostgreSQL may keep one generic plan
+    # ($1 in an index condition shows it) instead of planning each call. The plans printed are those the host gets,
+    # and the counts of generic and custom plans say which it kept.
+    echo "Prepared as the host sends them, after ten runs:"
+    local open="d.status in ('New', 'Accepted', 'Processing', 'SupplementRequested', 'FeeRequested')" running="d.status in ('New', 'Accepted', 'Processing')"
     "${psql[@]}" -d province <<SQL
-PREPARE queue_page(text[], date, uuid, int, int) AS SELECT d.data FROM dossiers.mt_doc_dossierqueueline d WHERE (d.status = ANY(\$1) AND d.status IS NOT NULL) AND d.due_date < \$2 AND d.agency_id = \$3 ORDER BY d.due_date, d.submitted_at OFFSET \$4 LIMIT \$5;
+PREPARE open_page(uuid, int, int) AS select d.data from dossiers.mt_doc_dossierqueueline as d where (d.agency_id = \$1 and $open) order by d.due_date, d.submitted_at OFFSET \$2 LIMIT \$3;
+PREPARE open_count(uuid) AS select count(*) as number from dossiers.mt_doc_dossierqueueline as d where (d.agency_id = \$1 and $open);
+PREPARE overdue_page(uuid, date, int, int) AS select d.data from dossiers.mt_doc_dossierqueueline as d where ($running and d.due_date < \$2 and d.agency_id = \$1) order by d.due_date, d.submitted_at OFFSET \$3 LIMIT \$4;
+PREPARE overdue_count(uuid, date) AS select count(*) as number from dossiers.mt_doc_dossierqueueline as d where ($running and d.due_date < \$2 and d.agency_id = \$1);
 \o /dev/null
-$(for _ in $(seq 1 10); do echo "EXECUTE queue_page('{New,Accepted,Processing}', current_date, '$ward', 0, 20);"; done)
+$(for _ in $(seq 1 10); do echo "EXECUTE open_page('$ward', 0, 20); EXECUTE open_count('$ward'); EXECUTE overdue_page('$ward', current_date, 0, 20); EXECUTE overdue_count('$ward', current_date);"; done)
 \o
-EXPLAIN (ANALYZE, BUFFERS OFF, COSTS OFF) EXECUTE queue_page('{New,Accepted,Processing}', current_date, '$ward', 0, 20);
+EXPLAIN (ANALYZE, BUFFERS OFF, COSTS OFF) EXECUTE open_page('$ward', 0, 20);
+EXPLAIN (ANALYZE, BUFFERS OFF, COSTS OFF) EXECUTE open_count('$ward');
+EXPLAIN (ANALYZE, BUFFERS OFF, COSTS OFF) EXECUTE overdue_page('$ward', current_date, 0, 20);
+EXPLAIN (ANALYZE, BUFFERS OFF, COSTS OFF) EXECUTE overdue_count('$ward', current_date);
+SELECT name, generic_plans, custom_plans FROM pg_prepared_statements ORDER BY name;
 SQL
   } >"$pg_work/plan.txt"
   dossiers_now=$("${psql[@]}" -d province -tAc "SELECT count(*) FROM dossiers.mt_doc_dossier")
