@@ -14,7 +14,7 @@ namespace Province.Modules.Dossiers.Processing.OfficerQueue;
 /// Why only this shape: Marten 9.58's compiled queries take neither <see cref="DateOnly"/> members (the timeliness filters'
 /// due-date bounds) nor arrays of an enum (a status set chosen per request) as parameters. The open statuses are
 /// constants in the SQL (<see cref="StaffQueueHandler.OpenStatusesSql"/>): with them PostgreSQL keeps one generic plan of
-/// the count instead of planning it at every call.
+/// the count instead of planning it at every call (the page's OFFSET and LIMIT are parameters: it is still planned).
 /// </summary>
 internal sealed class OpenQueuePage : ICompiledListQuery<DossierQueueLine>
 {
