@@ -65,7 +65,18 @@ public class BackOfficeBrowser : IAsyncLifetime
     {
         var page = await NewPageAsync();
         await SignInAsync(page, userName, password ?? ProvinceApp.DemoPassword);
-        await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
+        try
+        {
+            // 60 s, not Playwright's 30: a class's first sign-in is its host's first page, rendered cold while the whole
+            // suite loads two cores (a fresh-check once passed 30 s here, with nothing to say why).
+            await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal), new() { Timeout = 60_000 });
+        }
+        catch (TimeoutException timeout)
+        {
+            var shown = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 });
+            throw new TimeoutException($"Signed in as {userName}, still at {page.Url} after 60 s; the page showed: {shown}", timeout);
+        }
+
         return page;
     }
 
