@@ -179,18 +179,12 @@ internal sealed class StaffQueueHandler(IDossiersStore store, DeadlinePolicy dea
     // session). A generic plan of the array form, had PostgreSQL chosen one, scanned every line of the agency (886 ms).
     // OR chains of equalities (ADR 23) made it choose a bitmap OR over the (agency, status, due date) index, fetch every
     // match and sort them: 3.5 ms a call.
-    private static readonly DossierStatus[] OpenStatuses =
-        [DossierStatus.New, DossierStatus.Accepted, DossierStatus.Processing, DossierStatus.SupplementRequested, DossierStatus.FeeRequested];
+    // The sets are the statuses' own definitions (open, running, paused), as the dossier and the deadlines use them.
+    internal static readonly string OpenStatusesSql = StatusIn(Enum.GetValues<DossierStatus>().Where(status => status.IsOpen()));
 
-    private static readonly DossierStatus[] RunningStatuses = [DossierStatus.New, DossierStatus.Accepted, DossierStatus.Processing];
+    private static readonly string RunningStatusesSql = StatusIn(DossierStatusTexts.Running);
 
-    private static readonly DossierStatus[] PausedStatuses = [DossierStatus.SupplementRequested, DossierStatus.FeeRequested];
-
-    internal static readonly string OpenStatusesSql = StatusIn(OpenStatuses);
-
-    private static readonly string RunningStatusesSql = StatusIn(RunningStatuses);
-
-    private static readonly string PausedStatusesSql = StatusIn(PausedStatuses);
+    private static readonly string PausedStatusesSql = StatusIn(Enum.GetValues<DossierStatus>().Where(status => status.IsPaused()));
 
     /// <summary>The SQL of "the line's status is one of these" with the names as constants (enum names: nothing to escape).</summary>
     private static string StatusIn(IEnumerable<DossierStatus> statuses) =>
