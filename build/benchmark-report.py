@@ -30,6 +30,16 @@ if core:
     submitted = read("submitted.txt")
     if submitted:
         print(f"\nDossiers submitted in the dossier scenario: {submitted} (two requests each: the upload and the submission).")
+aftermath = rows("aftermath.tsv") if os.path.exists(os.path.join(work, "aftermath.tsv")) else []
+if aftermath:
+    print("\n## The officer's open work after the dossier scenario's burst\n\nMeasured at once, then again once autovacuum had "
+          "vacuumed the queue lines since. Before each: the lines the open-work count read from its index, how many of "
+          "them it fetched from the table too (lines not on pages a vacuum marked all-visible), the lines inserted or "
+          "left dead since the last vacuum, and the table's autovacuums so far.\n\n"
+          "| when | requests/s | p50 ms | p99 ms | errors | lines counted | fetched from the table | changed since vacuum | autovacuums | waited s |\n"
+          "|---|---|---|---|---|---|---|---|---|---|")
+    for name, kind, rps, p50, p99, errors, counted, fetched, changed, vacuums, waited in aftermath:
+        print(f"| {name} | {rps} | {p50} | {p99} | {errors} | {counted} | {fetched} | {changed} | {vacuums} | {waited} |")
 growth = rows("growth.tsv")
 if growth:
     print("\n## Growth curve (same open work, history growing)\n\n| scenario | requests/s | p50 ms | p99 ms | errors |\n|---|---|---|---|---|")

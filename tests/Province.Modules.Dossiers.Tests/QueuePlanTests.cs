@@ -60,6 +60,34 @@ public sealed class QueuePlanTests(ProvinceApp app) : IClassFixture<ProvinceApp>
     }
 
     /// <summary>
+    /// The open-work count reads only the index for lines on pages a vacuum marked all-visible: the lines' table is
+    /// vacuumed after a few thousand new or changed lines, not after a fifth of the table (PostgreSQL's default), and a
+    /// database whose table was made before these settings gets them at the next start, as every schema change does.
+    /// </summary>
+    [Fact]
+    public async Task The_queue_lines_are_vacuumed_after_a_few_thousand_changes_also_in_a_database_made_before()
+    {
+        const string Settings = "select coalesce(array_to_string(reloptions, ' '), '') from pg_class where oid = 'dossiers.mt_doc_dossierqueueline'::regclass";
+        var expected = new[]
+        {
+            $"autovacuum_vacuum_insert_threshold={IDossiersStore.QueueLinesVacuumThreshold}",
+            "autovacuum_vacuum_insert_scale_factor=0.002",
+            $"autovacuum_vacuum_threshold={IDossiersStore.QueueLinesVacuumThreshold}",
+            "autovacuum_vacuum_scale_factor=0.002",
+        };
+        Assert.Equal(expected.Order(StringComparer.Ordinal), (await app.Database.ScalarAsync<string>(Settings)).Split(' ').Order(StringComparer.Ordinal));
+
+        // The table as a database made before these settings has it, then the schema check every start runs.
+        await app.Database.ScalarAsync<int>("alter table dossiers.mt_doc_dossierqueueline reset (autovacuum_vacuum_insert_threshold, " +
+            "autovacuum_vacuum_insert_scale_factor, autovacuum_vacuum_threshold, autovacuum_vacuum_scale_factor); select 1");
+        Assert.Equal("", await app.Database.ScalarAsync<string>(Settings));
+        var store = app.Services.GetRequiredService<IDossiersStore>();
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+
+        Assert.Equal(expected.Order(StringComparer.Ordinal), (await app.Database.ScalarAsync<string>(Settings)).Split(' ').Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>
     /// 4,000 lines of eight agencies, as years leave them: most closed, 50 open for each agency; then the statistics.
     /// </summary>
     private static async Task LoadLinesAsync(IDossiersStore store)
