@@ -397,14 +397,32 @@ queue_after_the_burst() {
   local vacuums waited=0
   vacuums=$(lines_state | cut -f2)
   after_burst "open work, at once" "-"
-  # Then until a vacuum of the lines has run since the first measurement began (and none is in progress), or 150 s.
+  # Then until a vacuum of the lines has run since the first measurement began (and none is in progress), or fewer
+  # lines changed since the last one than the table's own autovacuum threshold (nothing left for it: it ran during the
+  # burst), or 150 s.
   while [ "$waited" -lt 150 ]; do
-    if [ "$(lines_state | cut -f2)" -gt "$vacuums" ] && [ "$("${psql[@]}" -d province -tAc "SELECT count(*) FROM pg_stat_progress_vacuum WHERE relid = 'dossiers.mt_doc_dossierqueueline'::regclass")" = 0 ]; then
+    if [ "$("${psql[@]}" -d province -tAc "SELECT count(*) FROM pg_stat_progress_vacuum WHERE relid = 'dossiers.mt_doc_dossierqueueline'::regclass")" = 0 ] \
+      && { [ "$(lines_state | cut -f2)" -gt "$vacuums" ] || [ "$(below_vacuum_threshold)" = t ]; }; then
       break
     fi
     sleep 5; waited=$((waited + 5))
   done
-  after_burst "open work, once autovacuum ran (150 s at most)" "$waited"
+  after_burst "open work, once autovacuum ran or had nothing to do (150 s at most)" "$waited"
+}
+# below_vacuum_threshold: t when the lines changed since the last vacuum are fewer than autovacuum waits for on this
+# table (its own settings, else the server's).
+below_vacuum_threshold() {
+  "${psql[@]}" -d province -tAc "SELECT s.n_ins_since_vacuum < coalesce(o.insert_threshold, current_setting('autovacuum_vacuum_insert_threshold')::float)
+      + coalesce(o.insert_scale, current_setting('autovacuum_vacuum_insert_scale_factor')::float) * c.reltuples
+    AND s.n_dead_tup < coalesce(o.dead_threshold, current_setting('autovacuum_vacuum_threshold')::float)
+      + coalesce(o.dead_scale, current_setting('autovacuum_vacuum_scale_factor')::float) * c.reltuples
+    FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
+    CROSS JOIN LATERAL (SELECT max(split_part(x, '=', 2)::float) FILTER (WHERE x LIKE 'autovacuum_vacuum_insert_threshold=%') AS insert_threshold,
+      max(split_part(x, '=', 2)::float) FILTER (WHERE x LIKE 'autovacuum_vacuum_insert_scale_factor=%') AS insert_scale,
+      max(split_part(x, '=', 2)::float) FILTER (WHERE x LIKE 'autovacuum_vacuum_threshold=%') AS dead_threshold,
+      max(split_part(x, '=', 2)::float) FILTER (WHERE x LIKE 'autovacuum_vacuum_scale_factor=%') AS dead_scale
+      FROM unnest(coalesce(c.reloptions, '{}')) AS x) o
+    WHERE s.relid = 'dossiers.mt_doc_dossierqueueline'::regclass"
 }
 
 peak_core=""
