@@ -90,7 +90,16 @@ public class BackOfficeBrowser : IAsyncLifetime
         await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
         await page.GetByLabel("Mật khẩu").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        try
+        {
+            // 60 s, not Playwright's 30: the sign-in's answer (a password hash checked on a server sharing two cores with the
+            // whole suite) once took longer than 30 s in a fresh-check, with nothing to say why.
+            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new() { Timeout = 60_000 });
+        }
+        catch (TimeoutException timeout)
+        {
+            throw new TimeoutException($"Signed in as {userName}: the page at {page.Url} did not finish loading in 60 s", timeout);
+        }
     }
 
     /// <summary>axe-core on the page as it is: fails naming every serious or critical violation.</summary>
