@@ -383,8 +383,12 @@ fi
 lines_state() {
   "${psql[@]}" -d province -tAc "SELECT n_ins_since_vacuum + n_dead_tup, autovacuum_count FROM pg_stat_user_tables WHERE relid = 'dossiers.mt_doc_dossierqueueline'::regclass" | tr '|' '\t'
 }
+# The count as the officer's first view makes it: the ward's lines that the open-queue partial index holds (its
+# predicate read from the database, so the open statuses are the code's, not a copy here).
 open_count_reads() {
-  "${psql[@]}" -d province -tAc "EXPLAIN (ANALYZE, BUFFERS OFF, COSTS OFF) SELECT count(*) FROM dossiers.mt_doc_dossierqueueline d WHERE d.agency_id = '$ward' AND d.status IN ('New', 'Accepted', 'Processing', 'SupplementRequested', 'FeeRequested')" \
+  local open
+  open=$("${psql[@]}" -d province -tAc "SELECT pg_get_expr(indpred, indrelid) FROM pg_index WHERE indexrelid = 'dossiers.mt_doc_dossierqueueline_idx_open_by_due_date'::regclass")
+  "${psql[@]}" -d province -tAc "EXPLAIN (ANALYZE, BUFFERS OFF, COSTS OFF) SELECT count(*) FROM dossiers.mt_doc_dossierqueueline WHERE agency_id = '$ward' AND $open" \
     | python3 -c 'import re,sys; t=sys.stdin.read(); print(re.search(r"Index Only Scan.*rows=(\d+)", t).group(1) + "\t" + re.search(r"Heap Fetches: (\d+)", t).group(1)) if "Heap Fetches" in t else print("-\t-")'
 }
 after_burst() {
@@ -412,16 +416,15 @@ queue_after_the_burst() {
 # below_vacuum_threshold: t when the lines changed since the last vacuum are fewer than autovacuum waits for on this
 # table (its own settings, else the server's).
 below_vacuum_threshold() {
-  "${psql[@]}" -d province -tAc "SELECT s.n_ins_since_vacuum < coalesce(o.insert_threshold, current_setting('autovacuum_vacuum_insert_threshold')::float)
-      + coalesce(o.insert_scale, current_setting('autovacuum_vacuum_insert_scale_factor')::float) * c.reltuples
-    AND s.n_dead_tup < coalesce(o.dead_threshold, current_setting('autovacuum_vacuum_threshold')::float)
-      + coalesce(o.dead_scale, current_setting('autovacuum_vacuum_scale_factor')::float) * c.reltuples
+  "${psql[@]}" -d province -tAc "WITH own AS (SELECT option_name, option_value::float AS value FROM pg_class c, pg_options_to_table(c.reloptions)
+      WHERE c.oid = 'dossiers.mt_doc_dossierqueueline'::regclass),
+    setting(name, value) AS (SELECT name, coalesce((SELECT value FROM own WHERE option_name = name), current_setting(name)::float)
+      FROM unnest(ARRAY['autovacuum_vacuum_insert_threshold', 'autovacuum_vacuum_insert_scale_factor', 'autovacuum_vacuum_threshold', 'autovacuum_vacuum_scale_factor']) AS name)
+    SELECT s.n_ins_since_vacuum < (SELECT value FROM setting WHERE name = 'autovacuum_vacuum_insert_threshold')
+        + (SELECT value FROM setting WHERE name = 'autovacuum_vacuum_insert_scale_factor') * c.reltuples
+      AND s.n_dead_tup < (SELECT value FROM setting WHERE name = 'autovacuum_vacuum_threshold')
+        + (SELECT value FROM setting WHERE name = 'autovacuum_vacuum_scale_factor') * c.reltuples
     FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
-    CROSS JOIN LATERAL (SELECT max(split_part(x, '=', 2)::float) FILTER (WHERE x LIKE 'autovacuum_vacuum_insert_threshold=%') AS insert_threshold,
-      max(split_part(x, '=', 2)::float) FILTER (WHERE x LIKE 'autovacuum_vacuum_insert_scale_factor=%') AS insert_scale,
-      max(split_part(x, '=', 2)::float) FILTER (WHERE x LIKE 'autovacuum_vacuum_threshold=%') AS dead_threshold,
-      max(split_part(x, '=', 2)::float) FILTER (WHERE x LIKE 'autovacuum_vacuum_scale_factor=%') AS dead_scale
-      FROM unnest(coalesce(c.reloptions, '{}')) AS x) o
     WHERE s.relid = 'dossiers.mt_doc_dossierqueueline'::regclass"
 }
 

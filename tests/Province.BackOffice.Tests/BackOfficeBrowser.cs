@@ -65,18 +65,8 @@ public class BackOfficeBrowser : IAsyncLifetime
     {
         var page = await NewPageAsync();
         await SignInAsync(page, userName, password ?? ProvinceApp.DemoPassword);
-        try
-        {
-            // 60 s, not Playwright's 30: a class's first sign-in is its host's first page, rendered cold while the whole
-            // suite loads two cores (a fresh-check once passed 30 s here, with nothing to say why).
-            await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal), new() { Timeout = 60_000 });
-        }
-        catch (TimeoutException timeout)
-        {
-            var shown = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 });
-            throw new TimeoutException($"Signed in as {userName}, still at {page.Url} after 60 s; the page showed: {shown}", timeout);
-        }
-
+        await WaitDuringSignInAsync(page, userName, "to leave the sign-in page",
+            timeout => page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal), new() { Timeout = timeout }));
         return page;
     }
 
@@ -90,15 +80,39 @@ public class BackOfficeBrowser : IAsyncLifetime
         await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
         await page.GetByLabel("Mật khẩu").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await WaitDuringSignInAsync(page, userName, "for the page after the sign-in button to load",
+            timeout => page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new() { Timeout = timeout }));
+    }
+
+    // 60 s, not Playwright's 30: the sign-in's answer (a password hash checked on a server sharing two cores with the whole
+    // suite) and a class's first page (its host's first, rendered cold) have each taken longer than 30 s in a fresh-check,
+    // with nothing to say why.
+    private const float SignInDeadlineMilliseconds = 60_000;
+
+    /// <summary>
+    /// One of the sign-in's waits, given <see cref="SignInDeadlineMilliseconds"/>; at the deadline it fails saying what it
+    /// waited for, where the page was and what the page showed.
+    /// </summary>
+    private static async Task WaitDuringSignInAsync(IPage page, string userName, string awaited, Func<float, Task> wait)
+    {
         try
         {
-            // 60 s, not Playwright's 30: the sign-in's answer (a password hash checked on a server sharing two cores with the
-            // whole suite) once took longer than 30 s in a fresh-check, with nothing to say why.
-            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new() { Timeout = 60_000 });
+            await wait(SignInDeadlineMilliseconds);
         }
         catch (TimeoutException timeout)
         {
-            throw new TimeoutException($"Signed in as {userName}: the page at {page.Url} did not finish loading in 60 s", timeout);
+            string shown;
+            try
+            {
+                shown = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 });
+            }
+            catch (PlaywrightException unreadable)
+            {
+                shown = $"(nothing readable: {unreadable.Message})";
+            }
+
+            throw new TimeoutException(
+                $"Signed in as {userName}: waited {SignInDeadlineMilliseconds / 1000} s {awaited}, the page at {page.Url}; it showed: {shown}", timeout);
         }
     }
 
