@@ -5,7 +5,7 @@
 -- (2,000+) come from the demo data generator (Dossiers:GeneratedProcedures). Documents are the JSON the stores
 -- write (camelCase, enums as strings); codes are deterministic so scenarios can use them.
 -- Parameters (psql -v): first, last (the dossier numbers to add), base (1: also the agencies, citizens, field
--- reports and the benchmark office; 0 when adding dossiers to an earlier load, as the growth curve does),
+-- reports and the benchmark offices; 0 when adding dossiers to an earlier load, as the growth curve does),
 -- history (see below).
 \set ON_ERROR_STOP on
 \if :{?first}
@@ -185,22 +185,27 @@ FROM bench_reports, LATERAL (SELECT CASE WHEN answered THEN 'Resolved' ELSE 'Rec
 DROP TABLE bench_reports;
 RESET TIME ZONE;
 
--- The queue-ticket scenario runs at any hour of any day: a one-stop office of the ward open around the
--- clock every day, with four service groups (one ticket counter each) and a counter per group.
+-- The queue-ticket scenario runs at any hour of any day: one-stop offices of the ward open around the clock every
+-- day, each with four service groups (one ticket counter each) and a counter per group. The scenario measures on the
+-- first (…b1: groups …c1-c4) and warms up on the second (…b2: groups …e1-e4), so the citizens' tickets of the
+-- warm-up (one waiting ticket a citizen, group and day) leave the measured office's numbers all to the measured run.
 INSERT INTO appointments.mt_doc_office (id, data, mt_dotnet_type, agency_id)
-SELECT '0195a1f0-0000-7000-8000-0000000000b1', jsonb_build_object(
-         'id', '0195a1f0-0000-7000-8000-0000000000b1', 'agencyId', '0195a1f0-0000-7000-8000-000000000007',
-         'name', 'Bộ phận một cửa (đo tải, mở cả ngày)', 'address', '1 Trần Hưng Đạo, phường Tân Ninh',
+SELECT office.id, jsonb_build_object(
+         'id', office.id, 'agencyId', '0195a1f0-0000-7000-8000-000000000007',
+         'name', office.name, 'address', '1 Trần Hưng Đạo, phường Tân Ninh',
          'requiresApproval', false, 'bookingHorizonDays', 30, 'changeCutoffHours', 2,
          'openingHours', (SELECT jsonb_agg(jsonb_build_object('day', d, 'opens', '01:00:00', 'closes', '23:59:59'))
                           FROM unnest(ARRAY['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']) d),
-         'serviceGroups', (SELECT jsonb_agg(jsonb_build_object('id', ('0195a1f0-0000-7000-8000-0000000000c' || g)::uuid,
-                              'officeId', '0195a1f0-0000-7000-8000-0000000000b1', 'code', 'G' || g, 'name', 'Nhóm dịch vụ ' || g,
+         'serviceGroups', (SELECT jsonb_agg(jsonb_build_object('id', ('0195a1f0-0000-7000-8000-0000000000' || office.groups || g)::uuid,
+                              'officeId', office.id, 'code', 'G' || g, 'name', 'Nhóm dịch vụ ' || g,
                               'field', 'Hộ tịch', 'defaultServiceMinutes', 10)) FROM generate_series(1, 4) g),
-         'counters', (SELECT jsonb_agg(jsonb_build_object('id', ('0195a1f0-0000-7000-8000-0000000000d' || g)::uuid,
-                              'officeId', '0195a1f0-0000-7000-8000-0000000000b1', 'number', g, 'name', 'Quầy ' || g,
-                              'serviceGroupIds', jsonb_build_array(('0195a1f0-0000-7000-8000-0000000000c' || g)::uuid))) FROM generate_series(1, 4) g)),
-       'Province.Modules.Appointments.Data.Office', '0195a1f0-0000-7000-8000-000000000007';
+         'counters', (SELECT jsonb_agg(jsonb_build_object('id', ('0195a1f0-0000-7000-8000-0000000000' || office.counters || g)::uuid,
+                              'officeId', office.id, 'number', g, 'name', 'Quầy ' || g,
+                              'serviceGroupIds', jsonb_build_array(('0195a1f0-0000-7000-8000-0000000000' || office.groups || g)::uuid))) FROM generate_series(1, 4) g)),
+       'Province.Modules.Appointments.Data.Office', '0195a1f0-0000-7000-8000-000000000007'
+FROM (VALUES ('0195a1f0-0000-7000-8000-0000000000b1'::uuid, 'c', 'd', 'Bộ phận một cửa (đo tải, mở cả ngày)'),
+             ('0195a1f0-0000-7000-8000-0000000000b2'::uuid, 'e', 'f', 'Bộ phận một cửa (khởi động đo tải, mở cả ngày)'))
+  AS office(id, groups, counters, name);
 \endif
 
 -- Index-only counts need the visibility map that VACUUM builds (autovacuum would, later).
