@@ -30,6 +30,14 @@ if core:
     submitted = read("submitted.txt")
     if submitted:
         print(f"\nDossiers submitted in the dossier scenario: {submitted} (two requests each: the upload and the submission).")
+snapshots = rows("snapshots.tsv") if os.path.exists(os.path.join(work, "snapshots.tsv")) else []
+if snapshots:
+    held = [(int(seconds), who) for seconds, who in snapshots]
+    oldest = max(held)
+    print(f"\nDuring the ticket scenario's measured run (sampled every second): the oldest snapshot open in PostgreSQL "
+          f"besides the sampler's was {oldest[0]} s old ({oldest[1]}); one older than 1 s was open in "
+          f"{sum(1 for seconds, _ in held if seconds > 1)} of {len(held)} samples. While one is open, the group counter "
+          f"rows' old versions cannot be pruned and every number taken walks them.")
 aftermath = rows("aftermath.tsv") if os.path.exists(os.path.join(work, "aftermath.tsv")) else []
 if aftermath:
     print("\n## The officer's open work after the dossier scenario's burst\n\nMeasured at once, then again once autovacuum had "
