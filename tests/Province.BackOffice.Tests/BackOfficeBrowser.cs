@@ -79,9 +79,13 @@ public class BackOfficeBrowser : IAsyncLifetime
 
         await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
         await page.GetByLabel("Mật khẩu").FillAsync(password);
+        // The page before the click is marked, so the wait ends on the server's answer to the form (a new document, parsed),
+        // never on the page it left. Not WaitForLoadState: after the sixth sign-in of a locked-out account it once waited
+        // its 60 s with the answer on screen and the network idle (a fresh-check of ca90f4b).
+        await page.EvaluateAsync("() => { window.provinceSignInSent = true; }");
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await WaitDuringSignInAsync(page, userName, "for the page after the sign-in button to load",
-            timeout => page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new() { Timeout = timeout }));
+        await WaitDuringSignInAsync(page, userName, "for the server's answer to the sign-in form",
+            timeout => page.WaitForFunctionAsync("() => !window.provinceSignInSent && document.readyState !== 'loading'", null, new() { Timeout = timeout }));
     }
 
     // 60 s, not Playwright's 30: the sign-in's answer (a password hash checked on a server sharing two cores with the whole
