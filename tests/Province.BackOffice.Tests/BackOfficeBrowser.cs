@@ -88,9 +88,9 @@ public class BackOfficeBrowser : IAsyncLifetime
             timeout => page.WaitForFunctionAsync("() => !window.provinceSignInSent && document.readyState !== 'loading'", null, new() { Timeout = timeout }));
     }
 
-    // 60 s, not Playwright's 30: the sign-in's answer (a password hash checked on a server sharing two cores with the whole
-    // suite) and a class's first page (its host's first, rendered cold) have each taken longer than 30 s in a fresh-check,
-    // with nothing to say why.
+    // 60 s, not Playwright's 30: a class's first page (its host's first, rendered cold while the suite loads two cores) once
+    // took longer than 30 s in a fresh-check. The later failures in SignInAsync were its former load-state wait, once seen
+    // stuck with the server's answer on screen (see there).
     private const float SignInDeadlineMilliseconds = 60_000;
 
     /// <summary>
