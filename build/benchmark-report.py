@@ -3,6 +3,7 @@ import datetime, platform, sys, os
 work, peak, peak_core, duration, connections, threads, stages, soak, dossiers_now = sys.argv[1:10]
 def rows(name): return [l.rstrip("\n").split("\t") for l in open(os.path.join(work, name)) if l.strip()]
 def read(name): return open(os.path.join(work, name)).read().strip()
+def optional_rows(name): return rows(name) if os.path.exists(os.path.join(work, name)) else []
 core = rows("results.tsv")
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
 print(f"# Benchmark results\n\n{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores ({cpu}), "
@@ -14,7 +15,7 @@ print("The machine is shared (other builds ran at the same time): absolute figur
 print("## Start-up to ready (/health/ready)\n\n| start | ms |\n|---|---|")
 for name, ms in rows("startup.tsv"):
     print(f"| {name} | {ms} |")
-quiet = rows("quiet.tsv") if os.path.exists(os.path.join(work, "quiet.tsv")) else []
+quiet = optional_rows("quiet.tsv")
 if quiet:
     print("\nBefore measuring, the run waited for the host and PostgreSQL to be idle (under 15% of one core for 3 s): "
           + "; ".join(f"{what} {seconds} s ({state})" for what, seconds, state in quiet) + ".")
@@ -22,7 +23,7 @@ if core:
     read_base = float(next(r for r in core if r[1] == "baseline")[2])
     write_base = float(next(r for r in core if r[1] == "insert")[2])
     # The host's peak after each scenario (the last of a name: the growth and sweep stages reuse none of these names).
-    peak_after = dict(rows("hwm.tsv")) if os.path.exists(os.path.join(work, "hwm.tsv")) else {}
+    peak_after = dict(optional_rows("hwm.tsv"))
     print(f"\n## Scenarios at 1,000,000 dossiers\n\n| scenario | requests/s | ratio | p50 ms | p99 ms | errors | host peak after it (VmHWM) MB |\n|---|---|---|---|---|---|---|")
     for name, kind, rps, p50, p99, errors in core:
         ratio = f"{float(rps) / read_base:.2f}" if kind == "read" else f"{float(rps) / write_base:.3f}" if kind == "write" else ""
@@ -30,7 +31,7 @@ if core:
     submitted = read("submitted.txt")
     if submitted:
         print(f"\nDossiers submitted in the dossier scenario: {submitted} (two requests each: the upload and the submission).")
-snapshots = rows("snapshots.tsv") if os.path.exists(os.path.join(work, "snapshots.tsv")) else []
+snapshots = optional_rows("snapshots.tsv")
 if snapshots:
     held = [(int(seconds), who) for seconds, who in snapshots]
     oldest = max(held)
@@ -38,7 +39,7 @@ if snapshots:
           f"besides the sampler's was {oldest[0]} s old ({oldest[1]}); one older than 1 s was open in "
           f"{sum(1 for seconds, _ in held if seconds > 1)} of {len(held)} samples. While one is open, the group counter "
           f"rows' old versions cannot be pruned and every number taken walks them.")
-aftermath = rows("aftermath.tsv") if os.path.exists(os.path.join(work, "aftermath.tsv")) else []
+aftermath = optional_rows("aftermath.tsv")
 if aftermath:
     print("\n## The officer's open work after the dossier scenario's burst\n\nMeasured at once, then again once autovacuum had "
           "vacuumed the queue lines since. Before each: the lines the open-work count read from its index, how many of "
