@@ -8,17 +8,24 @@ namespace Province.Host.Setup;
 
 /// <summary>
 /// What an operator watches: structured logs (the built-in JSON console formatter, chosen in appsettings;
-/// plain text in Development), and OpenTelemetry traces and metrics for ASP.NET Core, outgoing HTTP
-/// (Zalo, the national portal), Npgsql and Marten, exported over OTLP when
-/// <c>OpenTelemetry:OtlpEndpoint</c> is set (nothing is exported otherwise). Problems carry the trace id
-/// (<see cref="Errors"/>), so a citizen's complaint can be found in the traces.
+/// plain text in Development), and, when <c>OpenTelemetry:OtlpEndpoint</c> names a collector, OpenTelemetry traces and
+/// metrics for ASP.NET Core, outgoing HTTP (Zalo, the national portal), Npgsql and Marten, exported there over OTLP.
+/// Without a collector nothing is recorded: spans nobody receives cost the host 5-12% of its CPU per request
+/// (docs/decisions.md ADR 24, sixteenth session). Problems carry the request's W3C trace id either way (ASP.NET Core
+/// starts the request's activity for its logs; BuildingBlocks' ProblemMapping), so a citizen's complaint
+/// can be found in the logs, and in the traces when they are collected.
 /// </summary>
 internal static class Observability
 {
     public static IServiceCollection AddProvinceObservability(this IServiceCollection services, IConfiguration configuration)
     {
         var endpoint = configuration["OpenTelemetry:OtlpEndpoint"];
-        var telemetry = services.AddOpenTelemetry()
+        if (string.IsNullOrWhiteSpace(endpoint))
+        {
+            return services;
+        }
+
+        services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(configuration["OpenTelemetry:ServiceName"] ?? "province"))
             .WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation(options =>
@@ -32,12 +39,8 @@ internal static class Observability
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter("Npgsql", "Marten"));
-        if (!string.IsNullOrWhiteSpace(endpoint))
-        {
-            telemetry.UseOtlpExporter(OpenTelemetry.Exporter.OtlpExportProtocol.Grpc, new Uri(endpoint));
-        }
-
+                .AddMeter("Npgsql", "Marten"))
+            .UseOtlpExporter(OpenTelemetry.Exporter.OtlpExportProtocol.Grpc, new Uri(endpoint));
         return services;
     }
 }
