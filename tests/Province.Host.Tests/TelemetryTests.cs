@@ -5,11 +5,11 @@ using Province.Testing;
 namespace Province.Host.Tests;
 
 /// <summary>
-/// Traces are recorded only for a collector: without one, spans nobody receives cost the host 5-15% of its CPU per request
-/// (ADR 24, sixteenth session). The problem's trace id is the request's either way; its last field, the W3C trace flags,
-/// says whether the request was recorded (01) or not (00). The host with a collector runs as a process of its own: an
-/// OpenTelemetry tracer listens to every ASP.NET Core activity of its process, so in this one it would record the other
-/// test hosts' requests too.
+/// Traces are recorded only for a collector: without one, spans nobody receives cost the host up to 15% of its CPU
+/// a request (ADR 24, sixteenth session). The problem's trace id is the request's either way; its last field, the
+/// W3C trace flags, says whether the request was recorded (01) or not (00). The host with a collector runs as a
+/// process of its own: an OpenTelemetry tracer listens to every ASP.NET Core activity of its process, so in this
+/// one it would record the other test hosts' requests too.
 /// </summary>
 public sealed class TelemetryTests(ProvinceApp app) : IClassFixture<ProvinceApp>
 {

@@ -7,13 +7,13 @@ using OpenTelemetry.Trace;
 namespace Province.Host.Setup;
 
 /// <summary>
-/// What an operator watches: structured logs (the built-in JSON console formatter, chosen in appsettings;
-/// plain text in Development), and, when <c>OpenTelemetry:OtlpEndpoint</c> names a collector, OpenTelemetry traces and
-/// metrics for ASP.NET Core, outgoing HTTP (Zalo, the national portal), Npgsql and Marten, exported there over OTLP.
-/// Without a collector nothing is recorded: spans nobody receives cost the host 5-12% of its CPU per request
-/// (docs/decisions.md ADR 24, sixteenth session). Problems carry the request's W3C trace id either way (ASP.NET Core
-/// starts the request's activity for its logs; BuildingBlocks' ProblemMapping), so a citizen's complaint
-/// can be found in the logs, and in the traces when they are collected.
+/// What an operator watches: structured logs (the built-in JSON console formatter, chosen in appsettings; plain
+/// text in Development), and, when <c>OpenTelemetry:OtlpEndpoint</c> names a collector, OpenTelemetry traces and
+/// metrics for ASP.NET Core, outgoing HTTP (Zalo, the national portal), Npgsql and Marten, exported there over
+/// OTLP. Without a collector nothing is recorded: spans nobody receives cost the host up to 15% of its CPU a
+/// request (docs/decisions.md ADR 24, sixteenth session). Problems carry the request's W3C trace id either way
+/// (ASP.NET Core starts the request's activity for its logs; BuildingBlocks' ProblemMapping), so a citizen's
+/// complaint can be found in the logs, and in the traces when they are collected.
 /// </summary>
 internal static class Observability
 {
