@@ -37,8 +37,8 @@ if snapshots:
     oldest = max(held)
     print(f"\nDuring the ticket scenario's measured run (sampled every second): the oldest snapshot open in PostgreSQL "
           f"besides the sampler's was {oldest[0]} s old ({oldest[1]}); one older than 1 s was open in "
-          f"{sum(1 for seconds, _ in held if seconds > 1)} of {len(held)} samples. While one is open, the group counter "
-          f"rows' old versions cannot be pruned and every number taken walks them.")
+          f"{sum(1 for seconds, _ in held if seconds > 1)} of {len(held)} samples. While one is open, the old versions of the "
+          f"groups' counter and tally rows cannot be pruned and every number taken walks them.")
 aftermath = optional_rows("aftermath.tsv")
 if aftermath:
     print("\n## The officer's open work after the dossier scenario's burst\n\nMeasured at once, then again once autovacuum had "

@@ -235,10 +235,11 @@ ticket_script "$pg_work/ticket-warm-up.lua" b2 e
 
 # watch_snapshots FILE: every second, the oldest snapshot open in PostgreSQL besides the watcher's own (the session
 # whose xmin is oldest): how long its transaction has run, and whose it is (backend type and statement). Each ticket
-# number is a new version of its group's counter row, and PostgreSQL prunes the old versions only once no snapshot
-# may still see them: while one stays open, every number taken walks a longer chain of them. pgbench, the number's
-# upsert alone on four rows, 32 clients: 27,051 a second, then 10,390, 4,035 and 2,210 in the next 10 s steps while
-# one repeatable-read transaction stayed open, 27,013 once it closed (ADR 24, fifteenth session).
+# is a new version of its group's counter row and of one of its eight tally rows, and PostgreSQL prunes the old
+# versions only once no snapshot may still see them: while one stays open, every number taken walks a longer chain of
+# them. pgbench, the number's upsert alone on four rows, 32 clients: 27,051 a second, then 10,390, 4,035 and 2,210 in
+# the next 10 s steps while one repeatable-read transaction stayed open, 27,013 once it closed (ADR 24, fifteenth
+# session); with the tally as well, and with a sequence for the number instead, it decays alike (sixteenth session).
 watch_snapshots() {
   while :; do
     "${psql[@]}" -d province -tA -F $'\t' -c "SELECT round(extract(epoch FROM now() - coalesce(xact_start, query_start)))::int, backend_type || ': ' || left(regexp_replace(query, '\s+', ' ', 'g'), 90) FROM pg_stat_activity WHERE backend_xmin IS NOT NULL AND pid <> pg_backend_pid() ORDER BY age(backend_xmin) DESC LIMIT 1" >>"$1" 2>/dev/null || true
